@@ -1,0 +1,137 @@
+// Findings (problems found in user input) and the few error classes the program throws.
+// Commands throw; only the CLI entry point maps a class to an exit status (see planner/cli/main.ts).
+
+/** Where a finding points: a file and a 1-based line and column, when known. */
+export interface Place {
+  /** Path of the file as the user gave it (relative paths stay relative). */
+  readonly file?: string;
+  /** 1-based line. */
+  readonly line?: number;
+  /** 1-based column. */
+  readonly col?: number;
+}
+
+/** One problem in user input: an error blocks the run, a warning is shown and the run goes on. */
+export interface Finding extends Place {
+  readonly severity: "error" | "warning";
+  /** Short kebab-case name of the rule that produced it, e.g. `duplicate-id`. */
+  readonly rule: string;
+  /** Id of the entity the finding is about, when there is one. */
+  readonly entity?: string;
+  /** Path of the offending field inside the entity, e.g. `["usage", "cpuPct"]`. */
+  readonly path?: readonly (string | number)[];
+  /** What is wrong, in plain words. */
+  readonly message: string;
+}
+
+/** `a.b[2].c` from `["a","b",2,"c"]`. */
+export function dotPath(path: readonly (string | number)[] | undefined): string {
+  if (!path || path.length === 0) return "";
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** Formats a finding as `file:line:col: entity field: message` (parts that are unknown are left out). */
+export function formatFinding(f: Finding): string {
+  let place = "";
+  if (f.file) {
+    place = f.file;
+    if (f.line !== undefined) {
+      place += `:${f.line}`;
+      if (f.col !== undefined) place += `:${f.col}`;
+    }
+    place += ": ";
+  }
+  const subject = [f.entity, dotPath(f.path)].filter((s) => s && s.length > 0).join(" ");
+  const warn = f.severity === "warning" ? "warning: " : "";
+  return `${place}${warn}${subject ? `${subject}: ` : ""}${f.message}`;
+}
+
+/** Orders findings by file, line, column, then message, so output is stable. */
+export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file ?? "").localeCompare(b.file ?? "") ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.col ?? 0) - (b.col ?? 0) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Base of every error the CLI reports without a stack trace. */
+export abstract class DcplanError extends Error {
+  /** Exit status the CLI uses for this error. */
+  abstract readonly exitCode: 1 | 2;
+  /** One line per problem, already formatted. */
+  lines(): string[] {
+    return [this.message];
+  }
+}
+
+/** Bad input made of findings (inventory, profile, plan file, stack configuration): exit 2. */
+export class InputError extends DcplanError {
+  readonly exitCode = 2 as const;
+  constructor(
+    /** What was being read, e.g. "inventory", "profile", "plan". */
+    readonly what: string,
+    /** Every problem found, errors first; at least one has severity `error`. */
+    readonly findings: readonly Finding[],
+  ) {
+    const errors = findings.filter((f) => f.severity === "error").length;
+    super(`invalid ${what}: ${errors} error${errors === 1 ? "" : "s"}`);
+    this.name = new.target.name;
+  }
+  override lines(): string[] {
+    return sortFindings(this.findings.filter((f) => f.severity === "error")).map(formatFinding);
+  }
+}
+
+/** The inventory directory has errors. */
+export class InventoryError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("inventory", findings);
+  }
+}
+
+/** The planning profile has errors or contradicts itself. */
+export class ProfileError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("profile", findings);
+  }
+}
+
+/** A plan file given to `export` does not match the plan schema. */
+export class PlanFileError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("plan", findings);
+  }
+}
+
+/** Pulumi stack configuration is invalid (raised before any resource is registered). */
+export class ConfigError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("stack configuration", findings);
+  }
+}
+
+/** Bad command-line arguments: exit 2. */
+export class UsageError extends DcplanError {
+  readonly exitCode = 2 as const;
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** A bug or an environment failure (disk full…): exit 1. */
+export class InternalError extends DcplanError {
+  readonly exitCode = 1 as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "InternalError";
+  }
+}

@@ -1,0 +1,75 @@
+// Lookups over a validated inventory: entities by id, VMs per host, systems per server, a system's
+// site. Built once (linear time) and shared by the rules, the graph and the planner.
+import type { Agency, Collection, External, Inventory, Server, Site, System } from "./schema.js";
+
+/** Maps and reverse maps over one inventory. */
+export interface InventoryIndex {
+  readonly inventory: Inventory;
+  readonly sites: ReadonlyMap<string, Site>;
+  readonly agencies: ReadonlyMap<string, Agency>;
+  readonly servers: ReadonlyMap<string, Server>;
+  readonly systems: ReadonlyMap<string, System>;
+  readonly externals: ReadonlyMap<string, External>;
+  /** Kind of every id (first occurrence wins when an id is duplicated). */
+  readonly kindOf: ReadonlyMap<string, Collection>;
+  /** VMs per physical host id, in inventory order. */
+  readonly vmsOf: ReadonlyMap<string, readonly Server[]>;
+  /** Systems that list a server, per server id, in inventory order. */
+  readonly systemsOn: ReadonlyMap<string, readonly System[]>;
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const it of items) if (!m.has(it.id)) m.set(it.id, it);
+  return m;
+}
+
+function pushTo<V>(m: Map<string, V[]>, key: string, value: V): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
+
+/** Indexes an inventory (valid or not: dangling references are simply absent from the maps). */
+export function indexInventory(inventory: Inventory): InventoryIndex {
+  const kindOf = new Map<string, Collection>();
+  for (const key of ["sites", "agencies", "servers", "systems", "externals"] as const) {
+    for (const e of inventory[key]) if (!kindOf.has(e.id)) kindOf.set(e.id, key);
+  }
+  const vmsOf = new Map<string, Server[]>();
+  for (const s of inventory.servers) if (s.kind === "virtual" && s.hostedOn) pushTo(vmsOf, s.hostedOn, s);
+  const systemsOn = new Map<string, System[]>();
+  for (const sys of inventory.systems) for (const sid of new Set(sys.servers)) pushTo(systemsOn, sid, sys);
+  return {
+    inventory,
+    sites: byId(inventory.sites),
+    agencies: byId(inventory.agencies),
+    servers: byId(inventory.servers),
+    systems: byId(inventory.systems),
+    externals: byId(inventory.externals),
+    kindOf,
+    vmsOf,
+    systemsOn,
+  };
+}
+
+/**
+ * The site a system runs at today: the site of most of its servers (ties: the site id first in
+ * alphabetical order, so the answer is stable); undefined for a system with no servers (SaaS).
+ */
+export function systemSite(index: InventoryIndex, system: System): string | undefined {
+  const counts = new Map<string, number>();
+  for (const sid of system.servers) {
+    const site = index.servers.get(sid)?.site;
+    if (site) counts.set(site, (counts.get(site) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [site, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (n > bestCount) {
+      best = site;
+      bestCount = n;
+    }
+  }
+  return best;
+}

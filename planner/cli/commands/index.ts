@@ -1,0 +1,8 @@
+// One module per command; each adds its command to the program. Add a line per command.
+import type { Command } from "commander";
+import type { Io } from "../io.js";
+
+/** Adds one command to the program. */
+export type AddCommand = (program: Command, io: Io) => void;
+
+export const COMMANDS: AddCommand[] = [];

@@ -1,0 +1,257 @@
+// Zod schema of the plan JSON (contract: docs/plan.md). `dcplan plan` writes it, `dcplan export`
+// and the Pulumi stacks read it. The contract's fields come first in each object; the fields after
+// "additions" are dcplan's own, always written by dcplan, so exports need only the plan file.
+import { z } from "zod";
+import { Disposition, Id, IsoDate } from "../inventory/schema.js";
+
+export const Phase = z.enum(["2026", "2027-2028", "2029-2030"]);
+export type Phase = z.infer<typeof Phase>;
+
+export const ServerFate = z.enum(["retain", "reuse", "relocate", "decommission"]);
+export type ServerFate = z.infer<typeof ServerFate>;
+
+/** Where a system runs after the merger. */
+export const Platform = z.enum(["shared-kubernetes", "virtual-machine", "hardware", "saas", "none"]);
+export type Platform = z.infer<typeof Platform>;
+
+export const Size = z.object({
+  /** vCPUs at the target site (physical cores × cpuOvercommit for physical servers). */
+  cpuCores: z.number().min(0),
+  memoryGiB: z.number().min(0),
+  storageGiB: z.number().min(0),
+});
+export type Size = z.infer<typeof Size>;
+
+export const PlanSystem = z.object({
+  id: Id,
+  disposition: Disposition,
+  /** Survivor, when `disposition` is `consolidate`. */
+  into: Id.optional(),
+  /** Wave number, exactly for rehost, replatform, relocate and consolidate. */
+  wave: z.number().int().positive().optional(),
+  /** Day a retired system is switched off. */
+  retireOn: IsoDate.optional(),
+  reasons: z.array(z.string()).min(1),
+  // additions
+  name: z.string(),
+  owner: Id,
+  function: Id,
+  securityLevel: z.number().int().min(1).max(5),
+  /** Site it runs at today. */
+  site: Id,
+  /** Site it runs at after the merger (absent when retired or consolidated away). */
+  targetSite: Id.optional(),
+  platform: Platform,
+  /** Id of its move group (systems that cut over together). */
+  group: z.string(),
+  dataGiB: z.number().min(0),
+  users: z.number().int().min(0).optional(),
+  /** External platforms it connects to (NDXP, NDOP…), by external id. */
+  externals: z.array(Id),
+  /** Systems it depends on, by id (systems only). */
+  dependsOn: z.array(Id),
+  /** True when its wave ends after the deadline or it is unscheduled. */
+  late: z.boolean(),
+});
+export type PlanSystem = z.infer<typeof PlanSystem>;
+
+export const Wave = z.object({
+  number: z.number().int().positive(),
+  start: IsoDate,
+  end: IsoDate,
+  systems: z.array(Id).min(1),
+  phase: Phase,
+  // additions
+  /** Data copied in the wave, GiB. */
+  dataGiB: z.number().min(0),
+  /** Servers whose workload leaves its site in this wave. */
+  servers: z.array(Id),
+  /** Highest security level moved in this wave. */
+  maxSecurityLevel: z.number().int().min(1).max(5),
+  /** Why this wave looks the way it does (pilot, pinned, oversized group…). */
+  notes: z.array(z.string()),
+});
+export type Wave = z.infer<typeof Wave>;
+
+export const Savings = z.object({
+  watts: z.number().min(0),
+  kwhPerYear: z.number().min(0),
+  rackUnits: z.number().min(0),
+});
+export type Savings = z.infer<typeof Savings>;
+
+export const PlanServer = z.object({
+  id: Id,
+  fate: ServerFate,
+  freedOn: IsoDate.optional(),
+  decommissionOn: IsoDate.optional(),
+  target: Size.optional(),
+  // additions
+  site: Id,
+  kind: z.enum(["physical", "virtual", "storage", "network", "appliance"]),
+  owner: Id.optional(),
+  hostedOn: Id.optional(),
+  /** Systems that run on it (directly). */
+  systems: z.array(Id),
+  /** Site it ends up at (absent when decommissioned). */
+  targetSite: Id.optional(),
+  /** What switching it off saves (physical kinds that are decommissioned); zeros otherwise. */
+  savings: Savings,
+  reasons: z.array(z.string()).min(1),
+});
+export type PlanServer = z.infer<typeof PlanServer>;
+
+export const CapacityStep = z.object({
+  from: IsoDate,
+  cpuCores: z.number(),
+  memoryGiB: z.number(),
+  storageGiB: z.number(),
+  // additions
+  /** What changed on this date (initial, relocated hosts, procurement…). */
+  reason: z.string(),
+});
+export type CapacityStep = z.infer<typeof CapacityStep>;
+
+export const Procurement = z.object({
+  by: IsoDate,
+  cpuCores: z.number().min(0),
+  memoryGiB: z.number().min(0),
+  storageGiB: z.number().min(0),
+  reason: z.string(),
+});
+export type Procurement = z.infer<typeof Procurement>;
+
+export const Unscheduled = z.object({ system: Id, reason: z.string() });
+export type Unscheduled = z.infer<typeof Unscheduled>;
+
+/** One link of the chain that makes the merger late. */
+export const ChainLink = z.object({
+  kind: z.enum(["dependency", "wave-limit", "capacity", "calendar", "pin", "group-size", "consolidation"]),
+  subject: z.string(),
+  message: z.string(),
+});
+export type ChainLink = z.infer<typeof ChainLink>;
+
+export const Deadline = z.object({
+  date: IsoDate,
+  met: z.boolean(),
+  late: z.array(Id),
+  projectedCompletion: IsoDate.optional(),
+  // additions
+  criticalChain: z.array(ChainLink),
+  /** Allowed wave days left between the start date and the deadline. */
+  windowsBeforeDeadline: z.number().int().min(0),
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+export const Violation = z.object({ rule: z.string(), subject: z.string(), message: z.string() });
+export type Violation = z.infer<typeof Violation>;
+
+export const RoadmapAction = z.enum([
+  "replatform",
+  "expand-shared-platform",
+  "hardware-refresh",
+  "os-upgrade",
+  "cloud-candidate",
+  "ai-candidate",
+  "big-data-candidate",
+  "connect-national-platform",
+]);
+export type RoadmapAction = z.infer<typeof RoadmapAction>;
+
+/** Later-phase work (2027–2030), per system or server. Not waves. */
+export const RoadmapItem = z.object({
+  phase: z.enum(["2027-2028", "2029-2030"]),
+  action: RoadmapAction,
+  /** System or server id. */
+  subject: Id,
+  subjectKind: z.enum(["system", "server"]),
+  /** Date by which it should be done. */
+  by: IsoDate,
+  reason: z.string(),
+});
+export type RoadmapItem = z.infer<typeof RoadmapItem>;
+
+export const Footprint = z.object({
+  servers: z.number().int().min(0),
+  physicalServers: z.number().int().min(0),
+  rackUnits: z.number().min(0),
+  racks: z.number().min(0),
+  powerWatts: z.number().min(0),
+});
+export type Footprint = z.infer<typeof Footprint>;
+
+export const Summary = z.object({
+  before: Footprint,
+  after: Footprint,
+  savings: z.object({ watts: z.number(), kwhPerYear: z.number(), rackUnits: z.number(), racks: z.number() }),
+  systemsByDisposition: z.record(z.string(), z.number().int().min(0)),
+  /** Systems on the shared Kubernetes platform after the merger ÷ systems still running. */
+  sharedPlatformShare: z.number().min(0).max(1),
+  /** Stand-alone servers (tag `standalone`, or owned by an agency outside the data centre) left after the merger. */
+  standaloneServersRemaining: z.number().int().min(0),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const LowerBound = z.object({
+  waves: z.number().int().min(0),
+  /** Which constraint gives the bound: chain, systems, data or capacity. */
+  binding: z.string(),
+  /** Waves planned − bound. */
+  gap: z.number().int(),
+});
+export type LowerBound = z.infer<typeof LowerBound>;
+
+export const MoveGroup = z.object({
+  id: z.string(),
+  systems: z.array(Id).min(1),
+  /** Why these systems move together. */
+  reason: z.string(),
+});
+export type MoveGroup = z.infer<typeof MoveGroup>;
+
+export const ResolvedProfile = z.object({
+  startDate: IsoDate,
+  deadline: IsoDate,
+  horizonEnd: IsoDate,
+  weekdays: z.array(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])),
+  blackouts: z.array(z.object({ from: IsoDate, to: IsoDate, reason: z.string() })),
+  maxSystems: z.number().int().positive(),
+  maxDataGiB: z.number().positive(),
+  quietPeriodDays: z.number().int().min(0),
+  headroomPct: z.number().min(0).max(100),
+  cpuOvercommit: z.number().positive(),
+});
+export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
+
+export const Plan = z.object({
+  schemaVersion: z.literal(1),
+  asOf: IsoDate,
+  targetSite: Id,
+  systems: z.array(PlanSystem),
+  waves: z.array(Wave),
+  servers: z.array(PlanServer),
+  capacity: z.array(CapacityStep),
+  procurement: z.array(Procurement),
+  unscheduled: z.array(Unscheduled),
+  deadline: Deadline,
+  violations: z.array(Violation),
+  // additions
+  /** dcplan version that wrote the plan. */
+  generator: z.string(),
+  profile: ResolvedProfile,
+  /** Why this target site (given in the profile, or proposed by the planner with its score). */
+  targetSiteReasons: z.array(z.string()).min(1),
+  sites: z.array(z.object({ id: Id, name: z.string() })),
+  agencies: z.array(z.object({ id: Id, name: z.string(), kind: z.string() })),
+  externals: z.array(z.object({ id: Id, name: z.string() })),
+  groups: z.array(MoveGroup),
+  lowerBound: LowerBound,
+  /** Systems still running at a site other than the target after the merger (people-pinned retain). */
+  remaining: z.array(Id),
+  roadmap: z.array(RoadmapItem),
+  summary: Summary,
+  /** Things a planner should look at that break no rule. */
+  warnings: z.array(Violation),
+});
+export type Plan = z.infer<typeof Plan>;
