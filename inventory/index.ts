@@ -6,3 +6,4 @@ export * from "./load.js";
 export * from "./rules.js";
 export * from "./yaml-source.js";
 export * from "./queries/index.js";
+export * from "./render-graph.js";

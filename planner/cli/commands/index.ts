@@ -1,8 +1,13 @@
 // One module per command; each adds its command to the program. Add a line per command.
 import type { Command } from "commander";
 import type { Io } from "../io.js";
+import { addGraphCommand } from "./graph.js";
+import { addValidateCommand } from "./validate.js";
 
 /** Adds one command to the program. */
 export type AddCommand = (program: Command, io: Io) => void;
 
-export const COMMANDS: AddCommand[] = [];
+export const COMMANDS: AddCommand[] = [
+  addValidateCommand,
+  addGraphCommand,
+];
