@@ -1,6 +1,6 @@
 // Paths inside the dcplan package, found from this file whether it runs from source or from dist/.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Root of the dcplan package (the folder of its package.json). */
@@ -17,4 +17,11 @@ export function packageRoot(): string {
 /** The bundled sample inventory, the default of every `--inventory`. */
 export function sampleInventoryDir(): string {
   return join(packageRoot(), "inventory", "sample");
+}
+
+/** The bundled sample inventory as a path relative to the working directory when that is shorter (for messages). */
+export function defaultInventoryDir(): string {
+  const abs = sampleInventoryDir();
+  const rel = relative(process.cwd(), abs);
+  return rel !== "" && rel.length < abs.length ? rel : abs;
 }

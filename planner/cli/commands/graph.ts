@@ -7,7 +7,7 @@ import { loadInventory } from "../../../inventory/load.js";
 import { type GraphFormat, graphView, renderGraph } from "../../../inventory/render-graph.js";
 import { type Io, writeFileAtomic } from "../io.js";
 import { parseChoice, parseIntOption } from "../options.js";
-import { sampleInventoryDir } from "../paths.js";
+import { defaultInventoryDir } from "../paths.js";
 
 export interface GraphOptions {
   readonly inventory: string;
@@ -33,7 +33,7 @@ export const addGraphCommand = (program: Command, io: Io): void => {
   program
     .command("graph")
     .description("print the dependency graph (sites, agencies, servers, systems, externals and typed edges)")
-    .option("--inventory <dir>", "inventory directory", sampleInventoryDir())
+    .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
     .option("--format <format>", "json, dot or mermaid", parseChoice("--format", ["json", "dot", "mermaid"] as const), "json")
     .option("--focus <id>", "only the neighbourhood of this entity")
     .option("--depth <n>", "with --focus: how many steps around it", parseIntOption("--depth", 0), 2)

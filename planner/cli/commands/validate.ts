@@ -6,19 +6,26 @@ import { type LoadedInventory, loadInventory } from "../../../inventory/load.js"
 import { systemSite } from "../../../inventory/model.js";
 import { duplicateFunctionCandidates } from "../../../inventory/queries/index.js";
 import type { Io } from "../io.js";
-import { parseDateOption } from "../options.js";
-import { sampleInventoryDir } from "../paths.js";
+import { parseChoice, parseDateOption } from "../options.js";
+import { defaultInventoryDir } from "../paths.js";
 
 export interface ValidateOptions {
   readonly inventory: string;
   readonly asOf?: string;
   readonly profile?: string;
+  /** How many warnings to list: `all`, `none`, or the first few per rule [`some`]. */
+  readonly warnings?: WarningsMode;
 }
+
+export type WarningsMode = "all" | "some" | "none";
+
+/** Warnings listed per rule under `--warnings some`. */
+export const WARNINGS_PER_RULE = 5;
 
 const SERVER_KINDS = ["physical", "virtual", "storage", "network", "appliance"] as const;
 
 /** The summary printed by `dcplan validate` (pure: from a loaded inventory). */
-export function inventorySummary(dir: string, loaded: LoadedInventory): string {
+export function inventorySummary(dir: string, loaded: LoadedInventory, warningsMode: WarningsMode = "some"): string {
   const { inventory, index } = loaded;
   const out: string[] = [];
   out.push(`Inventory ${dir}: ${loaded.files.length} file${loaded.files.length === 1 ? "" : "s"}, valid.`);
@@ -51,7 +58,20 @@ export function inventorySummary(dir: string, loaded: LoadedInventory): string {
   const byRule = new Map<string, number>();
   for (const w of warnings) byRule.set(w.rule, (byRule.get(w.rule) ?? 0) + 1);
   if (byRule.size > 0) out.push(`  ${[...byRule].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `${r}: ${n}`).join(", ")}`);
-  for (const w of warnings) out.push(`  ${formatFinding(w)}`);
+  if (warningsMode !== "none") {
+    const shown = new Map<string, number>();
+    let hidden = 0;
+    for (const w of warnings) {
+      const n = shown.get(w.rule) ?? 0;
+      if (warningsMode === "some" && n >= WARNINGS_PER_RULE) {
+        hidden++;
+        continue;
+      }
+      shown.set(w.rule, n + 1);
+      out.push(`  ${formatFinding(w)}`);
+    }
+    if (hidden > 0) out.push(`  … and ${hidden} more (--warnings all lists them)`);
+  }
   return `${out.join("\n")}\n`;
 }
 
@@ -64,7 +84,7 @@ function table(header: string[], rows: string[][]): string[] {
 /** Runs `dcplan validate` and prints the summary; throws InventoryError on invalid input. */
 export async function validateCommand(options: ValidateOptions, io: Io): Promise<LoadedInventory> {
   const loaded = await loadInventory(options.inventory, { asOf: options.asOf ?? io.today() });
-  io.stdout(inventorySummary(options.inventory, loaded));
+  io.stdout(inventorySummary(options.inventory, loaded, options.warnings));
   return loaded;
 }
 
@@ -72,8 +92,9 @@ export const addValidateCommand = (program: Command, io: Io): void => {
   program
     .command("validate")
     .description("load and check the inventory (and profile); print a summary; exit 2 with every error on invalid input")
-    .option("--inventory <dir>", "inventory directory", sampleInventoryDir())
+    .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
     .option("--as-of <date>", "judge support dates against this day (YYYY-MM-DD) [today]", parseDateOption("--as-of"))
+    .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some")
     .addHelpText(
       "after",
       `
