@@ -1,0 +1,187 @@
+// `npm run bench [-- --sizes 1k,10k,100k] [--seed N] [--locate]`: generates seeded inventories
+// (cached under bench/.data/, regenerated when GENERATOR_VERSION changes), then runs each benchmark
+// module at each size in its own child process with --expose-gc (peak memory = maxRSS of that
+// process alone) and prints one table. Modules: the inventory stages, the JSON.parse floor, and,
+// when their files exist, the planner (bench/plan.bench.ts) and Pulumi under mocks
+// (bench/pulumi.bench.ts); see bench/types.ts for the interface they implement.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeFileAtomic } from "../planner/cli/io.js";
+import { GENERATOR_VERSION, generateInventory } from "./generate.js";
+import type { StageResult } from "./types.js";
+import { writeInventoryJson, writeInventoryYaml } from "./write.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..");
+const DATA = join(HERE, ".data");
+/** The day every benchmark judges support dates against (fixed: same data → same warnings). */
+const AS_OF = "2026-11-22";
+/** Target of the issue for 100k servers. */
+const TARGET_MS = 10_000;
+const TARGET_MIB = 2048;
+/** Stages that make up "load, validate and build the graph" and the queries, summed for the target. */
+const INVENTORY_STAGES = ["load", "graph", "move groups", "SCC", "condensation"];
+
+interface Args {
+  sizes: { label: string; servers: number }[];
+  seed: number;
+  locate: boolean;
+}
+
+function parseSize(s: string): { label: string; servers: number } {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+  if (!m) throw new Error(`--sizes: "${s}" is not a size like 1k, 10k, 100k or 2500`);
+  const servers = Math.round(Number(m[1]) * (m[2].toLowerCase() === "k" ? 1e3 : m[2].toLowerCase() === "m" ? 1e6 : 1));
+  return { label: s.trim().toLowerCase(), servers };
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { sizes: ["1k", "10k", "100k"].map(parseSize), seed: 1, locate: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const [, inline] = a.split("=", 2);
+      return inline ?? argv[++i];
+    };
+    if (a.startsWith("--sizes")) args.sizes = value().split(",").filter(Boolean).map(parseSize);
+    else if (a.startsWith("--seed")) args.seed = Number(value());
+    else if (a === "--locate") args.locate = true;
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--locate]\n  e.g. npm run bench -- --sizes 1k,10k\n");
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a} (try --help)`);
+  }
+  return args;
+}
+
+interface Dataset {
+  readonly dir: string;
+  readonly yamlDir: string;
+  readonly jsonFile: string;
+  readonly meta: { servers: number; systems: number; dependencies: number; yamlFiles: number; yamlBytes: number; jsonBytes: number };
+}
+
+/** The cached dataset for a size, generated and written if missing or from an older generator. */
+function dataset(servers: number, seed: number): Dataset {
+  const dir = join(DATA, `v${GENERATOR_VERSION}-seed${seed}-${servers}`);
+  const metaFile = join(dir, "meta.json");
+  const yamlDir = join(dir, "yaml");
+  const jsonFile = join(dir, "inventory.json");
+  if (existsSync(metaFile)) return { dir, yamlDir, jsonFile, meta: JSON.parse(readFileSync(metaFile, "utf8")) as Dataset["meta"] };
+  rmSync(dir, { recursive: true, force: true });
+  process.stderr.write(`generating ${servers} servers (seed ${seed}) in ${relative(ROOT, dir)}…\n`);
+  const inventory = generateInventory({ seed, servers, asOf: AS_OF });
+  const yaml = writeInventoryYaml(inventory, yamlDir);
+  const json = writeInventoryJson(inventory, dir);
+  const meta: Dataset["meta"] = {
+    servers: inventory.servers.length,
+    systems: inventory.systems.length,
+    dependencies: inventory.systems.reduce((n, s) => n + (s.dependsOn?.length ?? 0), 0),
+    yamlFiles: yaml.files.length,
+    yamlBytes: yaml.bytes,
+    jsonBytes: json.bytes,
+  };
+  // Written last: its presence says the dataset is complete.
+  writeFileAtomic(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
+  return { dir, yamlDir, jsonFile, meta };
+}
+
+/** Runs one module at one size in a child process; undefined (and a message) when it fails. */
+function runModule(module: string, data: Dataset, label: string): StageResult[] | undefined {
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=4096", "--import", "tsx", join(HERE, "child.ts"), join(HERE, module), data.yamlDir, data.jsonFile, String(data.meta.servers), label, AS_OF],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  const line = child.stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+  if (child.status !== 0 || !line) {
+    process.stderr.write(`${module} at ${label} failed (exit ${child.status ?? child.signal}):\n${child.stderr.trim().split("\n").slice(-15).join("\n")}\n`);
+    return undefined;
+  }
+  return JSON.parse(line.slice("BENCH_RESULT ".length)) as StageResult[];
+}
+
+function fmt(n: number | undefined, digits = 0): string {
+  return n === undefined || !Number.isFinite(n) ? "" : n.toFixed(digits);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 || i === 1 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const modules: { file: string; title: string }[] = [
+    { file: "inventory.bench.ts", title: "inventory" },
+    { file: "json-floor.bench.ts", title: "floor" },
+  ];
+  if (args.locate) modules.push({ file: "locate.bench.ts", title: "inventory" });
+  for (const [file, title] of [["plan.bench.ts", "planner"], ["pulumi.bench.ts", "pulumi"]] as const) {
+    if (existsSync(join(HERE, file))) modules.push({ file, title });
+    else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);
+  }
+
+  const rows: string[][] = [];
+  const summary: string[][] = [];
+  const perServer: { label: string; servers: number; ms: number }[] = [];
+  for (const size of args.sizes) {
+    const data = dataset(size.servers, args.seed);
+    const m = data.meta;
+    process.stderr.write(`${size.label}: ${m.servers} servers, ${m.systems} systems, ${m.dependencies} dependencies, ${m.yamlFiles} YAML files (${fmt(m.yamlBytes / 2 ** 20, 1)} MiB)…\n`);
+    let inventoryMs = 0;
+    let inventoryPeak = 0;
+    let loadMs: number | undefined;
+    let jsonMs: number | undefined;
+    for (const mod of modules) {
+      const results = runModule(mod.file, data, size.label);
+      if (!results) {
+        rows.push([size.label, `${mod.title}: failed`, "", "", "", "", "see above"]);
+        continue;
+      }
+      for (const r of results) {
+        if (r.stage === "(process start)") continue;
+        if (mod.file === "inventory.bench.ts" && INVENTORY_STAGES.includes(r.stage)) {
+          inventoryMs += r.ms;
+          inventoryPeak = Math.max(inventoryPeak, r.peakRssMiB ?? 0);
+        }
+        if (mod.file === "inventory.bench.ts" && r.stage === "load") loadMs = r.ms;
+        if (r.stage === "JSON.parse") jsonMs = r.ms;
+        rows.push([size.label, `${mod.title}: ${r.stage}`, fmt(r.ms), fmt((r.ms * 1000) / m.servers, 1), fmt(r.peakRssMiB), fmt(r.heapMiB), r.note ?? ""]);
+      }
+    }
+    perServer.push({ label: size.label, servers: m.servers, ms: inventoryMs });
+    const ratio = loadMs !== undefined && jsonMs !== undefined ? loadMs / jsonMs : undefined;
+    summary.push([
+      size.label,
+      `${m.servers} / ${m.systems} / ${m.dependencies}`,
+      fmt(inventoryMs),
+      fmt((inventoryMs * 1000) / m.servers, 1),
+      fmt(inventoryPeak),
+      ratio === undefined ? "" : `${fmt(ratio, 1)}×`,
+      `${m.yamlFiles} files, ${fmt(m.yamlBytes / 2 ** 20, 1)} MiB YAML, ${fmt(m.jsonBytes / 2 ** 20, 1)} MiB JSON`,
+    ]);
+  }
+
+  process.stdout.write(`\nPer stage (each module in its own process; peak RSS is the process's maximum so far, heap is after a full GC):\n`);
+  process.stdout.write(`${table(["size", "stage", "ms", "µs/server", "peak RSS MiB", "heap MiB", "note"], rows)}\n`);
+  process.stdout.write(`\nInventory total (load + graph + move groups + SCC + condensation):\n`);
+  process.stdout.write(`${table(["size", "servers / systems / deps", "ms", "µs/server", "peak RSS MiB", "load ÷ JSON.parse", "data"], summary)}\n`);
+  const big = perServer.find((p) => p.servers >= 100_000);
+  if (big) {
+    const peak = Number(summary[perServer.indexOf(big)][4]);
+    const ok = big.ms <= TARGET_MS && peak <= TARGET_MIB;
+    process.stdout.write(`\nTarget at ${big.label}: ≤ ${TARGET_MS} ms and ≤ ${TARGET_MIB} MiB → ${fmt(big.ms)} ms, ${fmt(peak)} MiB: ${ok ? "met" : "MISSED"}\n`);
+  }
+  if (perServer.length > 1) {
+    const first = perServer[0];
+    const last = perServer[perServer.length - 1];
+    const growth = last.ms / first.ms / (last.servers / first.servers);
+    process.stdout.write(`Growth ${first.label} → ${last.label}: cost per server × ${fmt(growth, 2)} (1.00 = linear)\n`);
+  }
+}
+
+main();
