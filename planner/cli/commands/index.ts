@@ -1,7 +1,9 @@
 // One module per command; each adds its command to the program. Add a line per command.
 import type { Command } from "commander";
 import type { Io } from "../io.js";
+import { addExportCommand } from "./export.js";
 import { addGraphCommand } from "./graph.js";
+import { addRenderCommand } from "./render.js";
 import { addValidateCommand } from "./validate.js";
 
 /** Adds one command to the program. */
@@ -10,4 +12,6 @@ export type AddCommand = (program: Command, io: Io) => void;
 export const COMMANDS: AddCommand[] = [
   addValidateCommand,
   addGraphCommand,
+  addExportCommand,
+  addRenderCommand,
 ];

@@ -1,0 +1,43 @@
+// The tenancy of the shared platform as one Pulumi component: wraps buildTenancy (namespaces,
+// quotas, limit ranges, network policies, RBAC, priority classes) and registers each object.
+import type * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { buildTenancy } from "../builders/tenancy.js";
+import type { Tenancy } from "../config.js";
+import type { PlatformModel } from "../model.js";
+import { registerObject } from "./register.js";
+
+/** Arguments of SharedPlatform. */
+export interface SharedPlatformArgs {
+  /** Tenants, dependency edges among them and egress rules (from `platformModel`); required. */
+  readonly model: PlatformModel;
+  /** Tenancy settings (quota headroom, Pod Security version, node pool, agency group prefix); required. */
+  readonly tenancy: Tenancy;
+  /** Kubernetes provider of the target cluster [Pulumi's default provider]. */
+  readonly provider?: k8s.Provider;
+}
+
+/** Namespaces and their guard rails for every system on the shared platform up to the wave cutoff. */
+export class SharedPlatform extends pulumi.ComponentResource {
+  /** Tenant namespace names, sorted. */
+  readonly namespaces: pulumi.Output<string[]>;
+  /** Number of Kubernetes objects registered. */
+  readonly objectCount: pulumi.Output<number>;
+
+  constructor(name: string, args: SharedPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Built before super(): a builder error must surface before any resource is registered.
+    const objects = buildTenancy(args.model, args.tenancy);
+    super("dcplan:platform:SharedPlatform", name, {}, opts);
+    const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
+    const namespaces = new Map<string, pulumi.Resource>();
+    for (const o of objects) if (o.kind === "Namespace") namespaces.set(o.metadata.name, registerObject(name, o, childOpts));
+    for (const o of objects) {
+      if (o.kind === "Namespace") continue;
+      const ns = o.metadata.namespace === undefined ? undefined : namespaces.get(o.metadata.namespace);
+      registerObject(name, o, childOpts, ns ? [ns] : undefined);
+    }
+    this.namespaces = pulumi.output([...namespaces.keys()]);
+    this.objectCount = pulumi.output(objects.length);
+    this.registerOutputs({ namespaces: this.namespaces, objectCount: this.objectCount });
+  }
+}

@@ -1,0 +1,43 @@
+// The MetalLB side of the WAN as one Pulumi component: checks the configuration (checkWan), then
+// wraps buildWan (pools, BGP peers, advertisements) and wanSecrets (BGP passwords, as secrets).
+import type * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "../../inventory/errors.js";
+import { buildWan, checkWan, type WanTenant, wanSecrets } from "../builders/wan.js";
+import type { Wan as WanConfig } from "../config.js";
+import type { SecretValue } from "../secret.js";
+import { registerObject } from "./register.js";
+
+/** Arguments of Wan. */
+export interface WanArgs {
+  /** Pools, peers, advertisements and the cluster networks they must not overlap; required. */
+  readonly wan: WanConfig;
+  /** Deployed tenants with their security level (levels 4–5 need redundant peers); required. */
+  readonly tenants: readonly WanTenant[];
+  /** TCP-MD5 password per authenticated peer name; required for each; only ever registered as secrets. */
+  readonly passwords: ReadonlyMap<string, SecretValue<string>>;
+  /** Kubernetes provider of the target cluster [Pulumi's default provider]. */
+  readonly provider?: k8s.Provider;
+}
+
+/** MetalLB IPAddressPools, BGPPeers (password by Secret reference), BGP and L2 advertisements. */
+export class Wan extends pulumi.ComponentResource {
+  /** IPAddressPool names. */
+  readonly pools: pulumi.Output<string[]>;
+  /** BGPPeer names. */
+  readonly peers: pulumi.Output<string[]>;
+
+  constructor(name: string, args: WanArgs, opts?: pulumi.ComponentResourceOptions) {
+    const findings = checkWan(args.wan, args.tenants, new Set(args.passwords.keys()));
+    if (findings.length > 0) throw new ConfigError(findings);
+    const objects = buildWan(args.wan);
+    const secrets = wanSecrets(args.wan, new Map([...args.passwords].map(([peer, v]) => [peer, v.reveal()])));
+    super("dcplan:wan:Wan", name, {}, opts);
+    const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
+    const secretResources = secrets.map((s) => registerObject(name, s, childOpts));
+    for (const o of objects) registerObject(name, o, childOpts, o.kind === "BGPPeer" ? secretResources : undefined);
+    this.pools = pulumi.output(args.wan.pools.map((p) => p.name));
+    this.peers = pulumi.output(args.wan.peers.map((p) => p.name));
+    this.registerOutputs({ pools: this.pools, peers: this.peers });
+  }
+}

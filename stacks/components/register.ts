@@ -1,0 +1,41 @@
+// Registers one plain object from a builder as a Pulumi Kubernetes resource, so the component
+// classes stay thin wrappers: built-in kinds through their typed classes (Pulumi then knows their
+// schema, secrets and await logic), custom resources through apiextensions.CustomResource. The
+// object's fields are passed as they are, so what Pulumi registers equals what the builders (and
+// `dcplan render`) produce; only Secret data is wrapped in `pulumi.secret`.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { K8sObject } from "../builders/objects.js";
+
+type Ctor = new (name: string, args: never, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
+const TYPED: Record<string, Ctor> = {
+  "v1/Namespace": k8s.core.v1.Namespace as unknown as Ctor,
+  "v1/ResourceQuota": k8s.core.v1.ResourceQuota as unknown as Ctor,
+  "v1/LimitRange": k8s.core.v1.LimitRange as unknown as Ctor,
+  "v1/Secret": k8s.core.v1.Secret as unknown as Ctor,
+  "networking.k8s.io/v1/NetworkPolicy": k8s.networking.v1.NetworkPolicy as unknown as Ctor,
+  "rbac.authorization.k8s.io/v1/Role": k8s.rbac.v1.Role as unknown as Ctor,
+  "rbac.authorization.k8s.io/v1/RoleBinding": k8s.rbac.v1.RoleBinding as unknown as Ctor,
+  "scheduling.k8s.io/v1/PriorityClass": k8s.scheduling.v1.PriorityClass as unknown as Ctor,
+};
+
+/** Pulumi logical name of an object inside component `component`: `${component}-${kind}-${namespace}-${name}`, lowercase. */
+export function childName(component: string, o: K8sObject): string {
+  const parts = [component, o.kind.toLowerCase(), o.metadata.namespace, o.metadata.name].filter((p) => p !== undefined);
+  return parts.join("-");
+}
+
+/** Registers `o` under `component` with the shared options (plus `dependsOn` when given). */
+export function registerObject(component: string, o: K8sObject, opts: pulumi.CustomResourceOptions, dependsOn?: pulumi.Resource[]): pulumi.CustomResource {
+  const name = childName(component, o);
+  const args: Record<string, unknown> = { ...o };
+  if (o.kind === "Secret" && o.apiVersion === "v1") {
+    if (args.stringData !== undefined) args.stringData = pulumi.secret(args.stringData);
+    if (args.data !== undefined) args.data = pulumi.secret(args.data);
+  }
+  const options = dependsOn && dependsOn.length > 0 ? { ...opts, dependsOn } : opts;
+  const Typed = TYPED[`${o.apiVersion}/${o.kind}`];
+  if (Typed) return new Typed(name, args as never, options);
+  return new k8s.apiextensions.CustomResource(name, args as unknown as k8s.apiextensions.CustomResourceArgs, options);
+}

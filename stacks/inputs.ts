@@ -1,0 +1,52 @@
+// The inventory and the plan a stack is built from. The inventory is loaded from `dcplan:inventory`;
+// the plan is read from `dcplan:plan` when set (a JSON file written by `dcplan plan`), otherwise
+// computed in-process from the inventory (and `dcplan:profile`, `dcplan:asOf`) with the planner, so
+// there is one source of truth and no stale plan file to forget.
+import { isAbsolute, resolve } from "node:path";
+import { ConfigError } from "../inventory/errors.js";
+import { loadInventory } from "../inventory/load.js";
+import type { InventoryIndex } from "../inventory/model.js";
+import { readPlan } from "../planner/export/read-plan.js";
+import type { Plan } from "../planner/plan-schema.js";
+import { configFinding, type StackConfig } from "./config.js";
+
+/** Inventory and plan of one stack. */
+export interface StackInputs {
+  readonly index: InventoryIndex;
+  readonly plan: Plan;
+}
+
+/** Resolves a configured path against the project root (the directory of Pulumi.yaml). */
+export function projectPath(root: string, p: string): string {
+  return isAbsolute(p) ? p : resolve(root, p);
+}
+
+// The planner's entry point, imported by name at run time so this module does not pin its
+// signature at compile time: `planMigration(inventory, { profile, asOf })` → Plan.
+const PLANNER_MODULE = "../planner/plan.js";
+
+async function planInProcess(root: string, config: StackConfig, loaded: Awaited<ReturnType<typeof loadInventory>>): Promise<Plan> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(PLANNER_MODULE)) as Record<string, unknown>;
+  } catch {
+    throw new ConfigError([configFinding("plan", [], "is required in this build (the in-process planner is not available): write one with `dcplan plan --out FILE` and set `pulumi config set plan FILE`", "missing-config")]);
+  }
+  if (config.asOf === undefined) {
+    // Planning depends on the date; without a fixed asOf every `pulumi preview` could differ.
+    throw new ConfigError([configFinding("asOf", [], "is required when the plan is computed in-process (no dcplan:plan): the planning date YYYY-MM-DD keeps previews reproducible", "missing-config")]);
+  }
+  const planMigration = mod.planMigration as (inventory: unknown, options: unknown) => Plan | Promise<Plan>;
+  return await planMigration(loaded.inventory, {
+    index: loaded.index,
+    asOf: config.asOf,
+    profile: config.profile === undefined ? undefined : projectPath(root, config.profile),
+  });
+}
+
+/** Loads the inventory and reads or computes the plan; throws InventoryError / PlanFileError / ConfigError. */
+export async function loadStackInputs(root: string, config: StackConfig): Promise<StackInputs> {
+  const loaded = await loadInventory(projectPath(root, config.inventory), config.asOf ? { asOf: config.asOf } : {});
+  const plan = config.plan !== undefined ? readPlan(projectPath(root, config.plan)) : await planInProcess(root, config, loaded);
+  return { index: loaded.index, plan };
+}

@@ -1,0 +1,66 @@
+// The Pulumi program: configuration → inventory and plan → checks → components. Every check runs
+// (prepareStack, which includes the WAN checks) before the first resource is registered, so bad
+// configuration fails with one ConfigError naming each key and leaves nothing half-created.
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ConfigSource } from "./config.js";
+import { parseStackConfig } from "./config.js";
+import { Backup } from "./components/Backup.js";
+import { SharedPlatform } from "./components/SharedPlatform.js";
+import { Wan } from "./components/Wan.js";
+import { loadStackInputs, projectPath, type StackInputs } from "./inputs.js";
+import { prepareStack } from "./stack.js";
+
+/** Stack outputs. */
+export interface ProgramOutputs {
+  readonly targetSite: string;
+  readonly waveCutoff: number;
+  readonly namespaces: pulumi.Output<string[]>;
+  readonly backupStorageLocations: pulumi.Output<string[]>;
+  readonly backupSchedules: pulumi.Output<string[]>;
+  readonly ipAddressPools: pulumi.Output<string[]>;
+  readonly bgpPeers: pulumi.Output<string[]>;
+  /** Tenant dependencies no NetworkPolicy allows (`from -> target`): configure egressCidrs for them. */
+  readonly unreachableDependencies: readonly string[];
+}
+
+/** Options of runProgram. */
+export interface ProgramOptions {
+  /** Project root, against which configured paths resolve [the directory above stacks/ or dist/stacks/]. */
+  readonly root?: string;
+  /** Inventory and plan to use instead of loading them (tests, benchmark) [loaded from config]. */
+  readonly inputs?: StackInputs;
+}
+
+/** The project root when running from stacks/ (tsx) or dist/stacks/ (compiled). */
+export function defaultProjectRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return here.endsWith(`dist/stacks`) ? dirname(dirname(here)) : dirname(here);
+}
+
+/** Runs the program against `source`; returns the stack outputs. */
+export async function runProgram(source: ConfigSource, options: ProgramOptions = {}): Promise<ProgramOutputs> {
+  const root = options.root ?? defaultProjectRoot();
+  const config = parseStackConfig(source);
+  const inputs = options.inputs ?? (await loadStackInputs(root, config));
+  const stack = prepareStack(config, inputs.index, inputs.plan, { file: source.origin });
+  const provider = new k8s.Provider("cluster", {
+    kubeconfig: config.kubeconfig === undefined ? undefined : projectPath(root, config.kubeconfig),
+    context: config.kubeContext,
+  });
+  const platform = new SharedPlatform("platform", { model: stack.platform, tenancy: config.tenancy, provider });
+  const backup = new Backup("backup", { model: stack.backup, credentials: config.backupCredentials, provider });
+  const wan = new Wan("wan", { wan: config.wan, tenants: stack.platform.tenants, passwords: config.bgpPasswords, provider });
+  return {
+    targetSite: stack.targetSite,
+    waveCutoff: config.waveCutoff,
+    namespaces: platform.namespaces,
+    backupStorageLocations: backup.storageLocations,
+    backupSchedules: backup.schedules,
+    ipAddressPools: wan.pools,
+    bgpPeers: wan.peers,
+    unreachableDependencies: stack.platform.unreachable,
+  };
+}
