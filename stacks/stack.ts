@@ -43,7 +43,7 @@ export function prepareStack(config: StackConfig, index: InventoryIndex, plan: P
   else if (!index.sites.has(offsite)) f("sites", ["offsite"], `no site "${offsite}" in the inventory (sites: ${siteIds.join(", ")})`, "unknown-site");
   else if (offsite === primary) f("sites", ["offsite"], `must differ from the primary site "${primary}": an offsite copy on the same site is no offsite copy`, "same-site");
   for (const site of [primary, offsite]) {
-    if (site === undefined) continue;
+    if (site === undefined || !index.sites.has(site)) continue;
     if (!config.backup.locations[site]) f("backup", ["locations", site], `is required: the S3 endpoint, bucket and region of site ${site}`, "missing-config");
     if (requireSecrets && !config.backupCredentials.has(site)) f("backupCredentials", [site], `is required: \`pulumi config set --secret --path 'backupCredentials.${site}.accessKeyId' …\` (and secretAccessKey)`, "missing-secret");
   }

@@ -97,10 +97,7 @@ function unknownFields(model: Validatable, node: unknown, pointer: string, out: 
   for (const key of keys) {
     const here = `${pointer}/${escapePointer(key)}`;
     const saved = container[key];
-    if (missing[here] !== undefined) {
-      if (typeof saved !== missing[here]) out.push({ pointer: here, message: `must be ${missing[here]}` });
-      continue;
-    }
+    if (missing[here] !== undefined) continue; // checked by checkMissing
     container[key] = PROBE;
     let known: boolean;
     try {
@@ -127,6 +124,10 @@ export function validateBuiltin(obj: Record<string, unknown>): SchemaProblem[] |
   const copy = structuredClone(obj);
   const model = new Model(copy as never);
   const problems: SchemaProblem[] = run(model).map((e) => ({ pointer: e.instancePath, message: describe(e) }));
+  for (const [pointer, type] of Object.entries(MISSING_FROM_VALIDATORS[kindKey] ?? {})) {
+    const value = copy[pointer.slice(1)];
+    if (value !== undefined && typeof value !== type) problems.push({ pointer, message: `must be ${type}` });
+  }
   // Probing only makes sense on an otherwise valid object: other errors would mask the probe's.
   if (problems.length === 0) unknownFields(model, model, "", problems, MISSING_FROM_VALIDATORS[kindKey]);
   return problems;
