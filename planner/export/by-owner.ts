@@ -1,0 +1,88 @@
+// Per-agency plans (`--by-owner`): for each owner agency, the part of the roadmap it owes the
+// province — its systems, servers, dispositions, waves and decommission dates — as the "phương án
+// loại bỏ, hợp nhất máy chủ riêng lẻ" (plan for removing or merging stand-alone servers) each
+// department and commune sends. Each file is the normal renderer run on the plan cut down to the
+// agency, without the province-wide headline figures.
+import type { Plan } from "../plan-schema.js";
+import type { OutputFile } from "./csv.js";
+import { type HtmlSection, renderHtml } from "./html.js";
+import { labels } from "./i18n.js";
+import { renderMarkdown } from "./markdown.js";
+import { cmp, decommissionTable, type ExportInput, namesOf, risksTable, serversTable, systemsTable, wavesTable } from "./tables.js";
+import { tablesToXlsx } from "./xlsx.js";
+
+/** Owner agencies that own at least one system or server, by id. */
+export function ownersOf(plan: Plan): string[] {
+  const ids = new Set<string>();
+  for (const s of plan.systems) ids.add(s.owner);
+  for (const s of plan.servers) if (s.owner !== undefined) ids.add(s.owner);
+  return [...ids].sort(cmp);
+}
+
+/**
+ * The plan cut down to one agency: its systems; the servers it owns or that run its systems; the
+ * waves that move its systems (listing only those); its late and unscheduled systems; the issues
+ * about its systems and servers. Province-wide fields (capacity, summary) are kept as they are.
+ */
+export function planForOwner(plan: Plan, agency: string): Plan {
+  const systems = plan.systems.filter((s) => s.owner === agency);
+  const sysIds = new Set(systems.map((s) => s.id));
+  const servers = plan.servers.filter((s) => s.owner === agency || s.systems.some((id) => sysIds.has(id)));
+  const srvIds = new Set(servers.map((s) => s.id));
+  const subjects = new Set([...sysIds, ...srvIds]);
+  const waves = plan.waves
+    .map((w) => ({ ...w, systems: w.systems.filter((id) => sysIds.has(id)), servers: w.servers.filter((id) => srvIds.has(id)) }))
+    .filter((w) => w.systems.length > 0);
+  const late = plan.deadline.late.filter((id) => sysIds.has(id));
+  return {
+    ...plan,
+    systems,
+    servers,
+    waves,
+    unscheduled: plan.unscheduled.filter((u) => sysIds.has(u.system)),
+    deadline: {
+      ...plan.deadline,
+      late,
+      met: late.length === 0,
+      projectedCompletion: waves.length > 0 ? waves.map((w) => w.end).sort(cmp).at(-1) : plan.deadline.projectedCompletion,
+      criticalChain: late.length === 0 ? [] : plan.deadline.criticalChain,
+    },
+    violations: plan.violations.filter((v) => subjects.has(v.subject)),
+    warnings: plan.warnings.filter((v) => subjects.has(v.subject)),
+    remaining: plan.remaining.filter((id) => sysIds.has(id)),
+    roadmap: plan.roadmap.filter((r) => subjects.has(r.subject)),
+    groups: plan.groups.filter((g) => g.systems.some((id) => sysIds.has(id))),
+  };
+}
+
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "timeline", "waves", "systems", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+
+/**
+ * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
+ * with done = 0 first and after each file.
+ */
+export async function renderByOwner(
+  input: ExportInput,
+  format: "html" | "xlsx" | "md",
+  onProgress?: (done: number, total: number, name: string) => void,
+): Promise<OutputFile[]> {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const owners = ownersOf(plan);
+  const files: OutputFile[] = [];
+  onProgress?.(0, owners.length, "");
+  for (const agency of owners) {
+    const sub: ExportInput = { ...input, plan: planForOwner(plan, agency) };
+    const title = L.ownerPlanTitle(names.agency(agency));
+    const name = `${agency}.${format}`;
+    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS }) });
+    else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false }) });
+    else {
+      const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub)];
+      files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });
+    }
+    onProgress?.(files.length, owners.length, name);
+  }
+  return files;
+}

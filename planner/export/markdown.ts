@@ -1,0 +1,88 @@
+// Markdown for pull requests: the verdict, headline figures, waves, late systems and critical chain,
+// decommission schedule (folded when long), the gantt as a Mermaid block, issues. GitHub-flavoured
+// tables; every value is escaped so a `|`, `*` or `<` in a name cannot break the layout.
+import { figureItems, headlineFigures, verdictText } from "./figures.js";
+import { chainKindLabel, formatDate, formatNumber, type Lang, labels } from "./i18n.js";
+import { ganttDiagram } from "./mermaid.js";
+import { formatCell } from "./html.js";
+import { cmp, decommissionTable, type ExportInput, namesOf, type Table, wavesTable } from "./tables.js";
+
+/** Escapes text for a Markdown table cell or paragraph. */
+export function escapeMd(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/\r?\n/g, " ")
+    .replace(/([\\`*_[\]<>|#~])/g, "\\$1");
+}
+
+/** Options of renderMarkdown. */
+export interface MarkdownOptions {
+  /** Document title [the roadmap title]. */
+  readonly title?: string;
+  /** Paragraph under the title. */
+  readonly intro?: string;
+  /** Include the Mermaid gantt [true]. */
+  readonly gantt?: boolean;
+  /** Include the headline figures [true]; per-agency plans leave them out (they are province-wide). */
+  readonly figures?: boolean;
+}
+
+/** Renders the plan as Markdown (NFC). */
+export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}): string {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const f = headlineFigures(plan);
+  const out: string[] = [];
+  out.push(`# ${escapeMd(options.title ?? L.docTitle)}`, "");
+  if (options.intro) out.push(escapeMd(options.intro), "");
+  out.push(`${escapeMd(L.asOf)}: ${formatDate(plan.asOf, lang)} · ${escapeMd(L.targetSite)}: ${escapeMd(names.site(plan.targetSite))} · ${escapeMd(L.generator)}: ${escapeMd(plan.generator)}`, "");
+  out.push(`## ${escapeMd(L.verdictTitle)}`, "", `**${escapeMd(verdictText(f, lang))}**`, "");
+  if (options.figures ?? true) {
+    out.push(`## ${escapeMd(L.figuresTitle)}`, "", `| ${escapeMd(L.indicator)} | ${escapeMd(L.value)} |`, "|---|---:|");
+    for (const i of figureItems(f, lang)) out.push(`| ${escapeMd(i.label)} | ${escapeMd(`${i.text}${i.unit ? ` ${i.unit}` : ""}`)} |`);
+    out.push("");
+  }
+  out.push(`## ${escapeMd(L.wavesTitle)}`, "", mdTable(wavesTable(input), lang, ["wave", "phase", "start", "end", "system-count", "systems", "owners", "max-security-level", "late"]), "");
+  out.push(`## ${escapeMd(L.lateTitle)}`, "");
+  const late = [...plan.deadline.late].sort(cmp);
+  if (late.length === 0) out.push(escapeMd(L.none), "");
+  else out.push(...late.map((id) => `- ${escapeMd(`${names.system(id)} (${id})`)}`), "");
+  if (plan.deadline.criticalChain.length > 0) {
+    out.push(`**${escapeMd(L.criticalChain)}:**`, "");
+    plan.deadline.criticalChain.forEach((c, i) => out.push(`${i + 1}. ${escapeMd(`${chainKindLabel(c.kind, lang)} — ${c.subject}: ${c.message}`)}`));
+    out.push("");
+  }
+  const dec = decommissionTable(input);
+  out.push(`## ${escapeMd(L.decommissionTitle)}`, "");
+  const decMd = mdTable(dec, lang, ["decommission-on", "server", "kind", "site", "owner", "freed-on", "power-w-saved", "rack-units-saved"]);
+  if (dec.rows.length > 15) out.push(`<details><summary>${escapeMd(`${L.decommissionedServers}: ${formatNumber(dec.rows.length, lang)}`)}</summary>`, "", decMd, "", "</details>", "");
+  else out.push(decMd, "");
+  if (options.gantt ?? true) out.push(`## ${escapeMd(L.timelineTitle)}`, "", "```mermaid", ganttDiagram(plan, lang), "```", "");
+  const issues = [...plan.violations.map((v) => [L.riskViolation, v] as const), ...plan.warnings.map((v) => [L.riskWarning, v] as const)].sort(
+    (a, b) => cmp(a[0], b[0]) || cmp(a[1].rule, b[1].rule) || cmp(a[1].subject, b[1].subject),
+  );
+  out.push(`## ${escapeMd(L.issuesTitle)}`, "");
+  if (issues.length === 0) out.push(escapeMd(L.none), "");
+  else out.push(...issues.map(([k, v]) => `- **${escapeMd(k)}** \`${v.rule.replace(/`/g, "'")}\` ${escapeMd(`${v.subject}: ${v.message}`)}`), "");
+  return out.join("\n").normalize("NFC");
+}
+
+/** A typed table as a GitHub-flavoured Markdown table, limited to the columns `keys` (all if omitted). */
+export function mdTable(table: Table, lang: Lang, keys?: readonly string[]): string {
+  const L = labels(lang);
+  if (table.rows.length === 0) return escapeMd(L.none);
+  const idx = keys ? keys.map((k) => table.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0) : table.columns.map((_, i) => i);
+  const numeric = (i: number) => ["int", "number", "percent"].includes(table.columns[i].type);
+  const head = `| ${idx.map((i) => escapeMd(table.columns[i].header)).join(" | ")} |`;
+  const sep = `|${idx.map((i) => (numeric(i) ? "---:" : "---")).join("|")}|`;
+  const rows = table.rows.map((row, r) => {
+    const cells = idx.map((i) => {
+      const c = table.columns[i];
+      const type = c.type === "mixed" ? (table.rowTypes?.[r] ?? "text") : c.type;
+      return escapeMd(formatCell(row[i], type, lang));
+    });
+    return `| ${cells.join(" | ")} |`;
+  });
+  return [head, sep, ...rows].join("\n");
+}

@@ -1,0 +1,176 @@
+// Reads a plan file for `dcplan export`: read, JSON-parse, validate against the plan schema.
+// Every problem becomes a finding with the JSON path of the field and, where the text allows, its
+// line and column in the file (found by a small scanner that walks the JSON text along the path).
+import { readFileSync } from "node:fs";
+import type { Finding } from "../../inventory/errors.js";
+import { PlanFileError } from "../../inventory/errors.js";
+import { Plan } from "../plan-schema.js";
+
+/** Reads, parses and validates the plan at `file`; throws PlanFileError listing every problem. */
+export function readPlan(file: string): Plan {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new PlanFileError([{ severity: "error", rule: "unreadable", file, message: code === "ENOENT" ? "no such file" : `cannot read: ${(err as Error).message}` }]);
+  }
+  return parsePlanText(text, file);
+}
+
+/** Parses and validates plan JSON `text` read from `file` (used in messages only). */
+export function parsePlanText(text: string, file: string): Plan {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const pos = jsonErrorOffset(message, text);
+    const at = pos === undefined ? {} : lineCol(text, pos);
+    throw new PlanFileError([{ severity: "error", rule: "invalid-json", file, ...at, message: `not valid JSON: ${stripPosition(message)}` }]);
+  }
+  const result = Plan.safeParse(json);
+  if (result.success) return result.data;
+  const findings: Finding[] = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const offset = locateJsonPath(text, path);
+    return {
+      severity: "error",
+      rule: "plan-schema",
+      file,
+      ...(offset === undefined ? {} : lineCol(text, offset)),
+      entity: entityOf(json, path),
+      path,
+      message: issue.message,
+    };
+  });
+  throw new PlanFileError(findings);
+}
+
+/** The id of the list entry a path points into (`systems[3]` → that system's id), for messages. */
+function entityOf(json: unknown, path: readonly (string | number)[]): string | undefined {
+  if (path.length < 2 || typeof path[1] !== "number") return undefined;
+  const list = (json as Record<string, unknown> | null)?.[path[0] as string];
+  const item = Array.isArray(list) ? list[path[1]] : undefined;
+  const id = (item as { id?: unknown; system?: unknown } | undefined)?.id ?? (item as { system?: unknown } | undefined)?.system;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** 1-based line and column of a character offset. */
+export function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: offset - start + 1 };
+}
+
+// V8 says "... in JSON at position 12" and, in newer releases, "(line 2 column 5)".
+function jsonErrorOffset(message: string, text: string): number | undefined {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) {
+    let line = 1;
+    let i = 0;
+    for (; i < text.length && line < Number(lc[1]); i++) if (text.charCodeAt(i) === 10) line++;
+    return i + Number(lc[2]) - 1;
+  }
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  return undefined;
+}
+
+function stripPosition(message: string): string {
+  return message.replace(/\s*(in JSON )?at position \d+( \(line \d+ column \d+\))?/, "").replace(/\s*\(line \d+ column \d+\)/, "");
+}
+
+/**
+ * Offset of the value at `path` in JSON `text` (which must be valid JSON), or of the deepest
+ * existing node on the path when the rest is missing; undefined if the text cannot be scanned.
+ */
+export function locateJsonPath(text: string, path: readonly (string | number)[]): number | undefined {
+  try {
+    let pos = skipWs(text, 0);
+    for (const key of path) {
+      const c = text[pos];
+      if (c === "{" && typeof key === "string") {
+        const found = findMember(text, pos, key);
+        if (found === undefined) return pos;
+        pos = found;
+      } else if (c === "[" && typeof key === "number") {
+        const found = findElement(text, pos, key);
+        if (found === undefined) return pos;
+        pos = found;
+      } else {
+        return pos;
+      }
+    }
+    return pos;
+  } catch {
+    return undefined;
+  }
+}
+
+function skipWs(text: string, pos: number): number {
+  while (pos < text.length && (text[pos] === " " || text[pos] === "\n" || text[pos] === "\r" || text[pos] === "\t")) pos++;
+  return pos;
+}
+
+function stringEnd(text: string, pos: number): number {
+  // pos is at the opening quote; returns the offset after the closing quote.
+  for (let i = pos + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i + 1;
+  }
+  throw new Error("unterminated string");
+}
+
+function valueEnd(text: string, pos: number): number {
+  const c = text[pos];
+  if (c === '"') return stringEnd(text, pos);
+  if (c === "{" || c === "[") {
+    let depth = 0;
+    for (let i = pos; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"') i = stringEnd(text, i) - 1;
+      else if (ch === "{" || ch === "[") depth++;
+      else if (ch === "}" || ch === "]") {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+    }
+    throw new Error("unterminated container");
+  }
+  let i = pos;
+  while (i < text.length && !",}] \n\r\t".includes(text[i])) i++;
+  return i;
+}
+
+function findMember(text: string, pos: number, key: string): number | undefined {
+  let i = skipWs(text, pos + 1);
+  while (text[i] === '"') {
+    const end = stringEnd(text, i);
+    const name = JSON.parse(text.slice(i, end)) as string;
+    i = skipWs(text, end);
+    i = skipWs(text, i + 1); // past ':'
+    if (name === key) return i;
+    i = skipWs(text, valueEnd(text, i));
+    if (text[i] === ",") i = skipWs(text, i + 1);
+  }
+  return undefined;
+}
+
+function findElement(text: string, pos: number, index: number): number | undefined {
+  let i = skipWs(text, pos + 1);
+  for (let n = 0; i < text.length && text[i] !== "]"; n++) {
+    if (n === index) return i;
+    i = skipWs(text, valueEnd(text, i));
+    if (text[i] === ",") i = skipWs(text, i + 1);
+  }
+  return undefined;
+}

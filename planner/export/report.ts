@@ -1,0 +1,282 @@
+// The semi-annual consolidation report (`--format report --period 2026-H2`), HTML and XLSX. The
+// province reports consolidation results to the ministry every six months on the template of
+// Appendix 01 to official letter 5199/BKHCN-CĐSQG (Phụ lục 01, Công văn 5199/BKHCN-CĐSQG); we do
+// not have the form itself, so the report carries the content the provincial letter asks for, in the
+// usual shape of such reports: a table of indicators (done / planned / total in the period), then
+// sections I–VI with the details. Work dated on or before the plan's asOf counts as done, later
+// work in the period as planned. See docs/exports.md for the mapping.
+import { UsageError } from "../../inventory/errors.js";
+import type { Inventory } from "../../inventory/schema.js";
+import type { Plan, PlanServer } from "../plan-schema.js";
+import { CSS, tableHtml } from "./html.js";
+import { actionLabel, formatDate, type Lang, labels, serverKindLabel } from "./i18n.js";
+import { escapeXml as esc } from "./svg-timeline.js";
+import { type CellValue, cmp, type ExportInput, namesOf, sortedWaves, type Table } from "./tables.js";
+import { tablesToXlsx } from "./xlsx.js";
+
+/** A half-year reporting period. */
+export interface Period {
+  /** `YYYY-H1` or `YYYY-H2`. */
+  readonly id: string;
+  readonly year: number;
+  readonly half: 1 | 2;
+  /** First day, ISO. */
+  readonly from: string;
+  /** Last day, ISO. */
+  readonly to: string;
+}
+
+/** Parses `YYYY-H1` / `YYYY-H2`; throws UsageError otherwise. */
+export function parsePeriod(s: string): Period {
+  const m = /^(\d{4})-H([12])$/.exec(s);
+  if (!m) throw new UsageError(`--period must be a half-year YYYY-H1 or YYYY-H2, e.g. 2026-H2, got "${s}"`);
+  return makePeriod(Number(m[1]), Number(m[2]) as 1 | 2);
+}
+
+/** The half-year that contains an ISO date. */
+export function periodOf(iso: string): Period {
+  return makePeriod(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) <= 6 ? 1 : 2);
+}
+
+/** The half-year after `p`. */
+export function nextPeriod(p: Period): Period {
+  return p.half === 1 ? makePeriod(p.year, 2) : makePeriod(p.year + 1, 1);
+}
+
+function makePeriod(year: number, half: 1 | 2): Period {
+  return { id: `${year}-H${half}`, year, half, from: half === 1 ? `${year}-01-01` : `${year}-07-01`, to: half === 1 ? `${year}-06-30` : `${year}-12-31` };
+}
+
+const inPeriod = (iso: string | undefined, p: Period) => iso !== undefined && iso >= p.from && iso <= p.to;
+
+/** Servers counted as stand-alone: tagged `standalone` in the inventory (undefined without the inventory). */
+function standaloneIds(inventory: Inventory | undefined): Set<string> | undefined {
+  if (!inventory) return undefined;
+  return new Set(inventory.servers.filter((s) => s.tags?.includes("standalone")).map((s) => s.id));
+}
+
+/** The report's tables: indicators first, then sections I–VI. */
+export function reportTables(input: ExportInput, period: Period): Table[] {
+  const { plan, lang, inventory } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const status = (iso: string) => (iso <= plan.asOf ? L.reportStatusDone : L.reportStatusPlanned);
+  const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
+  const next = nextPeriod(period);
+
+  // I. servers moved to the target site (freed and kept: reuse/relocate) or decommissioned in the period.
+  const moved = plan.servers.filter((s) => (s.fate === "reuse" || s.fate === "relocate") && inPeriod(s.freedOn, period));
+  const decommissioned = plan.servers.filter((s) => inPeriod(s.decommissionOn, period));
+  const serverRows: { s: PlanServer; what: string; date: string }[] = [
+    ...moved.map((s) => ({ s, what: L.reportConsolidated, date: s.freedOn! })),
+    ...decommissioned.map((s) => ({ s, what: L.reportDecommissioned, date: s.decommissionOn! })),
+  ].sort((a, b) => cmp(a.date, b.date) || cmp(a.s.id, b.s.id));
+  const t1: Table = {
+    id: "consolidated",
+    title: L.reportSection1,
+    columns: [
+      { key: "server", header: L.id, type: "text", width: 18 },
+      { key: "kind", header: L.kind, type: "text", width: 16 },
+      { key: "site", header: L.site, type: "text", width: 30 },
+      { key: "owner", header: L.owner, type: "text", width: 30 },
+      { key: "action", header: L.fate, type: "text", width: 30 },
+      { key: "date", header: L.date, type: "date", width: 12 },
+      { key: "status", header: L.status, type: "text", width: 14 },
+    ],
+    rows: serverRows.map(({ s, what, date }) => [s.id, serverKindLabel(s.kind, lang), names.site(s.site), names.agency(s.owner), what, date, status(date)]),
+  };
+
+  // II. systems that land on the shared platform in a wave of the period.
+  const shared = plan.systems
+    .filter((s) => s.platform === "shared-kubernetes" && s.wave !== undefined && inPeriod(waveEnd.get(s.wave), period))
+    .sort((a, b) => cmp(waveEnd.get(a.wave!)!, waveEnd.get(b.wave!)!) || cmp(a.id, b.id));
+  const t2: Table = {
+    id: "shared-platform",
+    title: L.reportSection2,
+    columns: [
+      { key: "system", header: L.name, type: "text", width: 44 },
+      { key: "owner", header: L.owner, type: "text", width: 30 },
+      { key: "wave", header: L.wave, type: "int", width: 7 },
+      { key: "date", header: L.cutover, type: "date", width: 12 },
+      { key: "status", header: L.status, type: "text", width: 14 },
+    ],
+    rows: shared.map((s) => [s.name, names.agency(s.owner), s.wave!, waveEnd.get(s.wave!)!, status(waveEnd.get(s.wave!)!)]),
+  };
+
+  // III. systems connected to NDXP/NDOP: connected already (externals), or planned in the period (roadmap).
+  const national = new Set(plan.externals.filter((e) => /ndxp|ndop/i.test(`${e.id} ${e.name}`)).map((e) => e.id));
+  const t3rows: CellValue[][] = [];
+  for (const s of [...plan.systems].sort((a, b) => cmp(a.id, b.id))) {
+    const ext = s.externals.filter((e) => national.has(e)).sort(cmp);
+    if (ext.length > 0 && s.disposition !== "retire" && s.disposition !== "consolidate") {
+      t3rows.push([s.name, names.agency(s.owner), ext.map((e) => names.external(e)).join("; "), null, L.reportStatusDone]);
+    }
+  }
+  for (const r of plan.roadmap.filter((r) => r.action === "connect-national-platform" && inPeriod(r.by, period)).sort((a, b) => cmp(a.by, b.by) || cmp(a.subject, b.subject))) {
+    t3rows.push([names.system(r.subject), names.agency(plan.systems.find((s) => s.id === r.subject)?.owner), "NDXP/NDOP", r.by, status(r.by)]);
+  }
+  const t3: Table = {
+    id: "national-platforms",
+    title: L.reportSection3,
+    columns: [
+      { key: "system", header: L.name, type: "text", width: 44 },
+      { key: "owner", header: L.owner, type: "text", width: 30 },
+      { key: "platform", header: L.externals, type: "text", width: 20 },
+      { key: "by", header: L.by, type: "date", width: 12 },
+      { key: "status", header: L.status, type: "text", width: 14 },
+    ],
+    rows: t3rows,
+  };
+
+  // IV. stand-alone servers still running at the end of the period (needs the inventory's tags).
+  const standalone = standaloneIds(inventory);
+  const remainingStandalone = standalone
+    ? plan.servers.filter((s) => standalone.has(s.id) && !(s.decommissionOn !== undefined && s.decommissionOn <= period.to)).sort((a, b) => cmp(a.id, b.id))
+    : [];
+  const t4: Table = {
+    id: "standalone",
+    title: L.reportSection4,
+    columns: [
+      { key: "server", header: L.id, type: "text", width: 18 },
+      { key: "owner", header: L.owner, type: "text", width: 30 },
+      { key: "site", header: L.site, type: "text", width: 30 },
+      { key: "fate", header: L.fate, type: "text", width: 16 },
+      { key: "decommission-on", header: L.decommissionOn, type: "date", width: 12 },
+    ],
+    rows: remainingStandalone.map((s) => [s.id, names.agency(s.owner), names.site(s.site), s.fate, s.decommissionOn ?? null]),
+  };
+
+  // V. problems: late and unscheduled systems, violations.
+  const t5rows: CellValue[][] = [];
+  const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, u.reason]));
+  for (const id of [...plan.deadline.late].sort(cmp)) {
+    t5rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), unscheduled.get(id) ?? plan.systems.find((s) => s.id === id)?.reasons.join("; ") ?? ""]);
+  }
+  for (const c of plan.deadline.criticalChain) t5rows.push([L.riskChain, c.subject, c.message]);
+  for (const v of [...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) t5rows.push([L.riskViolation, v.subject, v.message]);
+  const t5: Table = {
+    id: "problems",
+    title: L.reportSection5,
+    columns: [
+      { key: "kind", header: L.riskKind, type: "text", width: 22 },
+      { key: "subject", header: L.subject, type: "text", width: 40 },
+      { key: "message", header: L.message, type: "text", width: 80 },
+    ],
+    rows: t5rows,
+  };
+
+  // VI. next period: waves, decommissions, roadmap work.
+  const t6rows: CellValue[][] = [];
+  for (const w of sortedWaves(plan).filter((w) => inPeriod(w.start, next))) {
+    t6rows.push([L.reportNextWaves, L.waveN(w.number), w.start, w.systems.map((id) => names.system(id)).sort(cmp).join("; ")]);
+  }
+  for (const s of plan.servers.filter((s) => inPeriod(s.decommissionOn, next)).sort((a, b) => cmp(a.decommissionOn!, b.decommissionOn!) || cmp(a.id, b.id))) {
+    t6rows.push([L.reportNextDecommission, s.id, s.decommissionOn!, serverKindLabel(s.kind, lang)]);
+  }
+  for (const r of plan.roadmap.filter((r) => inPeriod(r.by, next)).sort((a, b) => cmp(a.by, b.by) || cmp(a.subject, b.subject))) {
+    t6rows.push([L.reportNextRoadmap, r.subjectKind === "system" ? names.system(r.subject) : r.subject, r.by, `${actionLabel(r.action, lang)}: ${r.reason}`]);
+  }
+  const t6: Table = {
+    id: "next-period",
+    title: `${L.reportSection6} (${L.periodLabel(next.year, next.half)})`,
+    columns: [
+      { key: "kind", header: L.kind, type: "text", width: 30 },
+      { key: "subject", header: L.subject, type: "text", width: 40 },
+      { key: "date", header: L.date, type: "date", width: 12 },
+      { key: "details", header: L.notes, type: "text", width: 70 },
+    ],
+    rows: t6rows,
+  };
+
+  // Indicators: done / planned / total in the period.
+  const split = (dates: readonly string[]): [number, number, number] => {
+    const done = dates.filter((d) => d <= plan.asOf).length;
+    return [done, dates.length - done, dates.length];
+  };
+  const indicator = (n: string, label: string, unit: string, counts: [number, number, number] | [null, null, number]): CellValue[] => [n, label, unit, ...counts];
+  const storage = decommissioned.filter((s) => s.kind === "storage");
+  const indicators: Table = {
+    id: "indicators",
+    title: `${L.reportPeriod}: ${L.periodLabel(period.year, period.half)}`,
+    columns: [
+      { key: "no", header: "STT", type: "text", width: 6 },
+      { key: "indicator", header: L.indicator, type: "text", width: 56 },
+      { key: "unit", header: L.unit, type: "text", width: 12 },
+      { key: "done", header: L.reportStatusDone, type: "int", width: 14 },
+      { key: "planned", header: L.reportStatusPlanned, type: "int", width: 14 },
+      { key: "total", header: L.reportCount, type: "int", width: 12 },
+    ],
+    rows: [
+      indicator("1", L.reportConsolidated, L.unitServers, split(moved.map((s) => s.freedOn!))),
+      indicator("2", L.reportDecommissioned, L.unitServers, split(decommissioned.map((s) => s.decommissionOn!))),
+      indicator("2.1", L.reportStorage, L.unitServers, split(storage.map((s) => s.decommissionOn!))),
+      indicator("3", L.reportMovedShared, L.unitSystems, split(shared.map((s) => waveEnd.get(s.wave!)!))),
+      indicator("4", L.reportConnected, L.unitSystems, [null, null, t3rows.length]),
+      indicator("5", L.reportStandalone, L.unitServers, [null, null, standalone ? remainingStandalone.length : plan.summary.standaloneServersRemaining]),
+      indicator("6", L.lateSystems, L.unitSystems, [null, null, plan.deadline.late.length]),
+    ],
+  };
+  return [indicators, t1, t2, t3, t4, t5, t6];
+}
+
+const REPORT_SHEETS: Record<string, string> = {
+  indicators: "Report",
+  consolidated: "I Servers",
+  "shared-platform": "II Shared platform",
+  "national-platforms": "III NDXP-NDOP",
+  standalone: "IV Stand-alone",
+  problems: "V Problems",
+  "next-period": "VI Next period",
+};
+
+/** Renders the semi-annual report for `period` as HTML (NFC) and XLSX. */
+export async function renderReport(input: ExportInput, period: Period): Promise<{ html: string; xlsx: Uint8Array }> {
+  const tables = reportTables(input, period);
+  const html = reportHtml(input, period, tables);
+  const xlsx = await tablesToXlsx(tables, { lang: input.lang, date: input.plan.asOf, title: labels(input.lang).reportTitle(period.id), sheetName: (t) => REPORT_SHEETS[t.id] ?? t.title });
+  return { html, xlsx };
+}
+
+function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]): string {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const title = L.reportTitle(L.periodLabel(period.year, period.half));
+  const [indicators, ...sections] = tables;
+  const body = sections
+    .map((t) => `<section id="${t.id}" aria-labelledby="${t.id}-h">\n<h2 id="${t.id}-h">${esc(t.title)}</h2>\n${t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0 })}\n</section>`)
+    .join("\n");
+  const standaloneNote = input.inventory ? "" : `<p class="sub">${esc(lang === "vi" ? "Mục IV cần --inventory (nhãn standalone của máy chủ); chỉ tiêu 5 lấy số sau hợp nhất của kế hoạch." : "Section IV needs --inventory (the servers' standalone tag); indicator 5 is the plan's after-merger figure.")}</p>`;
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>
+${CSS}
+</style>
+</head>
+<body>
+<header>
+<h1>${esc(title)}</h1>
+<p class="sub">${esc(L.reportBasis)}</p>
+<dl class="meta">
+<div><dt>${esc(L.reportPeriod)}</dt><dd>${esc(`${formatDate(period.from, lang)} – ${formatDate(period.to, lang)}`)}</dd></div>
+<div><dt>${esc(L.asOf)}</dt><dd>${esc(formatDate(plan.asOf, lang))}</dd></div>
+<div><dt>${esc(L.targetSite)}</dt><dd>${esc(names.site(plan.targetSite))}</dd></div>
+</dl>
+</header>
+<main>
+<section id="indicators" aria-labelledby="indicators-h">
+<h2 id="indicators-h">${esc(indicators.title)}</h2>
+${tableHtml(indicators, lang, { rowHeader: 1 })}
+${standaloneNote}
+</section>
+${body}
+</main>
+<footer><p>${esc(L.generator)} ${esc(plan.generator)} · ${esc(L.asOf)} ${esc(formatDate(plan.asOf, lang))}</p></footer>
+</body>
+</html>
+`.normalize("NFC");
+}
