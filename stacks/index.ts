@@ -5,5 +5,5 @@ import { runProgram } from "./program.js";
 
 /** The Pulumi program; its result becomes the stack outputs. */
 export default async function main(): Promise<Record<string, unknown>> {
-  return { ...(await runProgram(await pulumiConfigSource())) };
+  return { ...(await runProgram(await pulumiConfigSource())).outputs };
 }

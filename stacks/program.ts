@@ -40,8 +40,16 @@ export function defaultProjectRoot(): string {
   return here.endsWith(`dist/stacks`) ? dirname(dirname(here)) : dirname(here);
 }
 
-/** Runs the program against `source`; returns the stack outputs. */
-export async function runProgram(source: ConfigSource, options: ProgramOptions = {}): Promise<ProgramOutputs> {
+/** What runProgram returns: the stack outputs and the components (for tests and the benchmark). */
+export interface ProgramResult {
+  readonly outputs: ProgramOutputs;
+  readonly platform: SharedPlatform;
+  readonly backup: Backup;
+  readonly wan: Wan;
+}
+
+/** Runs the program against `source`. */
+export async function runProgram(source: ConfigSource, options: ProgramOptions = {}): Promise<ProgramResult> {
   const root = options.root ?? defaultProjectRoot();
   const config = parseStackConfig(source);
   const inputs = options.inputs ?? (await loadStackInputs(root, config));
@@ -53,7 +61,7 @@ export async function runProgram(source: ConfigSource, options: ProgramOptions =
   const platform = new SharedPlatform("platform", { model: stack.platform, tenancy: config.tenancy, provider });
   const backup = new Backup("backup", { model: stack.backup, credentials: config.backupCredentials, provider });
   const wan = new Wan("wan", { wan: config.wan, tenants: stack.platform.tenants, passwords: config.bgpPasswords, provider });
-  return {
+  const outputs: ProgramOutputs = {
     targetSite: stack.targetSite,
     waveCutoff: config.waveCutoff,
     namespaces: platform.namespaces,
@@ -63,4 +71,5 @@ export async function runProgram(source: ConfigSource, options: ProgramOptions =
     bgpPeers: wan.peers,
     unreachableDependencies: stack.platform.unreachable,
   };
+  return { outputs, platform, backup, wan };
 }

@@ -23,13 +23,19 @@ export class Backup extends pulumi.ComponentResource {
   /** Schedule names, sorted. */
   readonly schedules: pulumi.Output<string[]>;
 
+  /** The registered Secrets (credentials or passwords), for inspection and tests. */
+  readonly secrets: readonly pulumi.CustomResource[];
+  /** The other registered resources, in builder order. */
+  readonly resources: readonly pulumi.CustomResource[];
+
   constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
     const objects = buildBackup(args.model);
     const secrets = backupSecrets(args.model, new Map([...args.credentials].map(([site, v]) => [site, v.reveal()])));
     super("dcplan:backup:Backup", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
     const secretResources = secrets.map((s) => registerObject(name, s, childOpts));
-    for (const o of objects) registerObject(name, o, childOpts, o.kind === "BackupStorageLocation" ? secretResources : undefined);
+    this.secrets = secretResources;
+    this.resources = objects.map((o) => registerObject(name, o, childOpts, o.kind === "BackupStorageLocation" ? secretResources : undefined));
     this.storageLocations = pulumi.output([args.model.primary.site, args.model.offsite.site]);
     this.schedules = pulumi.output(objects.filter((o) => o.kind === "Schedule").map((o) => o.metadata.name));
     this.registerOutputs({ storageLocations: this.storageLocations, schedules: this.schedules });

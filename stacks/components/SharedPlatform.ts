@@ -23,19 +23,26 @@ export class SharedPlatform extends pulumi.ComponentResource {
   readonly namespaces: pulumi.Output<string[]>;
   /** Number of Kubernetes objects registered. */
   readonly objectCount: pulumi.Output<number>;
+  /** The registered Kubernetes resources, in builder order (for inspection and tests). */
+  readonly resources: readonly pulumi.CustomResource[];
 
   constructor(name: string, args: SharedPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     // Built before super(): a builder error must surface before any resource is registered.
     const objects = buildTenancy(args.model, args.tenancy);
     super("dcplan:platform:SharedPlatform", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
-    const namespaces = new Map<string, pulumi.Resource>();
+    const namespaces = new Map<string, pulumi.CustomResource>();
     for (const o of objects) if (o.kind === "Namespace") namespaces.set(o.metadata.name, registerObject(name, o, childOpts));
+    const resources: pulumi.CustomResource[] = [];
     for (const o of objects) {
-      if (o.kind === "Namespace") continue;
+      if (o.kind === "Namespace") {
+        resources.push(namespaces.get(o.metadata.name)!);
+        continue;
+      }
       const ns = o.metadata.namespace === undefined ? undefined : namespaces.get(o.metadata.namespace);
-      registerObject(name, o, childOpts, ns ? [ns] : undefined);
+      resources.push(registerObject(name, o, childOpts, ns ? [ns] : undefined));
     }
+    this.resources = resources;
     this.namespaces = pulumi.output([...namespaces.keys()]);
     this.objectCount = pulumi.output(objects.length);
     this.registerOutputs({ namespaces: this.namespaces, objectCount: this.objectCount });

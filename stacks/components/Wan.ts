@@ -27,6 +27,11 @@ export class Wan extends pulumi.ComponentResource {
   /** BGPPeer names. */
   readonly peers: pulumi.Output<string[]>;
 
+  /** The registered Secrets (credentials or passwords), for inspection and tests. */
+  readonly secrets: readonly pulumi.CustomResource[];
+  /** The other registered resources, in builder order. */
+  readonly resources: readonly pulumi.CustomResource[];
+
   constructor(name: string, args: WanArgs, opts?: pulumi.ComponentResourceOptions) {
     const findings = checkWan(args.wan, args.tenants, new Set(args.passwords.keys()));
     if (findings.length > 0) throw new ConfigError(findings);
@@ -35,7 +40,8 @@ export class Wan extends pulumi.ComponentResource {
     super("dcplan:wan:Wan", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
     const secretResources = secrets.map((s) => registerObject(name, s, childOpts));
-    for (const o of objects) registerObject(name, o, childOpts, o.kind === "BGPPeer" ? secretResources : undefined);
+    this.secrets = secretResources;
+    this.resources = objects.map((o) => registerObject(name, o, childOpts, o.kind === "BGPPeer" ? secretResources : undefined));
     this.pools = pulumi.output(args.wan.pools.map((p) => p.name));
     this.peers = pulumi.output(args.wan.peers.map((p) => p.name));
     this.registerOutputs({ pools: this.pools, peers: this.peers });

@@ -1,0 +1,133 @@
+// The Pulumi program under runtime mocks: what it registers, per stack and cutoff; that secrets
+// stay secret; that bad configuration fails before any resource; and that `dcplan render` writes
+// exactly what the components register (one code path).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { parseAllDocuments } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ConfigError } from "../../inventory/errors.js";
+import { sortKeys } from "../../stacks/builders/objects.js";
+import { objectConfigSource } from "../../stacks/config.js";
+import type * as Program from "../../stacks/program.js";
+import { renderStack } from "../../stacks/render.js";
+import { tempDir, writeTree } from "../fixtures.js";
+import { configSecrets, configValues, scenario } from "./fixtures.js";
+import { installMocks, registered, settle, valueOf } from "./pulumi-mocks.js";
+
+let program: typeof Program;
+
+beforeAll(async () => {
+  await installMocks();
+  program = await import("../../stacks/program.js");
+});
+
+async function run(values = configValues(), secrets = configSecrets()) {
+  await installMocks();
+  const { index, plan } = scenario();
+  const result = await program.runProgram(objectConfigSource(values, secrets), { root: "/nonexistent", inputs: { index, plan } });
+  await valueOf(result.outputs.namespaces);
+  await settle();
+  return result;
+}
+
+const kubernetes = () => registered.filter((r) => r.type.startsWith("kubernetes:"));
+
+/** Pulumi's wire marker of a secret value (what the engine receives for a secret input). */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const isWireSecret = (v: unknown) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270";
+function unwrapSecrets(v: unknown): unknown {
+  if (isWireSecret(v)) return unwrapSecrets((v as { value: unknown }).value);
+  if (Array.isArray(v)) return v.map(unwrapSecrets);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x)]));
+  return v;
+}
+
+describe("Pulumi program under mocks", () => {
+  it("registers the components and their children with stable names", async () => {
+    const result = await run();
+    const types = registered.map((r) => r.type);
+    expect(types.filter((t) => t.startsWith("dcplan:")).sort()).toEqual(["dcplan:backup:Backup", "dcplan:platform:SharedPlatform", "dcplan:wan:Wan"]);
+    expect(types.filter((t) => t === "pulumi:providers:kubernetes")).toHaveLength(1);
+    const count = (t: string) => kubernetes().filter((r) => r.type === t).length;
+    expect(count("kubernetes:core/v1:Namespace")).toBe(4);
+    expect(count("kubernetes:core/v1:ResourceQuota")).toBe(4);
+    expect(count("kubernetes:networking.k8s.io/v1:NetworkPolicy")).toBe(4 * 2 + 3 * 2 + 1);
+    expect(count("kubernetes:velero.io/v1:Schedule")).toBe(5);
+    expect(count("kubernetes:velero.io/v1:BackupStorageLocation")).toBe(2);
+    expect(count("kubernetes:metallb.io/v1beta2:BGPPeer")).toBe(2);
+    expect(count("kubernetes:core/v1:Secret")).toBe(4);
+    expect(registered.map((r) => r.name)).toContain("platform-namespace-api");
+    expect(registered.map((r) => r.name)).toContain("backup-schedule-velero-level-3-offsite");
+    expect(new Set(registered.map((r) => `${r.type}::${r.name}`)).size).toBe(registered.length);
+    expect(await valueOf(result.outputs.namespaces)).toEqual(["api", "db", "portal", "reports"]);
+    expect(await valueOf(result.outputs.backupStorageLocations)).toEqual(["dc-bn", "dc-bg"]);
+  });
+
+  it("labels namespaces in what it registers", async () => {
+    await run();
+    const db = kubernetes().find((r) => r.name === "platform-namespace-db")!;
+    expect((db.inputs.metadata as { labels: Record<string, string> }).labels).toMatchObject({
+      "dcplan.gov.vn/owner": "so-yte",
+      "dcplan.gov.vn/security-level": "4",
+      "pod-security.kubernetes.io/enforce": "restricted",
+    });
+  });
+
+  it("registers credentials and BGP passwords as secret outputs only", async () => {
+    const result = await run();
+    expect(result.backup.secrets).toHaveLength(2);
+    expect(result.wan.secrets).toHaveLength(2);
+    for (const s of [...result.backup.secrets, ...result.wan.secrets]) {
+      const stringData = (s as unknown as { stringData: pulumi.Output<unknown> }).stringData;
+      expect(await pulumi.isSecret(stringData)).toBe(true);
+    }
+    // What the engine receives: the Secret data marked secret, nothing secret anywhere else.
+    const secrets = kubernetes().filter((r) => r.type === "kubernetes:core/v1:Secret");
+    expect(secrets.map((r) => isWireSecret(r.inputs.stringData))).toEqual([true, true, true, true]);
+    const others = kubernetes().filter((r) => r.type !== "kubernetes:core/v1:Secret");
+    for (const word of ["md5-one", "md5-two", "bn-secret-key", "AKIA-BG"]) expect(JSON.stringify(others)).not.toContain(word);
+  });
+
+  it("raising waveCutoff adds exactly the namespaces of the next waves", async () => {
+    const names = async (cutoff: number) => {
+      await run(configValues({ waveCutoff: cutoff }));
+      return kubernetes().filter((r) => r.type === "kubernetes:core/v1:Namespace").map((r) => (r.inputs.metadata as { name: string }).name).sort();
+    };
+    expect(await names(1)).toEqual(["api", "portal"]);
+    expect(await names(2)).toEqual(["api", "db", "portal"]);
+  });
+
+  it("fails on invalid WAN or backup configuration before registering any resource", async () => {
+    const bad = configValues({ wan: { ...(configValues().wan as object), peers: [{ name: "pe", address: "10.0.0.1", myASN: 0, peerASN: 1 }] } });
+    for (const [values, key] of [
+      [bad, "dcplan:wan"],
+      [configValues({ backup: { locations: {} } }), "dcplan:backup"],
+    ] as const) {
+      await installMocks();
+      const { index, plan } = scenario();
+      const err = await program.runProgram(objectConfigSource(values, configSecrets()), { root: "/x", inputs: { index, plan } }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).findings.map((f) => f.entity)).toContain(key);
+      await settle();
+      expect(registered).toEqual([]);
+    }
+  });
+
+  it("renders exactly what the components register", async () => {
+    await run();
+    const fromPulumi = kubernetes().map((r) => JSON.stringify(sortKeys(unwrapSecrets(r.inputs)))).sort();
+    const root = writeTree({
+      "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"),
+      "stacks/Pulumi.test.yaml": { config: Object.fromEntries(Object.entries(configValues()).map(([k, v]) => [`dcplan:${k}`, v])) },
+    });
+    const out = tempDir();
+    const env = { DCPLAN_BACKUP_CREDENTIALS: JSON.stringify(configSecrets().backupCredentials), DCPLAN_BGP_PASSWORDS: JSON.stringify(configSecrets().bgpPasswords) };
+    const { index, plan } = scenario();
+    await renderStack({ root, stack: "test", out, secretsFromEnv: true, env, inputs: { index, plan } });
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(["00-priorityclasses.yaml", "10-namespaces.yaml", "20-rbac.yaml", "30-quotas.yaml", "40-networkpolicies.yaml", "50-secrets.yaml", "60-velero.yaml", "70-metallb.yaml"]);
+    const rendered = files.flatMap((f) => parseAllDocuments(readFileSync(join(out, f), "utf8")).map((d) => JSON.stringify(sortKeys(d.toJS())))).sort();
+    expect(rendered).toEqual(fromPulumi);
+  });
+});
