@@ -15,7 +15,7 @@ export const Platform = z.enum(["shared-kubernetes", "virtual-machine", "hardwar
 export type Platform = z.infer<typeof Platform>;
 
 export const Size = z.object({
-  /** vCPUs at the target site (physical cores × cpuOvercommit for physical servers). */
+  /** vCPUs at the target site (a physical server kept as it is counts cores × cpuOvercommit; one moved as a VM, the cores it uses). */
   cpuCores: z.number().min(0),
   memoryGiB: z.number().min(0),
   storageGiB: z.number().min(0),
@@ -87,6 +87,8 @@ export const PlanServer = z.object({
   decommissionOn: IsoDate.optional(),
   target: Size.optional(),
   // additions
+  /** First day of the window in which relocated hardware is moved to the target site. */
+  relocateOn: IsoDate.optional(),
   site: Id,
   kind: z.enum(["physical", "virtual", "storage", "network", "appliance"]),
   owner: Id.optional(),
@@ -114,10 +116,16 @@ export type CapacityStep = z.infer<typeof CapacityStep>;
 
 export const Procurement = z.object({
   by: IsoDate,
+  /** Physical cores to buy (what a purchase order states). */
   cpuCores: z.number().min(0),
   memoryGiB: z.number().min(0),
   storageGiB: z.number().min(0),
   reason: z.string(),
+  // additions
+  /** The same cores as vCPUs (× cpuOvercommit), the unit of `capacity`. */
+  vcpus: z.number().min(0),
+  /** Usable capacity (after headroom) the purchase adds to `capacity` from `by`. */
+  adds: Size,
 });
 export type Procurement = z.infer<typeof Procurement>;
 
@@ -199,6 +207,11 @@ export const LowerBound = z.object({
   binding: z.string(),
   /** Waves planned − bound. */
   gap: z.number().int(),
+  // additions
+  /** Each constraint's own bound on the number of waves. */
+  components: z.object({ chain: z.number().int(), systems: z.number().int(), data: z.number().int(), pins: z.number().int(), capacity: z.number().int() }),
+  /** Earliest day the moves could be done under the calendar, hold-backs and procurement lead time. */
+  earliestCompletion: IsoDate.optional(),
 });
 export type LowerBound = z.infer<typeof LowerBound>;
 
@@ -221,6 +234,18 @@ export const ResolvedProfile = z.object({
   quietPeriodDays: z.number().int().min(0),
   headroomPct: z.number().min(0).max(100),
   cpuOvercommit: z.number().positive(),
+  // additions
+  /** The pins as given, sorted by system. */
+  pins: z.array(z.object({ system: Id, date: IsoDate.optional(), notBefore: IsoDate.optional() })),
+  /** Days from the as-of date until procured hardware can be running. */
+  procurementLeadDays: z.number().int().min(0),
+  /** Where maxDataGiB comes from: the profile, or the WAN formula. */
+  maxDataGiBSource: z.enum(["profile", "wan"]),
+  /** WAN formula inputs: smaller TSLCD uplink of the sites involved (Mbit/s) and the share a copy may use. */
+  wanMbps: z.number().min(0),
+  wanUsableShare: z.number().min(0).max(1),
+  /** Data one window day can copy, GiB (WAN formula); a wave's limit is this × its days unless the profile fixes maxDataGiB. */
+  dataGiBPerWindowDay: z.number().min(0),
 });
 export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
 

@@ -42,5 +42,9 @@ export const Profile = record({
   headroomPct: z.number({ error: "must be a number" }).min(0, { error: "must be a percentage 0–100" }).max(99, { error: "must be below 100" }).optional(),
   cpuOvercommit: z.number({ error: "must be a number" }).positive({ error: "must be > 0" }).optional(),
   pins: z.array(Pin, { error: "must be a list of pins" }).optional(),
+  /** dcplan addition: days from the as-of date until procured hardware can be running [60]. */
+  procurementLeadDays: z.number({ error: "must be a whole number of days" }).int({ error: "must be a whole number of days" }).min(0, { error: "must be ≥ 0" }).optional(),
+  /** dcplan addition: share of the smaller inter-site TSLCD uplink a wave's copy may use, 0–1 [0.5]. */
+  wanUsableShare: z.number({ error: "must be a number" }).gt(0, { error: "must be > 0" }).max(1, { error: "must be ≤ 1" }).optional(),
 });
 export type Profile = z.infer<typeof Profile>;

@@ -1,0 +1,97 @@
+// Capacity of the target site, in the units of the plan's `capacity` steps: vCPUs (physical cores
+// × cpuOvercommit), memory GiB (never overcommitted) and storage GiB (hosts' disks plus storage
+// arrays), each less `headroomPct`. What already runs there is counted as used: every virtual
+// server as allocated, and every physical server that runs systems itself as its whole hardware.
+// Physical servers at the target whose systems all leave (retire, consolidate) are counted neither
+// in the capacity nor in the use. Workloads moved in take their right-sized `target` size
+// (sizing.ts). Freed hosts relocated from the closing site and procured hardware add capacity from
+// the day after the window in which they are installed.
+import type { InventoryIndex } from "../inventory/model.js";
+import type { Server } from "../inventory/schema.js";
+import type { SystemDecision } from "./dispositions.js";
+import type { Size } from "./plan-schema.js";
+import { addSize, allocatedSize, rightSize, ZERO_SIZE } from "./sizing.js";
+
+/** Usable share of raw capacity once headroom is kept free. */
+export function usableShare(headroomPct: number): number {
+  return 1 - headroomPct / 100;
+}
+
+/** Usable (after headroom) capacity that a piece of hardware adds, integers rounded down. */
+export function usableOf(server: Server, cpuOvercommit: number, headroomPct: number): Size {
+  const k = usableShare(headroomPct);
+  if (server.kind === "storage") return { cpuCores: 0, memoryGiB: 0, storageGiB: Math.floor((server.storageGiB ?? 0) * k) };
+  if (server.kind !== "physical") return ZERO_SIZE;
+  return {
+    cpuCores: Math.floor((server.cpuCores ?? 0) * cpuOvercommit * k),
+    memoryGiB: Math.floor((server.memoryGiB ?? 0) * k),
+    storageGiB: Math.floor((server.storageGiB ?? 0) * k),
+  };
+}
+
+/** The target site today. */
+export interface TargetCapacity {
+  /** Usable capacity after headroom. */
+  readonly usable: Size;
+  /** What runs there already (sum of `retainedTargets`). */
+  readonly used: Size;
+  /** Target-site servers that consume capacity, with the size they take (written as their `target`). */
+  readonly retainedTargets: Map<string, Size>;
+  /** Target-site physical servers left out because every system on them leaves. */
+  readonly leaving: Set<string>;
+}
+
+const DEPARTING = new Set(["retire", "consolidate"]);
+
+/** Capacity and use of the target site before any wave (see file header). */
+export function targetCapacity(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>, cpuOvercommit: number, headroomPct: number): TargetCapacity {
+  const k = usableShare(headroomPct);
+  let cpu = 0;
+  let mem = 0;
+  let disk = 0;
+  let used = ZERO_SIZE;
+  const retainedTargets = new Map<string, Size>();
+  const leaving = new Set<string>();
+  const servers = index.inventory.servers.filter((s) => s.site === target).sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const s of servers) {
+    const systems = index.systemsOn.get(s.id) ?? [];
+    const allLeave = systems.length > 0 && systems.every((sys) => DEPARTING.has(decisions.get(sys.id)?.disposition ?? "retain"));
+    if (s.kind === "physical") {
+      const hasVms = (index.vmsOf.get(s.id) ?? []).length > 0;
+      if (!hasVms && allLeave) {
+        leaving.add(s.id);
+        continue;
+      }
+      cpu += (s.cpuCores ?? 0) * cpuOvercommit;
+      mem += s.memoryGiB ?? 0;
+      disk += s.storageGiB ?? 0;
+      if (!hasVms && systems.length > 0) {
+        const size = allocatedSize(s, cpuOvercommit);
+        retainedTargets.set(s.id, size);
+        used = addSize(used, size);
+      }
+    } else if (s.kind === "storage") {
+      disk += s.storageGiB ?? 0;
+    } else if (s.kind === "virtual") {
+      const size = allocatedSize(s, cpuOvercommit);
+      used = addSize(used, size);
+      if (!allLeave) retainedTargets.set(s.id, size);
+    }
+  }
+  return { usable: { cpuCores: Math.floor(cpu * k), memoryGiB: Math.floor(mem * k), storageGiB: Math.floor(disk * k) }, used, retainedTargets, leaving };
+}
+
+/** Right-sized size of each server that moves onto the target site's virtual capacity (VMs of moving systems, P2V'd physical servers). */
+export function incomingTargets(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>): Map<string, Size> {
+  const out = new Map<string, Size>();
+  for (const s of index.inventory.servers) {
+    if (s.site === target || (s.kind !== "virtual" && s.kind !== "physical")) continue;
+    const systems = index.systemsOn.get(s.id) ?? [];
+    const needs = systems.some((sys) => {
+      const d = decisions.get(sys.id)?.disposition;
+      return d === "rehost" || d === "replatform" || (d === "relocate" && s.kind === "virtual");
+    });
+    if (needs) out.set(s.id, rightSize(s));
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+// Server fates: what becomes of every server once the waves have run.
+//   retain       — keeps running where it is (at the target site, or with a system people pinned
+//                  to stay, or with a system that found no wave);
+//   reuse        — a virtual server whose workload continues as a VM at the target site (`target`
+//                  is its right-sized size there);
+//   relocate     — hardware physically moved to the target site: hardware-bound systems' servers in
+//                  their wave, and freed hosts and storage arrays still in support (≥ 1 year after
+//                  being freed), moved in the first window after they are freed for their capacity;
+//   decommission — switched off `quietPeriodDays` after being freed.
+// A server is freed at the end of the last wave moving a workload off it (for a physical host, the
+// last of its VMs' systems too), or on the `retireOn` of a retired system it ran. Hardware with no
+// workload is free from the start date; network and storage gear at a closing site serve it until
+// the site's last workload has left. Nothing that still carries a running system is decommissioned.
+// Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
+// ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
+import type { InventoryIndex } from "../inventory/model.js";
+import type { Server } from "../inventory/schema.js";
+import type { Window } from "./calendar.js";
+import { addDays, maxDate } from "./dates.js";
+import type { SystemDecision } from "./dispositions.js";
+import type { PlanServer, Size } from "./plan-schema.js";
+import type { PlanningProfile } from "./profile.js";
+import { usableOf } from "./capacity.js";
+import { firstWindowFrom, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
+
+/** PUE assumed for a site that states none. */
+export const DEFAULT_PUE = 1.6;
+export const HOURS_PER_YEAR = 8760;
+
+export interface FateInput {
+  readonly index: InventoryIndex;
+  readonly decisions: ReadonlyMap<string, SystemDecision>;
+  readonly siteOf: ReadonlyMap<string, string | undefined>;
+  readonly target: string;
+  readonly profile: PlanningProfile;
+  readonly windows: readonly Window[];
+  /** Scheduled wave of each moving system. */
+  readonly waveOf: ReadonlyMap<string, { number: number; start: string; end: string }>;
+  readonly retireOn: string;
+  readonly relocations: ReadonlyMap<string, Relocation>;
+  readonly retainedTargets: ReadonlyMap<string, Size>;
+  readonly incoming: ReadonlyMap<string, Size>;
+  readonly leaving: ReadonlySet<string>;
+}
+
+export interface FateResult {
+  readonly servers: (PlanServer & { relocateOn?: string })[];
+  /** Hardware relocated for capacity (hosts from the schedule plus storage arrays). */
+  readonly relocations: Relocation[];
+}
+
+type Status = { kind: "stays"; why: string } | { kind: "moves"; on: string; start: string } | { kind: "departs"; on: string };
+
+/** kWh per year that `watts` cost at a site of `pue`. */
+export function kwhPerYear(watts: number, pue: number): number {
+  return Math.round((watts * HOURS_PER_YEAR * pue) / 1000);
+}
+
+/** Decides every server's fate and dates (see file header). */
+export function serverFates(input: FateInput): FateResult {
+  const { index, decisions, target, profile, windows, waveOf } = input;
+  const statusOf = (id: string): Status => {
+    const d = decisions.get(id)!;
+    if (d.disposition === "retire") return { kind: "departs", on: input.retireOn };
+    if (d.disposition === "retain") return { kind: "stays", why: `${id} is retained` };
+    const w = waveOf.get(id);
+    if (!w) return { kind: "stays", why: `${id} found no wave (unscheduled)` };
+    if (d.disposition === "consolidate") return { kind: "departs", on: w.end };
+    return { kind: "moves", on: w.end, start: w.start };
+  };
+  // Site closing dates: when the last workload leaves; undefined when something stays there.
+  const closes = new Map<string, string | undefined>();
+  for (const sys of [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const site = input.siteOf.get(sys.id);
+    if (site === undefined || site === target) continue;
+    const st = statusOf(sys.id);
+    if (closes.has(site) && closes.get(site) === undefined) continue;
+    if (st.kind === "stays") closes.set(site, undefined);
+    else closes.set(site, maxDate(closes.get(site) ?? profile.startDate, st.on));
+  }
+  const siteClose = (site: string): string | undefined => (closes.has(site) ? closes.get(site) : profile.startDate);
+  const pueOf = (site: string): number => index.sites.get(site)?.pue ?? DEFAULT_PUE;
+  const zero = { watts: 0, kwhPerYear: 0, rackUnits: 0 };
+  const savingsOf = (s: Server) =>
+    s.kind === "virtual" ? zero : { watts: s.powerWatts ?? 0, kwhPerYear: kwhPerYear(s.powerWatts ?? 0, pueOf(s.site)), rackUnits: s.rackUnits ?? 0 };
+  const relocateAfter = (s: Server, freedOn: string): Relocation | undefined => {
+    if (s.supportEnds === undefined || s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS)) return undefined;
+    const wi = firstWindowFrom(windows, addDays(freedOn, 1));
+    if (wi >= windows.length) return undefined;
+    return { server: s.id, freedOn, relocateOn: windows[wi].start, availableFrom: addDays(windows[wi].end, 1), adds: usableOf(s, profile.cpuOvercommit, profile.headroomPct) };
+  };
+
+  const out: FateResult["servers"] = [];
+  const relocations: Relocation[] = [];
+  for (const s of [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const direct = (index.systemsOn.get(s.id) ?? []).map((x) => x.id).sort();
+    const base = { id: s.id, site: s.site, kind: s.kind, ...(s.owner ? { owner: s.owner } : {}), ...(s.hostedOn ? { hostedOn: s.hostedOn } : {}), systems: direct };
+    const push = (fate: PlanServer["fate"], reasons: string[], extra: Partial<PlanServer> & { relocateOn?: string } = {}): void => {
+      const decommission = fate === "decommission";
+      out.push({
+        ...base,
+        fate,
+        ...extra,
+        ...(decommission && extra.freedOn ? { decommissionOn: addDays(extra.freedOn, profile.quietPeriodDays) } : {}),
+        targetSite: fate === "decommission" ? undefined : fate === "retain" ? s.site : target,
+        savings: decommission ? savingsOf(s) : zero,
+        reasons,
+      } as FateResult["servers"][number]);
+    };
+    const statuses = direct.map((id) => ({ id, st: statusOf(id) }));
+    // Workload of a physical host: its own systems and its VMs' systems.
+    const workload = [...statuses];
+    if (s.kind === "physical") for (const vm of index.vmsOf.get(s.id) ?? []) for (const sys of index.systemsOn.get(vm.id) ?? []) workload.push({ id: sys.id, st: statusOf(sys.id) });
+    const staying = workload.find((x) => x.st.kind === "stays");
+    const lastOff = (list: typeof workload, from: string): string => list.reduce((m, x) => (x.st.kind === "stays" ? m : maxDate(m, x.st.on)), from);
+
+    if (s.site === target) {
+      const allDepart = direct.length > 0 && statuses.every((x) => x.st.kind === "departs");
+      // Hardware at the target site is its capacity: only a VM or a stand-alone server whose
+      // systems all leave is switched off.
+      if (!allDepart || (s.kind !== "virtual" && !input.leaving.has(s.id))) {
+        const t = input.retainedTargets.get(s.id);
+        const why = direct.length === 0 ? (s.kind === "physical" ? "host at the target site: part of its capacity" : s.kind === "storage" ? "storage at the target site: part of its capacity" : "at the target site, no system listed on it; kept") : `at the target site and runs ${direct.filter((id) => statusOf(id).kind !== "departs").join(", ") || direct.join(", ")}`;
+        push("retain", [why], t ? { target: t } : {});
+      } else {
+        const freedOn = lastOff(statuses, profile.startDate);
+        push("decommission", [`every system on it leaves (${direct.map((id) => `${id}: ${decisions.get(id)!.disposition}`).join(", ")}); freed on ${freedOn}`], { freedOn });
+      }
+      continue;
+    }
+
+    // Closing site.
+    if (staying) {
+      push("retain", [`still runs ${staying.id} (${staying.st.kind === "stays" ? staying.st.why : ""}) at ${s.site}, so it cannot be freed`]);
+      continue;
+    }
+    const carried = statuses.find((x) => decisions.get(x.id)!.disposition === "relocate" && x.st.kind === "moves");
+    if (carried && s.kind !== "virtual" && carried.st.kind === "moves") {
+      push("relocate", [`carries hardware-bound system ${carried.id}; physically moved to ${target} in wave ${waveOf.get(carried.id)!.number} (${carried.st.start})`], { relocateOn: carried.st.start });
+      continue;
+    }
+    if (s.kind === "virtual") {
+      const moves = statuses.filter((x) => x.st.kind === "moves");
+      if (moves.length > 0) {
+        const freedOn = lastOff(statuses, profile.startDate);
+        push("reuse", [`its workload (${moves.map((x) => x.id).join(", ")}) continues as a VM at ${target} from wave ${Math.max(...moves.map((x) => waveOf.get(x.id)!.number))}; right-sized from measured usage`], { freedOn, target: input.incoming.get(s.id) });
+      } else if (direct.length === 0) {
+        push("decommission", ["no system runs on it"], { freedOn: profile.startDate });
+      } else {
+        const freedOn = lastOff(statuses, profile.startDate);
+        push("decommission", [`its systems leave without a successor VM (${direct.map((id) => `${id}: ${decisions.get(id)!.disposition}`).join(", ")}); freed on ${freedOn}`], { freedOn });
+      }
+      continue;
+    }
+    if (s.kind === "physical") {
+      const freedOn = input.relocations.get(s.id)?.freedOn ?? lastOff(workload, profile.startDate);
+      const t = input.incoming.get(s.id);
+      const what = workload.length === 0 ? "no workload" : `its last workload leaves on ${freedOn}`;
+      const r = input.relocations.get(s.id);
+      if (r) {
+        relocations.push(r);
+        push("relocate", [`${what}; still in vendor support until ${s.supportEnds}, so it is moved to ${target} on ${r.relocateOn} and adds capacity from ${r.availableFrom}`], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
+      } else {
+        const why = s.supportEnds === undefined ? "support end unknown" : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? `vendor support ends ${s.supportEnds}, too soon to be worth moving` : "no window left to move it";
+        push("decommission", [`${what}; ${why}`], { freedOn, ...(t ? { target: t } : {}) });
+      }
+      continue;
+    }
+    // Storage, network, appliance gear at a closing site serves it until its last workload leaves.
+    const close = siteClose(s.site);
+    if (close === undefined) {
+      push("retain", [`${s.site} keeps running systems after the merger (retained or unscheduled), so its ${s.kind} gear stays`]);
+      continue;
+    }
+    const freedOn = lastOff(statuses, close);
+    const r = s.kind === "storage" ? relocateAfter(s, freedOn) : undefined;
+    if (r) {
+      relocations.push(r);
+      push("relocate", [`${s.site} is empty from ${freedOn}; storage still in vendor support until ${s.supportEnds}, moved to ${target} on ${r.relocateOn}`], { freedOn, relocateOn: r.relocateOn });
+    } else {
+      push("decommission", [`${s.site} is empty from ${freedOn}${s.kind === "storage" ? (s.supportEnds ? `; vendor support ends ${s.supportEnds}` : "; support end unknown") : ""}`], { freedOn });
+    }
+  }
+  relocations.sort((a, b) => (a.availableFrom < b.availableFrom ? -1 : a.availableFrom > b.availableFrom ? 1 : a.server < b.server ? -1 : 1));
+  return { servers: out, relocations };
+}

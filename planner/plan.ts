@@ -1,0 +1,283 @@
+// planMigration: inventory + profile + as-of date → Plan. A pure function (no clock, no files):
+// the same inputs give the same plan, byte for byte once serialised by serialisePlan.
+// Pipeline: target site → dispositions → move groups → target capacity → waves (with relocations
+// and procurement) → lower bound → server fates → deadline truth → roadmap → summary.
+import type { Inventory } from "../inventory/schema.js";
+import { type InventoryIndex, systemSite } from "../inventory/model.js";
+import { moveGroups } from "../inventory/queries/move-groups.js";
+import { VERSION } from "./cli/version.js";
+import { Calendar } from "./calendar.js";
+import { targetCapacity, incomingTargets } from "./capacity.js";
+import { deadlineTruth } from "./deadline.js";
+import { serverFates } from "./decommission.js";
+import { decideDispositions } from "./dispositions.js";
+import { waveLowerBound } from "./lower-bound.js";
+import type { CapacityStep, MoveGroup, Phase, Plan, PlanSystem, Platform, Violation, Wave } from "./plan-schema.js";
+import { checkProfile, type PlanningProfile } from "./profile.js";
+import type { Profile } from "./profile-schema.js";
+import { buildRoadmap } from "./roadmap.js";
+import { scheduleWaves, type ScheduleResult } from "./schedule.js";
+import { addSize } from "./sizing.js";
+import { summarise } from "./summary.js";
+import { chooseTargetSite } from "./target-site.js";
+
+/** What the planner needs of a loaded inventory. */
+export interface PlannerInput {
+  readonly inventory: Inventory;
+  readonly index: InventoryIndex;
+}
+
+/** A plan plus the scheduler's working state (for `explain`). */
+export interface DetailedPlan {
+  readonly plan: Plan;
+  readonly schedule: ScheduleResult;
+  readonly profile: PlanningProfile;
+}
+
+/** Plans the migration; `profile` is the profile as read (defaults resolved here); throws ProfileError on a bad profile. */
+export function planMigration(input: PlannerInput, profile: Profile, asOf: string): Plan {
+  return planWithProfile(input, checkProfile({ profile }, input.index, asOf), asOf).plan;
+}
+
+/** Phase of a wave by its start date. */
+export function phaseOf(date: string): Phase {
+  const y = Number(date.slice(0, 4));
+  return y <= 2026 ? "2026" : y <= 2028 ? "2027-2028" : "2029-2030";
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byViolation = (a: Violation, b: Violation): number => byString(a.rule, b.rule) || byString(a.subject, b.subject) || byString(a.message, b.message);
+
+/** Plans the migration with an already resolved profile (see file header). */
+export function planWithProfile(input: PlannerInput, profile: PlanningProfile, asOf: string): DetailedPlan {
+  const { index } = input;
+  const calendar = new Calendar({ weekdays: profile.weekdays, blackouts: profile.blackouts });
+  const windows = profile.horizonEnd >= profile.startDate ? calendar.windows(profile.startDate, profile.horizonEnd) : [];
+  const choice = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit);
+  const target = choice.site;
+  const siteOf = new Map<string, string | undefined>();
+  for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
+  const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline);
+  const groups = moveGroups(index);
+  const cap = targetCapacity(index, target, decisions, profile.cpuOvercommit, profile.headroomPct);
+  const incoming = incomingTargets(index, target, decisions);
+  const retireOn = windows.length > 0 ? windows[0].end : profile.startDate;
+  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn });
+  violations.push(...schedule.violations);
+  warnings.push(...schedule.warnings);
+
+  const waveOf = new Map<string, { number: number; start: string; end: string }>();
+  for (const w of schedule.waves) for (const ui of w.units) for (const s of schedule.units[ui].systems) waveOf.set(s, { number: w.number, start: w.window.start, end: w.window.end });
+
+  // Consumer-before-provider splits left by loose cycles or pins.
+  let splits = 0;
+  for (const sys of [...index.inventory.systems].sort((a, b) => byString(a.id, b.id))) {
+    const wc = waveOf.get(sys.id);
+    if (!wc) continue;
+    for (const dep of sys.dependsOn ?? []) {
+      const wp = waveOf.get(dep.target);
+      if (wp && wp.number > wc.number && decisions.get(dep.target)!.disposition !== "consolidate") {
+        splits++;
+        warnings.push({ rule: "consumer-before-provider", subject: sys.id, message: `${sys.id} cuts over in wave ${wc.number}, before ${dep.target} (wave ${wp.number}) that it depends on (${dep.coupling}); it uses ${dep.target} across the inter-site WAN meanwhile` });
+      }
+    }
+  }
+
+  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving });
+  const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used });
+  const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound);
+  const lateSet = new Set(deadline.late);
+
+  // Systems.
+  const unitReason = new Map<number, string[]>();
+  const waveReason = (ui: number): string[] => {
+    const cached = unitReason.get(ui);
+    if (cached) return cached;
+    const u = schedule.units[ui];
+    const t = schedule.traces[ui];
+    const out: string[] = [];
+    if (t.wave === undefined) return out;
+    const w = schedule.waves[t.wave - 1];
+    out.push(`wave ${t.wave} (${w.window.start}..${w.window.end})${u.systems.length > 1 ? ` together with ${u.systems.join(", ")}: ${u.reason}` : ""}`);
+    if (u.pinDate !== undefined && t.window === u.pinWindow) out.push(`pinned to ${u.pinDate} in the profile`);
+    if (u.notBefore !== undefined) out.push(`held back until ${u.notBefore} in the profile`);
+    if (t.pinConflict) out.push(`its pin could not be honoured: ${t.pinConflict}`);
+    if (t.bindingPred !== undefined) out.push(`waits for ${schedule.units[t.bindingPred].id} (wave ${schedule.traces[t.bindingPred].wave})`);
+    if (t.lastDefer && t.lastDefer.window < (t.window ?? 0)) out.push(`not earlier: in the window of ${windows[t.lastDefer.window].start}, ${t.lastDefer.text}`);
+    else if (t.readyWindow !== undefined && t.window !== undefined && t.window > t.readyWindow) out.push(`ready from ${windows[t.readyWindow].start}; earlier waves were full with lower-risk groups`);
+    if (t.wave <= 2) out.push(`pilot wave: risk score ${u.risk} (security level ${u.maxSecurityLevel})`);
+    unitReason.set(ui, out);
+    return out;
+  };
+  const platformOf = (id: string): Platform => {
+    const d = decisions.get(id)!.disposition;
+    if (d === "replatform") return "shared-kubernetes";
+    if (d === "rehost") return "virtual-machine";
+    if (d === "relocate") return "hardware";
+    if (d === "retire" || d === "consolidate") return "none";
+    const sys = index.systems.get(id)!;
+    const kinds = sys.servers.map((s) => index.servers.get(s)?.kind);
+    if (kinds.length === 0) return "saas";
+    return kinds.every((k) => k === "virtual") ? "virtual-machine" : "hardware";
+  };
+  const groupOfSystem = new Map<string, string>();
+  const groupList: MoveGroup[] = [];
+  for (const u of schedule.units) {
+    groupList.push({ id: u.id, systems: [...u.systems], reason: u.reason });
+    for (const s of u.systems) groupOfSystem.set(s, u.id);
+  }
+  const usedIds = new Set(groupList.map((g) => g.id));
+  for (const g of groups) {
+    const stays = g.systems.filter((s) => !groupOfSystem.has(s));
+    if (stays.length === 0) continue;
+    const id = usedIds.has(g.id) ? `${g.id}-stays` : g.id;
+    groupList.push({ id, systems: stays, reason: `does not move${g.reasons.length > 0 ? ` (${g.reasons.join("; ")})` : ""}` });
+    for (const s of stays) groupOfSystem.set(s, id);
+  }
+  groupList.sort((a, b) => byString(a.id, b.id));
+  const unscheduledOf = new Map(schedule.unscheduled.map((u) => [u.system, u.reason]));
+  const systems: PlanSystem[] = [...index.inventory.systems]
+    .sort((a, b) => byString(a.id, b.id))
+    .map((sys) => {
+      const d = decisions.get(sys.id)!;
+      const w = waveOf.get(sys.id);
+      const reasons = [...d.reasons];
+      const ui = schedule.unitOfSystem.get(sys.id);
+      if (ui !== undefined && w) reasons.push(...waveReason(ui));
+      if (unscheduledOf.has(sys.id)) reasons.push(`unscheduled: ${unscheduledOf.get(sys.id)}`);
+      if (d.disposition === "retire") reasons.push(`switched off on ${retireOn}, the end of the first cutover window`);
+      const site = siteOf.get(sys.id) ?? target;
+      const targetSiteAfter = d.disposition === "retire" || d.disposition === "consolidate" ? undefined : d.disposition === "retain" ? site : target;
+      const externals = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.externals.has(t)))].sort();
+      const dependsOn = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.systems.has(t)))].sort();
+      return {
+        id: sys.id,
+        disposition: d.disposition,
+        ...(d.into !== undefined ? { into: d.into } : {}),
+        ...(w ? { wave: w.number } : {}),
+        ...(d.disposition === "retire" ? { retireOn } : {}),
+        reasons,
+        name: sys.name,
+        owner: sys.owner,
+        function: sys.function,
+        securityLevel: sys.securityLevel,
+        site,
+        ...(targetSiteAfter !== undefined ? { targetSite: targetSiteAfter } : {}),
+        platform: platformOf(sys.id),
+        group: groupOfSystem.get(sys.id) ?? `g-${sys.id}`,
+        dataGiB: sys.dataGiB ?? 0,
+        ...(sys.users !== undefined ? { users: sys.users } : {}),
+        externals,
+        dependsOn,
+        late: lateSet.has(sys.id),
+      };
+    });
+
+  const waves: Wave[] = schedule.waves.map((w) => {
+    const ids = w.units.flatMap((ui) => schedule.units[ui].systems).sort();
+    const servers = new Set<string>();
+    for (const id of ids) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && index.servers.get(sid)!.site !== target) servers.add(sid);
+    return {
+      number: w.number,
+      start: w.window.start,
+      end: w.window.end,
+      systems: ids,
+      phase: phaseOf(w.window.start),
+      dataGiB: w.dataGiB,
+      servers: [...servers].sort(),
+      maxSecurityLevel: Math.max(...ids.map((id) => index.systems.get(id)!.securityLevel)),
+      notes: w.notes,
+    };
+  });
+
+  // Capacity steps: today's usable capacity, then relocated and procured hardware as it arrives.
+  const events: { from: string; adds: { cpuCores: number; memoryGiB: number; storageGiB: number }; reason: string }[] = [];
+  for (const r of fates.relocations) events.push({ from: r.availableFrom, adds: r.adds, reason: `${r.server} relocated from the closing site on ${r.relocateOn}` });
+  for (const p of schedule.procurement) events.push({ from: p.by, adds: p.adds, reason: `procured: ${p.cpuCores} cores, ${p.memoryGiB} GiB memory, ${p.storageGiB} GiB storage` });
+  events.sort((a, b) => byString(a.from, b.from) || byString(a.reason, b.reason));
+  const capacity: CapacityStep[] = [{ from: asOf, ...cap.usable, reason: `usable capacity of ${target} today after ${profile.headroomPct}% headroom (${cap.used.cpuCores} vCPUs, ${cap.used.memoryGiB} GiB memory, ${cap.used.storageGiB} GiB storage already in use)` }];
+  for (const e of events) {
+    const last = capacity[capacity.length - 1];
+    const next = addSize({ cpuCores: last.cpuCores, memoryGiB: last.memoryGiB, storageGiB: last.storageGiB }, e.adds);
+    if (last.from === e.from) capacity[capacity.length - 1] = { from: last.from, ...next, reason: `${last.reason}; ${e.reason}` };
+    else capacity.push({ from: e.from, ...next, reason: e.reason });
+  }
+
+  const remaining = systems.filter((s) => s.disposition === "retain" && decisions.get(s.id)!.pinned && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
+  if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: `${splits} dependenc${splits === 1 ? "y is" : "ies are"} split with the consumer cutting over before its provider` });
+  const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd);
+  const summary = summarise(index, systems, fates.servers);
+
+  const { targetSite: _t, fixedMaxData: _f, ...resolved } = profile;
+  void _t;
+  void _f;
+  const plan: Plan = {
+    schemaVersion: 1,
+    asOf,
+    targetSite: target,
+    systems,
+    waves,
+    servers: fates.servers.map((s) => ({
+      id: s.id,
+      fate: s.fate,
+      ...(s.freedOn !== undefined ? { freedOn: s.freedOn } : {}),
+      ...(s.decommissionOn !== undefined ? { decommissionOn: s.decommissionOn } : {}),
+      ...(s.target !== undefined ? { target: s.target } : {}),
+      ...(s.relocateOn !== undefined ? { relocateOn: s.relocateOn } : {}),
+      site: s.site,
+      kind: s.kind,
+      ...(s.owner !== undefined ? { owner: s.owner } : {}),
+      ...(s.hostedOn !== undefined ? { hostedOn: s.hostedOn } : {}),
+      systems: s.systems,
+      ...(s.targetSite !== undefined ? { targetSite: s.targetSite } : {}),
+      savings: s.savings,
+      reasons: s.reasons,
+    })),
+    capacity,
+    procurement: schedule.procurement.map((p) => ({ by: p.by, cpuCores: p.cpuCores, memoryGiB: p.memoryGiB, storageGiB: p.storageGiB, reason: p.reason, vcpus: p.vcpus, adds: p.adds })),
+    unscheduled: schedule.unscheduled,
+    deadline,
+    violations: violations.sort(byViolation),
+    generator: `dcplan ${VERSION}`,
+    profile: {
+      startDate: resolved.startDate,
+      deadline: resolved.deadline,
+      horizonEnd: resolved.horizonEnd,
+      weekdays: resolved.weekdays,
+      blackouts: resolved.blackouts,
+      maxSystems: resolved.maxSystems,
+      maxDataGiB: resolved.maxDataGiB,
+      quietPeriodDays: resolved.quietPeriodDays,
+      headroomPct: resolved.headroomPct,
+      cpuOvercommit: resolved.cpuOvercommit,
+      pins: resolved.pins,
+      procurementLeadDays: resolved.procurementLeadDays,
+      maxDataGiBSource: resolved.maxDataGiBSource,
+      wanMbps: resolved.wanMbps,
+      wanUsableShare: resolved.wanUsableShare,
+      dataGiBPerWindowDay: resolved.dataGiBPerWindowDay,
+    },
+    targetSiteReasons: choice.reasons,
+    sites: [...index.sites.values()].sort((a, b) => byString(a.id, b.id)).map((s) => ({ id: s.id, name: s.name })),
+    agencies: [...index.agencies.values()].sort((a, b) => byString(a.id, b.id)).map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
+    externals: [...index.externals.values()].sort((a, b) => byString(a.id, b.id)).map((e) => ({ id: e.id, name: e.name })),
+    groups: groupList,
+    lowerBound: {
+      waves: lowerBound.waves,
+      binding: lowerBound.binding,
+      gap: lowerBound.gap,
+      components: lowerBound.components,
+      ...(lowerBound.earliestCompletion ? { earliestCompletion: lowerBound.earliestCompletion } : {}),
+    },
+    remaining,
+    roadmap,
+    summary,
+    warnings: warnings.sort(byViolation),
+  };
+  return { plan, schedule, profile };
+}
+
+/** The plan as JSON: keys in schema order (as built), 2-space indentation, trailing newline. */
+export function serialisePlan(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}

@@ -1,0 +1,605 @@
+// Wave scheduling: assigns move groups to dated waves by greedy list scheduling over the calendar's
+// windows, in window order.
+//
+// Units. A unit is a move group (systems joined by a tight dependency or a shared server, from
+// `moveGroups`) restricted to its moving systems. Ordering edges between units, all meaning "no
+// earlier than" (the same wave is fine): a provider before its consumer (loose dependency, soft),
+// a consolidation survivor before the system merged into it and before that system's dependants
+// (hard). Units on a cycle that contains a hard edge are merged (one wave satisfies "≥" both ways);
+// other cycles (loose) are cut: inside such a strongly connected component order is free, and the
+// consumer-before-provider splits that result are counted and reported.
+//
+// Per window: first the units pinned to a date in it, then ready units (every provider placed in
+// an earlier wave or this one, released by `notBefore`) in priority order — in the pilot waves
+// lowest risk first (security level, then users, then dev/test before untagged before production),
+// afterwards the largest unit first (first-fit decreasing, which packs waves close to the lower
+// bound) with risk as tie-break; then the unit with the most dependants, then id — while the
+// wave's limits hold: systems ≤ maxSystems, data ≤
+// the window's data limit, and everything at the target site fits the capacity at the window's
+// start. Security level ≥ 4 stays out of the first two (pilot) waves unless nothing else is ready.
+// A unit larger than the limits goes alone into an otherwise empty wave. Units that do not fit
+// are deferred to the next window. Before procured hardware can arrive (as-of + procurementLeadDays)
+// a unit that does not fit waits; after it, the shortage is bought and listed with a `by` date the
+// day before the wave. When the last workload leaves a closing-site physical host that is still in
+// support, the host is relocated in the next window and adds capacity from the day after.
+// Cost: O((units + edges) log units + windows), with deferred units re-queued once per window.
+import { type AffinityGroup } from "../inventory/queries/move-groups.js";
+import { tarjan } from "../inventory/queries/scc.js";
+import type { InventoryIndex } from "../inventory/model.js";
+import type { Window } from "./calendar.js";
+import { addDays } from "./dates.js";
+import { MOVING, type SystemDecision } from "./dispositions.js";
+import { Heap } from "./heap.js";
+import type { Procurement, Size, Violation } from "./plan-schema.js";
+import type { PlanningProfile } from "./profile.js";
+import { usableOf, usableShare } from "./capacity.js";
+import { addSize, fitsIn, ZERO_SIZE } from "./sizing.js";
+
+/** A set of systems that cut over in one wave. */
+export interface Unit {
+  readonly index: number;
+  readonly id: string;
+  readonly systems: string[];
+  readonly dataGiB: number;
+  /** Capacity the unit's servers take at the target site. */
+  readonly demand: Size;
+  readonly maxSecurityLevel: number;
+  readonly risk: number;
+  /** Why its systems move together. */
+  readonly reason: string;
+  readonly preds: number[];
+  readonly succs: number[];
+  readonly hardPreds: Set<number>;
+  /** Strongly connected component of the ordering graph (cycles of loose dependencies). */
+  comp: number;
+  /** Window index of a date pin, -1 when none. */
+  pinWindow: number;
+  /** Pin date, when pinned. */
+  pinDate?: string;
+  /** First window index allowed by notBefore. */
+  release: number;
+  notBefore?: string;
+}
+
+/** What happened to a unit while scheduling, for reasons, explain and the critical chain. */
+export interface UnitTrace {
+  wave?: number;
+  window?: number;
+  /** Window in which it first became ready. */
+  readyWindow?: number;
+  /** Provider unit whose placement made it ready last. */
+  bindingPred?: number;
+  /** Last reason it was deferred, with the window. */
+  lastDefer?: { window: number; kind: "wave-limit" | "data" | "capacity" | "pilot" | "group-size"; text: string };
+  pinConflict?: string;
+}
+
+export interface DraftWave {
+  readonly number: number;
+  readonly window: Window;
+  readonly units: number[];
+  readonly systems: number;
+  readonly dataGiB: number;
+  readonly notes: string[];
+}
+
+/** A physical host freed at a closing site and moved to the target site for its capacity. */
+export interface Relocation {
+  readonly server: string;
+  readonly freedOn: string;
+  readonly relocateOn: string;
+  readonly availableFrom: string;
+  readonly adds: Size;
+}
+
+export interface ScheduleResult {
+  readonly units: Unit[];
+  readonly unitOfSystem: Map<string, number>;
+  readonly traces: UnitTrace[];
+  readonly waves: DraftWave[];
+  readonly unscheduled: { system: string; reason: string }[];
+  readonly procurement: (Procurement & { vcpus: number; adds: Size })[];
+  readonly relocations: Map<string, Relocation>;
+  readonly violations: Violation[];
+  readonly warnings: Violation[];
+  /** Used capacity after each wave (index = wave number − 1). */
+  readonly usedAfter: Size[];
+}
+
+export interface ScheduleInput {
+  readonly index: InventoryIndex;
+  readonly decisions: ReadonlyMap<string, SystemDecision>;
+  readonly siteOf: ReadonlyMap<string, string | undefined>;
+  readonly target: string;
+  readonly profile: PlanningProfile;
+  readonly windows: readonly Window[];
+  readonly asOf: string;
+  readonly groups: readonly AffinityGroup[];
+  readonly initialUsable: Size;
+  readonly initialUsed: Size;
+  /** Right-sized target of each server moving onto the target's virtual capacity. */
+  readonly incoming: ReadonlyMap<string, Size>;
+  /** Day retired systems are switched off. */
+  readonly retireOn: string;
+}
+
+/** Security level from which a system is kept out of the pilot waves. */
+export const HIGH_SECURITY_LEVEL = 4;
+/** Number of pilot waves at the start. */
+export const PILOT_WAVES = 2;
+/** A host relocated for capacity must stay in support at least this long after it is freed, days. */
+export const RELOCATE_MIN_SUPPORT_DAYS = 365;
+const MAX_DEFERRED_PER_WAVE = 512;
+const DEV_TAGS = new Set(["dev", "test", "testing", "staging", "uat"]);
+const PROD_TAGS = new Set(["prod", "production"]);
+
+/** Data limit of one window: the profile's maxDataGiB, or the WAN's GiB per day × the window's days. */
+export function dataLimit(profile: PlanningProfile, w: Window): number {
+  return profile.fixedMaxData ? profile.maxDataGiB : Math.min(profile.maxDataGiB, Math.floor(profile.dataGiBPerWindowDay * w.days * 10) / 10);
+}
+
+/** First window index whose start is ≥ date (windows.length when none). */
+export function firstWindowFrom(windows: readonly Window[], date: string): number {
+  let lo = 0;
+  let hi = windows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (windows[mid].start < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Schedules every moving system into waves (see file header). */
+export function scheduleWaves(input: ScheduleInput): ScheduleResult {
+  const { index, decisions, target, profile, windows, asOf } = input;
+  const violations: Violation[] = [];
+  const warnings: Violation[] = [];
+  const moving = (id: string): boolean => MOVING.has(decisions.get(id)?.disposition ?? "retain");
+
+  // --- Units from move groups, then ordering edges, then merging of hard cycles.
+  const rawGroups: { id: string; systems: string[]; reason: string }[] = [];
+  for (const g of input.groups) {
+    const members = g.systems.filter(moving);
+    if (members.length === 0) continue;
+    rawGroups.push({ id: g.id, systems: members, reason: g.reasons.length > 0 ? g.reasons.join("; ") : "a single system" });
+  }
+  const groupOf = new Map<string, number>();
+  rawGroups.forEach((g, i) => g.systems.forEach((s) => groupOf.set(s, i)));
+  const edges: [number, number, boolean][] = [];
+  for (const sys of index.inventory.systems) {
+    const c = groupOf.get(sys.id);
+    if (c === undefined) continue;
+    for (const dep of sys.dependsOn ?? []) {
+      const p = groupOf.get(dep.target);
+      const pd = decisions.get(dep.target);
+      if (p !== undefined && p !== c && pd?.disposition !== "consolidate") edges.push([p, c, false]);
+      // Dependants of a consolidated system wait for its survivor.
+      if (pd?.disposition === "consolidate" && pd.into !== undefined) {
+        const s = groupOf.get(pd.into);
+        if (s !== undefined && s !== c) edges.push([s, c, true]);
+      }
+    }
+    const d = decisions.get(sys.id)!;
+    if (d.disposition === "consolidate" && d.into !== undefined) {
+      const s = groupOf.get(d.into);
+      if (s !== undefined && s !== c) edges.push([s, c, true]);
+    }
+  }
+  // Strongly connected components over groups.
+  const adj = new Map<string, string[]>();
+  rawGroups.forEach((_, i) => adj.set(String(i), []));
+  for (const [a, b] of edges) adj.get(String(a))!.push(String(b));
+  const comps = tarjan(adj);
+  const compOf = new Int32Array(rawGroups.length);
+  comps.forEach((c, ci) => c.forEach((n) => (compOf[Number(n)] = ci)));
+  const hardCycle = new Set<number>();
+  for (const [a, b, hard] of edges) if (hard && compOf[a] === compOf[b]) hardCycle.add(compOf[a]);
+  // Merge: every group of a hard-cycle component maps to the component's first group.
+  const mergedInto = new Int32Array(rawGroups.length).map((_, i) => i);
+  const compHead = new Map<number, number>();
+  for (let i = 0; i < rawGroups.length; i++) {
+    if (!hardCycle.has(compOf[i])) continue;
+    const head = compHead.get(compOf[i]);
+    if (head === undefined) compHead.set(compOf[i], i);
+    else mergedInto[i] = head;
+  }
+  const unitIndexOfGroup = new Int32Array(rawGroups.length);
+  const units: Unit[] = [];
+  const unitOfSystem = new Map<string, number>();
+  for (let i = 0; i < rawGroups.length; i++) {
+    if (mergedInto[i] !== i) continue;
+    const members: number[] = [i];
+    if (compHead.get(compOf[i]) === i) for (const n of comps[compOf[i]]) if (Number(n) !== i) members.push(Number(n));
+    const systems = members.flatMap((m) => rawGroups[m].systems).sort();
+    const reason = members.length > 1 ? `${members.map((m) => rawGroups[m].reason).join("; ")}; merged: a consolidation survivor and its dependants depend on each other in a cycle` : rawGroups[i].reason;
+    const u = makeUnit(units.length, rawGroups[i].id, systems, reason, input);
+    u.comp = compOf[i];
+    units.push(u);
+    for (const m of members) unitIndexOfGroup[m] = u.index;
+    for (const s of systems) unitOfSystem.set(s, u.index);
+  }
+  const seenEdge = new Set<string>();
+  for (const [a0, b0, hard] of edges) {
+    const a = unitIndexOfGroup[a0];
+    const b = unitIndexOfGroup[b0];
+    if (a === b) continue;
+    const key = `${a}>${b}`;
+    if (hard) units[b].hardPreds.add(a);
+    if (seenEdge.has(key)) continue;
+    seenEdge.add(key);
+    units[a].succs.push(b);
+    units[b].preds.push(a);
+  }
+
+  // --- Tight couplings to systems that stay at another site cannot be honoured: report them.
+  for (const sys of index.inventory.systems) {
+    const d = decisions.get(sys.id)!;
+    for (const dep of sys.dependsOn ?? []) {
+      if (dep.coupling !== "tight" || !index.systems.has(dep.target)) continue;
+      const td = decisions.get(dep.target)!;
+      const pairs: [string, SystemDecision, string, SystemDecision][] = [[sys.id, d, dep.target, td], [dep.target, td, sys.id, d]];
+      for (const [m, md, o, od] of pairs) {
+        const oSite = input.siteOf.get(o);
+        if (MOVING.has(md.disposition) && md.disposition !== "consolidate" && od.disposition === "retain" && oSite !== undefined && oSite !== target) {
+          violations.push({ rule: "tight-coupling-split", subject: m, message: `${m} moves to ${target} but is tightly coupled to ${o}, which people pinned to stay at ${oSite}` });
+        }
+      }
+    }
+  }
+
+  // --- Pins.
+  const windowOfDate = (date: string): number => {
+    const i = firstWindowFrom(windows, addDays(date, 1)) - 1;
+    return i >= 0 && windows[i].start <= date && date <= windows[i].end ? i : -1;
+  };
+  for (const pin of profile.pins) {
+    const ui = unitOfSystem.get(pin.system);
+    if (ui === undefined) {
+      if (index.systems.has(pin.system)) warnings.push({ rule: "pin-ignored", subject: pin.system, message: `${pin.system} is pinned but does not move (${decisions.get(pin.system)?.disposition}); the pin has no effect` });
+      continue;
+    }
+    const u = units[ui];
+    if (pin.notBefore !== undefined && (u.notBefore === undefined || pin.notBefore > u.notBefore)) {
+      u.notBefore = pin.notBefore;
+      u.release = firstWindowFrom(windows, pin.notBefore);
+    }
+    if (pin.date !== undefined) {
+      const w = windowOfDate(pin.date);
+      if (w < 0) {
+        violations.push({ rule: "pin-conflict", subject: pin.system, message: `${pin.system} is pinned to ${pin.date}, which is not in a usable window between the start date ${profile.startDate} and horizonEnd ${profile.horizonEnd}; scheduled by the rules instead` });
+      } else if (u.pinWindow >= 0 && u.pinWindow !== w) {
+        violations.push({ rule: "pin-conflict", subject: pin.system, message: `${pin.system} is pinned to ${pin.date} but cuts over with ${u.systems.join(", ")}, pinned to ${u.pinDate}; the first pin is kept` });
+      } else {
+        u.pinWindow = w;
+        u.pinDate = pin.date;
+      }
+    }
+  }
+  for (const u of units) {
+    if (u.pinWindow >= 0 && u.pinWindow < u.release) {
+      violations.push({ rule: "pin-conflict", subject: u.systems[0], message: `${u.id} is pinned to ${u.pinDate} but held back until ${u.notBefore}; the hold-back wins` });
+      u.pinWindow = -1;
+    }
+  }
+
+  // --- Host tracking for relocations: holders = moving systems still to move off each closing-site physical host.
+  const hostHolders = new Map<string, number>();
+  const hostRetireOnly = new Map<string, boolean>();
+  const hostsOfSystem = new Map<string, string[]>();
+  const relocations = new Map<string, Relocation>();
+  const sortedServers = [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const s of sortedServers) {
+    if (s.kind !== "physical" || s.site === target) continue;
+    const workload = new Set<string>();
+    for (const sys of index.systemsOn.get(s.id) ?? []) workload.add(sys.id);
+    for (const vm of index.vmsOf.get(s.id) ?? []) for (const sys of index.systemsOn.get(vm.id) ?? []) workload.add(sys.id);
+    let holders = 0;
+    let stays = false;
+    for (const id of workload) {
+      const d = decisions.get(id)!.disposition;
+      if (d === "retain") stays = true;
+      else if (d === "relocate" && (index.systemsOn.get(s.id) ?? []).some((x) => x.id === id)) stays = true; // carried, not freed
+      else if (MOVING.has(d)) holders++;
+    }
+    if (stays) continue;
+    hostHolders.set(s.id, holders);
+    hostRetireOnly.set(s.id, [...workload].some((id) => decisions.get(id)!.disposition === "retire"));
+    for (const id of workload) if (MOVING.has(decisions.get(id)!.disposition)) (hostsOfSystem.get(id) ?? hostsOfSystem.set(id, []).get(id)!).push(s.id);
+  }
+  const arrivals = new Heap<Relocation>((a, b) => a.availableFrom < b.availableFrom || (a.availableFrom === b.availableFrom && a.server < b.server));
+  const freeHost = (hostId: string, freedOn0: string, afterWindow: number): void => {
+    const host = index.servers.get(hostId)!;
+    const freedOn = hostRetireOnly.get(hostId) && input.retireOn > freedOn0 ? input.retireOn : freedOn0;
+    const wi = Math.max(afterWindow + 1, firstWindowFrom(windows, addDays(freedOn, 1)));
+    if (wi >= windows.length) return;
+    const win = windows[wi];
+    if (host.supportEnds === undefined || host.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS)) return;
+    const r: Relocation = { server: hostId, freedOn, relocateOn: win.start, availableFrom: addDays(win.end, 1), adds: usableOf(host, profile.cpuOvercommit, profile.headroomPct) };
+    relocations.set(hostId, r);
+    arrivals.push(r);
+  };
+  for (const [hostId, n] of hostHolders) if (n === 0) freeHost(hostId, profile.startDate, -1);
+
+  // --- Scheduling state.
+  const traces: UnitTrace[] = units.map(() => ({}));
+  const waitFor = new Int32Array(units.length);
+  for (const u of units) for (const p of u.preds) if (units[p].comp !== u.comp) waitFor[u.index]++;
+  const released = new Uint8Array(units.length);
+  const placed = new Uint8Array(units.length);
+  const inHeap = new Uint8Array(units.length);
+  // Pilot waves take the lowest risk first. Later waves pack the largest units first (first-fit
+  // decreasing on the tighter of the two wave limits), which leaves small units to fill the gaps;
+  // risk breaks ties.
+  const size = (u: Unit): number => Math.max(u.systems.length / profile.maxSystems, u.dataGiB / profile.maxDataGiB);
+  let packing = false;
+  const less = (a: Unit, b: Unit): boolean => {
+    if (packing) {
+      const sa = size(a);
+      const sb = size(b);
+      if (sa !== sb) return sa > sb;
+    }
+    return a.risk < b.risk || (a.risk === b.risk && (a.succs.length > b.succs.length || (a.succs.length === b.succs.length && a.id < b.id)));
+  };
+  let ready = new Heap<Unit>(less);
+  const releaseAt = new Map<number, number[]>();
+  const pinnedAt = new Map<number, number[]>();
+  for (const u of units) {
+    (releaseAt.get(u.release) ?? releaseAt.set(u.release, []).get(u.release)!).push(u.index);
+    if (u.pinWindow >= 0) (pinnedAt.get(u.pinWindow) ?? pinnedAt.set(u.pinWindow, []).get(u.pinWindow)!).push(u.index);
+  }
+  const isReady = (u: Unit): boolean => released[u.index] === 1 && waitFor[u.index] === 0 && placed[u.index] === 0 && u.pinWindow < 0;
+  const pushIfReady = (u: Unit, w: number): void => {
+    if (isReady(u) && !inHeap[u.index]) {
+      inHeap[u.index] = 1;
+      traces[u.index].readyWindow ??= w;
+      ready.push(u);
+    }
+  };
+
+  let capacity = { ...input.initialUsable };
+  let used = { ...input.initialUsed };
+  const procurementFrom = addDays(asOf, profile.procurementLeadDays);
+  const waves: DraftWave[] = [];
+  const usedAfter: Size[] = [];
+  const procurement: ScheduleResult["procurement"] = [];
+  let placedCount = 0;
+  const share = usableShare(profile.headroomPct);
+
+  for (let w = 0; w < windows.length && placedCount < units.length; w++) {
+    const win = windows[w];
+    for (const ui of releaseAt.get(w) ?? []) {
+      released[ui] = 1;
+      pushIfReady(units[ui], w);
+    }
+    while (arrivals.size > 0 && arrivals.peek()!.availableFrom <= win.start) capacity = addSize(capacity, arrivals.pop()!.adds);
+    const canProcure = addDays(win.start, -1) >= procurementFrom;
+    const pilot = waves.length < PILOT_WAVES;
+    if (!pilot && !packing) {
+      packing = true;
+      const rebuilt = new Heap<Unit>(less);
+      for (let u = ready.pop(); u !== undefined; u = ready.pop()) rebuilt.push(u);
+      ready = rebuilt;
+    }
+    const limit = dataLimit(profile, win);
+    const members: number[] = [];
+    const notes: string[] = [];
+    let nSystems = 0;
+    let data = 0;
+    let waveUsed = used;
+    let closed = false;
+
+    const fitsCapacity = (u: Unit): boolean => canProcure || fitsIn(addSize(waveUsed, u.demand), capacity);
+    const oversized = (u: Unit): boolean => u.systems.length > profile.maxSystems || u.dataGiB > profile.maxDataGiB;
+    const place = (u: Unit, why?: string): void => {
+      placed[u.index] = 1;
+      placedCount++;
+      members.push(u.index);
+      nSystems += u.systems.length;
+      data += u.dataGiB;
+      waveUsed = addSize(waveUsed, u.demand);
+      traces[u.index].window = w;
+      if (why) notes.push(why);
+      for (const v of u.succs) {
+        if (units[v].comp === u.comp) continue;
+        if (--waitFor[v] === 0) {
+          traces[v].bindingPred = u.index;
+          pushIfReady(units[v], w);
+        }
+      }
+    };
+    const defer = (u: Unit, kind: NonNullable<UnitTrace["lastDefer"]>["kind"], text: string): void => {
+      traces[u.index].lastDefer = { window: w, kind, text };
+    };
+
+    // Pinned units first.
+    for (const ui of (pinnedAt.get(w) ?? []).sort((a, b) => (units[a].id < units[b].id ? -1 : 1))) {
+      const u = units[ui];
+      if (placed[ui] || u.pinWindow !== w) continue;
+      // Hard predecessors (consolidation survivors) must be in place: pull ready ones into this wave.
+      for (const p of u.hardPreds) {
+        const pu = units[p];
+        if (!placed[p] && isReady(pu) && nSystems + pu.systems.length <= profile.maxSystems && data + pu.dataGiB <= limit && fitsCapacity(pu)) place(pu, `${pu.id} placed with pinned ${u.id}, which waits for it`);
+      }
+      const missing = [...u.hardPreds].filter((p) => !placed[p]);
+      let conflict: string | undefined;
+      if (released[ui] === 0) conflict = `held back until ${u.notBefore}`;
+      else if (missing.length > 0) conflict = `it must wait for ${missing.map((p) => units[p].id).join(", ")} (consolidation survivor), not yet in place`;
+      else if (!oversized(u) && (nSystems + u.systems.length > profile.maxSystems || data + u.dataGiB > limit)) conflict = "the wave's limits are already taken by other pins";
+      else if (oversized(u) && members.length > 0) conflict = "it is larger than the wave limits and other systems are pinned to the same wave";
+      else if (!fitsCapacity(u)) conflict = "the target site has no capacity for it then and procured hardware cannot arrive by that date";
+      if (conflict) {
+        violations.push({ rule: "pin-conflict", subject: u.systems[0], message: `${u.systems.join(", ")} pinned to ${u.pinDate} cannot cut over then: ${conflict}; scheduled by the rules instead` });
+        traces[ui].pinConflict = conflict;
+        u.pinWindow = -1;
+        pushIfReady(u, w);
+        continue;
+      }
+      place(u, `pinned: ${u.systems.join(", ")} on ${u.pinDate}`);
+      if (oversized(u)) {
+        notes.push(`group ${u.id} (${u.systems.length} systems, ${round(u.dataGiB)} GiB) exceeds the wave limits and has this wave to itself`);
+        closed = true;
+      }
+    }
+
+    const deferred: Unit[] = [];
+    while (!closed && ready.size > 0 && nSystems < profile.maxSystems && deferred.length < MAX_DEFERRED_PER_WAVE) {
+      const u = ready.pop()!;
+      inHeap[u.index] = 0;
+      if (placed[u.index] || !isReady(u)) continue;
+      if (pilot && u.maxSecurityLevel >= HIGH_SECURITY_LEVEL && members.length > 0) {
+        defer(u, "pilot", `security level ${u.maxSecurityLevel} is kept out of the pilot waves`);
+        deferred.push(u);
+        continue;
+      }
+      if (oversized(u)) {
+        if (members.length > 0) {
+          defer(u, "group-size", `group of ${u.systems.length} systems / ${round(u.dataGiB)} GiB exceeds the wave limits and waits for a wave of its own`);
+          deferred.push(u);
+          continue;
+        }
+        if (!fitsCapacity(u)) {
+          defer(u, "capacity", `does not fit the target site's capacity before procured hardware can arrive (${procurementFrom})`);
+          deferred.push(u);
+          continue;
+        }
+        place(u);
+        notes.push(`group ${u.id} (${u.systems.length} systems, ${round(u.dataGiB)} GiB) exceeds the wave limits (${profile.maxSystems} systems, ${limit} GiB) and has this wave to itself`);
+        warnings.push({ rule: "oversized-group", subject: u.id, message: `move group ${u.id} (${u.systems.join(", ")}) has ${u.systems.length} systems and ${round(u.dataGiB)} GiB, more than one wave allows; it gets wave ${waves.length + 1} to itself` });
+        closed = true;
+        break;
+      }
+      if (nSystems + u.systems.length > profile.maxSystems) {
+        defer(u, "wave-limit", `wave full (${profile.maxSystems} systems)`);
+        deferred.push(u);
+        continue;
+      }
+      if (data + u.dataGiB > limit) {
+        defer(u, "data", `the wave's data copy would exceed ${limit} GiB`);
+        deferred.push(u);
+        continue;
+      }
+      if (!fitsCapacity(u)) {
+        defer(u, "capacity", `the target site lacks capacity (${describeShort(addSize(waveUsed, u.demand), capacity)}) and procured hardware cannot arrive before ${procurementFrom}`);
+        deferred.push(u);
+        continue;
+      }
+      place(u);
+    }
+    for (const u of deferred) {
+      if (!placed[u.index] && !inHeap[u.index]) {
+        inHeap[u.index] = 1;
+        ready.push(u);
+      }
+    }
+    if (members.length === 0) continue;
+
+    // Close the wave: buy what capacity is missing.
+    if (!fitsIn(waveUsed, capacity)) {
+      const deficit = { cpuCores: Math.max(0, waveUsed.cpuCores - capacity.cpuCores), memoryGiB: Math.max(0, waveUsed.memoryGiB - capacity.memoryGiB), storageGiB: Math.max(0, waveUsed.storageGiB - capacity.storageGiB) };
+      const cores = buyUnits(deficit.cpuCores, profile.cpuOvercommit * share, 16);
+      const memory = buyUnits(deficit.memoryGiB, share, 64);
+      const storage = buyUnits(deficit.storageGiB, share, 1024);
+      const adds = { cpuCores: Math.floor(cores * profile.cpuOvercommit * share), memoryGiB: Math.floor(memory * share), storageGiB: Math.floor(storage * share) };
+      capacity = addSize(capacity, adds);
+      const by = addDays(win.start, -1);
+      procurement.push({
+        by,
+        cpuCores: cores,
+        memoryGiB: memory,
+        storageGiB: storage,
+        vcpus: cores * profile.cpuOvercommit,
+        adds,
+        reason: `wave ${waves.length + 1} on ${win.start} brings the target site's use to ${round(waveUsed.cpuCores)} vCPUs, ${round(waveUsed.memoryGiB)} GiB memory, ${round(waveUsed.storageGiB)} GiB storage, above its usable capacity after ${profile.headroomPct}% headroom; buy ${cores} physical cores (${cores * profile.cpuOvercommit} vCPUs at ${profile.cpuOvercommit}:1), ${memory} GiB memory and ${storage} GiB storage, installed by ${by}`,
+      });
+      notes.push(`needs hardware procured by ${by}`);
+    }
+    used = waveUsed;
+    usedAfter.push(used);
+    const number = waves.length + 1;
+    if (number <= PILOT_WAVES) notes.unshift(`pilot wave ${number}: lowest-risk systems first; security level ≥ ${HIGH_SECURITY_LEVEL} held back`);
+    waves.push({ number, window: win, units: members, systems: nSystems, dataGiB: round(data), notes });
+    for (const ui of members) {
+      traces[ui].wave = number;
+      for (const sys of units[ui].systems) {
+        for (const h of hostsOfSystem.get(sys) ?? []) {
+          const left = hostHolders.get(h)! - 1;
+          hostHolders.set(h, left);
+          if (left === 0) freeHost(h, win.end, w);
+        }
+      }
+    }
+  }
+
+  const unscheduled: { system: string; reason: string }[] = [];
+  for (const u of units) {
+    if (placed[u.index]) continue;
+    const t = traces[u.index];
+    let reason: string;
+    if (u.release >= windows.length) reason = `held back until ${u.notBefore}, after the last window before horizonEnd ${profile.horizonEnd}`;
+    else if (waitFor[u.index] > 0) {
+      const p = u.preds.find((q) => !placed[q] && units[q].comp !== u.comp);
+      reason = `waits for ${p !== undefined ? units[p].id : "a provider"}, which found no wave before horizonEnd ${profile.horizonEnd}`;
+    } else if (t.lastDefer) reason = `no window before horizonEnd ${profile.horizonEnd} had room: ${t.lastDefer.text}`;
+    else reason = `no window left before horizonEnd ${profile.horizonEnd}`;
+    for (const s of u.systems) unscheduled.push({ system: s, reason });
+  }
+  unscheduled.sort((a, b) => (a.system < b.system ? -1 : 1));
+  // Pending arrivals that never mattered to a wave still add capacity later; keep them (relocations map).
+  return { units, unitOfSystem, traces, waves, unscheduled, procurement, relocations, violations, warnings, usedAfter };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function describeShort(need: Size, have: Size): string {
+  const parts: string[] = [];
+  if (need.cpuCores > have.cpuCores) parts.push(`${round(need.cpuCores)} > ${round(have.cpuCores)} vCPUs`);
+  if (need.memoryGiB > have.memoryGiB) parts.push(`${round(need.memoryGiB)} > ${round(have.memoryGiB)} GiB memory`);
+  if (need.storageGiB > have.storageGiB) parts.push(`${round(need.storageGiB)} > ${round(have.storageGiB)} GiB storage`);
+  return parts.join(", ");
+}
+
+/** Raw amount to buy, in steps of `step`, so that floor(raw × perUnit) ≥ deficit. */
+function buyUnits(deficit: number, perUnit: number, step: number): number {
+  if (deficit <= 1e-9) return 0;
+  let raw = Math.ceil(deficit / perUnit / step) * step;
+  while (Math.floor(raw * perUnit) < deficit) raw += step;
+  return raw;
+}
+
+function makeUnit(i: number, id: string, systems: string[], reason: string, input: ScheduleInput): Unit {
+  const { index, target } = input;
+  let data = 0;
+  let maxSL = 1;
+  let users = 0;
+  let prod = false;
+  let dev = 0;
+  let tagged = 0;
+  let demand = ZERO_SIZE;
+  const servers = new Set<string>();
+  for (const id of systems) {
+    const s = index.systems.get(id)!;
+    data += s.dataGiB ?? 0;
+    maxSL = Math.max(maxSL, s.securityLevel);
+    users += s.users ?? 0;
+    for (const sid of s.servers) {
+      const srv = index.servers.get(sid);
+      if (!srv || srv.site === target) continue;
+      servers.add(sid);
+      const tags = srv.tags ?? [];
+      if (tags.some((t) => PROD_TAGS.has(t))) prod = true;
+      if (tags.some((t) => DEV_TAGS.has(t))) dev++;
+      if (tags.length > 0) tagged++;
+    }
+  }
+  for (const sid of [...servers].sort()) {
+    const t = input.incoming.get(sid);
+    if (t) demand = addSize(demand, t);
+  }
+  const env = prod ? 6 : dev > 0 && dev === servers.size ? 0 : 3;
+  void tagged;
+  const risk = maxSL * 100 + Math.min(9, Math.floor(Math.log10(1 + users))) * 10 + env;
+  return { index: i, id, systems, dataGiB: Math.round(data * 10) / 10, demand, maxSecurityLevel: maxSL, risk, reason, preds: [], succs: [], hardPreds: new Set(), comp: -1, pinWindow: -1, release: 0 };
+}
