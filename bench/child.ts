@@ -26,11 +26,13 @@ async function main(): Promise<void> {
     async stage(name, fn, note) {
       gc();
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const value = await fn();
       const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
       const peakRssMiB = (resourceUsage().maxRSS * 1024) / MiB;
       gc();
-      results.push({ stage: name, ms, peakRssMiB, heapMiB: process.memoryUsage().heapUsed / MiB, note: note?.(value) });
+      results.push({ stage: name, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMiB, heapMiB: process.memoryUsage().heapUsed / MiB, note: note?.(value) });
       return value;
     },
   };

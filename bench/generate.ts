@@ -460,12 +460,15 @@ export function generateInventory(options: GenerateOptions): Inventory {
     // Servers: every VM and bare-metal server goes to exactly one system (≥ 1 each when there are
     // enough); the rest spread at random, which gives a Poisson-like count per system.
     const order = rng.shuffle([...assignable]);
-    const saas = siteSystems.filter((p) => !p.isApp || !rng.chance(0.005)); // ≈ 0.5 % of apps are SaaS: no server
-    const takers = saas.length > 0 ? saas : siteSystems;
-    order.forEach((s, i) => {
-      const p = i < takers.length ? takers[i] : takers[Math.floor(rng.next() * takers.length)];
-      p.system.servers.push(s.id);
-    });
+    const withServers = siteSystems.filter((p) => !p.isApp || !rng.chance(0.005)); // ≈ 0.5 % of apps are SaaS: no server
+    const takers = withServers.length > 0 ? withServers : siteSystems;
+    // A site with servers but no system (tiny inventories) keeps them unassigned.
+    if (takers.length > 0) {
+      order.forEach((s, i) => {
+        const p = i < takers.length ? takers[i] : takers[Math.floor(rng.next() * takers.length)];
+        p.system.servers.push(s.id);
+      });
+    }
     // Systems left without a server while the site has some: share one (real inventories do).
     if (order.length > 0) {
       for (const p of takers) if (p.system.servers.length === 0) p.system.servers.push(rng.pick(order).id);

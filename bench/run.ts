@@ -139,7 +139,7 @@ function main(): void {
     for (const mod of modules) {
       const results = runModule(mod.file, data, size.label);
       if (!results) {
-        rows.push([size.label, `${mod.title}: failed`, "", "", "", "", "see above"]);
+        rows.push([size.label, `${mod.title}: failed`, "", "", "", "", "", "see above"]);
         continue;
       }
       for (const r of results) {
@@ -150,7 +150,7 @@ function main(): void {
         }
         if (mod.file === "inventory.bench.ts" && r.stage === "load") loadMs = r.ms;
         if (r.stage === "JSON.parse") jsonMs = r.ms;
-        rows.push([size.label, `${mod.title}: ${r.stage}`, fmt(r.ms), fmt((r.ms * 1000) / m.servers, 1), fmt(r.peakRssMiB), fmt(r.heapMiB), r.note ?? ""]);
+        rows.push([size.label, `${mod.title}: ${r.stage}`, fmt(r.ms), fmt(r.cpuMs), fmt((r.ms * 1000) / m.servers, 1), fmt(r.peakRssMiB), fmt(r.heapMiB), r.note ?? ""]);
       }
     }
     perServer.push({ label: size.label, servers: m.servers, ms: inventoryMs });
@@ -166,8 +166,8 @@ function main(): void {
     ]);
   }
 
-  process.stdout.write(`\nPer stage (each module in its own process; peak RSS is the process's maximum so far, heap is after a full GC):\n`);
-  process.stdout.write(`${table(["size", "stage", "ms", "µs/server", "peak RSS MiB", "heap MiB", "note"], rows)}\n`);
+  process.stdout.write(`\nPer stage (each module in its own process; ms is wall time, CPU ms counts every thread of the process — compare them to see contention from other processes; peak RSS is the process's maximum so far; heap is what is still in use after a full GC):\n`);
+  process.stdout.write(`${table(["size", "stage", "ms", "CPU ms", "µs/server", "peak RSS MiB", "heap MiB", "note"], rows)}\n`);
   process.stdout.write(`\nInventory total (load + graph + move groups + SCC + condensation):\n`);
   process.stdout.write(`${table(["size", "servers / systems / deps", "ms", "µs/server", "peak RSS MiB", "load ÷ JSON.parse", "data"], summary)}\n`);
   const big = perServer.find((p) => p.servers >= 100_000);

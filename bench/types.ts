@@ -25,6 +25,8 @@ export interface StageResult {
   readonly stage: string;
   /** Wall time, ms. */
   readonly ms: number;
+  /** CPU time of the process over the stage (all threads, GC helpers included), ms. */
+  readonly cpuMs?: number;
   /** Peak resident set size of the process so far (includes earlier stages), MiB. */
   readonly peakRssMiB?: number;
   /** Heap still in use after the stage and a full GC, MiB. */
