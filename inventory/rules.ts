@@ -50,8 +50,11 @@ function kindOf(ctx: RuleContext, id: string): Collection | undefined {
  * wrong-kind otherwise. Returns true when the reference is good.
  */
 function checkRef(ctx: RuleContext, ownerEntity: { id: string }, path: (string | number)[], id: string, expected: readonly Collection[], field: string): boolean {
-  const owner = ownerEntity.id;
   const kind = kindOf(ctx, id);
+  // The common case (a good reference) returns before any message text is built: this runs for
+  // every reference of a 100k-server inventory.
+  if (kind !== undefined && expected.includes(kind)) return true;
+  const owner = ownerEntity.id;
   const want = expected.map((k) => ENTITY_NOUN[k]).join(" or ");
   const a = (noun: string): string => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
   if (kind === undefined) {
