@@ -159,6 +159,10 @@ footer { margin-top: 28px; color: ${COLORS.muted}; font-size: 12px; border-top: 
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   nav { display: none; }
+  .cards { grid-template-columns: repeat(6, 1fr); gap: 6px; }
+  .card { padding: 6px 8px; }
+  .card .value { font-size: 16px; }
+  .verdict { font-size: 14px; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
   table { font-size: 10.5px; }

@@ -1,0 +1,117 @@
+// The HTML roadmap in a real browser: Debian's chromium driven by playwright-core opens the file
+// from disk. No console errors, no network request but the file itself, the headline figures in the
+// DOM equal figures.ts's, every wave is shown, text contrast ≥ 4.5:1, and it prints on A4
+// landscape. Leaves test-output/roadmap.png (full page) and test-output/roadmap.pdf to look at.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { figureItems, headlineFigures } from "../../planner/export/figures.js";
+import { renderHtml } from "../../planner/export/html.js";
+import { makeFixturePlan } from "./fixture-plan.js";
+
+const OUT = resolve("test-output");
+const plan = makeFixturePlan();
+let context: BrowserContext;
+let userDataDir: string;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, "roadmap.html"), renderHtml({ plan, lang: "vi" }));
+  userDataDir = mkdtempSync(join(tmpdir(), "dcplan-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    viewport: { width: 1280, height: 900 },
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe("the HTML roadmap in chromium", () => {
+  it("opens from file:// with no console error and no network request", async () => {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    const url = pathToFileURL(join(OUT, "roadmap.html")).href;
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForTimeout(300); // let any late request (fonts, favicon) show up
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
+    // every headline figure shown equals what figures.ts computes from the plan
+    for (const item of figureItems(headlineFigures(plan), "vi")) {
+      expect(await page.locator(`[data-figure="${item.key}"]`).innerText(), item.key).toBe(item.text);
+    }
+    expect(await page.locator('[data-figure="verdict"]').innerText()).toContain("KHÔNG ĐẠT");
+    // every wave: a row in the waves table and a bar label in the timeline
+    for (const w of plan.waves) {
+      await expect(page.locator(`tr[data-wave="${w.number}"]`).count()).resolves.toBe(1);
+      await expect(page.locator("svg text", { hasText: new RegExp(`^Đợt ${w.number}$`) }).count()).resolves.toBe(1);
+    }
+    expect(await page.locator("svg[role=img] > title").first().textContent()).toBe("Lộ trình 2026–2030");
+    await page.screenshot({ path: join(OUT, "roadmap.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("has text contrast of at least 4.5:1 everywhere", async () => {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(OUT, "roadmap.html")).href);
+    const failures = await page.evaluate(() => {
+      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el: Element | null): number[] => {
+        for (; el; el = el.parentElement) {
+          const c = rgb(getComputedStyle(el).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent?.trim() || el.closest("svg")) continue;
+        const fg = rgb(getComputedStyle(el).color).slice(0, 3);
+        const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
+        const ratio = (a + 0.05) / (b + 0.05);
+        if (ratio < 4.5) out.push(`${ratio.toFixed(2)} ${el.tagName} "${n.textContent.trim().slice(0, 30)}"`);
+      }
+      // SVG text sits on white or on the pale phase bands; the fills are checked against white.
+      for (const t of document.querySelectorAll("svg text")) {
+        const fg = rgb(getComputedStyle(t).fill).slice(0, 3);
+        const ratio = (1.05) / (lum(fg) + 0.05);
+        if (ratio < 4.5) out.push(`${ratio.toFixed(2)} svg "${t.textContent}"`);
+      }
+      return out;
+    });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("prints on A4 landscape pages", async () => {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(OUT, "roadmap.html")).href);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(OUT, "roadmap.pdf"), pdf);
+    const text = pdf.toString("latin1");
+    const boxes = [...text.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const box of boxes) expect(box).toEqual([842, 595]); // A4 landscape in points
+    await page.close();
+  });
+});

@@ -1,0 +1,69 @@
+// The real planner's plan of the bundled sample inventory through every format: valid, NFC,
+// Vietnamese intact, byte-identical on a second run; the Markdown of the sample plan is pinned.
+import { existsSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderByOwner } from "../../planner/export/by-owner.js";
+import { renderCsv } from "../../planner/export/csv.js";
+import { renderHtml } from "../../planner/export/html.js";
+import { renderMarkdown } from "../../planner/export/markdown.js";
+import { renderMermaid } from "../../planner/export/mermaid.js";
+import { parsePeriod, renderReport } from "../../planner/export/report.js";
+import { renderXlsx } from "../../planner/export/xlsx.js";
+import { Plan } from "../../planner/plan-schema.js";
+import type { Inventory } from "../../inventory/schema.js";
+
+// The planner is written in parallel; the specifiers are variables so this file compiles before it lands.
+const PLANNER = "../../planner/plan.js";
+const LOADER = "../../inventory/load.js";
+const ready = existsSync(new URL("../../planner/plan.ts", import.meta.url)) && existsSync(new URL("../../inventory/sample", import.meta.url));
+
+let plan: Plan;
+let inventory: Inventory;
+
+describe.skipIf(!ready)("the sample plan", () => {
+  beforeAll(async () => {
+    const { loadInventory } = await import(LOADER);
+    const { planMigration } = await import(PLANNER);
+    const loaded = await loadInventory(new URL("../../inventory/sample", import.meta.url).pathname, { asOf: "2026-11-23", locateWarnings: false });
+    inventory = loaded.inventory;
+    plan = Plan.parse(planMigration(loaded, {}, "2026-11-23"));
+  });
+
+  it("renders every format deterministically, in NFC, with Vietnamese intact", async () => {
+    const input = { plan, lang: "vi" as const, inventory };
+    const html = renderHtml(input);
+    const md = renderMarkdown(input);
+    const mermaid = renderMermaid(plan, "vi");
+    const csv = renderCsv(input);
+    for (const text of [html, md, mermaid, ...csv.map((f) => f.content as string)]) {
+      expect(text).toBe(text.normalize("NFC"));
+    }
+    expect(html).toContain("Trung tâm tích hợp dữ liệu");
+    expect(renderHtml(input)).toBe(html);
+    expect(renderMermaid(plan, "vi")).toBe(mermaid);
+    expect(Buffer.from(await renderXlsx(input)).equals(Buffer.from(await renderXlsx(input)))).toBe(true);
+    for (const w of plan.waves) expect(html).toContain(`data-wave="${w.number}"`);
+    const systems = parse((csv.find((f) => f.name === "systems.csv")!.content as string).slice(1), { columns: true });
+    expect(systems).toHaveLength(plan.systems.length);
+  });
+
+  it("has one XLSX row per server and system", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx({ plan, lang: "vi", inventory })) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("Servers")!.rowCount).toBe(1 + plan.servers.length);
+    expect(wb.getWorksheet("Systems")!.rowCount).toBe(1 + plan.systems.length);
+  });
+
+  it("renders the report and the per-agency plans", async () => {
+    const report = await renderReport({ plan, lang: "vi", inventory }, parsePeriod("2026-H2"));
+    expect(report.html).toContain("6 tháng cuối năm 2026");
+    const owners = await renderByOwner({ plan, lang: "vi" }, "md");
+    expect(owners.length).toBeGreaterThan(5);
+  });
+
+  it("pins the Markdown of the sample plan", async () => {
+    await expect(renderMarkdown({ plan, lang: "vi" })).toMatchFileSnapshot("__snapshots__/sample-plan.md");
+  });
+});
