@@ -216,3 +216,18 @@ export function checkProfile(loaded: LoadedProfile, index: InventoryIndex, asOf:
   if (findings.length > 0) throw new ProfileError(findings);
   return resolveProfile(loaded.profile, index, asOf);
 }
+
+/** The resolved profile as printed by `dcplan validate --profile` (one setting per line). */
+export function profileSummary(file: string, p: PlanningProfile): string {
+  const lines = [
+    "",
+    `Profile ${file}: valid. Resolved values:`,
+    `  startDate ${p.startDate}, deadline ${p.deadline}, horizonEnd ${p.horizonEnd}`,
+    `  targetSite ${p.targetSite ?? "(proposed by the planner)"}`,
+    `  windows.weekdays [${p.weekdays.join(", ")}]; blackouts: ${p.blackouts.length === 0 ? "none" : p.blackouts.map((b) => `${b.from}..${b.to} (${b.reason})`).join("; ")}; Vietnamese public holidays always blocked`,
+    `  waveLimits.maxSystems ${p.maxSystems}, waveLimits.maxDataGiB ${p.maxDataGiB}${p.maxDataGiBSource === "wan" ? ` (from the WAN: ${p.wanMbps} Mbit/s × ${p.wanUsableShare} usable = ${p.dataGiBPerWindowDay} GiB per window day)` : ""}`,
+    `  quietPeriodDays ${p.quietPeriodDays}, headroomPct ${p.headroomPct}, cpuOvercommit ${p.cpuOvercommit}, procurementLeadDays ${p.procurementLeadDays}`,
+    `  pins: ${p.pins.length === 0 ? "none" : p.pins.map((x) => `${x.system} ${x.date ? `on ${x.date}` : `not before ${x.notBefore}`}`).join(", ")}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}

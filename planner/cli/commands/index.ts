@@ -1,8 +1,10 @@
 // One module per command; each adds its command to the program. Add a line per command.
 import type { Command } from "commander";
 import type { Io } from "../io.js";
+import { addExplainCommand } from "./explain.js";
 import { addExportCommand } from "./export.js";
 import { addGraphCommand } from "./graph.js";
+import { addPlanCommand } from "./plan.js";
 import { addRenderCommand } from "./render.js";
 import { addValidateCommand } from "./validate.js";
 
@@ -13,5 +15,7 @@ export const COMMANDS: AddCommand[] = [
   addValidateCommand,
   addGraphCommand,
   addExportCommand,
+  addPlanCommand,
+  addExplainCommand,
   addRenderCommand,
 ];

@@ -8,6 +8,7 @@ import { duplicateFunctionCandidates } from "../../../inventory/queries/index.js
 import type { Io } from "../io.js";
 import { parseChoice, parseDateOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
+import { prepareProfile, profileSummary } from "../../profile.js";
 
 export interface ValidateOptions {
   readonly inventory: string;
@@ -84,7 +85,11 @@ function table(header: string[], rows: string[][]): string[] {
 /** Runs `dcplan validate` and prints the summary; throws InventoryError on invalid input. */
 export async function validateCommand(options: ValidateOptions, io: Io): Promise<LoadedInventory> {
   const loaded = await loadInventory(options.inventory, { asOf: options.asOf ?? io.today() });
+  // The profile is checked against the inventory before anything is printed, so a bad profile
+  // gives exit 2 with its located findings only.
+  const profile = options.profile === undefined ? undefined : prepareProfile(options.profile, loaded.index, options.asOf ?? io.today());
   io.stdout(inventorySummary(options.inventory, loaded, options.warnings));
+  if (profile && options.profile !== undefined) io.stdout(profileSummary(options.profile, profile));
   return loaded;
 }
 
@@ -94,6 +99,7 @@ export const addValidateCommand = (program: Command, io: Io): void => {
     .description("load and check the inventory (and profile); print a summary; exit 2 with every error on invalid input")
     .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
     .option("--as-of <date>", "judge support dates against this day (YYYY-MM-DD) [today]", parseDateOption("--as-of"))
+    .option("--profile <file>", "also check this planning profile (YAML) and print its resolved values")
     .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some")
     .addHelpText(
       "after",
