@@ -4,10 +4,13 @@
 // there is one source of truth and no stale plan file to forget.
 import { isAbsolute, resolve } from "node:path";
 import { ConfigError } from "../inventory/errors.js";
-import { loadInventory } from "../inventory/load.js";
+import { type LoadedInventory, loadInventory } from "../inventory/load.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import { readPlan } from "../planner/export/read-plan.js";
+import { planMigration } from "../planner/plan.js";
 import type { Plan } from "../planner/plan-schema.js";
+import { loadProfile } from "../planner/profile.js";
+import type { Profile } from "../planner/profile-schema.js";
 import { configFinding, type StackConfig } from "./config.js";
 
 /** Inventory and plan of one stack. */
@@ -21,32 +24,18 @@ export function projectPath(root: string, p: string): string {
   return isAbsolute(p) ? p : resolve(root, p);
 }
 
-// The planner's entry point, imported by name at run time so this module does not pin its
-// signature at compile time: `planMigration(inventory, { profile, asOf })` → Plan.
-const PLANNER_MODULE = "../planner/plan.js";
-
-async function planInProcess(root: string, config: StackConfig, loaded: Awaited<ReturnType<typeof loadInventory>>): Promise<Plan> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(PLANNER_MODULE)) as Record<string, unknown>;
-  } catch {
-    throw new ConfigError([configFinding("plan", [], "is required in this build (the in-process planner is not available): write one with `dcplan plan --out FILE` and set `pulumi config set plan FILE`", "missing-config")]);
-  }
+function planInProcess(root: string, config: StackConfig, loaded: LoadedInventory): Plan {
   if (config.asOf === undefined) {
     // Planning depends on the date; without a fixed asOf every `pulumi preview` could differ.
     throw new ConfigError([configFinding("asOf", [], "is required when the plan is computed in-process (no dcplan:plan): the planning date YYYY-MM-DD keeps previews reproducible", "missing-config")]);
   }
-  const planMigration = mod.planMigration as (inventory: unknown, options: unknown) => Plan | Promise<Plan>;
-  return await planMigration(loaded.inventory, {
-    index: loaded.index,
-    asOf: config.asOf,
-    profile: config.profile === undefined ? undefined : projectPath(root, config.profile),
-  });
+  const profile = config.profile === undefined ? {} : loadProfile(projectPath(root, config.profile)).profile;
+  return planMigration({ inventory: loaded.inventory, index: loaded.index }, profile as Profile, config.asOf);
 }
 
 /** Loads the inventory and reads or computes the plan; throws InventoryError / PlanFileError / ConfigError. */
 export async function loadStackInputs(root: string, config: StackConfig): Promise<StackInputs> {
   const loaded = await loadInventory(projectPath(root, config.inventory), config.asOf ? { asOf: config.asOf } : {});
-  const plan = config.plan !== undefined ? readPlan(projectPath(root, config.plan)) : await planInProcess(root, config, loaded);
+  const plan = config.plan !== undefined ? readPlan(projectPath(root, config.plan)) : planInProcess(root, config, loaded);
   return { index: loaded.index, plan };
 }

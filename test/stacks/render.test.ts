@@ -1,0 +1,86 @@
+// `dcplan render` on the bundled sample inventory and the committed stacks: files in apply order,
+// byte-identical reruns, Secrets only from the environment, clear errors.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadInventory } from "../../inventory/load.js";
+import { run } from "../../planner/cli/main.js";
+import { planMigration } from "../../planner/plan.js";
+import { renderStack, SECRET_ENV } from "../../stacks/render.js";
+import { validateObjects } from "../../stacks/validate/index.js";
+import { captureIo, tempDir } from "../fixtures.js";
+
+const env = {
+  [SECRET_ENV.backupCredentials]: JSON.stringify({ "dc-bn": { accessKeyId: "a", secretAccessKey: "s3cret-bn" }, "dc-bg": { accessKeyId: "b", secretAccessKey: "s3cret-bg" } }),
+  [SECRET_ENV.bgpPasswords]: JSON.stringify({ "pe-tslcd-bn-1": "p1", "pe-tslcd-bn-2": "p2", "pe-tslcd-bg-1": "p3", "pe-tslcd-bg-2": "p4" }),
+};
+
+/** Systems the sample plan replatforms onto the shared platform in waves (from, to], sorted. */
+async function replatformed(from: number, to: number): Promise<string[]> {
+  const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-23" });
+  const plan = planMigration({ inventory: loaded.inventory, index: loaded.index }, {}, "2026-11-23");
+  return plan.systems.filter((s) => s.disposition === "replatform" && s.platform === "shared-kubernetes" && s.wave! > from && s.wave! <= to).map((s) => s.id).sort();
+}
+
+const docs = (dir: string) => readdirSync(dir).sort().flatMap((f) => parseAllDocuments(readFileSync(join(dir, f), "utf8")).map((d) => d.toJS()));
+
+describe("dcplan render", () => {
+  it("writes the sample prod stack in apply order, without Secrets unless asked, and says which Secrets to create", async () => {
+    const out = tempDir();
+    const io = captureIo();
+    expect(await run(["render", "--stack", "prod", "--out", out], io)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["00-priorityclasses.yaml", "10-namespaces.yaml", "20-rbac.yaml", "30-quotas.yaml", "40-networkpolicies.yaml", "60-velero.yaml", "70-metallb.yaml"]);
+    expect(io.out).toMatch(/^wrote \d+ objects in 7 files/);
+    expect(io.err).toMatch(/6 Secrets are referenced but not written/);
+    expect(io.err).toContain("velero/velero-credentials-dc-bn");
+    const objects = docs(out);
+    expect(objects.filter((o) => o.kind === "Namespace").map((o) => o.metadata.name)).toEqual(await replatformed(0, 9));
+    expect(objects.filter((o) => o.kind === "Namespace").length).toBeGreaterThan(0);
+    expect(validateObjects(objects)).toEqual([]);
+  });
+
+  it("gives byte-identical files on a rerun", async () => {
+    const a = tempDir();
+    const b = tempDir();
+    await renderStack({ root: ".", stack: "staging", out: a, env: {} });
+    await renderStack({ root: ".", stack: "staging", out: b, env: {} });
+    for (const f of readdirSync(a)) expect(readFileSync(join(b, f), "utf8"), f).toBe(readFileSync(join(a, f), "utf8"));
+  });
+
+  it("writes Secrets from the environment with --secrets-from-env, and removes them again on a render without", async () => {
+    const out = tempDir();
+    const r = await renderStack({ root: ".", stack: "prod", out, secretsFromEnv: true, env });
+    expect(r.secretsNotWritten).toEqual([]);
+    const secrets = parseAllDocuments(readFileSync(join(out, "50-secrets.yaml"), "utf8")).map((d) => d.toJS());
+    expect(secrets.map((s) => s.metadata.name).sort()).toEqual(["bgp-password-pe-tslcd-bg-1", "bgp-password-pe-tslcd-bg-2", "bgp-password-pe-tslcd-bn-1", "bgp-password-pe-tslcd-bn-2", "velero-credentials-dc-bg", "velero-credentials-dc-bn"]);
+    expect(readFileSync(join(out, "70-metallb.yaml"), "utf8")).not.toContain("p1");
+    await renderStack({ root: ".", stack: "prod", out, env: {} });
+    expect(existsSync(join(out, "50-secrets.yaml"))).toBe(false);
+  });
+
+  it("fails with exit 2 naming the variable when --secrets-from-env lacks one, and on an unknown stack", async () => {
+    const io = captureIo();
+    const saved = { ...process.env };
+    delete process.env[SECRET_ENV.backupCredentials];
+    delete process.env[SECRET_ENV.bgpPasswords];
+    try {
+      expect(await run(["render", "--stack", "dev", "--out", tempDir(), "--secrets-from-env"], io)).toBe(2);
+    } finally {
+      process.env = saved;
+    }
+    expect(io.err).toContain("DCPLAN_BACKUP_CREDENTIALS");
+    const io2 = captureIo();
+    expect(await run(["render", "--stack", "nope", "--out", tempDir()], io2)).toBe(2);
+    expect(io2.err).toMatch(/Pulumi\.nope\.yaml: no stack file for stack "nope"/);
+  });
+
+  it("raising waveCutoff adds exactly the namespaces of the systems of the new waves (sample plan)", async () => {
+    const dev = await renderStack({ root: ".", stack: "dev", out: tempDir(), env: {} });
+    const prod = await renderStack({ root: ".", stack: "prod", out: tempDir(), env: {} });
+    const names = (r: typeof dev) => r.objects.filter((o) => o.kind === "Namespace").map((o) => o.metadata.name);
+    expect(names(dev)).toEqual(await replatformed(0, 2));
+    expect(names(prod).filter((n) => !names(dev).includes(n))).toEqual(await replatformed(2, 9));
+    expect(names(dev).every((n) => names(prod).includes(n))).toBe(true);
+  });
+});
