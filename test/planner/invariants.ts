@@ -1,0 +1,245 @@
+// An invariant checker for plans, written from the invariant list of the plan contract
+// (docs/plan.md, "Invariants any checker may test") and the contract's definitions — deliberately
+// NOT from the planner's code: it recomputes holidays from date-holidays itself, walks the
+// inventory itself and trusts nothing in the plan but the facts it checks. Returns one string per
+// violation found (empty list: the plan keeps every invariant).
+import Holidays from "date-holidays";
+import type { Inventory } from "../../inventory/schema.js";
+import type { Plan } from "../../planner/plan-schema.js";
+
+const MOVING = new Set(["rehost", "replatform", "relocate", "consolidate"]);
+const DAY = 86_400_000;
+const toDay = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY;
+const toIso = (d: number): string => new Date(d * DAY).toISOString().slice(0, 10);
+const WD = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+const holidayCache = new Map<number, Set<string>>();
+/** Public holidays per the contract: 1/1, Tết (lunar NYE .. 6th day), Hùng Kings, 30/4, 1/5, 2/9 ± 1. */
+function holidays(year: number): Set<string> {
+  let set = holidayCache.get(year);
+  if (set) return set;
+  set = new Set<string>();
+  const hd = new Holidays("VN");
+  for (const y of [year - 1, year, year + 1]) {
+    for (const h of hd.getHolidays(y)) {
+      if (h.type !== "public") continue;
+      const d = h.date.slice(0, 10);
+      if (/Giao thừa/.test(h.name)) for (let i = 0; i <= 6; i++) set.add(toIso(toDay(d) + i));
+      else set.add(d);
+    }
+    set.add(`${y}-01-01`).add(`${y}-04-30`).add(`${y}-05-01`).add(`${y}-09-01`).add(`${y}-09-02`).add(`${y}-09-03`);
+  }
+  holidayCache.set(year, set);
+  return set;
+}
+
+/** Every violation of the contract's invariants by `plan` for `inventory`. */
+export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
+  const out: string[] = [];
+  const bad = (msg: string): void => void out.push(msg);
+  const p = plan.profile;
+  const target = plan.targetSite;
+  const systems = new Map(inventory.systems.map((s) => [s.id, s]));
+  const servers = new Map(inventory.servers.map((s) => [s.id, s]));
+
+  // Every system once, every server once.
+  const seenSys = new Map<string, number>();
+  for (const s of plan.systems) seenSys.set(s.id, (seenSys.get(s.id) ?? 0) + 1);
+  for (const s of inventory.systems) if (seenSys.get(s.id) !== 1) bad(`system ${s.id} appears ${seenSys.get(s.id) ?? 0} times in systems`);
+  for (const id of seenSys.keys()) if (!systems.has(id)) bad(`plan lists unknown system ${id}`);
+  const seenSrv = new Map<string, number>();
+  for (const s of plan.servers) seenSrv.set(s.id, (seenSrv.get(s.id) ?? 0) + 1);
+  for (const s of inventory.servers) if (seenSrv.get(s.id) !== 1) bad(`server ${s.id} appears ${seenSrv.get(s.id) ?? 0} times in servers`);
+  const ps = new Map(plan.systems.map((s) => [s.id, s]));
+  const unscheduled = new Set(plan.unscheduled.map((u) => u.system));
+
+  // Waves: numbered in date order, not empty, not overlapping, allowed days only, phase by start.
+  const inWave = new Map<string, number[]>();
+  const blackouts = p.blackouts;
+  const weekdays = new Set(p.weekdays);
+  plan.waves.forEach((w, i) => {
+    if (w.number !== i + 1) bad(`wave at position ${i + 1} is numbered ${w.number}`);
+    if (w.systems.length === 0) bad(`wave ${w.number} is empty`);
+    if (w.start > w.end) bad(`wave ${w.number} ends before it starts`);
+    if (i > 0 && plan.waves[i - 1].end >= w.start) bad(`wave ${w.number} overlaps or precedes wave ${i}`);
+    if (w.start < plan.asOf) bad(`wave ${w.number} starts ${w.start}, before the as-of date ${plan.asOf}`);
+    for (let d = toDay(w.start); d <= toDay(w.end); d++) {
+      const iso = toIso(d);
+      if (!weekdays.has(WD[new Date(d * DAY).getUTCDay()])) bad(`wave ${w.number} uses ${iso}, not in windows.weekdays`);
+      if (holidays(+iso.slice(0, 4)).has(iso)) bad(`wave ${w.number} uses ${iso}, a public holiday`);
+      for (const b of blackouts) if (b.from <= iso && iso <= b.to) bad(`wave ${w.number} uses ${iso}, in blackout ${b.from}..${b.to}`);
+    }
+    const y = +w.start.slice(0, 4);
+    const phase = y <= 2026 ? "2026" : y <= 2028 ? "2027-2028" : "2029-2030";
+    if (w.phase !== phase) bad(`wave ${w.number} starting ${w.start} has phase ${w.phase}`);
+    for (const id of w.systems) (inWave.get(id) ?? inWave.set(id, []).get(id)!).push(w.number);
+  });
+
+  // Moving dispositions have exactly one wave and are listed in it (or are unscheduled); others none.
+  for (const s of plan.systems) {
+    const listed = inWave.get(s.id) ?? [];
+    if (MOVING.has(s.disposition)) {
+      if (unscheduled.has(s.id)) {
+        if (s.wave !== undefined || listed.length > 0) bad(`unscheduled system ${s.id} has a wave`);
+      } else if (s.wave === undefined || listed.length !== 1 || listed[0] !== s.wave) bad(`moving system ${s.id} has wave ${s.wave} but is listed in waves [${listed.join(", ")}]`);
+    } else {
+      if (s.wave !== undefined || listed.length > 0) bad(`${s.disposition} system ${s.id} has a wave`);
+      if (unscheduled.has(s.id)) bad(`${s.disposition} system ${s.id} is listed as unscheduled`);
+    }
+    if (s.disposition === "consolidate" && (s.into === undefined || !systems.has(s.into))) bad(`consolidated ${s.id} has no valid survivor`);
+    if (s.disposition === "retire" && s.retireOn === undefined) bad(`retired ${s.id} has no retireOn`);
+    const inv = systems.get(s.id);
+    if (inv?.disposition !== undefined && inv.disposition !== s.disposition) bad(`${s.id}: disposition pinned as ${inv.disposition} in the inventory, planned ${s.disposition}`);
+    if (inv?.consolidateInto !== undefined && s.into !== inv.consolidateInto) bad(`${s.id}: consolidateInto ${inv.consolidateInto} pinned, planned into ${s.into}`);
+  }
+  for (const u of plan.unscheduled) if (!MOVING.has(ps.get(u.system)?.disposition ?? "")) bad(`unscheduled ${u.system} does not have a moving disposition`);
+
+  // Sites today, from the inventory (majority of servers; ties to the smaller site id).
+  const siteOf = (id: string): string | undefined => {
+    const counts = new Map<string, number>();
+    for (const sid of systems.get(id)!.servers) {
+      const site = servers.get(sid)?.site;
+      if (site) counts.set(site, (counts.get(site) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    let n = 0;
+    for (const [site, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c > n) [best, n] = [site, c];
+    return best;
+  };
+  const mentioned = (list: { subject: string; message: string }[], a: string, b: string): boolean => list.some((v) => (v.subject === a || v.subject === b || v.message.includes(a)) && v.message.includes(b));
+
+  // Tight couplings.
+  for (const s of inventory.systems) {
+    for (const dep of s.dependsOn ?? []) {
+      const t = ps.get(dep.target);
+      const me = ps.get(s.id)!;
+      if (!t) continue;
+      if (dep.coupling === "tight") {
+        const mMove = MOVING.has(me.disposition);
+        const tMove = MOVING.has(t.disposition);
+        if (mMove && tMove && me.wave !== t.wave) bad(`${s.id} and ${dep.target} are tightly coupled but in waves ${me.wave} and ${t.wave}`);
+        for (const [a, b] of [[me, t], [t, me]] as const) {
+          if (MOVING.has(a.disposition) && a.disposition !== "consolidate" && b.disposition === "retain") {
+            const bSite = siteOf(b.id);
+            if (bSite !== undefined && bSite !== target && !mentioned(plan.violations, a.id, b.id)) bad(`${a.id} moves but stays tightly coupled to ${b.id} at ${bSite}, unreported`);
+          }
+        }
+      }
+      // Dependants of a consolidated system cut over in the survivor's wave or later.
+      if (t.disposition === "consolidate" && MOVING.has(me.disposition) && me.wave !== undefined && t.into !== undefined) {
+        const sv = ps.get(t.into);
+        if (sv?.wave !== undefined && me.wave < sv.wave) bad(`${s.id} (wave ${me.wave}) depends on consolidated ${t.id} but cuts over before its survivor ${t.into} (wave ${sv.wave})`);
+      }
+      // Nothing that keeps running depends on a retired system; pinned retirements are reported.
+      if (t.disposition === "retire" && me.disposition !== "retire") {
+        if (systems.get(t.id)!.disposition !== "retire") bad(`${s.id} keeps running but depends on ${t.id}, which the planner retired`);
+        else if (!mentioned(plan.violations, s.id, t.id)) bad(`${s.id} depends on ${t.id}, whose retirement is pinned, but violations do not list it`);
+      }
+    }
+  }
+
+  // Groups larger than a wave: alone in their wave, with a warning.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    while (parent.has(x) && parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  const union = (a: string, b: string): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const s of inventory.systems) for (const dep of s.dependsOn ?? []) if (dep.coupling === "tight" && systems.has(dep.target)) union(s.id, dep.target);
+  const onServer = new Map<string, string>();
+  for (const s of inventory.systems) for (const sid of s.servers) onServer.has(sid) ? union(s.id, onServer.get(sid)!) : onServer.set(sid, s.id);
+  for (const w of plan.waves) {
+    const data = w.systems.reduce((n, id) => n + (systems.get(id)?.dataGiB ?? 0), 0);
+    const over = w.systems.length > p.maxSystems || data > p.maxDataGiB + 1e-6;
+    if (!over) continue;
+    const roots = new Set(w.systems.map(find));
+    if (roots.size !== 1) bad(`wave ${w.number} exceeds waveLimits (${w.systems.length} systems, ${data} GiB) and holds more than one group`);
+    else if (!plan.warnings.some((x) => w.systems.some((id) => x.message.includes(id)))) bad(`wave ${w.number} exceeds waveLimits without a warning`);
+  }
+
+  // Capacity: at every wave, the target sizes of everything at the target site fit.
+  const waveOfSys = new Map(plan.systems.filter((s) => s.wave !== undefined).map((s) => [s.id, s.wave!]));
+  const steps = [...plan.capacity].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const atTarget: { arrival: number; t: { cpuCores: number; memoryGiB: number; storageGiB: number } }[] = [];
+  for (const s of plan.servers) {
+    if (!s.target || s.targetSite !== target) continue;
+    const inv = servers.get(s.id)!;
+    if (inv.site === target) {
+      atTarget.push({ arrival: 0, t: s.target });
+      continue;
+    }
+    const waves = s.systems.map((id) => waveOfSys.get(id)).filter((x): x is number => x !== undefined);
+    atTarget.push({ arrival: waves.length === 0 ? Infinity : Math.min(...waves), t: s.target });
+  }
+  for (const w of plan.waves) {
+    const step = steps.filter((c) => c.from <= w.start).pop();
+    if (!step) {
+      bad(`no capacity step on or before wave ${w.number} (${w.start})`);
+      continue;
+    }
+    let cpu = 0;
+    let mem = 0;
+    let disk = 0;
+    for (const x of atTarget) if (x.arrival <= w.number) [cpu, mem, disk] = [cpu + x.t.cpuCores, mem + x.t.memoryGiB, disk + x.t.storageGiB];
+    if (cpu > step.cpuCores + 1e-6 || mem > step.memoryGiB + 1e-6 || disk > step.storageGiB + 1e-6) {
+      bad(`wave ${w.number}: target site holds ${cpu} vCPU / ${mem} GiB / ${disk} GiB, capacity ${step.cpuCores} / ${step.memoryGiB} / ${step.storageGiB}`);
+    }
+  }
+
+  // Servers: freed after their workload left; decommissioned after the quiet period; never while running a retained system.
+  const wave = (n: number) => plan.waves[n - 1];
+  const leaves = (id: string): string | undefined => {
+    const s = ps.get(id)!;
+    if (s.retireOn) return s.retireOn;
+    return s.wave !== undefined ? wave(s.wave).end : undefined;
+  };
+  const vmsOf = new Map<string, string[]>();
+  for (const s of inventory.servers) if (s.hostedOn) (vmsOf.get(s.hostedOn) ?? vmsOf.set(s.hostedOn, []).get(s.hostedOn)!).push(s.id);
+  const systemsOnServer = new Map<string, string[]>();
+  for (const s of inventory.systems) for (const sid of s.servers) (systemsOnServer.get(sid) ?? systemsOnServer.set(sid, []).get(sid)!).push(s.id);
+  for (const s of plan.servers) {
+    const workload = [...(systemsOnServer.get(s.id) ?? [])];
+    for (const vm of vmsOf.get(s.id) ?? []) workload.push(...(systemsOnServer.get(vm) ?? []));
+    if (s.freedOn !== undefined && servers.get(s.id)!.site !== target) {
+      for (const id of workload) {
+        const left = leaves(id);
+        if (left !== undefined && left > s.freedOn && ps.get(id)!.disposition !== "relocate") bad(`server ${s.id} freed ${s.freedOn}, before ${id} leaves it on ${left}`);
+      }
+    }
+    if (s.fate === "decommission") {
+      if (s.freedOn === undefined || s.decommissionOn === undefined) bad(`decommissioned server ${s.id} lacks freedOn or decommissionOn`);
+      else if (toDay(s.decommissionOn) < toDay(s.freedOn) + p.quietPeriodDays) bad(`server ${s.id} decommissioned ${s.decommissionOn}, before freedOn ${s.freedOn} + ${p.quietPeriodDays} days`);
+      for (const id of workload) {
+        const d = ps.get(id)!.disposition;
+        if (d === "retain" || unscheduled.has(id)) bad(`server ${s.id} is decommissioned but still runs ${id} (${unscheduled.has(id) ? "unscheduled" : d})`);
+      }
+    } else if (s.decommissionOn !== undefined && s.freedOn !== undefined && toDay(s.decommissionOn) < toDay(s.freedOn) + p.quietPeriodDays) {
+      bad(`server ${s.id} has decommissionOn before freedOn + quiet period`);
+    }
+  }
+
+  // Nothing runs at another site after the merger except people-pinned retains, listed as remaining.
+  const remaining = new Set(plan.remaining);
+  for (const s of plan.systems) {
+    const site = siteOf(s.id);
+    if (s.disposition !== "retain" || site === undefined || site === target) continue;
+    if (systems.get(s.id)!.disposition !== "retain") bad(`${s.id} is retained at ${site} without a people-pinned retain`);
+    else if (!remaining.has(s.id)) bad(`${s.id} stays at ${site} but is not listed in remaining`);
+  }
+
+  // Deadline truth.
+  const d = plan.deadline;
+  const met = plan.waves.every((w) => w.end <= d.date) && plan.unscheduled.length === 0;
+  if (d.met !== met) bad(`deadline.met is ${d.met}, should be ${met}`);
+  const late = new Set<string>(plan.unscheduled.map((u) => u.system));
+  for (const w of plan.waves) if (w.end > d.date) for (const id of w.systems) late.add(id);
+  const given = new Set(d.late);
+  for (const id of late) if (!given.has(id)) bad(`deadline.late misses ${id}`);
+  for (const id of given) if (!late.has(id)) bad(`deadline.late wrongly lists ${id}`);
+  if (given.size !== d.late.length) bad("deadline.late lists a system twice");
+  return out;
+}
