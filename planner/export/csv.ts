@@ -4,6 +4,7 @@
 // grouping) so any locale's spreadsheet and any script reads them the same way; headers follow the
 // language.
 import { stringify } from "csv-stringify/sync";
+import { type Lang, labels } from "./i18n.js";
 import { type CellValue, type ExportInput, planTables, type Table } from "./tables.js";
 
 /** One output file: a name relative to the output directory and its content. */
@@ -18,9 +19,8 @@ export function renderCsv(input: ExportInput): OutputFile[] {
 }
 
 /** One table as CSV text (BOM, CRLF, NFC). */
-export function tableCsv(table: Table, lang: "vi" | "en"): string {
-  const yes = lang === "vi" ? "Có" : "Yes";
-  const no = lang === "vi" ? "Không" : "No";
+export function tableCsv(table: Table, lang: Lang): string {
+  const { yes, no } = labels(lang);
   const cell = (v: CellValue): string => (v === null ? "" : typeof v === "boolean" ? (v ? yes : no) : typeof v === "number" ? String(v) : v.normalize("NFC"));
   return stringify([table.columns.map((c) => c.header.normalize("NFC")), ...table.rows.map((r) => r.map(cell))], {
     bom: true,

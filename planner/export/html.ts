@@ -17,6 +17,7 @@ import {
   labels,
   phaseLabel,
 } from "./i18n.js";
+import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
 import { type CellValue, type Column, cmp, decommissionTable, type ExportInput, namesOf, sortedWaves, type Table } from "./tables.js";
 
@@ -65,7 +66,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   add("timeline", L.timelineTitle, `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
   add("waves", L.wavesTitle, wavesSection(plan, lang));
   add("late", L.lateTitle, lateSection(plan, lang));
-  add("decommission", L.decommissionTitle, tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1 }));
+  add("decommission", L.decommissionTitle, tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
   add("dependencies", L.dependencyTitle, dependencySection(plan, lang));
   add("systems", L.tableSystems, systemsSection(plan, lang));
   add("capacity", L.procurementTitle, capacitySection(plan, lang));
@@ -151,7 +152,8 @@ tr.late td, tr.late th { color: ${COLORS.late}; }
 ul.plain { margin: 0; padding-left: 18px; }
 figure { margin: 0; }
 figcaption { color: ${COLORS.muted}; font-size: 12.5px; }
-.timeline svg { display: block; max-width: 100%; height: auto; }
+.timeline svg, .deps svg { display: block; max-width: 100%; height: auto; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 dl.glossary { display: grid; grid-template-columns: 160px 1fr; gap: 4px 14px; }
 dl.glossary dt { font-weight: 700; }
 dl.glossary dd { margin: 0; }
@@ -286,6 +288,7 @@ function dependencySection(plan: Plan, lang: Lang): string {
   const out: string[] = [];
   for (const w of sortedWaves(plan)) {
     out.push(`<h3 id="deps-wave-${w.number}">${esc(`${L.waveN(w.number)} · ${formatDate(w.start, lang)} – ${formatDate(w.end, lang)}`)}</h3>`);
+    out.push(`<figure class="deps">\n${waveDependencySvg(plan, w.number, lang)}\n</figure>`);
     const rows: string[] = [];
     for (const id of [...w.systems].sort(cmp)) {
       const s = byId.get(id);
@@ -430,7 +433,7 @@ export function formatCell(value: CellValue, type: Column["type"], lang: Lang): 
 }
 
 /** A typed table as an accessible HTML table (caption, `th scope`); `rowHeader` is the column used as row header. */
-export function tableHtml(table: Table, lang: Lang, opts: { caption?: string; rowHeader?: number } = {}): string {
+export function tableHtml(table: Table, lang: Lang, opts: { caption?: string; rowHeader?: number; hideCaption?: boolean } = {}): string {
   const L = labels(lang);
   if (table.rows.length === 0) return `<p>${esc(L.none)}</p>`;
   const numeric = (c: Column) => c.type === "int" || c.type === "number" || c.type === "percent";
@@ -449,7 +452,7 @@ export function tableHtml(table: Table, lang: Lang, opts: { caption?: string; ro
     })
     .join("\n");
   return `<table>
-<caption>${esc(opts.caption ?? table.title)}</caption>
+<caption${opts.hideCaption ? ' class="sr-only"' : ""}>${esc(opts.caption ?? table.title)}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}

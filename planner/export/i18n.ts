@@ -192,8 +192,9 @@ const VI = {
   reportNextWaves: "Đợt chuyển đổi kỳ tới",
   reportNextDecommission: "Máy chủ thanh lý kỳ tới",
   reportNextRoadmap: "Nhiệm vụ kỳ tới",
-  reportCount: "Số lượng",
+  reportCount: "Cộng",
   reportNoItems: "Không có trong kỳ.",
+  reportNeedsInventory: "Mục IV cần --inventory (nhãn standalone của máy chủ); chỉ tiêu 5 lấy số máy chủ riêng lẻ còn lại sau hợp nhất của kế hoạch.",
   sheetReport: "Báo cáo",
 } as const;
 
@@ -373,8 +374,9 @@ const EN: Labels = {
   reportNextWaves: "Waves in the next period",
   reportNextDecommission: "Servers decommissioned in the next period",
   reportNextRoadmap: "Work in the next period",
-  reportCount: "Count",
+  reportCount: "Total",
   reportNoItems: "None in the period.",
+  reportNeedsInventory: "Section IV needs --inventory (the servers' standalone tag); indicator 5 is the plan's count of stand-alone servers left after the merger.",
   sheetReport: "Report",
 };
 

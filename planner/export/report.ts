@@ -244,9 +244,9 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
   const title = L.reportTitle(L.periodLabel(period.year, period.half));
   const [indicators, ...sections] = tables;
   const body = sections
-    .map((t) => `<section id="${t.id}" aria-labelledby="${t.id}-h">\n<h2 id="${t.id}-h">${esc(t.title)}</h2>\n${t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0 })}\n</section>`)
+    .map((t) => `<section id="${t.id}" aria-labelledby="${t.id}-h">\n<h2 id="${t.id}-h">${esc(t.title)}</h2>\n${t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0, hideCaption: true })}\n</section>`)
     .join("\n");
-  const standaloneNote = input.inventory ? "" : `<p class="sub">${esc(lang === "vi" ? "Mục IV cần --inventory (nhãn standalone của máy chủ); chỉ tiêu 5 lấy số sau hợp nhất của kế hoạch." : "Section IV needs --inventory (the servers' standalone tag); indicator 5 is the plan's after-merger figure.")}</p>`;
+  const standaloneNote = input.inventory ? "" : `<p class="sub">${esc(L.reportNeedsInventory)}</p>`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -270,7 +270,7 @@ ${CSS}
 <main>
 <section id="indicators" aria-labelledby="indicators-h">
 <h2 id="indicators-h">${esc(indicators.title)}</h2>
-${tableHtml(indicators, lang, { rowHeader: 1 })}
+${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}
 ${standaloneNote}
 </section>
 ${body}

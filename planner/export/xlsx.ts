@@ -8,7 +8,7 @@
 // time, so two runs differ in the zip headers only. We overwrite those DOS timestamps with the asOf
 // date after writing; with that, the same plan gives the same bytes (tested).
 import ExcelJS from "exceljs";
-import type { Lang } from "./i18n.js";
+import { type Lang, labels } from "./i18n.js";
 import { type CellValue, type ColumnType, type ExportInput, planTables, type Table, type TableId } from "./tables.js";
 
 /** Sheet name of each table (fixed, English, so scripts can rely on them). */
@@ -74,7 +74,7 @@ export async function tablesToXlsx(tables: readonly Table[], opts: XlsxOptions):
 
 function typedValue(value: CellValue, type: Exclude<ColumnType, "mixed">, lang: Lang, dateFmt: string): { v: ExcelJS.CellValue; numFmt?: string } {
   if (value === null || value === "") return { v: null };
-  if (typeof value === "boolean") return { v: lang === "vi" ? (value ? "Có" : "Không") : value ? "Yes" : "No" };
+  if (typeof value === "boolean") return { v: value ? labels(lang).yes : labels(lang).no };
   if (typeof value === "number") {
     if (type === "percent") return { v: value, numFmt: "0%" };
     if (type === "int" || Number.isInteger(value)) return { v: value, numFmt: "#,##0" };

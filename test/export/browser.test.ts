@@ -58,7 +58,7 @@ describe("the HTML roadmap in chromium", () => {
     // every wave: a row in the waves table and a bar label in the timeline
     for (const w of plan.waves) {
       await expect(page.locator(`tr[data-wave="${w.number}"]`).count()).resolves.toBe(1);
-      await expect(page.locator("svg text", { hasText: new RegExp(`^Đợt ${w.number}$`) }).count()).resolves.toBe(1);
+      await expect(page.locator("#timeline svg text", { hasText: new RegExp(`^Đợt ${w.number}$`) }).count()).resolves.toBe(1);
     }
     expect(await page.locator("svg[role=img] > title").first().textContent()).toBe("Lộ trình 2026–2030");
     await page.screenshot({ path: join(OUT, "roadmap.png"), fullPage: true });
