@@ -17,12 +17,23 @@ export interface WriteYamlOptions {
 
 /** Plain (unquoted) scalars we emit: lowercase ids and ISO dates; anything else is JSON-quoted. */
 const PLAIN = /^[a-z][a-z0-9-]*$|^\d{4}-\d{2}-\d{2}$/;
-/** Words a YAML 1.2 core schema would read as something other than a string. */
+/** Words a YAML core schema (or a YAML 1.1 reader) would read as something other than a string. */
 const RESERVED = new Set(["true", "false", "null", "y", "n", "yes", "no", "on", "off"]);
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+/**
+ * Characters JSON leaves raw that the YAML spec does not allow raw (non-printable) or that YAML 1.1
+ * reads as line breaks; js-yaml and `yaml` tolerate them, stricter readers do not.
+ */
+const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+/** A YAML double-quoted scalar: JSON's escapes are YAML's, plus the characters above as \uXXXX. */
+function quote(s: string): string {
+  return JSON.stringify(s).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function scalar(v: unknown): string {
-  if (typeof v === "string") return PLAIN.test(v) && !RESERVED.has(v) ? v : JSON.stringify(v);
+  if (typeof v === "string") return PLAIN.test(v) && !RESERVED.has(v) ? v : quote(v);
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new Error(`cannot write the number ${v} as YAML`);
     return String(v);
@@ -33,7 +44,7 @@ function scalar(v: unknown): string {
 }
 
 function key(k: string): string {
-  return PLAIN_KEY.test(k) && !RESERVED.has(k) ? k : JSON.stringify(k);
+  return PLAIN_KEY.test(k) && !RESERVED.has(k.toLowerCase()) ? k : quote(k);
 }
 
 function isFlat(v: unknown): boolean {

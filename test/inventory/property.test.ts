@@ -9,7 +9,7 @@ import jsYaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { generateInventory } from "../../bench/generate.js";
-import { writeInventoryJson, writeInventoryYaml } from "../../bench/write.js";
+import { documentYaml, writeInventoryJson, writeInventoryYaml } from "../../bench/write.js";
 import { buildGraph, type EdgeKind } from "../../inventory/graph.js";
 import { loadInventorySync } from "../../inventory/load.js";
 import { indexInventory } from "../../inventory/model.js";
@@ -247,5 +247,30 @@ describe("writeInventoryYaml", () => {
     const text = readFileSync(files[files.length - 1], "utf8");
     expect(text.split("\n").filter((l) => l === "---").length).toBeGreaterThan(0);
     expect(isDeepStrictEqual(loadInventorySync(dir, { asOf: AS_OF, locateWarnings: false }).inventory.servers.map((s) => s.id), inv.servers.map((s) => s.id))).toBe(true);
+  });
+
+  it("quotes whatever would not read back as the same string, number or boolean", () => {
+    const key = fc.oneof(fc.constantFrom("id", "x-note", "true", "Null", "TRUE", "~", "1", "a b", "- x", "#"), fc.string({ unit: "binary", minLength: 1, maxLength: 8 }));
+    const value = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 12 }),
+      fc.constantFrom("true", "null", "~", "yes", "1", "0x1f", "1e3", ".inf", "2025-13-45", "2026-01-01", "- a", "a: b", "#x", "'", '"', "\\", "\u2028", "\u0085", "\ufeff", "\u0081", "\uffff", "a\nb"),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const flat = fc.dictionary(key, value, { maxKeys: 4 });
+    const entity = fc.record({ id: fc.string({ unit: "binary", maxLength: 6 }), flat, list: fc.array(value, { maxLength: 3 }), deps: fc.array(flat, { maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(entity, { maxLength: 4 }), (entities) => {
+        const text = documentYaml({ systems: entities });
+        const viaJsYaml = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+        const viaYaml = parseAllDocuments(text, { uniqueKeys: true });
+        const expected = { systems: JSON.parse(JSON.stringify(entities)) as unknown };
+        expect(viaJsYaml).toEqual(expected);
+        expect((Array.isArray(viaYaml) ? viaYaml : []).map((d) => d.toJS())).toEqual([expected]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
