@@ -364,6 +364,8 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   const usedAfter: Size[] = [];
   const procurement: ScheduleResult["procurement"] = [];
   let placedCount = 0;
+  /** Why a window's wave took nothing more (full, or taken by an oversized group). */
+  const closedBecause = new Map<number, { kind: "wave-limit" | "group-size"; text: string }>();
   const share = usableShare(profile.headroomPct);
 
   for (let w = 0; w < windows.length && placedCount < units.length; w++) {
@@ -392,6 +394,17 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     const fitsCapacity = (u: Unit): boolean => canProcure || fitsIn(addSize(waveUsed, u.demand), capacity);
     const oversized = (u: Unit): boolean => u.systems.length > profile.maxSystems || u.dataGiB > profile.maxDataGiB;
     const place = (u: Unit, why?: string): void => {
+      // A unit that was ready in an earlier window but left in the queue waited for room there.
+      const t0 = traces[u.index];
+      if (t0.readyWindow !== undefined && t0.readyWindow < w && (!t0.lastDefer || t0.lastDefer.window < w - 1)) {
+        for (let k = w - 1; k >= t0.readyWindow; k--) {
+          const c = closedBecause.get(k);
+          if (c) {
+            t0.lastDefer = { window: k, ...c };
+            break;
+          }
+        }
+      }
       placed[u.index] = 1;
       placedCount++;
       members.push(u.index);
@@ -492,6 +505,8 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         ready.push(u);
       }
     }
+    if (closed) closedBecause.set(w, { kind: "group-size", text: "the wave was taken by a group larger than the wave limits" });
+    else if (nSystems >= profile.maxSystems) closedBecause.set(w, { kind: "wave-limit", text: `wave full (${profile.maxSystems} systems)` });
     if (members.length === 0) continue;
 
     // Close the wave: buy what capacity is missing.

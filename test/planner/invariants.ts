@@ -56,7 +56,7 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
   // Waves: numbered in date order, not empty, not overlapping, allowed days only, phase by start.
   const inWave = new Map<string, number[]>();
   const blackouts = p.blackouts;
-  const weekdays = new Set(p.weekdays);
+  const weekdays = new Set<string>(p.weekdays);
   plan.waves.forEach((w, i) => {
     if (w.number !== i + 1) bad(`wave at position ${i + 1} is numbered ${w.number}`);
     if (w.systems.length === 0) bad(`wave ${w.number} is empty`);

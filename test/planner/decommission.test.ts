@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { makeServer } from "../fixtures.js";
+import { kwhPerYear } from "../../planner/decommission.js";
+import { host, inventoryOf, planOf, serverOf, sys, vm } from "./fixtures.js";
+
+describe("server fates", () => {
+  it("frees a host on the end of the wave that moves its last VM, and decommissions it after the quiet period when out of support", () => {
+    const inv = inventoryOf(
+      [sys("a", ["a-vm"], { securityLevel: 1 }), sys("b", ["b-vm"], { securityLevel: 2 })],
+      [host("old-host", { supportEnds: "2026-06-30", powerWatts: 800, rackUnits: 2 }), vm("a-vm", "old-host"), vm("b-vm", "old-host")],
+    );
+    const plan = planOf(inv, { waveLimits: { maxSystems: 1 }, quietPeriodDays: 45 });
+    const lastWave = plan.waves[1];
+    expect(serverOf(plan, "old-host")).toMatchObject({ fate: "decommission", freedOn: lastWave.end, decommissionOn: "2027-01-20" });
+    // 800 W × 8760 h × PUE 1.9 / 1000
+    expect(serverOf(plan, "old-host").savings).toEqual({ watts: 800, kwhPerYear: 13315, rackUnits: 2 });
+    expect(serverOf(plan, "a-vm")).toMatchObject({ fate: "reuse", freedOn: plan.waves[0].end, targetSite: "dc-bn" });
+    expect(serverOf(plan, "a-vm").target).toEqual({ cpuCores: 4, memoryGiB: 16, storageGiB: 100 });
+  });
+
+  it("right-sizes from measured usage", () => {
+    const plan = planOf(inventoryOf([sys("a", ["a-vm"])], [vm("a-vm", "bg-host", { cpuCores: 16, memoryGiB: 64, storageGiB: 1000, usage: { cpuPct: 20, memoryPct: 50, storageUsedPct: 30 } })]));
+    // 16 × 20 % × 1.3 = 4.16 → 6 vCPUs (steps of 2); 64 × 50 % × 1.3 = 41.6 → 42 GiB; 1000 × 30 % × 1.3 = 390 GiB.
+    expect(serverOf(plan, "a-vm").target).toEqual({ cpuCores: 6, memoryGiB: 42, storageGiB: 390 });
+  });
+
+  it("never decommissions a server that still runs a retained system", () => {
+    const plan = planOf(inventoryOf([sys("stay", ["s-vm"], { disposition: "retain" }), sys("go", ["g-vm"])], [vm("s-vm", "bg-host"), vm("g-vm", "bg-host")]));
+    expect(serverOf(plan, "bg-host").fate).toBe("retain");
+    expect(serverOf(plan, "s-vm").fate).toBe("retain");
+  });
+
+  it("frees a retired system's servers on its retireOn", () => {
+    const plan = planOf(inventoryOf([sys("old", ["o-vm"], { lifecycle: "retiring" })], [vm("o-vm", "bn-host", { site: "dc-bn" })]));
+    expect(serverOf(plan, "o-vm")).toMatchObject({ fate: "decommission", freedOn: "2026-11-29", decommissionOn: "2026-12-29" });
+  });
+
+  it("decommissions network gear of the closing site once its last workload has left", () => {
+    const plan = planOf(inventoryOf([sys("a", [])], [makeServer({ id: "bg-sw", kind: "network", site: "dc-bg", powerWatts: 150, rackUnits: 1 })]));
+    expect(serverOf(plan, "bg-sw")).toMatchObject({ fate: "decommission", freedOn: "2026-11-29" });
+    expect(kwhPerYear(150, 1.9)).toBe(2497);
+  });
+
+  it("summarises footprint before and after, racks of 42U", () => {
+    const plan = planOf(inventoryOf([sys("a", [])], [makeServer({ id: "bg-sw", kind: "network", site: "dc-bg", powerWatts: 150, rackUnits: 1 })]));
+    expect(plan.summary.before.physicalServers).toBe(3);
+    expect(plan.summary.after.physicalServers).toBe(2);
+    expect(plan.summary.savings).toMatchObject({ watts: 150, rackUnits: 1, kwhPerYear: 2497 });
+    expect(plan.summary.systemsByDisposition.rehost).toBe(1);
+  });
+});

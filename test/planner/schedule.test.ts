@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { checkInvariants } from "./invariants.js";
+import { detailedPlanOf, host, inventoryOf, planOf, sys, systemOf, vm } from "./fixtures.js";
+
+const many = (n: number, over = {}) => Array.from({ length: n }, (_, i) => sys(`s${String(i).padStart(2, "0")}`, [], over));
+
+describe("wave scheduling", () => {
+  it("puts tightly coupled systems in the same wave and respects maxSystems", () => {
+    const inv = inventoryOf([...many(6), sys("app", [], { dependsOn: [{ target: "db", coupling: "tight" }] }), sys("db", [])]);
+    const plan = planOf(inv, { waveLimits: { maxSystems: 3 } });
+    expect(systemOf(plan, "app").wave).toBe(systemOf(plan, "db").wave);
+    expect(plan.waves.every((w) => w.systems.length <= 3)).toBe(true);
+    expect(plan.waves.length).toBe(3);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("gives an oversized group a wave of its own, with a warning", () => {
+    const chain = ["a", "b", "c", "d"].map((id, i, all) => sys(id, [], i + 1 < all.length ? { dependsOn: [{ target: all[i + 1], coupling: "tight" }] } : {}));
+    const inv = inventoryOf([...chain, ...many(2)]);
+    const plan = planOf(inv, { waveLimits: { maxSystems: 3 } });
+    const w = plan.waves.find((x) => x.systems.includes("a"))!;
+    expect(w.systems).toEqual(["a", "b", "c", "d"]);
+    expect(plan.warnings.some((x) => x.rule === "oversized-group")).toBe(true);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("cuts a provider over no later than its consumer", () => {
+    const inv = inventoryOf([sys("consumer", [], { securityLevel: 1, dependsOn: [{ target: "provider", coupling: "loose" }] }), sys("provider", [], { securityLevel: 3 }), ...many(3, { securityLevel: 2 })]);
+    const plan = planOf(inv, { waveLimits: { maxSystems: 2 } });
+    expect(systemOf(plan, "provider").wave!).toBeLessThanOrEqual(systemOf(plan, "consumer").wave!);
+  });
+
+  it("keeps security level ≥ 4 out of the two pilot waves and starts with dev/test", () => {
+    const inv = inventoryOf([sys("secret", [], { securityLevel: 4 }), ...many(4, { securityLevel: 2 }), sys("devsys", ["dev-vm"])], [vm("dev-vm", "bg-host", { tags: ["test"] })]);
+    const plan = planOf(inv, { waveLimits: { maxSystems: 2 } });
+    expect(systemOf(plan, "secret").wave!).toBeGreaterThan(2);
+    expect(plan.waves[0].systems).toContain("devsys");
+  });
+
+  it("moves dependants of a consolidated system no earlier than its survivor", () => {
+    const inv = inventoryOf([
+      sys("surv", [], { function: "sso", securityLevel: 4, disposition: "rehost" }),
+      sys("dup", [], { function: "sso", disposition: "consolidate", consolidateInto: "surv" }),
+      sys("user", [], { securityLevel: 1, dependsOn: [{ target: "dup", coupling: "loose" }] }),
+      ...many(3, { securityLevel: 1 }),
+    ]);
+    const plan = planOf(inv, { waveLimits: { maxSystems: 2 } });
+    expect(systemOf(plan, "user").wave!).toBeGreaterThanOrEqual(systemOf(plan, "surv").wave!);
+    expect(systemOf(plan, "dup").wave!).toBeGreaterThanOrEqual(systemOf(plan, "surv").wave!);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("honours pins to a date and hold-backs", () => {
+    const inv = inventoryOf([sys("pinned", []), sys("held", []), sys("free", [])]);
+    const plan = planOf(inv, { pins: [{ system: "pinned", date: "2026-12-13" }, { system: "held", notBefore: "2026-12-19" }] });
+    const waveOf = (id: string) => plan.waves[systemOf(plan, id).wave! - 1];
+    expect(waveOf("pinned").start).toBe("2026-12-12");
+    expect(waveOf("held").start >= "2026-12-19").toBe(true);
+    expect(waveOf("free").start).toBe("2026-11-28");
+    expect(plan.lowerBound.components.pins).toBe(1);
+  });
+
+  it("reports a pin it cannot honour instead of breaking a rule", () => {
+    const inv = inventoryOf([sys("surv", [], { function: "sso", disposition: "rehost" }), sys("dup", [], { function: "sso", disposition: "consolidate", consolidateInto: "surv" })]);
+    const plan = planOf(inv, { pins: [{ system: "dup", date: "2026-11-28" }, { system: "surv", notBefore: "2026-12-10" }] });
+    expect(plan.violations.map((v) => v.rule)).toContain("pin-conflict");
+    expect(systemOf(plan, "dup").wave!).toBeGreaterThanOrEqual(systemOf(plan, "surv").wave!);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("waits for capacity before procured hardware can arrive, then buys the shortage with a by date before the wave", () => {
+    const big = (id: string) => vm(`${id}-vm`, "bg-host", { cpuCores: 64, memoryGiB: 256 });
+    const inv = inventoryOf([sys("big1", ["big1-vm"]), sys("big2", ["big2-vm"])], [host("bn-host", { site: "dc-bn", cpuCores: 16, memoryGiB: 300, storageGiB: 10_000 }), host("bg-host", { supportEnds: "2026-12-31" }), big("big1"), big("big2")]);
+    const plan = planOf(inv, { procurementLeadDays: 30 });
+    expect(plan.procurement.length).toBeGreaterThan(0);
+    for (const p of plan.procurement) {
+      const w = plan.waves.find((x) => x.notes.some((n) => n.includes(p.by)))!;
+      expect(p.by < w.start).toBe(true);
+      expect(p.by >= "2026-12-22").toBe(true);
+    }
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("relocates a freed host that is still in support and counts its capacity from the day after", () => {
+    const inv = inventoryOf([sys("a", [])]);
+    const plan = planOf(inv);
+    const bg = plan.servers.find((s) => s.id === "bg-host")!;
+    expect(bg).toMatchObject({ fate: "relocate", freedOn: "2026-11-29", relocateOn: "2026-12-05" });
+    expect(plan.capacity.some((c) => c.from === "2026-12-07" && c.reason.includes("bg-host"))).toBe(true);
+  });
+
+  it("traces why a group waited", () => {
+    const d = detailedPlanOf(inventoryOf(many(3)), { waveLimits: { maxSystems: 1 } });
+    const last = d.schedule.units.find((u) => d.schedule.traces[u.index].wave === 3)!;
+    expect(d.schedule.traces[last.index].lastDefer?.kind).toBe("wave-limit");
+  });
+});
