@@ -19,7 +19,7 @@ import {
 } from "./i18n.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
-import { type CellValue, type Column, cmp, decommissionTable, type ExportInput, namesOf, sortedWaves, type Table } from "./tables.js";
+import { type CellValue, type Column, cmp, decommissionTable, type ExportInput, namesOf, sortedWaves, systemsById, type Table } from "./tables.js";
 
 /** The sections of the roadmap, in document order. */
 export const HTML_SECTIONS = [
@@ -216,7 +216,7 @@ ${rows}
 function wavesSection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const names = namesOf(plan);
-  const byId = new Map(plan.systems.map((s) => [s.id, s]));
+  const byId = systemsById(plan);
   const rows = sortedWaves(plan).map((w) => {
     const late = w.end > plan.deadline.date;
     const systems = [...w.systems].sort(cmp).map((id) => byId.get(id)).filter((s): s is PlanSystem => s !== undefined);
@@ -246,7 +246,7 @@ ${rows.join("\n")}
 function lateSection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const names = namesOf(plan);
-  const byId = new Map(plan.systems.map((s) => [s.id, s]));
+  const byId = systemsById(plan);
   const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
   const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, u.reason]));
   const late = [...plan.deadline.late].sort(cmp);
@@ -284,7 +284,7 @@ ${plan.deadline.criticalChain.map((c, i) => `<tr><th scope="row" class="num">${i
 function dependencySection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const names = namesOf(plan);
-  const byId = new Map(plan.systems.map((s) => [s.id, s]));
+  const byId = systemsById(plan);
   const out: string[] = [];
   for (const w of sortedWaves(plan)) {
     out.push(`<h3 id="deps-wave-${w.number}">${esc(`${L.waveN(w.number)} · ${formatDate(w.start, lang)} – ${formatDate(w.end, lang)}`)}</h3>`);

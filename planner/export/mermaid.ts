@@ -5,7 +5,7 @@
 // fenced block per diagram, which GitHub, GitLab and `mmdc` all render.
 import type { Plan } from "../plan-schema.js";
 import { actionLabel, formatDate, type Lang, labels, phaseLabel } from "./i18n.js";
-import { cmp, decommissions, namesOf, sortedWaves } from "./tables.js";
+import { cmp, decommissions, namesOf, sortedWaves, systemsById } from "./tables.js";
 
 /** Escapes text for a Mermaid label (inside double quotes or as gantt task text). */
 export function escapeMermaid(s: string): string {
@@ -68,7 +68,7 @@ const nodeId = (id: string) => `s_${id.replace(/-/g, "_")}`;
 export function waveFlowchart(plan: Plan, waveNumber: number, lang: Lang): string {
   const L = labels(lang);
   const names = namesOf(plan);
-  const byId = new Map(plan.systems.map((s) => [s.id, s]));
+  const byId = systemsById(plan);
   const wave = plan.waves.find((w) => w.number === waveNumber);
   const lines = ["flowchart LR"];
   if (!wave) return lines.join("\n");

@@ -6,7 +6,7 @@
 import type { Plan, PlanSystem } from "../plan-schema.js";
 import { formatDate, type Lang, labels } from "./i18n.js";
 import { COLORS, escapeXml as esc } from "./svg-timeline.js";
-import { cmp, namesOf } from "./tables.js";
+import { cmp, namesOf, systemsById } from "./tables.js";
 
 const W = 1080;
 const BOX_W = 420;
@@ -43,7 +43,7 @@ export function waveDependencySvg(plan: Plan, waveNumber: number, lang: Lang): s
   const wave = plan.waves.find((w) => w.number === waveNumber);
   if (!wave) return "";
   const names = namesOf(plan);
-  const byId = new Map<string, PlanSystem>(plan.systems.map((s) => [s.id, s]));
+  const byId = systemsById(plan);
   const members = [...wave.systems].sort(cmp);
   const inWave = new Set(members);
   const whereOf = (id: string): [Where, string] => {

@@ -56,8 +56,25 @@ export interface Names {
   external(id: string): string;
 }
 
-/** Name lookups from the plan's own lists. */
+// Renderers ask for names and systems per wave; caching per plan object keeps that linear.
+const NAMES = new WeakMap<Plan, Names>();
+const SYSTEMS = new WeakMap<Plan, ReadonlyMap<string, PlanSystem>>();
+
+/** The plan's systems by id (cached per plan object). */
+export function systemsById(plan: Plan): ReadonlyMap<string, PlanSystem> {
+  let m = SYSTEMS.get(plan);
+  if (!m) SYSTEMS.set(plan, (m = new Map(plan.systems.map((s) => [s.id, s]))));
+  return m;
+}
+
+/** Name lookups from the plan's own lists (cached per plan object). */
 export function namesOf(plan: Plan): Names {
+  let names = NAMES.get(plan);
+  if (!names) NAMES.set(plan, (names = buildNames(plan)));
+  return names;
+}
+
+function buildNames(plan: Plan): Names {
   const systems = new Map(plan.systems.map((s) => [s.id, s.name]));
   const agencies = new Map(plan.agencies.map((a) => [a.id, a.name]));
   const sites = new Map(plan.sites.map((s) => [s.id, s.name]));
