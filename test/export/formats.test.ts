@@ -275,3 +275,27 @@ describe("robustness", () => {
     expect(renderMermaid(p, "vi")).toContain("gantt");
   });
 });
+
+describe("Vietnamese in every format", () => {
+  it("comes out NFC with its diacritics even when the plan has decomposed (NFD) text", async () => {
+    const nfd = `${VI_NAME} Quảng Ngãi`.normalize("NFD");
+    const nfc = nfd.normalize("NFC");
+    expect(nfd).not.toBe(nfc);
+    const p = makeFixturePlan();
+    p.systems.find((s) => s.id === "lgsp-bg")!.name = nfd;
+    const input = { plan: p, lang: "vi" as const };
+    const texts = { html: renderHtml(input), md: renderMarkdown(input), mermaid: renderMermaid(p, "vi") };
+    for (const [name, text] of Object.entries(texts)) {
+      expect(text.includes(nfc), name).toBe(true);
+      expect(text.includes(nfd), name).toBe(false);
+    }
+    const systems = parse((renderCsv(input).find((f) => f.name === "systems.csv")!.content as string).slice(1), { columns: true }) as Record<string, string>[];
+    expect(systems.find((r) => r["Mã"] === "lgsp-bg")!["Tên"]).toBe(nfc);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderXlsx(input)) as unknown as ArrayBuffer);
+    const row = wb.getWorksheet("Systems")!.getRows(2, p.systems.length)!.find((r) => r.getCell(1).value === "lgsp-bg")!;
+    expect(row.getCell(2).value).toBe(nfc);
+    const report = await renderReport(input, parsePeriod("2026-H2"));
+    expect(report.html).toContain("Máy chủ chuyển về trung tâm giữ lại");
+  });
+});
