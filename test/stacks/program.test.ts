@@ -10,7 +10,7 @@ import { ConfigError } from "../../inventory/errors.js";
 import { sortKeys } from "../../stacks/builders/objects.js";
 import { objectConfigSource } from "../../stacks/config.js";
 import type * as Program from "../../stacks/program.js";
-import { renderStack } from "../../stacks/render.js";
+import { renderStack, SECRET_ENV, stackFileConfigSource } from "../../stacks/render.js";
 import { tempDir, writeTree } from "../fixtures.js";
 import { configSecrets, configValues, scenario } from "./fixtures.js";
 import { installMocks, registered, settle, valueOf } from "./pulumi-mocks.js";
@@ -129,5 +129,27 @@ describe("Pulumi program under mocks", () => {
     expect(files).toEqual(["00-priorityclasses.yaml", "10-namespaces.yaml", "20-rbac.yaml", "30-quotas.yaml", "40-networkpolicies.yaml", "50-secrets.yaml", "60-velero.yaml", "70-metallb.yaml"]);
     const rendered = files.flatMap((f) => parseAllDocuments(readFileSync(join(out, f), "utf8")).map((d) => JSON.stringify(sortKeys(d.toJS())))).sort();
     expect(rendered).toEqual(fromPulumi);
+  });
+
+  it.each([
+    ["dev", 2],
+    ["staging", 4],
+    ["prod", 9],
+  ])("runs the committed %s stack on the sample inventory: same resources as its render", async (stack, cutoff) => {
+    const env = {
+      [SECRET_ENV.backupCredentials]: JSON.stringify({ "dc-bn": { accessKeyId: "a", secretAccessKey: "b" }, "dc-bg": { accessKeyId: "c", secretAccessKey: "d" } }),
+      [SECRET_ENV.bgpPasswords]: JSON.stringify({ "pe-tslcd-bn-1": "1", "pe-tslcd-bn-2": "2", "pe-tslcd-bg-1": "3", "pe-tslcd-bg-2": "4" }),
+    };
+    await installMocks(stack);
+    const result = await program.runProgram(stackFileConfigSource(".", stack, env), { root: "." });
+    expect(result.outputs.waveCutoff).toBe(cutoff);
+    await valueOf(result.outputs.namespaces);
+    await settle();
+    const names = kubernetes().map((r) => `${r.type} ${(r.inputs.metadata as { namespace?: string }).namespace ?? ""}/${(r.inputs.metadata as { name: string }).name}`).sort();
+    const rendered = await renderStack({ root: ".", stack, out: tempDir(), secretsFromEnv: true, env });
+    const expected = rendered.objects.map((o) => `kubernetes:${o.apiVersion.includes("/") ? o.apiVersion : `core/${o.apiVersion}`}:${o.kind} ${o.metadata.namespace ?? ""}/${o.metadata.name}`).sort();
+    expect(names).toEqual(expected);
+    expect(await valueOf(result.outputs.namespaces)).toEqual(rendered.objects.filter((o) => o.kind === "Namespace").map((o) => o.metadata.name));
+    expect(await valueOf(result.outputs.bgpPeers)).toHaveLength(stack === "prod" ? 4 : 2);
   });
 });
