@@ -261,7 +261,7 @@ export function serversTable(input: ExportInput): Table {
     { key: "reasons", header: L.reasons, type: "text", width: 60 },
   ];
   if (inventory) {
-    columns.push({ key: "model", header: "Model", type: "text", width: 24 }, { key: "os", header: "OS", type: "text", width: 20 });
+    columns.push({ key: "model", header: L.model, type: "text", width: 24 }, { key: "os", header: L.os, type: "text", width: 20 });
   }
   return {
     id: "servers",

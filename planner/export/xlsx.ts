@@ -67,6 +67,8 @@ export async function tablesToXlsx(tables: readonly Table[], opts: XlsxOptions):
       });
     });
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+    // Printed: A4 landscape, one page wide, the header row repeated on every page.
+    ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
   }
   const buffer = new Uint8Array(await wb.xlsx.writeBuffer());
   return fixZipTimestamps(buffer, opts.date);

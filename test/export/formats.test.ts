@@ -114,6 +114,7 @@ describe("xlsx", () => {
     expect(waves.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(waves.autoFilter).toBeTruthy();
     expect(waves.getColumn(7).width).toBeGreaterThan(20);
+    expect(waves.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1 });
   });
 
   it("writes real Date cells at UTC midnight and number cells", async () => {

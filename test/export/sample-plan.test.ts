@@ -53,6 +53,8 @@ describe.skipIf(!ready)("the sample plan", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx({ plan, lang: "vi", inventory })) as unknown as ArrayBuffer);
     expect(wb.getWorksheet("Servers")!.rowCount).toBe(1 + plan.servers.length);
+    // the inventory adds the servers' model and operating system
+    expect(wb.getWorksheet("Servers")!.getRow(1).values).toEqual(expect.arrayContaining(["Kiểu máy", "Hệ điều hành"]));
     expect(wb.getWorksheet("Systems")!.rowCount).toBe(1 + plan.systems.length);
   });
 
