@@ -140,3 +140,26 @@ describe("WAN checks", () => {
     expect(problems({ ...wan({ advertisements: adv }), waveCutoff: 1 })).toEqual([]);
   });
 });
+
+describe("pulumiConfigSource", () => {
+  it("reads Pulumi config (JSON values parsed) and reports a secret key stored in plaintext", async () => {
+    const pulumi = await import("@pulumi/pulumi");
+    const values = configValues();
+    const secrets = configSecrets();
+    const all: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...values, ...secrets })) all[`dcplan:${k}`] = typeof v === "string" ? v : JSON.stringify(v);
+    pulumi.runtime.setAllConfig(all, ["dcplan:backupCredentials"]);
+    const { pulumiConfigSource } = await import("../../stacks/config.js");
+    const source = await pulumiConfigSource();
+    expect(source.value("waveCutoff")).toBe(3);
+    expect(source.value("inventory")).toBe("inventory/sample");
+    expect(source.secret("bgpPasswords")).toEqual(secrets.bgpPasswords);
+    expect(source.findings?.map((f) => [f.entity, f.rule])).toEqual([["dcplan:bgpPasswords", "secret-in-plaintext"]]);
+    expect(() => parseStackConfig(source)).toThrow(ConfigError);
+    pulumi.runtime.setAllConfig(all, ["dcplan:backupCredentials", "dcplan:bgpPasswords"]);
+    const ok = parseStackConfig(await pulumiConfigSource());
+    expect(ok.waveCutoff).toBe(3);
+    expect(String(ok.bgpPasswords.get("pe-tslcd-1"))).toBe("[secret]");
+    expect(JSON.stringify(Object.fromEntries(ok.backupCredentials))).not.toContain("bn-secret-key");
+  });
+});
