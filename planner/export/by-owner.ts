@@ -55,7 +55,7 @@ export function planForOwner(plan: Plan, agency: string): Plan {
   };
 }
 
-const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "timeline", "waves", "systems", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
 
 /**
  * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
@@ -77,7 +77,7 @@ export async function renderByOwner(
     const title = L.ownerPlanTitle(names.agency(agency));
     const name = `${agency}.${format}`;
     if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS }) });
-    else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false }) });
+    else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true }) });
     else {
       const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });

@@ -19,7 +19,7 @@ import {
 } from "./i18n.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
-import { type CellValue, type Column, cmp, decommissionTable, type ExportInput, namesOf, sortedWaves, systemsById, type Table } from "./tables.js";
+import { type CellValue, type Column, cmp, decommissionTable, serversTable, type ExportInput, namesOf, sortedWaves, systemsById, type Table } from "./tables.js";
 
 /** The sections of the roadmap, in document order. */
 export const HTML_SECTIONS = [
@@ -31,6 +31,7 @@ export const HTML_SECTIONS = [
   "decommission",
   "dependencies",
   "systems",
+  "servers",
   "capacity",
   "issues",
   "roadmap",
@@ -44,7 +45,7 @@ export interface HtmlOptions {
   readonly title?: string;
   /** A paragraph under the title [the roadmap subtitle]. */
   readonly intro?: string;
-  /** Sections to include [all except `systems`]. */
+  /** Sections to include [all except `systems` and `servers`, which the per-agency plans use]. */
   readonly sections?: readonly HtmlSection[];
 }
 
@@ -52,7 +53,7 @@ export interface HtmlOptions {
 export function renderHtml(input: ExportInput, options: HtmlOptions = {}): string {
   const { plan, lang } = input;
   const L = labels(lang);
-  const sections = new Set(options.sections ?? HTML_SECTIONS.filter((s) => s !== "systems"));
+  const sections = new Set(options.sections ?? HTML_SECTIONS.filter((s) => s !== "systems" && s !== "servers"));
   const title = options.title ?? L.docTitle;
   const parts: string[] = [];
   const toc: [string, string][] = [];
@@ -69,6 +70,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   add("decommission", L.decommissionTitle, tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
   add("dependencies", L.dependencyTitle, dependencySection(plan, lang));
   add("systems", L.tableSystems, systemsSection(plan, lang));
+  add("servers", L.tableServers, tableHtml(serversTable(input), lang, { hideCaption: true, keys: SERVER_KEYS }));
   add("capacity", L.procurementTitle, capacitySection(plan, lang));
   add("issues", L.issuesTitle, issuesSection(plan, lang));
   add("roadmap", L.roadmapTitle, roadmapSection(plan, lang));
@@ -153,6 +155,9 @@ ul.plain { margin: 0; padding-left: 18px; }
 figure { margin: 0; }
 figcaption { color: ${COLORS.muted}; font-size: 12.5px; }
 .timeline svg, .deps svg { display: block; max-width: 100%; height: auto; }
+table.narrow { max-width: 640px; }
+td.bar { width: 45%; }
+td.bar span { display: block; height: 12px; background: ${COLORS.onTime}; border-radius: 2px; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 dl.glossary { display: grid; grid-template-columns: 160px 1fr; gap: 4px 14px; }
 dl.glossary dt { font-weight: 700; }
@@ -200,13 +205,18 @@ function figuresSection(plan: Plan, lang: Lang): string {
         `<div class="card${i.bad ? " bad" : ""}"><div class="label">${esc(i.label)}</div><div class="value" data-figure="${i.key}">${esc(i.text)}</div><div class="unit">${esc(i.unit)}</div></div>`,
     );
   const disp = items.filter((i) => i.key.startsWith("disposition-"));
+  const most = Math.max(1, ...disp.map((i) => Number(i.value)));
+  // The bar is decoration (aria-hidden): the number beside it carries the value.
   const rows = disp
-    .map((i) => `<tr><th scope="row">${esc(i.label.replace(`${L.byDisposition}: `, ""))}</th><td class="num" data-figure="${i.key}">${esc(i.text)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><th scope="row">${esc(i.label.replace(`${L.byDisposition}: `, ""))}</th><td class="num" data-figure="${i.key}">${esc(i.text)}</td><td class="bar"><span aria-hidden="true" style="width:${Math.round((Number(i.value) / most) * 100)}%"></span></td></tr>`,
+    )
     .join("\n");
   return `<div class="cards">\n${cards.join("\n")}\n</div>
-<table class="narrow" style="max-width:480px">
+<table class="narrow">
 <caption>${esc(L.byDisposition)}</caption>
-<thead><tr><th scope="col">${esc(L.disposition)}</th><th scope="col" class="num">${esc(L.systemCount)}</th></tr></thead>
+<thead><tr><th scope="col">${esc(L.disposition)}</th><th scope="col" class="num">${esc(L.systemCount)}</th><th scope="col"><span class="sr-only">${esc(L.systemCount)}</span></th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -419,6 +429,9 @@ function glossarySection(lang: Lang): string {
     .join("\n")}\n</dl>`;
 }
 
+/** The server columns worth printing (the XLSX has them all). */
+export const SERVER_KEYS = ["id", "kind", "site", "owner", "systems", "fate", "freed-on", "decommission-on", "target-site", "model", "os"] as const;
+
 /** Formats one cell of a typed table for people (dates and numbers in the language's format). */
 export function formatCell(value: CellValue, type: Column["type"], lang: Lang): string {
   if (value === null || value === "") return "";
@@ -433,20 +446,27 @@ export function formatCell(value: CellValue, type: Column["type"], lang: Lang): 
 }
 
 /** A typed table as an accessible HTML table (caption, `th scope`); `rowHeader` is the column used as row header. */
-export function tableHtml(table: Table, lang: Lang, opts: { caption?: string; rowHeader?: number; hideCaption?: boolean } = {}): string {
+export function tableHtml(
+  table: Table,
+  lang: Lang,
+  opts: { caption?: string; rowHeader?: number; hideCaption?: boolean; keys?: readonly string[] } = {},
+): string {
   const L = labels(lang);
   if (table.rows.length === 0) return `<p>${esc(L.none)}</p>`;
   const numeric = (c: Column) => c.type === "int" || c.type === "number" || c.type === "percent";
-  const head = table.columns.map((c) => `<th scope="col"${numeric(c) ? ' class="num"' : ""}>${esc(c.header)}</th>`).join("");
+  const keys = opts.keys;
+  const idx = keys ? keys.map((k) => table.columns.findIndex((c) => c.key === k)).filter((i) => i >= 0) : table.columns.map((_, i) => i);
+  const head = idx.map((i) => table.columns[i]).map((c) => `<th scope="col"${numeric(c) ? ' class="num"' : ""}>${esc(c.header)}</th>`).join("");
   const rh = opts.rowHeader ?? 0;
   const body = table.rows
-    .map((row) => {
-      const cells = row.map((v, i) => {
+    .map((row, r) => {
+      const cells = idx.map((i, pos) => {
+        const v = row[i];
         const c = table.columns[i];
-        const type = c.type === "mixed" ? (table.rowTypes?.[table.rows.indexOf(row)] ?? "text") : c.type;
+        const type = c.type === "mixed" ? (table.rowTypes?.[r] ?? "text") : c.type;
         const cls = numeric(c) || (c.type === "mixed" && typeof v === "number") ? ' class="num"' : type === "date" ? ' class="date"' : "";
         const text = esc(formatCell(v, type, lang));
-        return i === rh ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
+        return pos === rh ? `<th scope="row"${cls}>${text}</th>` : `<td${cls}>${text}</td>`;
       });
       return `<tr>${cells.join("")}</tr>`;
     })

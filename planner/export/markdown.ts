@@ -4,8 +4,8 @@
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import { chainKindLabel, formatDate, formatNumber, type Lang, labels } from "./i18n.js";
 import { ganttDiagram } from "./mermaid.js";
-import { formatCell } from "./html.js";
-import { cmp, decommissionTable, type ExportInput, namesOf, type Table, wavesTable } from "./tables.js";
+import { formatCell, SERVER_KEYS } from "./html.js";
+import { cmp, decommissionTable, type ExportInput, namesOf, serversTable, systemsTable, type Table, wavesTable } from "./tables.js";
 
 /** Escapes text for a Markdown table cell or paragraph. */
 export function escapeMd(s: string): string {
@@ -25,6 +25,8 @@ export interface MarkdownOptions {
   readonly gantt?: boolean;
   /** Include the headline figures [true]; per-agency plans leave them out (they are province-wide). */
   readonly figures?: boolean;
+  /** Include one table of systems and one of servers [false]; per-agency plans do. */
+  readonly systemsAndServers?: boolean;
 }
 
 /** Renders the plan as Markdown (NFC). */
@@ -44,6 +46,10 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
     out.push("");
   }
   out.push(`## ${escapeMd(L.wavesTitle)}`, "", mdTable(wavesTable(input), lang, ["wave", "phase", "start", "end", "system-count", "systems", "owners", "max-security-level", "late"]), "");
+  if (options.systemsAndServers) {
+    out.push(`## ${escapeMd(L.tableSystems)}`, "", mdTable(systemsTable(input), lang, ["id", "name", "security-level", "disposition", "into", "wave", "cutover", "retire-on", "platform"]), "");
+    out.push(`## ${escapeMd(L.tableServers)}`, "", mdTable(serversTable(input), lang, SERVER_KEYS), "");
+  }
   out.push(`## ${escapeMd(L.lateTitle)}`, "");
   const late = [...plan.deadline.late].sort(cmp);
   if (late.length === 0) out.push(escapeMd(L.none), "");

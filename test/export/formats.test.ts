@@ -247,6 +247,8 @@ describe("per-agency plans", () => {
     expect(yTe).toContain("Phương án loại bỏ, hợp nhất máy chủ riêng lẻ — Sở Y tế");
     expect(yTe).toContain("Hệ thống quản lý hồ sơ sức khỏe điện tử");
     expect(yTe).not.toContain("Nền tảng LGSP");
+    // a commune's retained stand-alone server is in its plan even though nothing moves
+    expect(files.find((f) => f.name === "xa-tan-yen.md")!.content as string).toMatch(/\| pm-xa-01 \| Máy chủ vật lý \|.*\| Giữ nguyên \|/);
   });
 
   it("cuts waves down to the agency's systems and recomputes its verdict", () => {
