@@ -93,10 +93,10 @@ export function figureItems(f: HeadlineFigures, lang: Lang): FigureItem[] {
     {
       key: "deadline-verdict",
       label: L.deadlineVerdict,
-      text: `${f.deadlineMet ? L.met : L.notMet} (${formatDate(f.deadline, lang)})`,
+      text: f.deadlineMet ? L.met : L.notMet,
       value: f.deadlineMet ? L.met : L.notMet,
       type: "text",
-      unit: "",
+      unit: `${L.deadline} ${formatDate(f.deadline, lang)}`,
       bad: !f.deadlineMet,
     },
     {
