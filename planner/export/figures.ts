@@ -96,7 +96,7 @@ export function figureItems(f: HeadlineFigures, lang: Lang): FigureItem[] {
       text: f.deadlineMet ? L.met : L.notMet,
       value: f.deadlineMet ? L.met : L.notMet,
       type: "text",
-      unit: `${L.deadline} ${formatDate(f.deadline, lang)}`,
+      unit: `${L.deadline.toLowerCase()} ${formatDate(f.deadline, lang)}`,
       bad: !f.deadlineMet,
     },
     {

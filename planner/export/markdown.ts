@@ -42,7 +42,10 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   out.push(`## ${escapeMd(L.verdictTitle)}`, "", `**${escapeMd(verdictText(f, lang))}**`, "");
   if (options.figures ?? true) {
     out.push(`## ${escapeMd(L.figuresTitle)}`, "", `| ${escapeMd(L.indicator)} | ${escapeMd(L.value)} |`, "|---|---:|");
-    for (const i of figureItems(f, lang)) out.push(`| ${escapeMd(i.label)} | ${escapeMd(`${i.text}${i.unit ? ` ${i.unit}` : ""}`)} |`);
+    for (const i of figureItems(f, lang)) {
+      const unit = !i.unit ? "" : i.type === "text" ? ` (${i.unit})` : ` ${i.unit}`;
+      out.push(`| ${escapeMd(i.label)} | ${escapeMd(`${i.text}${unit}`)} |`);
+    }
     out.push("");
   }
   out.push(`## ${escapeMd(L.wavesTitle)}`, "", mdTable(wavesTable(input), lang, ["wave", "phase", "start", "end", "system-count", "systems", "owners", "max-security-level", "late"]), "");
