@@ -209,7 +209,7 @@ export const LowerBound = z.object({
   gap: z.number().int(),
   // additions
   /** Each constraint's own bound on the number of waves. */
-  components: z.object({ chain: z.number().int(), systems: z.number().int(), data: z.number().int(), pins: z.number().int(), capacity: z.number().int() }),
+  components: z.object({ chain: z.number().int(), systems: z.number().int(), data: z.number().int(), pilot: z.number().int().optional(), pins: z.number().int(), capacity: z.number().int() }),
   /** Earliest day the moves could be done under the calendar, hold-backs and procurement lead time. */
   earliestCompletion: IsoDate.optional(),
 });

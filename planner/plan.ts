@@ -84,7 +84,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   }
 
   const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving });
-  const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used });
+  const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
   const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound);
   const lateSet = new Set(deadline.late);
 

@@ -11,7 +11,8 @@
 //
 // Per window: first the units pinned to a date in it, then ready units (every provider placed in
 // an earlier wave or this one, released by `notBefore`) in priority order — in the pilot waves
-// lowest risk first (security level, then users, then dev/test before untagged before production),
+// low security levels first, a unit too big for any wave before the others (it goes alone), then
+// lowest risk (security level, then users, then dev/test before untagged before production),
 // afterwards the largest unit first (first-fit decreasing, which packs waves close to the lower
 // bound) with risk as tie-break; then the unit with the most dependants, then id — while the
 // wave's limits hold: systems ≤ maxSystems, data ≤
@@ -104,6 +105,8 @@ export interface ScheduleResult {
   readonly warnings: Violation[];
   /** Used capacity after each wave (index = wave number − 1). */
   readonly usedAfter: Size[];
+  /** Capacity and use at the first wave's window before anything was placed, and whether buying was possible then. */
+  readonly firstWave?: { capacity: Size; used: Size; canProcure: boolean };
 }
 
 export interface ScheduleInput {
@@ -338,6 +341,15 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       const sa = size(a);
       const sb = size(b);
       if (sa !== sb) return sa > sb;
+    } else {
+      // Pilot waves: low security before high; among them a unit too big for a wave first, since
+      // it needs a wave of its own anyway and would otherwise strand a half-empty one later.
+      const ha = a.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
+      const hb = b.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
+      if (ha !== hb) return hb;
+      const oa = size(a) > 1;
+      const ob = size(b) > 1;
+      if (oa !== ob) return oa;
     }
     return a.risk < b.risk || (a.risk === b.risk && (a.succs.length > b.succs.length || (a.succs.length === b.succs.length && a.id < b.id)));
   };
@@ -364,6 +376,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   const usedAfter: Size[] = [];
   const procurement: ScheduleResult["procurement"] = [];
   let placedCount = 0;
+  let firstWave: ScheduleResult["firstWave"];
   /** Why a window's wave took nothing more (full, or taken by an oversized group). */
   const closedBecause = new Map<number, { kind: "wave-limit" | "group-size"; text: string }>();
   const share = usableShare(profile.headroomPct);
@@ -451,6 +464,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       place(u, `pinned: ${u.systems.join(", ")} on ${u.pinDate}`);
       if (oversized(u)) {
         notes.push(`group ${u.id} (${u.systems.length} systems, ${round(u.dataGiB)} GiB) exceeds the wave limits and has this wave to itself`);
+        warnings.push({ rule: "oversized-group", subject: u.id, message: `move group ${u.id} (${u.systems.join(", ")}) has ${u.systems.length} systems and ${round(u.dataGiB)} GiB, more than one wave allows; it gets wave ${waves.length + 1} to itself` });
         closed = true;
       }
     }
@@ -508,6 +522,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     if (closed) closedBecause.set(w, { kind: "group-size", text: "the wave was taken by a group larger than the wave limits" });
     else if (nSystems >= profile.maxSystems) closedBecause.set(w, { kind: "wave-limit", text: `wave full (${profile.maxSystems} systems)` });
     if (members.length === 0) continue;
+    if (waves.length === 0) firstWave = { capacity, used, canProcure };
 
     // Close the wave: buy what capacity is missing.
     if (!fitsIn(waveUsed, capacity)) {
@@ -561,7 +576,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   }
   unscheduled.sort((a, b) => (a.system < b.system ? -1 : 1));
   // Pending arrivals that never mattered to a wave still add capacity later; keep them (relocations map).
-  return { units, unitOfSystem, traces, waves, unscheduled, procurement, relocations, violations, warnings, usedAfter };
+  return { units, unitOfSystem, traces, waves, unscheduled, procurement, relocations, violations, warnings, usedAfter, firstWave };
 }
 
 function round(x: number): number {

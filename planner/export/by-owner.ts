@@ -82,7 +82,11 @@ export async function renderByOwner(
       const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });
     }
-    onProgress?.(files.length, owners.length, name);
+    if (onProgress) {
+      onProgress(files.length, owners.length, name);
+      // Let the progress bar's timer redraw between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return files;
 }

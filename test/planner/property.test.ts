@@ -1,0 +1,151 @@
+// Property-based tests over generated inventories and profiles: loose cycles and tight clusters
+// (from the realistic generator), capacity shortages (high headroom, long procurement lead times),
+// pins and hold-backs, holidays inside the planning window (Tết, 30/4–1/5, 2/9), blackouts, other
+// cutover weekdays, and an already-passed deadline. Every plan must match the plan schema, keep
+// every contract invariant (checked by invariants.ts) and stay within 10 % of the lower bound.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateInventory } from "../../bench/generate.js";
+import { indexInventory } from "../../inventory/model.js";
+import { moveGroups } from "../../inventory/queries/move-groups.js";
+import type { Inventory } from "../../inventory/schema.js";
+import { Calendar } from "../../planner/calendar.js";
+import { Plan } from "../../planner/plan-schema.js";
+import { planMigration, serialisePlan } from "../../planner/plan.js";
+import type { Profile } from "../../planner/profile-schema.js";
+import { shapedInventory } from "../generators/inventory-arbitrary.js";
+import { checkInvariants } from "./invariants.js";
+
+const AS_OFS = ["2026-11-22", "2026-12-20", "2027-01-20", "2027-04-20", "2027-08-25", "2027-03-01"];
+const WEEKDAY_SETS: Profile["windows"][] = [undefined, { weekdays: ["sat", "sun"] }, { weekdays: ["fri", "sat", "sun"] }, { weekdays: ["sun"] }, { weekdays: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] }];
+
+interface Knobs {
+  asOf: string;
+  windows: Profile["windows"];
+  maxSystems?: number;
+  maxDataGiB?: number;
+  headroomPct?: number;
+  procurementLeadDays?: number;
+  pins: { pick: number; kind: "date" | "notBefore"; offset: number }[];
+  blackout?: { offset: number; length: number };
+  passedDeadline: boolean;
+}
+
+const knobs: fc.Arbitrary<Knobs> = fc.record({
+  asOf: fc.constantFrom(...AS_OFS),
+  windows: fc.constantFrom(...WEEKDAY_SETS),
+  maxSystems: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+  maxDataGiB: fc.option(fc.constantFrom(200, 1000, 5000), { nil: undefined }),
+  headroomPct: fc.option(fc.integer({ min: 0, max: 95 }), { nil: undefined }),
+  procurementLeadDays: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+  pins: fc.array(fc.record({ pick: fc.nat(), kind: fc.constantFrom<"date" | "notBefore">("date", "notBefore"), offset: fc.integer({ min: 0, max: 40 }) }), { maxLength: 3 }),
+  blackout: fc.option(fc.record({ offset: fc.integer({ min: 0, max: 60 }), length: fc.integer({ min: 0, max: 20 }) }), { nil: undefined }),
+  passedDeadline: fc.boolean(),
+});
+
+const addDays = (iso: string, n: number): string => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A valid profile for `inventory` from the knobs: pins only on allowed days, at most one per move group. */
+function profileFor(inventory: Inventory, k: Knobs, targetSite?: string): Profile {
+  const blackouts = k.blackout ? [{ from: addDays(k.asOf, k.blackout.offset), to: addDays(k.asOf, k.blackout.offset + k.blackout.length), reason: "generated blackout" }] : [];
+  const calendar = new Calendar({ weekdays: k.windows?.weekdays ?? ["sat", "sun"], blackouts });
+  const windows = calendar.windows(k.asOf, "2030-12-31");
+  const groups = moveGroups(indexInventory(inventory));
+  const used = new Set<string>();
+  const pins: NonNullable<Profile["pins"]> = [];
+  for (const p of k.pins) {
+    if (groups.length === 0 || windows.length === 0) break;
+    const g = groups[p.pick % groups.length];
+    if (used.has(g.id)) continue;
+    used.add(g.id);
+    const system = g.systems[p.pick % g.systems.length];
+    if (inventory.systems.find((s) => s.id === system)?.disposition !== undefined) continue;
+    const w = windows[Math.min(windows.length - 1, p.offset)];
+    pins.push(p.kind === "date" ? { system, date: w.start } : { system, notBefore: addDays(k.asOf, p.offset * 3) });
+  }
+  return {
+    ...(targetSite ? { targetSite } : {}),
+    ...(k.windows ? { windows: k.windows } : {}),
+    ...(blackouts.length > 0 ? { blackouts } : {}),
+    waveLimits: { ...(k.maxSystems !== undefined ? { maxSystems: k.maxSystems } : {}), ...(k.maxDataGiB !== undefined ? { maxDataGiB: k.maxDataGiB } : {}) },
+    ...(k.headroomPct !== undefined ? { headroomPct: k.headroomPct } : {}),
+    ...(k.procurementLeadDays !== undefined ? { procurementLeadDays: k.procurementLeadDays } : {}),
+    ...(pins.length > 0 ? { pins } : {}),
+    ...(k.passedDeadline ? { deadline: "2026-12-31" } : {}),
+  };
+}
+
+function planFor(inventory: Inventory, profile: Profile, asOf: string): Plan {
+  return planMigration({ inventory, index: indexInventory(inventory) }, profile, asOf);
+}
+
+const realistic = fc.record({ seed: fc.integer(), servers: fc.integer({ min: 5, max: 160 }), thirdSite: fc.boolean(), systemsPerServer: fc.constantFrom(0.1, 0.2, 0.5) });
+
+describe("planner properties", () => {
+  it("keeps every contract invariant on generated inventories and profiles", () => {
+    fc.assert(
+      fc.property(realistic, knobs, fc.constantFrom<"dc-bn" | "dc-bg" | undefined>("dc-bn", "dc-bg", undefined), (opts, k, target) => {
+        const inventory = generateInventory(opts);
+        const plan = planFor(inventory, profileFor(inventory, k, target), k.asOf);
+        expect(Plan.safeParse(plan).success).toBe(true);
+        expect(checkInvariants(inventory, plan)).toEqual([]);
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it("keeps every contract invariant on hand-shaped corner cases", () => {
+    fc.assert(
+      fc.property(shapedInventory(), knobs, (inventory, k) => {
+        const plan = planFor(inventory, profileFor(inventory, k), k.asOf);
+        expect(Plan.safeParse(plan).success).toBe(true);
+        expect(checkInvariants(inventory, plan)).toEqual([]);
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it("plans close to the lower bound: never below it, at most one wave above on small plans, ≤ 10 % above in total and on plans of 10+ waves", () => {
+    let planned = 0;
+    let bound = 0;
+    fc.assert(
+      fc.property(realistic, knobs, (opts, k) => {
+        const inventory = generateInventory(opts);
+        const plan = planFor(inventory, profileFor(inventory, { ...k, pins: [] }, "dc-bn"), k.asOf);
+        if (plan.unscheduled.length > 0) return;
+        const lb = plan.lowerBound.waves;
+        expect(plan.waves.length).toBeGreaterThanOrEqual(lb);
+        expect(plan.waves.length).toBeLessThanOrEqual(lb >= 10 ? Math.floor(1.1 * lb) : lb + 1);
+        planned += plan.waves.length;
+        bound += lb;
+      }),
+      { numRuns: 200, seed: 20261122 },
+    );
+    expect(planned).toBeLessThanOrEqual(1.1 * bound);
+    console.log(`waves planned ÷ lower bound over the generated families: ${planned} ÷ ${bound} = ${(planned / bound).toFixed(3)}`);
+  });
+
+  it("stays within 10 % of the lower bound on larger generated inventories", () => {
+    fc.assert(
+      fc.property(fc.record({ seed: fc.integer(), servers: fc.integer({ min: 400, max: 1500 }), thirdSite: fc.boolean(), systemsPerServer: fc.constant(0.2) }), fc.integer({ min: 2, max: 10 }), (opts, maxSystems) => {
+        const inventory = generateInventory(opts);
+        const plan = planFor(inventory, { targetSite: "dc-bn", waveLimits: { maxSystems } }, "2026-11-22");
+        if (plan.unscheduled.length > 0) return;
+        expect(plan.waves.length).toBeGreaterThanOrEqual(plan.lowerBound.waves);
+        expect(plan.waves.length).toBeLessThanOrEqual(Math.max(plan.lowerBound.waves + 1, Math.floor(1.1 * plan.lowerBound.waves)));
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  });
+
+  it("gives byte-identical JSON for the same inputs", () => {
+    fc.assert(
+      fc.property(realistic, knobs, (opts, k) => {
+        const a = generateInventory(opts);
+        const b = generateInventory(opts);
+        expect(serialisePlan(planFor(a, profileFor(a, k, "dc-bn"), k.asOf))).toBe(serialisePlan(planFor(b, profileFor(b, k, "dc-bn"), k.asOf)));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
