@@ -231,16 +231,34 @@ function stripPending(f: PendingFinding): Finding {
 
 /** Gives every pending finding its line and column (parsing each involved file once). */
 export function locateAll(findings: readonly PendingFinding[], texts: ReadonlyMap<string, string> = new Map()): Finding[] {
-  return findings.map((f) => {
-    const base = stripPending(f);
-    const place = f.line === undefined && f.doc !== undefined && f.at ? locate(f.file, f.doc, f.at, texts.get(f.file)) : { file: f.file, line: f.line, col: f.col };
-    let message = f.message;
-    if (f.related) {
-      const other = locate(f.related.file, f.related.doc, f.related.at, texts.get(f.related.file));
-      message = `${message} ${f.related.text} ${other.file}${other.line !== undefined ? `:${other.line}:${other.col}` : ""}`;
-    }
-    return { ...base, ...place, message };
+  // File by file, dropping each file's parse once its findings are located: a `yaml` parse holds
+  // ≈ 60× the file's size, so keeping every file of a large inventory exceeded 2 GiB (bench/, 100k
+  // servers with a warning in every file). Files named by a `related` place are kept to the end.
+  const byFile = new Map<string, number[]>();
+  const relatedFiles = new Set<string>();
+  findings.forEach((f, i) => {
+    const list = byFile.get(f.file);
+    if (list) list.push(i);
+    else byFile.set(f.file, [i]);
+    if (f.related) relatedFiles.add(f.related.file);
   });
+  const out: Finding[] = new Array<Finding>(findings.length);
+  for (const [file, indices] of byFile) {
+    for (const i of indices) out[i] = locateOne(findings[i], texts);
+    if (!relatedFiles.has(file)) forgetPositions(file);
+  }
+  return out;
+}
+
+function locateOne(f: PendingFinding, texts: ReadonlyMap<string, string>): Finding {
+  const base = stripPending(f);
+  const place = f.line === undefined && f.doc !== undefined && f.at ? locate(f.file, f.doc, f.at, texts.get(f.file)) : { file: f.file, line: f.line, col: f.col };
+  let message = f.message;
+  if (f.related) {
+    const other = locate(f.related.file, f.related.doc, f.related.at, texts.get(f.related.file));
+    message = `${message} ${f.related.text} ${other.file}${other.line !== undefined ? `:${other.line}:${other.col}` : ""}`;
+  }
+  return { ...base, ...place, message };
 }
 
 function issueRule(code: string, message: string): string {
