@@ -18,6 +18,7 @@ import { renderXlsx } from "../../export/xlsx.js";
 import { type Io, writeFileAtomic } from "../io.js";
 import { parseChoice } from "../options.js";
 
+/** The formats `--format` accepts. */
 export const EXPORT_FORMATS = ["html", "xlsx", "csv", "md", "mermaid", "report"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -105,6 +106,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
   return outputs.map((o) => o.path);
 }
 
+/** Adds `dcplan export` to the program. */
 export const addExportCommand = (program: Command, io: Io): void => {
   program
     .command("export")
