@@ -5,7 +5,7 @@
 // when their files exist, the planner (bench/plan.bench.ts) and Pulumi under mocks
 // (bench/pulumi.bench.ts); see bench/types.ts for the interface they implement.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../planner/cli/io.js";
@@ -77,6 +77,10 @@ function dataset(servers: number, seed: number): Dataset {
   const jsonFile = join(dir, "inventory.json");
   if (existsSync(metaFile)) return { dir, yamlDir, jsonFile, meta: JSON.parse(readFileSync(metaFile, "utf8")) as Dataset["meta"] };
   rmSync(dir, { recursive: true, force: true });
+  // Datasets of older generator versions are stale for good: drop them (100k servers ≈ 80 MB).
+  if (existsSync(DATA)) {
+    for (const old of readdirSync(DATA)) if (/^v\d+-/.test(old) && !old.startsWith(`v${GENERATOR_VERSION}-`)) rmSync(join(DATA, old), { recursive: true, force: true });
+  }
   process.stderr.write(`generating ${servers} servers (seed ${seed}) in ${relative(ROOT, dir)}…\n`);
   const inventory = generateInventory({ seed, servers, asOf: AS_OF });
   const yaml = writeInventoryYaml(inventory, yamlDir);
