@@ -6,6 +6,7 @@
 // (bench/pulumi.bench.ts); see bench/types.ts for the interface they implement.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../planner/cli/io.js";
@@ -129,6 +130,7 @@ function table(header: string[], rows: string[][]): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
+  const loadStart = loadavg()[0];
   const modules: { file: string; title: string }[] = [
     { file: "inventory.bench.ts", title: "inventory" },
     { file: "json-floor.bench.ts", title: "floor" },
@@ -143,12 +145,13 @@ function main(): void {
   if (only) modules.splice(0, modules.length, ...modules.filter((m) => only.has(m.title)));
   const rows: string[][] = [];
   const summary: string[][] = [];
-  const perServer: { label: string; servers: number; ms: number }[] = [];
+  const perServer: { label: string; servers: number; ms: number; cpuMs: number }[] = [];
   for (const size of args.sizes) {
     const data = dataset(size.servers, args.seed);
     const m = data.meta;
     process.stderr.write(`${size.label}: ${m.servers} servers, ${m.systems} systems, ${m.dependencies} dependencies, ${m.yamlFiles} YAML files (${fmt(m.yamlBytes / 2 ** 20, 1)} MiB)…\n`);
     let inventoryMs = 0;
+    let inventoryCpuMs = 0;
     let inventoryPeak = 0;
     let loadMs: number | undefined;
     let jsonMs: number | undefined;
@@ -166,6 +169,7 @@ function main(): void {
         if (r.stage === "(process start)") continue;
         if (mod.file === "inventory.bench.ts" && INVENTORY_STAGES.includes(r.stage)) {
           inventoryMs += r.ms;
+          inventoryCpuMs += r.cpuMs ?? 0;
           inventoryPeak = Math.max(inventoryPeak, r.peakRssMiB ?? 0);
         }
         if (mod.file === "inventory.bench.ts" && r.stage === "load") loadMs = r.ms;
@@ -173,12 +177,13 @@ function main(): void {
         rows.push([size.label, `${mod.title}: ${r.stage}`, fmt(r.ms), fmt(r.cpuMs), fmt((r.ms * 1000) / m.servers, 1), fmt(r.peakRssMiB), fmt(r.heapMiB), r.note ?? ""]);
       }
     }
-    perServer.push({ label: size.label, servers: m.servers, ms: inventoryMs });
+    perServer.push({ label: size.label, servers: m.servers, ms: inventoryMs, cpuMs: inventoryCpuMs });
     const ratio = loadMs !== undefined && jsonMs !== undefined ? loadMs / jsonMs : undefined;
     summary.push([
       size.label,
       `${m.servers} / ${m.systems} / ${m.dependencies}`,
       fmt(inventoryMs),
+      fmt(inventoryCpuMs),
       fmt((inventoryMs * 1000) / m.servers, 1),
       fmt(inventoryPeak),
       ratio === undefined ? "" : `${fmt(ratio, 1)}×`,
@@ -186,16 +191,17 @@ function main(): void {
     ]);
   }
 
-  process.stdout.write(`\nseed ${args.seed}${args.repeat > 1 ? `, fastest of ${args.repeat} runs per module and size` : ""}; node ${process.version}\n`);
+  // The machine is shared: a load average above its core count means the wall times include waiting.
+  process.stdout.write(`\nseed ${args.seed}${args.repeat > 1 ? `, fastest of ${args.repeat} runs per module and size` : ""}; node ${process.version}; ${cpus().length} cores; load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n`);
   process.stdout.write(`\nPer stage (each module in its own process; ms is wall time, CPU ms counts every thread of the process — compare them to see contention from other processes; peak RSS is the process's maximum so far; heap is what is still in use after a full GC):\n`);
   process.stdout.write(`${table(["size", "stage", "ms", "CPU ms", "µs/server", "peak RSS MiB", "heap MiB", "note"], rows)}\n`);
   process.stdout.write(`\nInventory total (load + graph + move groups + SCC + condensation):\n`);
-  process.stdout.write(`${table(["size", "servers / systems / deps", "ms", "µs/server", "peak RSS MiB", "load ÷ JSON.parse", "data"], summary)}\n`);
+  process.stdout.write(`${table(["size", "servers / systems / deps", "ms", "CPU ms", "µs/server", "peak RSS MiB", "load ÷ JSON.parse", "data"], summary)}\n`);
   const big = perServer.find((p) => p.servers >= 100_000);
   if (big) {
-    const peak = Number(summary[perServer.indexOf(big)][4]);
+    const peak = Number(summary[perServer.indexOf(big)][5]);
     const ok = big.ms <= TARGET_MS && peak <= TARGET_MIB;
-    process.stdout.write(`\nTarget at ${big.label}: ≤ ${TARGET_MS} ms and ≤ ${TARGET_MIB} MiB → ${fmt(big.ms)} ms, ${fmt(peak)} MiB: ${ok ? "met" : "MISSED"}\n`);
+    process.stdout.write(`\nTarget at ${big.label}: ≤ ${TARGET_MS} ms and ≤ ${TARGET_MIB} MiB → ${fmt(big.ms)} ms wall (${fmt(big.cpuMs)} ms CPU), ${fmt(peak)} MiB: ${ok ? "met" : "MISSED"}${!ok && big.cpuMs <= TARGET_MS && peak <= TARGET_MIB ? " on wall time, met on CPU time: other processes competed for the cores (see load average; --repeat 3 keeps the fastest run)" : ""}\n`);
   }
   if (perServer.length > 1) {
     const first = perServer[0];
