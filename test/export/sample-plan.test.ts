@@ -1,9 +1,12 @@
 // The real planner's plan of the bundled sample inventory through every format: valid, NFC,
 // Vietnamese intact, byte-identical on a second run; the Markdown of the sample plan is pinned.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../planner/cli/main.js";
 import { renderByOwner } from "../../planner/export/by-owner.js";
 import { renderCsv } from "../../planner/export/csv.js";
 import { renderHtml } from "../../planner/export/html.js";
@@ -63,6 +66,19 @@ describe.skipIf(!ready)("the sample plan", () => {
     expect(report.html).toContain("6 tháng cuối năm 2026");
     const owners = await renderByOwner({ plan, lang: "vi" }, "md");
     expect(owners.length).toBeGreaterThan(5);
+  });
+
+  it("runs as a pipeline: dcplan plan, then dcplan export of the file it wrote", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dcplan-pipeline-"));
+    try {
+      const io = { stdout: () => {}, stderr: () => {}, isTTY: false, today: () => "2026-11-23" };
+      const sample = new URL("../../inventory/sample", import.meta.url).pathname;
+      expect(await run(["plan", "--inventory", sample, "--as-of", "2026-11-23", "--out", join(dir, "plan.json")], io)).toBe(0);
+      expect(await run(["export", "--plan", join(dir, "plan.json"), "--inventory", sample, "--format", "report", "--out", join(dir, "report")], io)).toBe(0);
+      expect(readFileSync(join(dir, "report.html"), "utf8")).toContain("6 tháng cuối năm 2026");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("pins the Markdown of the sample plan", async () => {
