@@ -1,15 +1,16 @@
 // `dcplan render` on the bundled sample inventory and the committed stacks: files in apply order,
 // byte-identical reruns, Secrets only from the environment, clear errors.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
 import { run } from "../../planner/cli/main.js";
-import { planMigration } from "../../planner/plan.js";
+import { planMigration, serialisePlan } from "../../planner/plan.js";
 import { renderStack, SECRET_ENV } from "../../stacks/render.js";
 import { validateObjects } from "../../stacks/validate/index.js";
-import { captureIo, tempDir } from "../fixtures.js";
+import { captureIo, tempDir, writeTree } from "../fixtures.js";
 
 const env = {
   [SECRET_ENV.backupCredentials]: JSON.stringify({ "dc-bn": { accessKeyId: "a", secretAccessKey: "s3cret-bn" }, "dc-bg": { accessKeyId: "b", secretAccessKey: "s3cret-bg" } }),
@@ -82,5 +83,20 @@ describe("dcplan render", () => {
     expect(names(dev)).toEqual(await replatformed(0, 2));
     expect(names(prod).filter((n) => !names(dev).includes(n))).toEqual(await replatformed(2, 9));
     expect(names(dev).every((n) => names(prod).includes(n))).toBe(true);
+  });
+
+  it("reads the plan from dcplan:plan when set (same objects as the in-process plan), and rejects unknown keys", async () => {
+    const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-23" });
+    const plan = planMigration({ inventory: loaded.inventory, index: loaded.index }, {}, "2026-11-23");
+    const stackText = readFileSync("stacks/Pulumi.prod.yaml", "utf8").replace("dcplan:inventory: inventory/sample", `dcplan:inventory: ${resolve("inventory/sample")}\n  dcplan:plan: plan.json`);
+    const root = writeTree({ "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"), "plan.json": serialisePlan(plan), "stacks/Pulumi.prod.yaml": stackText });
+    const fromFile = await renderStack({ root, stack: "prod", out: tempDir(), env: {} });
+    const inProcess = await renderStack({ root: ".", stack: "prod", out: tempDir(), env: {} });
+    expect(JSON.stringify(fromFile.objects)).toBe(JSON.stringify(inProcess.objects));
+    const bad = writeTree({ "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"), "stacks/Pulumi.x.yaml": { config: { "dcplan:waveCutof": 3 } } });
+    const io = captureIo();
+    expect(await run(["render", "--stack", "x", "--out", tempDir(), "--project", bad], io)).toBe(2);
+    expect(io.err).toMatch(/dcplan:waveCutof: unknown configuration key/);
+    expect(io.err).toMatch(/dcplan:waveCutoff: is required/);
   });
 });
