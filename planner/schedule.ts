@@ -10,12 +10,12 @@
 // consumer-before-provider splits that result are counted and reported.
 //
 // Per window: first the units pinned to a date in it, then ready units (every provider placed in
-// an earlier wave or this one, released by `notBefore`) in priority order — in the pilot waves
-// low security levels first, a unit too big for any wave before the others (it goes alone), then
-// lowest risk (security level, then users, then dev/test before untagged before production),
-// afterwards the largest unit first (first-fit decreasing, which packs waves close to the lower
-// bound) with risk as tie-break; then the unit with the most dependants, then id — while the
-// wave's limits hold: systems ≤ maxSystems, data ≤
+// an earlier wave or this one, released by `notBefore`). In the pilot waves: low security levels
+// first, a unit too big for any wave before the others (it goes alone), then lowest risk
+// (security level, then users, then dev/test before untagged before production), then the unit
+// with the most dependants, then id. Afterwards the two-dimensional packing queue (packing.ts)
+// picks the unit that best fills the room left in systems and data, risk breaking ties. Always
+// while the wave's limits hold: systems ≤ maxSystems, data ≤
 // the window's data limit, and everything at the target site fits the capacity at the window's
 // start. Security level ≥ 4 stays out of the first two (pilot) waves unless nothing else is ready.
 // A unit larger than the limits goes alone into an otherwise empty wave. Units that do not fit
@@ -31,6 +31,7 @@ import type { Window } from "./calendar.js";
 import { addDays } from "./dates.js";
 import { MOVING, type SystemDecision } from "./dispositions.js";
 import { Heap } from "./heap.js";
+import { PackingQueue } from "./packing.js";
 import type { Procurement, Size, Violation } from "./plan-schema.js";
 import type { PlanningProfile } from "./profile.js";
 import { usableOf, usableShare } from "./capacity.js";
@@ -331,29 +332,23 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   const released = new Uint8Array(units.length);
   const placed = new Uint8Array(units.length);
   const inHeap = new Uint8Array(units.length);
-  // Pilot waves take the lowest risk first. Later waves pack the largest units first (first-fit
-  // decreasing on the tighter of the two wave limits), which leaves small units to fill the gaps;
-  // risk breaks ties.
+  // Pilot waves take the lowest risk first from one heap. Later waves are filled by the
+  // two-dimensional packing queue (packing.ts); risk breaks its ties.
   const size = (u: Unit): number => Math.max(u.systems.length / profile.maxSystems, u.dataGiB / profile.maxDataGiB);
-  let packing = false;
+  const byRisk = (a: Unit, b: Unit): boolean => a.risk < b.risk || (a.risk === b.risk && (a.succs.length > b.succs.length || (a.succs.length === b.succs.length && a.id < b.id)));
   const less = (a: Unit, b: Unit): boolean => {
-    if (packing) {
-      const sa = size(a);
-      const sb = size(b);
-      if (sa !== sb) return sa > sb;
-    } else {
-      // Pilot waves: low security before high; among them a unit too big for a wave first, since
-      // it needs a wave of its own anyway and would otherwise strand a half-empty one later.
-      const ha = a.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
-      const hb = b.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
-      if (ha !== hb) return hb;
-      const oa = size(a) > 1;
-      const ob = size(b) > 1;
-      if (oa !== ob) return oa;
-    }
-    return a.risk < b.risk || (a.risk === b.risk && (a.succs.length > b.succs.length || (a.succs.length === b.succs.length && a.id < b.id)));
+    // Low security before high; among them a unit too big for a wave first, since it needs a wave
+    // of its own anyway and would otherwise strand a half-empty one later.
+    const ha = a.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
+    const hb = b.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
+    if (ha !== hb) return hb;
+    const oa = size(a) > 1;
+    const ob = size(b) > 1;
+    if (oa !== ob) return oa;
+    return byRisk(a, b);
   };
-  let ready = new Heap<Unit>(less);
+  const ready = new Heap<Unit>(less);
+  let queue: PackingQueue | undefined;
   const releaseAt = new Map<number, number[]>();
   const pinnedAt = new Map<number, number[]>();
   for (const u of units) {
@@ -365,7 +360,8 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     if (isReady(u) && !inHeap[u.index]) {
       inHeap[u.index] = 1;
       traces[u.index].readyWindow ??= w;
-      ready.push(u);
+      if (queue) queue.push(u);
+      else ready.push(u);
     }
   };
 
@@ -390,11 +386,9 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     while (arrivals.size > 0 && arrivals.peek()!.availableFrom <= win.start) capacity = addSize(capacity, arrivals.pop()!.adds);
     const canProcure = addDays(win.start, -1) >= procurementFrom;
     const pilot = waves.length < PILOT_WAVES;
-    if (!pilot && !packing) {
-      packing = true;
-      const rebuilt = new Heap<Unit>(less);
-      for (let u = ready.pop(); u !== undefined; u = ready.pop()) rebuilt.push(u);
-      ready = rebuilt;
+    if (!pilot && !queue) {
+      queue = new PackingQueue(profile.maxSystems, profile.maxDataGiB, byRisk, (u) => placed[u.index] === 0);
+      for (let u = ready.pop(); u !== undefined; u = ready.pop()) queue.push(u);
     }
     const limit = dataLimit(profile, win);
     const members: number[] = [];
@@ -470,7 +464,35 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     }
 
     const deferred: Unit[] = [];
-    while (!closed && ready.size > 0 && nSystems < profile.maxSystems && deferred.length < MAX_DEFERRED_PER_WAVE) {
+    if (queue) {
+      if (!closed && members.length === 0) {
+        const big = queue.takeOversized();
+        if (big && !fitsCapacity(big)) {
+          defer(big, "capacity", `does not fit the target site's capacity before procured hardware can arrive (${procurementFrom})`);
+          queue.returnOversized(big);
+        } else if (big) {
+          place(big);
+          notes.push(`group ${big.id} (${big.systems.length} systems, ${round(big.dataGiB)} GiB) exceeds the wave limits (${profile.maxSystems} systems, ${limit} GiB) and has this wave to itself`);
+          warnings.push({ rule: "oversized-group", subject: big.id, message: `move group ${big.id} (${big.systems.join(", ")}) has ${big.systems.length} systems and ${round(big.dataGiB)} GiB, more than one wave allows; it gets wave ${waves.length + 1} to itself` });
+          closed = true;
+        }
+      }
+      while (!closed && nSystems < profile.maxSystems && deferred.length < MAX_DEFERRED_PER_WAVE) {
+        const u = queue.next(profile.maxSystems - nSystems, limit - data, limit);
+        if (u === undefined) break;
+        if (!fitsCapacity(u)) {
+          defer(u, "capacity", `the target site lacks capacity (${describeShort(addSize(waveUsed, u.demand), capacity)}) and procured hardware cannot arrive before ${procurementFrom}`);
+          deferred.push(u);
+          continue;
+        }
+        place(u);
+      }
+      queue.endWave();
+      for (const u of deferred) if (!placed[u.index]) queue.push(u);
+      deferred.length = 0;
+      if (!closed && members.length > 0 && queue.count > 0) closedBecause.set(w, { kind: "wave-limit", text: `the wave was full (${nSystems} of ${profile.maxSystems} systems, ${round(data)} of ${limit} GiB)` });
+    }
+    while (!queue && !closed && ready.size > 0 && nSystems < profile.maxSystems && deferred.length < MAX_DEFERRED_PER_WAVE) {
       const u = ready.pop()!;
       inHeap[u.index] = 0;
       if (placed[u.index] || !isReady(u)) continue;
