@@ -9,7 +9,7 @@ import { UsageError } from "../../inventory/errors.js";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
 import { CSS, tableHtml } from "./html.js";
-import { actionLabel, formatDate, type Lang, labels, serverKindLabel } from "./i18n.js";
+import { actionLabel, fateLabel, formatDate, labels, serverKindLabel } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
 import { type CellValue, cmp, type ExportInput, namesOf, sortedWaves, type Table } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
@@ -143,7 +143,7 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
       { key: "fate", header: L.fate, type: "text", width: 16 },
       { key: "decommission-on", header: L.decommissionOn, type: "date", width: 12 },
     ],
-    rows: remainingStandalone.map((s) => [s.id, names.agency(s.owner), names.site(s.site), s.fate, s.decommissionOn ?? null]),
+    rows: remainingStandalone.map((s) => [s.id, names.agency(s.owner), names.site(s.site), fateLabel(s.fate, lang), s.decommissionOn ?? null]),
   };
 
   // V. problems: late and unscheduled systems, violations.

@@ -228,6 +228,26 @@ describe("semi-annual report", () => {
     expect(next.rows.filter((r) => r[0] === "Đợt chuyển đổi kỳ tới").map((r) => r[1])).toEqual(["Đợt 4", "Đợt 5"]);
   });
 
+  it("lists the stand-alone servers still running at the period's end, from the inventory's tags", () => {
+    const inventory = {
+      sites: [],
+      agencies: [],
+      servers: [
+        { id: "pm-xa-01", site: "xa-tan-yen", kind: "physical" as const, cpuCores: 8, memoryGiB: 16, tags: ["standalone"] },
+        { id: "pm-bg-04", site: "dc-bg", kind: "physical" as const, cpuCores: 8, memoryGiB: 16, tags: ["standalone"] },
+      ],
+      systems: [],
+      externals: [],
+    };
+    const standalone = (period: string) => reportTables({ ...inVi, inventory }, parsePeriod(period))[4].rows;
+    // pm-bg-04 is decommissioned on 14/01/2027: still there at the end of 2026, gone by mid-2027
+    expect(standalone("2026-H2").map((r) => [r[0], r[3]])).toEqual([
+      ["pm-bg-04", "Thanh lý"],
+      ["pm-xa-01", "Giữ nguyên"],
+    ]);
+    expect(standalone("2027-H1").map((r) => r[0])).toEqual(["pm-xa-01"]);
+  });
+
   it("renders HTML and XLSX", async () => {
     const { html, xlsx } = await renderReport(inVi, parsePeriod("2027-H1"));
     expect(html).toContain("Báo cáo kết quả hợp nhất hạ tầng thông tin, hạ tầng số — 6 tháng đầu năm 2027");
