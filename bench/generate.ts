@@ -607,6 +607,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
       t.system.dependsOn.push({ target: p.system.id, coupling: "loose", port: 443, protocol: "tcp" });
     }
   }
+  // A tenth of systems ship their logs to their site's SOC over syslog (udp 514).
   const soc = hubs.filter((h) => h.system.function === "security-monitoring");
   for (const p of apps) {
     if (soc.length === 0 || !rng.chance(0.1)) continue;
