@@ -12,6 +12,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { ConfigError, type Finding } from "../inventory/errors.js";
+import { locate } from "../inventory/yaml-source.js";
 import { writeFileAtomic } from "../planner/cli/io.js";
 import { credentialsSecretName } from "./builders/backup.js";
 import type { K8sObject } from "./builders/objects.js";
@@ -133,9 +134,26 @@ export interface RenderOptions {
   readonly inputs?: StackInputs;
 }
 
+/** Adds line and column (in the stack file) to config findings about keys of that file. */
+function locateInStackFile(err: unknown, stackFile: string | undefined): unknown {
+  if (!(err instanceof ConfigError) || stackFile === undefined) return err;
+  const located = err.findings.map((f) =>
+    f.file === stackFile && f.line === undefined && f.entity?.startsWith(`${CONFIG_NAMESPACE}:`) ? { ...f, ...locate(stackFile, 0, ["config", f.entity, ...(f.path ?? [])]) } : f,
+  );
+  return new ConfigError(located);
+}
+
 /** Renders one stack into `out`; every file is written atomically and files of a previous render that no longer apply are removed. */
 export async function renderStack(options: RenderOptions): Promise<RenderResult> {
   const source = stackFileConfigSource(options.root, options.stack, options.env ?? process.env);
+  try {
+    return await renderFrom(source, options);
+  } catch (err) {
+    throw locateInStackFile(err, source.origin);
+  }
+}
+
+async function renderFrom(source: ConfigSource, options: RenderOptions): Promise<RenderResult> {
   const config = parseStackConfig(source);
   const inputs = options.inputs ?? (await loadStackInputs(options.root, config));
   const secretsFromEnv = options.secretsFromEnv ?? false;

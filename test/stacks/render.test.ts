@@ -98,5 +98,12 @@ describe("dcplan render", () => {
     expect(await run(["render", "--stack", "x", "--out", tempDir(), "--project", bad], io)).toBe(2);
     expect(io.err).toMatch(/dcplan:waveCutof: unknown configuration key/);
     expect(io.err).toMatch(/dcplan:waveCutoff: is required/);
+    // Problems inside the committed file are located: line and column of the offending value.
+    const wrong = readFileSync("stacks/Pulumi.dev.yaml", "utf8").replace("holdTime: 90s\n        keepaliveTime: 30s", "holdTime: 90s\n        keepaliveTime: 95s");
+    const root2 = writeTree({ "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"), "stacks/Pulumi.dev.yaml": wrong.replace("dcplan:inventory: inventory/sample", `dcplan:inventory: ${resolve("inventory/sample")}`) });
+    const io2 = captureIo();
+    expect(await run(["render", "--stack", "dev", "--out", tempDir(), "--project", root2], io2)).toBe(2);
+    const line = wrong.split("\n").findIndex((l) => l.includes("keepaliveTime: 95s")) + 1;
+    expect(io2.err).toMatch(new RegExp(`Pulumi\\.dev\\.yaml:${line}:\\d+: dcplan:wan peers\\[0\\]\\.keepaliveTime: keepalive 95s must be below the hold time 90s`));
   });
 });
