@@ -63,7 +63,7 @@ describe("generated inventories", () => {
         expect(loaded.inventory).toEqual(inv);
         expect(loaded.warnings.every((w) => w.severity === "warning")).toBe(true);
       }),
-      { numRuns: 60 },
+      { numRuns: 50 },
     );
   });
 
@@ -81,7 +81,7 @@ describe("generated inventories", () => {
           expect(viaYaml).toEqual(viaJsYaml);
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 
@@ -270,7 +270,7 @@ describe("writeInventoryYaml", () => {
         expect(viaJsYaml).toEqual(expected);
         expect((Array.isArray(viaYaml) ? viaYaml : []).map((d) => d.toJS())).toEqual([expected]);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
