@@ -11,7 +11,8 @@
 //
 // Per window: first the units pinned to a date in it, then ready units (every provider placed in
 // an earlier wave or this one, released by `notBefore`). In the pilot waves: low security levels
-// first, a unit too big for any wave before the others (it goes alone), then lowest risk
+// first, in the second pilot a unit too big for any wave before the others (it goes alone; the
+// first pilot never starts with a giant group), then lowest risk
 // (security level, then users, then dev/test before untagged before production), then the unit
 // with the most dependants, then id. Afterwards the two-dimensional packing queue (packing.ts)
 // picks the unit that best fills the room left in systems and data, risk breaking ties. Always
@@ -342,12 +343,16 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     const ha = a.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
     const hb = b.maxSecurityLevel >= HIGH_SECURITY_LEVEL;
     if (ha !== hb) return hb;
-    const oa = size(a) > 1;
-    const ob = size(b) > 1;
-    if (oa !== ob) return oa;
+    if (bigFirst) {
+      const oa = size(a) > 1;
+      const ob = size(b) > 1;
+      if (oa !== ob) return oa;
+    }
     return byRisk(a, b);
   };
-  const ready = new Heap<Unit>(less);
+  // The very first wave is the true pilot: lowest risk only, never a giant group first.
+  let bigFirst = false;
+  let ready = new Heap<Unit>(less);
   let queue: PackingQueue | undefined;
   const releaseAt = new Map<number, number[]>();
   const pinnedAt = new Map<number, number[]>();
@@ -386,6 +391,12 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     while (arrivals.size > 0 && arrivals.peek()!.availableFrom <= win.start) capacity = addSize(capacity, arrivals.pop()!.adds);
     const canProcure = addDays(win.start, -1) >= procurementFrom;
     const pilot = waves.length < PILOT_WAVES;
+    if (waves.length >= 1 && !bigFirst) {
+      bigFirst = true;
+      const rebuilt = new Heap<Unit>(less);
+      for (let u = ready.pop(); u !== undefined; u = ready.pop()) rebuilt.push(u);
+      ready = rebuilt;
+    }
     if (!pilot && !queue) {
       queue = new PackingQueue(profile.maxSystems, profile.maxDataGiB, byRisk, (u) => placed[u.index] === 0);
       for (let u = ready.pop(); u !== undefined; u = ready.pop()) queue.push(u);
