@@ -268,7 +268,9 @@ export function parseStackConfig(source: ConfigSource): StackConfig {
   const findings: Finding[] = [...(source.findings ?? [])];
   const out: Record<string, unknown> = {};
   for (const k of CONFIG_KEYS) {
-    const raw = k.secret ? source.secret(k.key) : source.value(k.key);
+    // "" is how Pulumi.yaml declares an optional string (a declared key without a default is required).
+    const given = k.secret ? source.secret(k.key) : source.value(k.key);
+    const raw = given === "" ? undefined : given;
     const r = k.schema.safeParse(raw);
     if (!r.success) {
       for (const issue of r.error.issues) {

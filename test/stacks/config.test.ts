@@ -61,8 +61,20 @@ describe("stack configuration", () => {
       const decl = project.config[`dcplan:${k.key}`];
       expect(decl.description, k.key).toBeTruthy();
       expect(decl.secret === true, k.key).toBe(k.secret);
-      if (decl.default !== undefined) expect(k.schema.parse(decl.default), k.key).toEqual(k.schema.parse(undefined));
+      // A declared key without a default is required by Pulumi: only required keys may lack one.
+      if (decl.default === undefined) expect(k.schema.safeParse(undefined).success === false || k.secret || ["sites", "tenancy", "wan"].includes(k.key), k.key).toBe(true);
+      else expect(k.schema.parse(decl.default === "" ? undefined : decl.default), k.key).toEqual(k.schema.parse(undefined));
     }
+  });
+});
+
+describe("committed stack files", () => {
+  it.each(["dev", "staging", "prod"])("%s sets every key Pulumi.yaml declares without a default (secrets aside)", (stack) => {
+    const project = parse(readFileSync("Pulumi.yaml", "utf8")) as { config: Record<string, { default?: unknown; secret?: boolean }> };
+    const values = (parse(readFileSync(`stacks/Pulumi.${stack}.yaml`, "utf8")) as { config: Record<string, unknown> }).config;
+    const required = Object.entries(project.config).filter(([, d]) => d.default === undefined && !d.secret).map(([k]) => k);
+    expect(required.filter((k) => values[k] === undefined)).toEqual([]);
+    expect(Object.keys(values).filter((k) => project.config[k]?.secret)).toEqual([]);
   });
 });
 
