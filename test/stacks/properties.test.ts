@@ -1,0 +1,78 @@
+// Invariants of the tenancy builder over generated inventories and plans (fast-check): the
+// NetworkPolicy allow edges are exactly the dependency edges among deployed systems; every
+// deployed namespace has its default-deny, quota and schedules; nothing is built for others.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { indexInventory } from "../../inventory/model.js";
+import type { Inventory, System } from "../../inventory/schema.js";
+import { backupTier } from "../../policies/backup-table.js";
+import { schedules } from "../../stacks/builders/backup.js";
+import { buildTenancy } from "../../stacks/builders/tenancy.js";
+import { Tenancy } from "../../stacks/config.js";
+import { platformModel } from "../../stacks/model.js";
+import { makeAgency, makeServer, makeSite } from "../fixtures.js";
+import { makePlan, makePlanSystem } from "./fixtures.js";
+
+const world = fc
+  .integer({ min: 1, max: 12 })
+  .chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      levels: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: n, maxLength: n }),
+      waves: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: n, maxLength: n }),
+      onPlatform: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      deps: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.option(fc.integer({ min: 1, max: 65535 }))), { maxLength: 3 * n }),
+      cutoff: fc.integer({ min: 0, max: 4 }),
+    }),
+  );
+
+describe("tenancy invariants", () => {
+  it("allow edges = dependency edges among deployed systems; every deployed namespace is guarded and backed up", () => {
+    fc.assert(
+      fc.property(world, ({ n, levels, waves, onPlatform, deps, cutoff }) => {
+        const id = (i: number) => `s${i}`;
+        const systems: System[] = Array.from({ length: n }, (_, i) => ({
+          id: id(i),
+          name: id(i),
+          owner: "so-khcn",
+          function: id(i),
+          securityLevel: levels[i],
+          servers: [`vm-${i}`],
+          dependsOn: deps.filter(([a, b]) => a === i && a !== b).map(([, b, port]) => ({ target: id(b), coupling: "loose" as const, ...(port === null ? {} : { port }) })),
+        }));
+        const inventory: Inventory = {
+          sites: [makeSite({ id: "dc-bn" }), makeSite({ id: "dc-bg" })],
+          agencies: [makeAgency()],
+          servers: [makeServer({ id: "host", site: "dc-bg" }), ...systems.map((_, i) => makeServer({ id: `vm-${i}`, kind: "virtual", hostedOn: "host", site: "dc-bg" }))],
+          systems,
+          externals: [],
+        };
+        const plan = makePlan(
+          systems.map((s, i) => makePlanSystem({ id: s.id, securityLevel: levels[i], wave: waves[i], ...(onPlatform[i] ? {} : { disposition: "rehost", platform: "virtual-machine" }) })),
+        );
+        const model = platformModel(indexInventory(inventory), plan, cutoff, {});
+        const objects = buildTenancy(model, Tenancy.parse({}));
+        const deployed = new Set(systems.filter((_, i) => onPlatform[i] && waves[i] <= cutoff).map((s) => s.id));
+        const expected = new Set(systems.filter((s) => deployed.has(s.id)).flatMap((s) => (s.dependsOn ?? []).filter((d) => deployed.has(d.target)).map((d) => `${s.id}->${d.target}`)));
+        const egress = new Set(objects.filter((o) => o.metadata.name.startsWith("allow-egress-to-")).map((o) => `${o.metadata.namespace}->${o.metadata.name.slice(16)}`));
+        const ingress = new Set(objects.filter((o) => o.metadata.name.startsWith("allow-ingress-from-")).map((o) => `${o.metadata.name.slice(19)}->${o.metadata.namespace}`));
+        expect([...egress].sort()).toEqual([...expected].sort());
+        expect([...ingress].sort()).toEqual([...expected].sort());
+        const namespaces = objects.filter((o) => o.kind === "Namespace").map((o) => o.metadata.name);
+        expect(namespaces.sort()).toEqual([...deployed].sort());
+        for (const ns of deployed) {
+          expect(objects.some((o) => o.kind === "NetworkPolicy" && o.metadata.namespace === ns && o.metadata.name === "default-deny")).toBe(true);
+          expect(objects.filter((o) => o.kind === "ResourceQuota" && o.metadata.namespace === ns)).toHaveLength(1);
+        }
+        expect(objects.every((o) => o.metadata.namespace === undefined || deployed.has(o.metadata.namespace))).toBe(true);
+        const location = { endpoint: "https://s3.example.gov.vn", bucket: "b-b", region: "minio" };
+        const sch = schedules({ namespace: "velero", provider: "aws", primary: { site: "dc-bn", location }, offsite: { site: "dc-bg", location }, namespaces: model.tenants.map((t) => ({ id: t.id, securityLevel: t.securityLevel })) });
+        for (const t of model.tenants) {
+          const covering = sch.filter((s) => (s.spec as { template: { includedNamespaces: string[] } }).template.includedNamespaces.includes(t.id));
+          expect(covering).toHaveLength(backupTier(t.securityLevel).offsite ? 2 : 1);
+        }
+      }),
+      { numRuns: 150, seed: 5 },
+    );
+  });
+});
