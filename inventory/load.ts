@@ -27,7 +27,10 @@ export interface LoadedInventory {
 export interface LoadOptions {
   /** Day against which support dates are judged for warnings, `YYYY-MM-DD` [today]. */
   readonly asOf?: string;
-  /** Locate warnings too (costs a `yaml` parse of each file with a warning) [true]. */
+  /**
+   * Locate warnings too (costs a `yaml` parse of each file with a warning) [true]. When false,
+   * warnings keep where they are as document and path, and `locateAll` can locate the few shown.
+   */
   readonly locateWarnings?: boolean;
 }
 
@@ -185,7 +188,7 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
     throw new InventoryError(located);
   }
   const warnings = pending.filter((f) => f.severity === "warning");
-  const locatedWarnings = options.locateWarnings === false ? warnings.map(stripPending) : locateAll(warnings, texts);
+  const locatedWarnings = options.locateWarnings === false ? warnings : locateAll(warnings, texts);
   forgetPositions();
   return { inventory, index, warnings: locatedWarnings, files, origins };
 }

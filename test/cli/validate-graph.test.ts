@@ -50,6 +50,22 @@ describe("dcplan validate", () => {
     expect(io.err).not.toMatch(/\n\s+at /);
   });
 
+  it("lists the first warnings of each rule, all with --warnings all, none with --warnings none", async () => {
+    const hosts = Array.from({ length: 7 }, (_, i) => makeServer({ id: `host-${i + 1}`, supportEnds: "2020-01-01" }));
+    const dir = writeInventory(makeInventory({ servers: [...hosts, makeServer({ kind: "virtual" })] }));
+    const lines = async (mode: string) => {
+      const io = captureIo();
+      expect(await run(["validate", "--inventory", dir, "--warnings", mode], io)).toBe(0);
+      return io.out.split("\n").filter((l) => l.includes("warning: ") || l.includes("more (--warnings all"));
+    };
+    const some = await lines("some");
+    expect(some).toHaveLength(6);
+    expect(some[0]).toMatch(/inventory\.yaml:\d+:\d+: warning: host-1 supportEnds: vendor support ended on 2020-01-01$/);
+    expect(some[5]).toBe("  … and 2 more (--warnings all lists them)");
+    expect(await lines("all")).toHaveLength(7);
+    expect(await lines("none")).toHaveLength(0);
+  });
+
   it("rejects a bad --as-of with exit 2", async () => {
     const io = captureIo();
     expect(await run(["validate", "--inventory", tempDir(), "--as-of", "2026-02-30"], io)).toBe(2);
