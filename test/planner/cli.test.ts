@@ -103,3 +103,21 @@ describe("dcplan validate --profile", () => {
     `);
   });
 });
+
+describe("dcplan explain, departing systems", () => {
+  const dir = writeInventory(inventoryOf([sys("old", [], { lifecycle: "retiring" }), sys("qlvb-bn", ["bn-vm"], { function: "document-management" }), sys("qlvb-bg", [], { function: "document-management" }), sys("user", [], { dependsOn: [{ target: "qlvb-bg", coupling: "loose" }] })], [{ id: "bn-vm", site: "dc-bn", kind: "virtual", hostedOn: "bn-host", cpuCores: 2, memoryGiB: 4 }]));
+
+  it("explains a retirement", async () => {
+    const io = captureIo();
+    expect(await run(["explain", "--inventory", dir, "--as-of", "2026-11-22", "old"], io)).toBe(0);
+    expect(io.out).toMatch(/Disposition: retire\nSwitched off: 2026-11-29\n/);
+  });
+
+  it("explains a consolidation and what waits for it", async () => {
+    const io = captureIo();
+    expect(await run(["explain", "--inventory", dir, "--as-of", "2026-11-22", "qlvb-bg"], io)).toBe(0);
+    expect(io.out).toMatch(/Disposition: consolidate into qlvb-bn/);
+    expect(io.out).toMatch(/survivor qlvb-bn: retain \(must be in place first\)/);
+    expect(io.out).toMatch(/Waited on by:\n {2}- user: rehost, wave 1/);
+  });
+});
