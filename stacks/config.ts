@@ -5,8 +5,11 @@
 // any resource is registered. Keys, defaults and secrecy are listed once in CONFIG_KEYS; Pulumi.yaml
 // documents the same keys (a test keeps the two in step).
 import { z } from "zod";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { ConfigError, type Finding } from "../inventory/errors.js";
 import { Id, IsoDate } from "../inventory/schema.js";
+import { locate } from "../inventory/yaml-source.js";
 import { SecretValue } from "./secret.js";
 
 /** The Pulumi config namespace of the project (`dcplan:waveCutoff`). */
@@ -63,7 +66,18 @@ export async function pulumiConfigSource(): Promise<ConfigSource> {
       });
     }
   }
-  return { value: read, secret: read, origin: "pulumi config", findings };
+  // Findings name the stack file when it is where Pulumi's working directory expects it, so they can be located.
+  const stackFile = join("stacks", `Pulumi.${pulumi.getStack()}.yaml`);
+  return { value: read, secret: read, origin: existsSync(stackFile) ? stackFile : undefined, findings };
+}
+
+/** Adds line and column (in the stack file) to the findings of a ConfigError about keys of that file; other errors pass unchanged. */
+export function locateInStackFile(err: unknown, stackFile: string | undefined): unknown {
+  if (!(err instanceof ConfigError) || stackFile === undefined) return err;
+  const located = err.findings.map((f) =>
+    f.file === stackFile && f.line === undefined && f.entity?.startsWith(`${CONFIG_NAMESPACE}:`) ? { ...f, ...locate(stackFile, 0, ["config", f.entity, ...(f.path ?? [])]) } : f,
+  );
+  return new ConfigError(located);
 }
 
 // ---------------------------------------------------------------------------------------------

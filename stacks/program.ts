@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "./config.js";
-import { parseStackConfig } from "./config.js";
+import { locateInStackFile, parseStackConfig } from "./config.js";
 import { Backup } from "./components/Backup.js";
 import { SharedPlatform } from "./components/SharedPlatform.js";
 import { Wan } from "./components/Wan.js";
@@ -50,8 +50,16 @@ export interface ProgramResult {
   readonly wan: Wan;
 }
 
-/** Runs the program against `source`. */
+/** Runs the program against `source`; configuration errors are located in the stack file when it is known. */
 export async function runProgram(source: ConfigSource, options: ProgramOptions = {}): Promise<ProgramResult> {
+  try {
+    return await run(source, options);
+  } catch (err) {
+    throw locateInStackFile(err, source.origin);
+  }
+}
+
+async function run(source: ConfigSource, options: ProgramOptions): Promise<ProgramResult> {
   const root = options.root ?? defaultProjectRoot();
   const config = parseStackConfig(source);
   const inputs = options.inputs ?? (await loadStackInputs(root, config));

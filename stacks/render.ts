@@ -12,12 +12,11 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { ConfigError, type Finding } from "../inventory/errors.js";
-import { locate } from "../inventory/yaml-source.js";
 import { writeFileAtomic } from "../planner/cli/io.js";
 import { credentialsSecretName } from "./builders/backup.js";
 import type { K8sObject } from "./builders/objects.js";
 import { bgpSecretName } from "./builders/wan.js";
-import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigSource, configFinding, parseStackConfig } from "./config.js";
+import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigSource, configFinding, locateInStackFile, parseStackConfig } from "./config.js";
 import { loadStackInputs, type StackInputs } from "./inputs.js";
 import { buildStackObjects, buildStackSecrets, prepareStack } from "./stack.js";
 import { assertValidObjects } from "./validate/index.js";
@@ -132,15 +131,6 @@ export interface RenderOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Inventory and plan to use instead of loading them from the configured paths (tests) [loaded]. */
   readonly inputs?: StackInputs;
-}
-
-/** Adds line and column (in the stack file) to config findings about keys of that file. */
-function locateInStackFile(err: unknown, stackFile: string | undefined): unknown {
-  if (!(err instanceof ConfigError) || stackFile === undefined) return err;
-  const located = err.findings.map((f) =>
-    f.file === stackFile && f.line === undefined && f.entity?.startsWith(`${CONFIG_NAMESPACE}:`) ? { ...f, ...locate(stackFile, 0, ["config", f.entity, ...(f.path ?? [])]) } : f,
-  );
-  return new ConfigError(located);
 }
 
 /** Renders one stack into `out`; every file is written atomically and files of a previous render that no longer apply are removed. */

@@ -152,4 +152,17 @@ describe("Pulumi program under mocks", () => {
     expect(await valueOf(result.outputs.namespaces)).toEqual(rendered.objects.filter((o) => o.kind === "Namespace").map((o) => o.metadata.name));
     expect(await valueOf(result.outputs.bgpPeers)).toHaveLength(stack === "prod" ? 4 : 2);
   });
+
+  it("locates a configuration error in the stack file, and registers nothing", async () => {
+    await installMocks("broken");
+    const text = readFileSync("stacks/Pulumi.dev.yaml", "utf8").replace("myASN: 64512", "myASN: 0");
+    const root = writeTree({ "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"), "stacks/Pulumi.dev.yaml": text });
+    const { index, plan } = scenario();
+    const err = await program.runProgram(stackFileConfigSource(root, "dev", {}), { root, inputs: { index, plan } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    const f = (err as ConfigError).findings.find((x) => x.rule === "invalid-asn")!;
+    expect(f.line).toBe(text.split("\n").findIndex((l) => l.includes("myASN: 0")) + 1);
+    await settle();
+    expect(registered).toEqual([]);
+  });
 });
