@@ -95,3 +95,31 @@ export function incomingTargets(index: InventoryIndex, target: string, decisions
   }
   return out;
 }
+
+/**
+ * Rack space and power at the target site after the merger, where the inventory states them
+ * (`racks` × 42U, `powerKw`): the hardware kept there plus the hardware relocated to it. Returns a
+ * warning per limit exceeded; the planner does not delay waves for these (people can add racks
+ * faster than servers), it says what to prepare.
+ */
+export function footprintWarnings(index: InventoryIndex, target: string, servers: readonly { id: string; fate: string; targetSite?: string }[]): { rule: string; subject: string; message: string }[] {
+  const site = index.sites.get(target);
+  if (!site) return [];
+  let ru = 0;
+  let watts = 0;
+  for (const p of servers) {
+    if (p.targetSite !== target || p.fate === "decommission") continue;
+    const s = index.servers.get(p.id);
+    if (!s || s.kind === "virtual") continue;
+    ru += s.rackUnits ?? 0;
+    watts += s.powerWatts ?? 0;
+  }
+  const out: { rule: string; subject: string; message: string }[] = [];
+  if (site.racks !== undefined && ru > site.racks * 42) {
+    out.push({ rule: "rack-space", subject: target, message: `${target} would hold ${ru}U of hardware after the merger (kept and relocated), more than its ${site.racks} racks × 42U = ${site.racks * 42}U; prepare ${Math.ceil((ru - site.racks * 42) / 42)} more rack(s)` });
+  }
+  if (site.powerKw !== undefined && watts > site.powerKw * 1000) {
+    out.push({ rule: "power", subject: target, message: `${target} would draw ${Math.round(watts / 100) / 10} kW of IT power after the merger (kept and relocated hardware), more than its usable ${site.powerKw} kW` });
+  }
+  return out;
+}

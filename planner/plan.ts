@@ -7,7 +7,7 @@ import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
 import { VERSION } from "./cli/version.js";
 import { Calendar } from "./calendar.js";
-import { targetCapacity, incomingTargets } from "./capacity.js";
+import { footprintWarnings, targetCapacity, incomingTargets } from "./capacity.js";
 import { deadlineTruth } from "./deadline.js";
 import { serverFates } from "./decommission.js";
 import { decideDispositions } from "./dispositions.js";
@@ -84,6 +84,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   }
 
   const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving });
+  warnings.push(...footprintWarnings(index, target, fates.servers));
   const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
   const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound);
   const lateSet = new Set(deadline.late);

@@ -49,3 +49,11 @@ describe("server fates", () => {
     expect(plan.summary.systemsByDisposition.rehost).toBe(1);
   });
 });
+
+describe("rack space and power at the target", () => {
+  it("warns when kept and relocated hardware exceed the target site's racks", () => {
+    const inv = inventoryOf([sys("a", [])], [host("bn-host", { site: "dc-bn", cpuCores: 256, memoryGiB: 8192, storageGiB: 500_000, rackUnits: 40 }), host("bg-host", { rackUnits: 10 })]);
+    const plan = planOf({ ...inv, sites: inv.sites.map((s) => (s.id === "dc-bn" ? { ...s, racks: 1 } : s)) });
+    expect(plan.warnings.find((w) => w.rule === "rack-space")?.message).toMatch(/50U .* 1 racks × 42U = 42U; prepare 1 more rack/);
+  });
+});
