@@ -88,9 +88,11 @@ const k8sName = Id;
 /** Go duration as used by Kubernetes APIs (`90s`, `1m30s`, `0s`). */
 const GoDuration = z.string({ error: "must be a duration like 90s" }).regex(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$|^0$/, { error: "must be a duration like 90s or 1m30s" });
 
+/** What a MetalLB address pool faces: TSLCD services, the Internet DMZ, or management. */
 export const Zone = z.enum(["tslcd", "dmz", "management"]);
 export type Zone = z.infer<typeof Zone>;
 
+/** `dcplan:sites`: which site holds the primary backups and which the offsite copy. */
 export const Sites = z.strictObject({
   /** Site whose object store takes the primary backups [the plan's target site]. */
   primary: Id.optional(),
@@ -98,6 +100,7 @@ export const Sites = z.strictObject({
   offsite: Id.optional(),
 });
 
+/** `dcplan:tenancy`: quota headroom, Pod Security version, node pool, agency groups, egress CIDRs. */
 export const Tenancy = z.strictObject({
   /** Share added on top of measured usage when sizing quotas, percent [30]. */
   headroomPct: z.number({ error: "must be a number" }).min(0).max(400).default(30),
@@ -114,6 +117,7 @@ export const Tenancy = z.strictObject({
 });
 export type Tenancy = z.infer<typeof Tenancy>;
 
+/** One S3-compatible object store (a site's). */
 export const BackupLocation = z.strictObject({
   /** S3-compatible endpoint URL, e.g. https://s3.dc-bn.example.gov.vn. */
   endpoint: z.url({ error: "must be an http(s) URL" }),
@@ -126,6 +130,7 @@ export const BackupLocation = z.strictObject({
 });
 export type BackupLocation = z.infer<typeof BackupLocation>;
 
+/** `dcplan:backup`: Velero namespace, provider and an object store per site. */
 export const Backup = z.strictObject({
   /** Namespace Velero runs in [velero]. */
   namespace: k8sName.default("velero"),
@@ -136,6 +141,7 @@ export const Backup = z.strictObject({
 });
 export type Backup = z.infer<typeof Backup>;
 
+/** One MetalLB IPAddressPool. */
 export const Pool = z.strictObject({
   /** IPAddressPool name. */
   name: k8sName,
@@ -152,6 +158,7 @@ export const Pool = z.strictObject({
 });
 export type Pool = z.infer<typeof Pool>;
 
+/** One BGP session to a TSLCD provider-edge router. */
 export const Peer = z.strictObject({
   /** BGPPeer name. */
   name: k8sName,
@@ -181,6 +188,7 @@ export const Peer = z.strictObject({
 export type Peer = z.infer<typeof Peer>;
 
 const COMMUNITY = /^(\d{1,5}:\d{1,5}|large:\d{1,10}:\d{1,10}:\d{1,10})$/;
+/** One BGPAdvertisement. */
 export const Advertisement = z.strictObject({
   /** BGPAdvertisement name. */
   name: k8sName,
@@ -197,6 +205,7 @@ export const Advertisement = z.strictObject({
 });
 export type Advertisement = z.infer<typeof Advertisement>;
 
+/** One L2Advertisement. */
 export const L2Advertisement = z.strictObject({
   /** L2Advertisement name. */
   name: k8sName,
@@ -207,6 +216,7 @@ export const L2Advertisement = z.strictObject({
 });
 export type L2Advertisement = z.infer<typeof L2Advertisement>;
 
+/** `dcplan:wan`: MetalLB pools, peers and advertisements, and the cluster networks they must avoid. */
 export const Wan = z.strictObject({
   /** Namespace MetalLB runs in [metallb-system]. */
   namespace: k8sName.default("metallb-system"),
