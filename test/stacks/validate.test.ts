@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { K8sObject } from "../../stacks/builders/objects.js";
 import { objectConfigSource, parseStackConfig } from "../../stacks/config.js";
+import { buildWan } from "../../stacks/builders/wan.js";
+import { Wan } from "../../stacks/config.js";
 import { buildStackObjects, buildStackSecrets, prepareStack } from "../../stacks/stack.js";
 import { crdDirectory, validateObject, validateObjects } from "../../stacks/validate/index.js";
 import { configSecrets, configValues, scenario } from "./fixtures.js";
@@ -31,6 +33,22 @@ describe("offline validation", () => {
     const objects = allObjects();
     expect(new Set(objects.map((o) => o.kind)).size).toBe(14);
     expect(validateObjects(objects)).toEqual([]);
+  });
+
+  it("passes MetalLB objects with every optional field dcplan can set", () => {
+    const wan = Wan.parse({
+      pools: [{ name: "p", zone: "tslcd", addresses: ["10.0.0.0/28"], autoAssign: false, avoidBuggyIPs: true, namespaces: ["b-ns", "a-ns"] }],
+      peers: [
+        { name: "a", address: "10.0.1.1", myASN: 64512, dynamicASN: "external", port: 1179, holdTime: "9s", keepaliveTime: "3s", ebgpMultiHop: true, sourceAddress: "10.0.2.1", nodeSelector: { "dcplan.gov.vn/bgp": "true" } },
+        { name: "b", address: "2001:db8::1", myASN: 64512, peerASN: 65000, authenticated: false },
+      ],
+      advertisements: [{ name: "x", pools: ["p"], communities: ["65000:1", "large:1:2:3"], localPref: 100, peers: ["a"], aggregationLength: 32 }],
+      l2Advertisements: [{ name: "l", pools: ["p"], interfaces: ["eth1"] }],
+    });
+    const objects = buildWan(wan);
+    expect(validateObjects(objects)).toEqual([]);
+    const peerB = objects.find((o) => o.kind === "BGPPeer" && o.metadata.name === "b")!;
+    expect((peerB.spec as Record<string, unknown>).passwordSecret).toBeUndefined();
   });
 
   it("catches a misspelled field in a built-in kind (which kubernetes-models alone lets through)", () => {
