@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The main job (`npm start`) on the bundled sample inventory: check it, plan the merger from today,
+# write what planners and leadership read, and the plain manifests of the dev stack, into out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dcplan() { node bin/dcplan.js "$@"; }
+out=out
+mkdir -p "$out"
+dcplan validate --warnings none
+dcplan plan --out "$out/plan.json"
+dcplan export --plan "$out/plan.json" --format html --out "$out/roadmap.html"
+dcplan export --plan "$out/plan.json" --format html --lang en --out "$out/roadmap.en.html"
+dcplan export --plan "$out/plan.json" --format xlsx --out "$out/roadmap.xlsx"
+dcplan export --plan "$out/plan.json" --format md --out "$out/roadmap.md"
+dcplan export --plan "$out/plan.json" --format csv --out "$out/csv"
+dcplan export --plan "$out/plan.json" --format report --inventory inventory/sample --out "$out/bao-cao-6-thang"
+dcplan render --stack dev --out "$out/manifests/dev"
+echo
+echo "Written to $out/: plan.json, roadmap.html (Vietnamese), roadmap.en.html, roadmap.xlsx, roadmap.md,"
+echo "csv/, bao-cao-6-thang.html/.xlsx (semi-annual report), manifests/dev/ (kubectl apply -f)."
