@@ -255,7 +255,7 @@ export function locateAll(findings: readonly PendingFinding[], texts: ReadonlyMa
 
 function locateOne(f: PendingFinding, texts: ReadonlyMap<string, string>): Finding {
   const base = stripPending(f);
-  const place = f.line === undefined && f.doc !== undefined && f.at ? locate(f.file, f.doc, f.at, texts.get(f.file)) : { file: f.file, line: f.line, col: f.col };
+  const place = f.line === undefined && f.doc !== undefined && f.at ? locate(f.file, f.doc, f.at, texts.get(f.file), { atKey: f.rule === "unknown-field" }) : { file: f.file, line: f.line, col: f.col };
   let message = f.message;
   if (f.related) {
     const other = locate(f.related.file, f.related.doc, f.related.at, texts.get(f.related.file));

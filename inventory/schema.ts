@@ -51,7 +51,9 @@ export function suggest(key: string, known: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
-    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    // A known key that starts with what was typed ("headroom" for "headroomPct") is a good guess too.
+    const prefix = key.length >= 4 && k.toLowerCase().startsWith(key.toLowerCase()) ? 1 : 3;
+    const d = Math.min(prefix, editDistance(key.toLowerCase(), k.toLowerCase()));
     if (d < bestDistance) {
       best = k;
       bestDistance = d;

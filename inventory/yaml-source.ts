@@ -62,11 +62,17 @@ function yamlMessage(code: string, message: string): string {
   return `YAML syntax error: ${first}`;
 }
 
+/** How `locate` picks the position. */
+export interface LocateOptions {
+  /** Point at the key of the last mapping entry rather than its value (for unknown fields) [false]. */
+  readonly atKey?: boolean;
+}
+
 /**
  * Line and column (1-based) of the node at `path` inside document `docIndex` of `file`; when the
  * path does not exist (a missing field), the deepest existing parent. Falls back to the file alone.
  */
-export function locate(file: string, docIndex: number, path: readonly (string | number)[], text?: string): Place {
+export function locate(file: string, docIndex: number, path: readonly (string | number)[], text?: string, options: LocateOptions = {}): Place {
   let parsed: ParsedFile;
   try {
     parsed = parseWithPositions(file, text);
@@ -98,7 +104,7 @@ export function locate(file: string, docIndex: number, path: readonly (string | 
   }
   // A scalar value is reported at its own position; a mapping or list at its key when it has one,
   // so "servers[3]" points at the "- id:" line and "usage" at the "usage:" key.
-  const target = isCollection(node) && keyNode ? keyNode : node;
+  const target = keyNode && (isCollection(node) || options.atKey) ? keyNode : node;
   const offset = target.range?.[0];
   if (offset === undefined) return { file };
   const pos = parsed.lineCounter.linePos(offset);

@@ -75,6 +75,11 @@ describe("loading a directory", () => {
     expect(await errorsOf(dir)).toEqual(['INV/a.yaml:6:1: unknown top-level key "server" (did you mean "servers"?); expected sites, agencies, servers, systems, externals']);
   });
 
+  it("points an unknown field at its key, not its value", async () => {
+    const dir = writeTree({ "a.yaml": `${SITE}    racksInstalled: 12\n` });
+    expect(await errorsOf(dir)).toEqual(['INV/a.yaml:5:5: dc-bn racksInstalled: unknown field "racksInstalled"']);
+  });
+
   it("rejects a top-level key that is not a list", async () => {
     const dir = writeTree({ "a.yaml": `${SITE}servers:\n  id: h\n` });
     expect(await errorsOf(dir)).toEqual(['INV/a.yaml:5:1: "servers" must be a list of servers']);

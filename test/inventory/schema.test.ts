@@ -31,6 +31,9 @@ describe("unknown fields", () => {
   it("rejects an unknown field and suggests the near one", () => {
     expect(issues(Server, { ...makeServer(), cpuCore: 4 })).toEqual(['cpuCore: unknown field "cpuCore" (did you mean "cpuCores"?)']);
   });
+  it("suggests the known field a truncated one starts with", () => {
+    expect(issues(Server, { ...makeServer(), storage: 100 })).toEqual(['storage: unknown field "storage" (did you mean "storageGiB"?)']);
+  });
   it("keeps x- fields at any level", () => {
     expect(issues(Server, { ...makeServer(), "x-note": "rack A3", usage: { cpuPct: 3, "x-source": "zabbix" } })).toEqual([]);
   });
