@@ -57,7 +57,7 @@ export interface PlatformModel {
   readonly edges: readonly TenantEdge[];
   /** Sorted by from, then target. */
   readonly egress: readonly EgressRule[];
-  /** Dependencies of tenants that no rule allows (target off the platform and no CIDR configured), `from -> target`. */
+  /** Dependencies of tenants that no rule allows (target off the platform and no CIDR configured), `from -> target`, plus `(survivor of …)` when the declared target was consolidated into it. */
   readonly unreachable: readonly string[];
 }
 
@@ -93,10 +93,49 @@ export function measuredUsage(index: InventoryIndex, systemId: string): Resource
   return { cpuCores: cpu, memoryGiB: mem, storageGiB: storage };
 }
 
-/** Builds the platform model: tenants, edges among them, egress to configured CIDRs. */
+/** Where a dependency points once the plan is carried out. */
+export interface DependencyTarget {
+  /** System or external id the consumer talks to after the merger. */
+  readonly id: string;
+  /** Consolidated systems the declared target passed through on its way to `id`, in order (empty when the target itself survives). */
+  readonly via: readonly string[];
+}
+
+/**
+ * The system (or external) a dependency on `target` reaches after the merger, following the plan:
+ * a system consolidated into another is replaced by its survivor, transitively (`a` into `b` into
+ * `c` gives `c`); undefined when the chain ends at a retired system (nothing to reach; the planner
+ * reports the dependency itself) or loops. Ids the plan does not list (externals) are returned
+ * unchanged. `systems` is the plan's systems by id.
+ */
+export function dependencyTarget(systems: ReadonlyMap<string, PlanSystem>, target: string): DependencyTarget | undefined {
+  const via: string[] = [];
+  let id = target;
+  for (;;) {
+    const s = systems.get(id);
+    if (s?.disposition === "retire") return undefined;
+    if (s?.disposition !== "consolidate" || s.into === undefined) return { id, via };
+    if (via.includes(id)) return undefined; // a consolidation loop has no survivor
+    via.push(id);
+    id = s.into;
+  }
+}
+
+/** `from -> to`, with the consolidated system the dependency was declared on when there is one. */
+function describeDependency(from: string, to: DependencyTarget): string {
+  return to.via.length === 0 ? `${from} -> ${to.id}` : `${from} -> ${to.id} (survivor of ${to.via.join(" <- ")})`;
+}
+
+/**
+ * Builds the platform model: tenants, edges among them, egress to configured CIDRs. Every
+ * dependency goes through dependencyTarget first, so rules point at the survivor of a consolidated
+ * system and a dependency on a retired one makes none. Dependencies reaching the same target are
+ * merged: the union of their ports, or any port when one of them declared none.
+ */
 export function platformModel(index: InventoryIndex, plan: Plan, waveCutoff: number, egressCidrs: Readonly<Record<string, readonly string[]>>): PlatformModel {
   const deployed = deployedSystems(plan, waveCutoff);
   const ids = new Set(deployed.map((s) => s.id));
+  const planned = new Map(plan.systems.map((s) => [s.id, s]));
   const tenants: Tenant[] = deployed.map((s) => ({
     id: s.id,
     name: s.name,
@@ -110,20 +149,25 @@ export function platformModel(index: InventoryIndex, plan: Plan, waveCutoff: num
   const egress: EgressRule[] = [];
   const unreachable: string[] = [];
   for (const t of tenants) {
-    const merged = new Map<string, PortSpec[]>();
+    const merged = new Map<string, { target: DependencyTarget; ports: PortSpec[]; anyPort: boolean }>();
     for (const dep of index.systems.get(t.id)?.dependsOn ?? []) {
-      if (dep.target === t.id) continue;
-      const ports = merged.get(dep.target) ?? [];
-      if (dep.port !== undefined && !ports.some((p) => p.port === dep.port && p.protocol === (dep.protocol ?? "tcp"))) {
-        ports.push({ port: dep.port, protocol: dep.protocol ?? "tcp" });
-      }
-      merged.set(dep.target, ports);
+      const target = dependencyTarget(planned, dep.target);
+      // A dependency on a system merged into the tenant itself is now inside its own namespace.
+      if (target === undefined || target.id === t.id) continue;
+      const entry = merged.get(target.id) ?? { target, ports: [], anyPort: false };
+      // Keep the shortest explanation: a direct dependency on the survivor needs none.
+      if (target.via.length < entry.target.via.length) entry.target = target;
+      const protocol = dep.protocol ?? "tcp";
+      if (dep.port === undefined) entry.anyPort = true;
+      else if (!entry.ports.some((p) => p.port === dep.port && p.protocol === protocol)) entry.ports.push({ port: dep.port, protocol });
+      merged.set(target.id, entry);
     }
-    for (const target of [...merged.keys()].sort(compareIds)) {
-      const ports = merged.get(target)!.sort((a, b) => a.port - b.port || compareIds(a.protocol, b.protocol));
-      if (ids.has(target)) edges.push({ from: t.id, to: target, ports });
-      else if (egressCidrs[target]) egress.push({ from: t.id, target, cidrs: [...egressCidrs[target]].sort(compareIds), ports });
-      else unreachable.push(`${t.id} -> ${target}`);
+    for (const id of [...merged.keys()].sort(compareIds)) {
+      const { target, ports: declared, anyPort } = merged.get(id)!;
+      const ports = anyPort ? [] : declared.sort((a, b) => a.port - b.port || compareIds(a.protocol, b.protocol));
+      if (ids.has(id)) edges.push({ from: t.id, to: id, ports });
+      else if (egressCidrs[id]) egress.push({ from: t.id, target: id, cidrs: [...egressCidrs[id]].sort(compareIds), ports });
+      else unreachable.push(describeDependency(t.id, target));
     }
   }
   return { tenants, edges, egress, unreachable };

@@ -11,7 +11,7 @@ import type { K8sObject } from "./builders/objects.js";
 import { buildTenancy } from "./builders/tenancy.js";
 import { buildWan, checkWan, wanSecrets } from "./builders/wan.js";
 import { configFinding, type StackConfig } from "./config.js";
-import { type PlatformModel, platformModel } from "./model.js";
+import { dependencyTarget, type PlatformModel, platformModel } from "./model.js";
 
 /** Everything the builders and components need for one stack. */
 export interface PreparedStack {
@@ -47,8 +47,15 @@ export function prepareStack(config: StackConfig, index: InventoryIndex, plan: P
     if (!config.backup.locations[site]) f("backup", ["locations", site], `is required: the S3 endpoint, bucket and region of site ${site}`, "missing-config");
     if (requireSecrets && !config.backupCredentials.has(site)) f("backupCredentials", [site], `is required: \`pulumi config set --secret --path 'backupCredentials.${site}.accessKeyId' …\` (and secretAccessKey)`, "missing-secret");
   }
+  const planned = new Map(plan.systems.map((s) => [s.id, s]));
   for (const [target, cidrs] of Object.entries(config.tenancy.egressCidrs)) {
     if (!index.externals.has(target) && !index.systems.has(target)) f("tenancy", ["egressCidrs", target], `no external or system "${target}" in the inventory`, "unknown-reference");
+    else {
+      // Rules follow the plan (dependencyTarget): CIDRs keyed by a system that is merged away or switched off would never be used.
+      const reached = dependencyTarget(planned, target);
+      if (reached === undefined) f("tenancy", ["egressCidrs", target], `system "${target}" is retired in the plan: no dependency on it gets a rule; remove these CIDRs`, "unused-config");
+      else if (reached.id !== target) f("tenancy", ["egressCidrs", target], `system "${target}" is consolidated into "${reached.id}" in the plan, and dependencies on it reach "${reached.id}": key these CIDRs by "${reached.id}"`, "unused-config");
+    }
     cidrs.forEach((c, i) => {
       const r = parseRange(c);
       if (typeof r === "string" || !c.includes("/")) f("tenancy", ["egressCidrs", target, i], typeof r === "string" ? r : `"${c}" must be a CIDR`, "invalid-address");

@@ -1,14 +1,18 @@
 // Pure builder tests (no Pulumi): tenancy, backup and WAN objects for the fixture scenario.
 import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../inventory/errors.js";
+import { indexInventory } from "../../inventory/model.js";
+import type { System } from "../../inventory/schema.js";
 import { BACKUP_TABLE, backupTier, isValidCron, ttlHours } from "../../policies/backup-table.js";
 import { buildBackup, schedules } from "../../stacks/builders/backup.js";
 import type { K8sObject } from "../../stacks/builders/objects.js";
 import { buildTenancy, enforcedPodSecurity, formatCpu, formatMemory, parseQuantity, quotaSize } from "../../stacks/builders/tenancy.js";
 import { buildWan } from "../../stacks/builders/wan.js";
 import { objectConfigSource, parseStackConfig } from "../../stacks/config.js";
-import { deployedSystems, measuredUsage, platformModel } from "../../stacks/model.js";
+import { dependencyTarget, deployedSystems, measuredUsage, platformModel } from "../../stacks/model.js";
 import { buildStackObjects, buildStackSecrets, prepareStack } from "../../stacks/stack.js";
-import { configSecrets, configValues, scenario } from "./fixtures.js";
+import { makeSystem } from "../fixtures.js";
+import { configSecrets, configValues, makePlan, makePlanSystem, scenario } from "./fixtures.js";
 
 function prepared(values = configValues(), secrets = configSecrets()) {
   const { index, plan } = scenario();
@@ -100,6 +104,88 @@ describe("tenancy", () => {
     expect(ingress.sort()).toEqual(expected);
     expect(model.unreachable).toEqual(["portal -> ndxp", "reports -> legacy"]);
     expect(policies.filter((p) => p.metadata.name === "default-deny")).toHaveLength(4);
+  });
+
+  it("points dependencies on a consolidated system at its survivor (transitively) and makes no rule for a retired one", () => {
+    const { inventory, plan } = scenario();
+    // api-bg is merged into api (on the platform); db-old into db-bg into db (a chain); legacy-bg
+    // into legacy (rehosted: off the platform); archive is retired.
+    const extra = ["api-bg", "db-old", "db-bg", "legacy-bg", "archive"].map((id) => makeSystem({ id, servers: ["vm-legacy"] }));
+    const deps: Record<string, System["dependsOn"]> = {
+      portal: [{ target: "api", coupling: "loose", port: 443 }, { target: "api-bg", coupling: "loose", port: 8443 }],
+      api: [{ target: "db-old", coupling: "tight", port: 5432 }, { target: "legacy-bg", coupling: "loose", port: 1521 }, { target: "archive", coupling: "loose", port: 80 }],
+      db: [{ target: "db-bg", coupling: "loose", port: 5432 }],
+    };
+    const systems = [...inventory.systems, ...extra].map((s) => (deps[s.id] ? { ...s, dependsOn: deps[s.id] } : s));
+    const merged = makePlan([
+      ...plan.systems,
+      makePlanSystem({ id: "api-bg", disposition: "consolidate", into: "api", platform: "none", targetSite: undefined }),
+      makePlanSystem({ id: "db-old", disposition: "consolidate", into: "db-bg", platform: "none", targetSite: undefined }),
+      makePlanSystem({ id: "db-bg", disposition: "consolidate", into: "db", platform: "none", targetSite: undefined }),
+      makePlanSystem({ id: "legacy-bg", disposition: "consolidate", into: "legacy", platform: "none", targetSite: undefined }),
+      makePlanSystem({ id: "archive", disposition: "retire", platform: "none", wave: undefined, targetSite: undefined }),
+    ]);
+    const model = platformModel(indexInventory({ ...inventory, systems }), merged, 3, {});
+    expect(model.edges).toEqual([
+      { from: "api", to: "db", ports: [{ port: 5432, protocol: "tcp" }] },
+      // api and api-bg are one system after the merger: the union of the declared ports.
+      { from: "portal", to: "api", ports: [{ port: 443, protocol: "tcp" }, { port: 8443, protocol: "tcp" }] },
+      { from: "reports", to: "api", ports: [] },
+    ]);
+    // db's dependency on db-bg ends in db itself: no rule. Nothing for archive either.
+    expect(model.unreachable).toEqual(["api -> legacy (survivor of legacy-bg)", "reports -> legacy"]);
+    // Egress CIDRs are keyed by the survivor, which is what the rule reaches.
+    const withCidrs = platformModel(indexInventory({ ...inventory, systems }), merged, 3, { legacy: ["192.0.2.0/28"] });
+    expect(withCidrs.egress.filter((e) => e.target === "legacy").map((e) => e.from)).toEqual(["api", "reports"]);
+    expect(withCidrs.unreachable).toEqual([]);
+  });
+
+  it("resolves a dependency target through the plan: survivor chains, retired systems, loops, externals", () => {
+    const planned = new Map(
+      [
+        makePlanSystem({ id: "a", disposition: "consolidate", into: "b" }),
+        makePlanSystem({ id: "b", disposition: "consolidate", into: "c" }),
+        makePlanSystem({ id: "c" }),
+        makePlanSystem({ id: "r", disposition: "retire", wave: undefined }),
+        makePlanSystem({ id: "to-r", disposition: "consolidate", into: "r" }),
+        makePlanSystem({ id: "x", disposition: "consolidate", into: "y" }),
+        makePlanSystem({ id: "y", disposition: "consolidate", into: "x" }),
+      ].map((s) => [s.id, s]),
+    );
+    expect(dependencyTarget(planned, "a")).toEqual({ id: "c", via: ["a", "b"] });
+    expect(dependencyTarget(planned, "c")).toEqual({ id: "c", via: [] });
+    expect(dependencyTarget(planned, "r")).toBeUndefined();
+    expect(dependencyTarget(planned, "to-r")).toBeUndefined();
+    expect(dependencyTarget(planned, "x")).toBeUndefined();
+    expect(dependencyTarget(planned, "ndxp")).toEqual({ id: "ndxp", via: [] });
+  });
+
+  it("allows any port when one of the dependencies reaching a target declared none", () => {
+    const { inventory, plan } = scenario();
+    const systems = inventory.systems.map((s) => (s.id === "portal" ? { ...s, dependsOn: [{ target: "api", coupling: "loose" as const, port: 443 }, { target: "api", coupling: "loose" as const }] } : s));
+    const model = platformModel(indexInventory({ ...inventory, systems }), plan, 3, {});
+    expect(model.edges.find((e) => e.from === "portal" && e.to === "api")?.ports).toEqual([]);
+  });
+
+  it("rejects egress CIDRs keyed by a system the plan merges away or retires", () => {
+    const { inventory, plan } = scenario();
+    const systems = [...inventory.systems, makeSystem({ id: "legacy-bg", servers: ["vm-legacy"] }), makeSystem({ id: "archive", servers: ["vm-legacy"] })];
+    const merged = makePlan([
+      ...plan.systems,
+      makePlanSystem({ id: "legacy-bg", disposition: "consolidate", into: "legacy", platform: "none" }),
+      makePlanSystem({ id: "archive", disposition: "retire", platform: "none", wave: undefined }),
+    ]);
+    const values = configValues({ tenancy: { egressCidrs: { ndxp: ["203.0.113.0/24"], "legacy-bg": ["192.0.2.0/28"], archive: ["192.0.2.16/28"] } } });
+    const run = () => prepareStack(parseStackConfig(objectConfigSource(values, configSecrets())), indexInventory({ ...inventory, systems }), merged);
+    expect(run).toThrow(ConfigError);
+    try {
+      run();
+    } catch (err) {
+      expect((err as ConfigError).findings.map((f) => [f.rule, f.path?.join(".")])).toEqual([
+        ["unused-config", "egressCidrs.legacy-bg"],
+        ["unused-config", "egressCidrs.archive"],
+      ]);
+    }
   });
 
   it("puts declared ports on allow rules and none when no port was declared", () => {

@@ -1,6 +1,7 @@
 // Invariants of the tenancy builder over generated inventories and plans (fast-check): the
-// NetworkPolicy allow edges are exactly the dependency edges among deployed systems; every
-// deployed namespace has its default-deny, quota and schedules; nothing is built for others.
+// NetworkPolicy allow edges are exactly the dependency edges among deployed systems once the plan
+// is applied to them (the survivor rule below); every deployed namespace has its default-deny,
+// quota and schedules; nothing is built for others.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { indexInventory } from "../../inventory/model.js";
@@ -20,16 +21,26 @@ const world = fc
       n: fc.constant(n),
       levels: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: n, maxLength: n }),
       waves: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: n, maxLength: n }),
-      onPlatform: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-      deps: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.option(fc.integer({ min: 1, max: 65535 }))), { maxLength: 3 * n }),
+      // What the plan does with each system: onto the platform, rehosted (off it), retired, or consolidated into system i.
+      // Weighted so that dependencies on consolidated systems whose survivor is deployed come up often.
+      fates: fc.array(
+        fc.oneof(
+          { arbitrary: fc.constant("platform" as const), weight: 4 },
+          { arbitrary: fc.constant("rehost" as const), weight: 1 },
+          { arbitrary: fc.constant("retire" as const), weight: 1 },
+          { arbitrary: fc.nat(n - 1), weight: 3 },
+        ),
+        { minLength: n, maxLength: n },
+      ),
+      deps: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.option(fc.integer({ min: 1, max: 65535 }))), { minLength: n, maxLength: 3 * n }),
       cutoff: fc.integer({ min: 0, max: 4 }),
     }),
   );
 
 describe("tenancy invariants", () => {
-  it("allow edges = dependency edges among deployed systems; every deployed namespace is guarded and backed up", () => {
+  it("allow edges = dependency edges among deployed systems after the survivor rule; every deployed namespace is guarded and backed up", () => {
     fc.assert(
-      fc.property(world, ({ n, levels, waves, onPlatform, deps, cutoff }) => {
+      fc.property(world, ({ n, levels, waves, fates, deps, cutoff }) => {
         const id = (i: number) => `s${i}`;
         const systems: System[] = Array.from({ length: n }, (_, i) => ({
           id: id(i),
@@ -47,13 +58,45 @@ describe("tenancy invariants", () => {
           systems,
           externals: [],
         };
+        const fate = (i: number) => fates[i];
         const plan = makePlan(
-          systems.map((s, i) => makePlanSystem({ id: s.id, securityLevel: levels[i], wave: waves[i], ...(onPlatform[i] ? {} : { disposition: "rehost", platform: "virtual-machine" }) })),
+          systems.map((s, i) => {
+            const f = fate(i);
+            const base = { id: s.id, securityLevel: levels[i], wave: waves[i] };
+            if (f === "platform") return makePlanSystem(base);
+            if (f === "rehost") return makePlanSystem({ ...base, disposition: "rehost", platform: "virtual-machine" });
+            if (f === "retire") return makePlanSystem({ ...base, disposition: "retire", platform: "none", wave: undefined, targetSite: undefined });
+            return makePlanSystem({ ...base, disposition: "consolidate", into: id(f), platform: "none", targetSite: undefined });
+          }),
         );
         const model = platformModel(indexInventory(inventory), plan, cutoff, {});
         const objects = buildTenancy(model, Tenancy.parse({}));
-        const deployed = new Set(systems.filter((_, i) => onPlatform[i] && waves[i] <= cutoff).map((s) => s.id));
-        const expected = new Set(systems.filter((s) => deployed.has(s.id)).flatMap((s) => (s.dependsOn ?? []).filter((d) => deployed.has(d.target)).map((d) => `${s.id}->${d.target}`)));
+        const deployed = new Set(systems.filter((_, i) => fate(i) === "platform" && waves[i] <= cutoff).map((s) => s.id));
+        // The survivor rule: a dependency on a consolidated system reaches its survivor, following
+        // `into` until a system that is not consolidated; a chain that ends at a retired system, or
+        // loops, reaches nothing.
+        const reach = (target: string): string | undefined => {
+          const seen = new Set<string>();
+          let i = Number(target.slice(1));
+          while (typeof fate(i) === "number") {
+            if (seen.has(id(i))) return undefined;
+            seen.add(id(i));
+            i = fate(i) as number;
+          }
+          return fate(i) === "retire" ? undefined : id(i);
+        };
+        const expected = new Set(
+          systems
+            .filter((s) => deployed.has(s.id))
+            .flatMap((s) => (s.dependsOn ?? []).map((d) => reach(d.target)).filter((to) => to !== undefined && to !== s.id && deployed.has(to)).map((to) => `${s.id}->${to}`)),
+        );
+        // Everything else a deployed system still reaches is reported as unreachable (no CIDRs are configured here); retired targets are not.
+        const offPlatform = new Set(
+          systems
+            .filter((s) => deployed.has(s.id))
+            .flatMap((s) => (s.dependsOn ?? []).map((d) => reach(d.target)).filter((to) => to !== undefined && to !== s.id && !deployed.has(to)).map((to) => `${s.id}->${to}`)),
+        );
+        expect(model.unreachable.map((u) => u.replace(/^(\S+) -> (\S+).*$/, "$1->$2")).sort()).toEqual([...offPlatform].sort());
         const egress = new Set(objects.filter((o) => o.metadata.name.startsWith("allow-egress-to-")).map((o) => `${o.metadata.namespace}->${o.metadata.name.slice(16)}`));
         const ingress = new Set(objects.filter((o) => o.metadata.name.startsWith("allow-ingress-from-")).map((o) => `${o.metadata.name.slice(19)}->${o.metadata.namespace}`));
         expect([...egress].sort()).toEqual([...expected].sort());
