@@ -12,11 +12,14 @@
 // gives them. Observances (non-public days) are ignored.
 import Holidays from "date-holidays";
 import { addDays, dayNumber, isoDate, weekdayOf } from "./dates.js";
+import { type Message, MSG } from "./messages.js";
 
 /** A named blocked day. */
 export interface Holiday {
   readonly date: string;
   readonly name: string;
+  /** The name in Vietnamese only (without the English gloss). */
+  readonly nameVi: string;
 }
 
 const holidayCache = new Map<number, Holiday[]>();
@@ -27,20 +30,20 @@ export function vietnamesePublicHolidays(year: number): Holiday[] {
   const cached = holidayCache.get(year);
   if (cached) return cached;
   vn ??= new Holidays("VN");
-  const days = new Map<string, string>();
-  const add = (date: string, name: string): void => {
-    if (!days.has(date)) days.set(date, name);
+  const days = new Map<string, { name: string; nameVi: string }>();
+  const add = (date: string, name: string, nameVi = name): void => {
+    if (!days.has(date)) days.set(date, { name, nameVi });
   };
   for (const h of vn.getHolidays(year)) {
     if (h.type !== "public") continue;
     const date = h.date.slice(0, 10);
     if (h.name.startsWith("Giao thừa")) {
       // New Year's Eve (day 0) through the 6th day of the lunar year.
-      for (let i = 0; i <= 6; i++) add(addDays(date, i), i === 0 ? "Giao thừa Tết Nguyên Đán (lunar New Year's Eve)" : `Tết Nguyên Đán, day ${i} (lunar New Year)`);
+      for (let i = 0; i <= 6; i++) add(addDays(date, i), i === 0 ? "Giao thừa Tết Nguyên Đán (lunar New Year's Eve)" : `Tết Nguyên Đán, day ${i} (lunar New Year)`, i === 0 ? "Giao thừa Tết Nguyên Đán" : `Tết Nguyên Đán, mùng ${i}`);
     } else if (date.endsWith("-09-02")) {
-      add(addDays(date, -1), "Quốc khánh (National Day), day before");
-      add(date, `${h.name} (National Day)`);
-      add(addDays(date, 1), "Quốc khánh (National Day), day after");
+      add(addDays(date, -1), "Quốc khánh (National Day), day before", "Quốc khánh, ngày liền trước");
+      add(date, `${h.name} (National Day)`, h.name);
+      add(addDays(date, 1), "Quốc khánh (National Day), day after", "Quốc khánh, ngày liền sau");
     } else {
       add(date, h.name);
     }
@@ -49,7 +52,7 @@ export function vietnamesePublicHolidays(year: number): Holiday[] {
   // Jan/Feb), but keep only days of this year so each day has one owner.
   const list = [...days]
     .filter(([d]) => d.startsWith(`${year}-`))
-    .map(([date, name]) => ({ date, name }))
+    .map(([date, n]) => ({ date, name: n.name, nameVi: n.nameVi }))
     .sort((a, b) => (a.date < b.date ? -1 : 1));
   holidayCache.set(year, list);
   return list;
@@ -85,12 +88,17 @@ export class Calendar {
 
   /** Why `date` may not carry a cutover, or undefined when it may. */
   blockedBecause(date: string): string | undefined {
+    return this.blockedMessage(date)?.en;
+  }
+
+  /** Why `date` may not carry a cutover, in English and Vietnamese; undefined when it may. */
+  blockedMessage(date: string): Message | undefined {
     const wd = weekdayOf(date);
-    if (!this.weekdays.has(wd)) return `${wd} is not a cutover weekday`;
+    if (!this.weekdays.has(wd)) return MSG.notCutoverWeekday({ weekday: wd });
     const year = Number(date.slice(0, 4));
     const holiday = vietnamesePublicHolidays(year).find((h) => h.date === date);
-    if (holiday) return `public holiday: ${holiday.name}`;
-    for (const b of this.blackouts) if (b.from <= date && date <= b.to) return `blackout ${b.from}..${b.to}: ${b.reason}`;
+    if (holiday) return MSG.publicHoliday({ name: holiday.name, nameVi: holiday.nameVi });
+    for (const b of this.blackouts) if (b.from <= date && date <= b.to) return MSG.blackout(b);
     return undefined;
   }
 

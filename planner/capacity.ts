@@ -10,6 +10,7 @@ import type { InventoryIndex } from "../inventory/model.js";
 import type { Server } from "../inventory/schema.js";
 import type { SystemDecision } from "./dispositions.js";
 import type { Size } from "./plan-schema.js";
+import { MessageLog, MSG } from "./messages.js";
 import { addSize, allocatedSize, rightSize, ZERO_SIZE } from "./sizing.js";
 
 /** Usable share of raw capacity once headroom is kept free. */
@@ -102,7 +103,7 @@ export function incomingTargets(index: InventoryIndex, target: string, decisions
  * warning per limit exceeded; the planner does not delay waves for these (people can add racks
  * faster than servers), it says what to prepare.
  */
-export function footprintWarnings(index: InventoryIndex, target: string, servers: readonly { id: string; fate: string; targetSite?: string }[]): { rule: string; subject: string; message: string }[] {
+export function footprintWarnings(index: InventoryIndex, target: string, servers: readonly { id: string; fate: string; targetSite?: string }[], log: MessageLog = new MessageLog()): { rule: string; subject: string; message: string }[] {
   const site = index.sites.get(target);
   if (!site) return [];
   let ru = 0;
@@ -116,10 +117,10 @@ export function footprintWarnings(index: InventoryIndex, target: string, servers
   }
   const out: { rule: string; subject: string; message: string }[] = [];
   if (site.racks !== undefined && ru > site.racks * 42) {
-    out.push({ rule: "rack-space", subject: target, message: `${target} would hold ${ru}U of hardware after the merger (kept and relocated), more than its ${site.racks} racks × 42U = ${site.racks * 42}U; prepare ${Math.ceil((ru - site.racks * 42) / 42)} more rack(s)` });
+    out.push({ rule: "rack-space", subject: target, message: log.say(MSG.rackSpaceWarning({ target, rackUnits: ru, racks: site.racks })) });
   }
   if (site.powerKw !== undefined && watts > site.powerKw * 1000) {
-    out.push({ rule: "power", subject: target, message: `${target} would draw ${Math.round(watts / 100) / 10} kW of IT power after the merger (kept and relocated hardware), more than its usable ${site.powerKw} kW` });
+    out.push({ rule: "power", subject: target, message: log.say(MSG.powerWarning({ target, kw: Math.round(watts / 100) / 10, powerKw: site.powerKw })) });
   }
   return out;
 }

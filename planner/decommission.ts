@@ -18,6 +18,7 @@ import type { Server } from "../inventory/schema.js";
 import type { Window } from "./calendar.js";
 import { addDays, maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
+import { type Message, MessageLog, MSG } from "./messages.js";
 import type { PlanServer, Size } from "./plan-schema.js";
 import type { PlanningProfile } from "./profile.js";
 import { usableOf } from "./capacity.js";
@@ -41,6 +42,8 @@ export interface FateInput {
   readonly retainedTargets: ReadonlyMap<string, Size>;
   readonly incoming: ReadonlyMap<string, Size>;
   readonly leaving: ReadonlySet<string>;
+  /** Where the reasons said are recorded [a fresh log]. */
+  readonly log?: MessageLog;
 }
 
 export interface FateResult {
@@ -49,7 +52,7 @@ export interface FateResult {
   readonly relocations: Relocation[];
 }
 
-type Status = { kind: "stays"; why: string } | { kind: "moves"; on: string; start: string } | { kind: "departs"; on: string };
+type Status = { kind: "stays"; why: Message } | { kind: "moves"; on: string; start: string } | { kind: "departs"; on: string };
 
 /** kWh per year that `watts` cost at a site of `pue`. */
 export function kwhPerYear(watts: number, pue: number): number {
@@ -59,12 +62,14 @@ export function kwhPerYear(watts: number, pue: number): number {
 /** Decides every server's fate and dates (see file header). */
 export function serverFates(input: FateInput): FateResult {
   const { index, decisions, target, profile, windows, waveOf } = input;
+  const log = input.log ?? new MessageLog();
+  const say = (msg: Message): string => log.say(msg);
   const statusOf = (id: string): Status => {
     const d = decisions.get(id)!;
     if (d.disposition === "retire") return { kind: "departs", on: input.retireOn };
-    if (d.disposition === "retain") return { kind: "stays", why: `${id} is retained` };
+    if (d.disposition === "retain") return { kind: "stays", why: MSG.systemRetained({ system: id }) };
     const w = waveOf.get(id);
-    if (!w) return { kind: "stays", why: `${id} found no wave (unscheduled)` };
+    if (!w) return { kind: "stays", why: MSG.systemUnscheduled({ system: id }) };
     if (d.disposition === "consolidate") return { kind: "departs", on: w.end };
     return { kind: "moves", on: w.end, start: w.start };
   };
@@ -120,65 +125,66 @@ export function serverFates(input: FateInput): FateResult {
       // systems all leave is switched off.
       if (!allDepart || (s.kind !== "virtual" && !input.leaving.has(s.id))) {
         const t = input.retainedTargets.get(s.id);
-        const why = direct.length === 0 ? (s.kind === "physical" ? "host at the target site: part of its capacity" : s.kind === "storage" ? "storage at the target site: part of its capacity" : "at the target site, no system listed on it; kept") : `at the target site and runs ${direct.filter((id) => statusOf(id).kind !== "departs").join(", ") || direct.join(", ")}`;
-        push("retain", [why], t ? { target: t } : {});
+        const running = direct.filter((id) => statusOf(id).kind !== "departs");
+        const why = direct.length === 0 ? (s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem()) : MSG.targetRuns({ systems: running.length > 0 ? running : direct });
+        push("retain", [say(why)], t ? { target: t } : {});
       } else {
         const freedOn = lastOff(statuses, profile.startDate);
-        push("decommission", [`every system on it leaves (${direct.map((id) => `${id}: ${decisions.get(id)!.disposition}`).join(", ")}); freed on ${freedOn}`], { freedOn });
+        push("decommission", [say(MSG.everySystemLeaves({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
       }
       continue;
     }
 
     // Closing site.
     if (staying) {
-      push("retain", [`still runs ${staying.id} (${staying.st.kind === "stays" ? staying.st.why : ""}) at ${s.site}, so it cannot be freed`]);
+      push("retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
       continue;
     }
     const carried = statuses.find((x) => decisions.get(x.id)!.disposition === "relocate" && x.st.kind === "moves");
     if (carried && s.kind !== "virtual" && carried.st.kind === "moves") {
-      push("relocate", [`carries hardware-bound system ${carried.id}; physically moved to ${target} in wave ${waveOf.get(carried.id)!.number} (${carried.st.start})`], { relocateOn: carried.st.start });
+      push("relocate", [say(MSG.carriesHardwareBound({ system: carried.id, target, wave: waveOf.get(carried.id)!.number, start: carried.st.start }))], { relocateOn: carried.st.start });
       continue;
     }
     if (s.kind === "virtual") {
       const moves = statuses.filter((x) => x.st.kind === "moves");
       if (moves.length > 0) {
         const freedOn = lastOff(statuses, profile.startDate);
-        push("reuse", [`its workload (${moves.map((x) => x.id).join(", ")}) continues as a VM at ${target} from wave ${Math.max(...moves.map((x) => waveOf.get(x.id)!.number))}; right-sized from measured usage`], { freedOn, target: input.incoming.get(s.id) });
+        push("reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave: Math.max(...moves.map((x) => waveOf.get(x.id)!.number)) }))], { freedOn, target: input.incoming.get(s.id) });
       } else if (direct.length === 0) {
-        push("decommission", ["no system runs on it"], { freedOn: profile.startDate });
+        push("decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
       } else {
         const freedOn = lastOff(statuses, profile.startDate);
-        push("decommission", [`its systems leave without a successor VM (${direct.map((id) => `${id}: ${decisions.get(id)!.disposition}`).join(", ")}); freed on ${freedOn}`], { freedOn });
+        push("decommission", [say(MSG.leavesWithoutSuccessor({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
       }
       continue;
     }
     if (s.kind === "physical") {
       const freedOn = input.relocations.get(s.id)?.freedOn ?? lastOff(workload, profile.startDate);
       const t = input.incoming.get(s.id);
-      const what = workload.length === 0 ? "no workload" : `its last workload leaves on ${freedOn}`;
+      const what = workload.length === 0 ? MSG.noWorkload() : MSG.lastWorkloadLeaves({ date: freedOn });
       const r = input.relocations.get(s.id);
       if (r) {
         relocations.push(r);
-        push("relocate", [`${what}; still in vendor support until ${s.supportEnds}, so it is moved to ${target} on ${r.relocateOn} and adds capacity from ${r.availableFrom}`], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
+        push("relocate", [say(MSG.hostRelocated({ what, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn, availableFrom: r.availableFrom }))], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
       } else {
-        const why = s.supportEnds === undefined ? "support end unknown" : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? `vendor support ends ${s.supportEnds}, too soon to be worth moving` : "no window left to move it";
-        push("decommission", [`${what}; ${why}`], { freedOn, ...(t ? { target: t } : {}) });
+        const why = s.supportEnds === undefined ? MSG.supportUnknown() : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? MSG.supportTooSoon({ supportEnds: s.supportEnds }) : MSG.noWindowToMove();
+        push("decommission", [say(MSG.hostDecommissioned({ what, why }))], { freedOn, ...(t ? { target: t } : {}) });
       }
       continue;
     }
     // Storage, network, appliance gear at a closing site serves it until its last workload leaves.
     const close = siteClose(s.site);
     if (close === undefined) {
-      push("retain", [`${s.site} keeps running systems after the merger (retained or unscheduled), so its ${s.kind} gear stays`]);
+      push("retain", [say(MSG.siteKeepsRunning({ site: s.site, kind: s.kind }))]);
       continue;
     }
     const freedOn = lastOff(statuses, close);
     const r = s.kind === "storage" ? relocateAfter(s, freedOn) : undefined;
     if (r) {
       relocations.push(r);
-      push("relocate", [`${s.site} is empty from ${freedOn}; storage still in vendor support until ${s.supportEnds}, moved to ${target} on ${r.relocateOn}`], { freedOn, relocateOn: r.relocateOn });
+      push("relocate", [say(MSG.storageRelocated({ site: s.site, freedOn, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn }))], { freedOn, relocateOn: r.relocateOn });
     } else {
-      push("decommission", [`${s.site} is empty from ${freedOn}${s.kind === "storage" ? (s.supportEnds ? `; vendor support ends ${s.supportEnds}` : "; support end unknown") : ""}`], { freedOn });
+      push("decommission", [say(MSG.siteEmpty({ site: s.site, freedOn, ...(s.kind === "storage" ? { storage: { supportEnds: s.supportEnds } } : {}) }))], { freedOn });
     }
   }
   relocations.sort((a, b) => (a.availableFrom < b.availableFrom ? -1 : a.availableFrom > b.availableFrom ? 1 : a.server < b.server ? -1 : 1));

@@ -17,6 +17,7 @@
 //   in vendor support on the deadline, + 10 if container-ready.
 import type { InventoryIndex } from "../inventory/model.js";
 import type { Disposition, System } from "../inventory/schema.js";
+import { type Message, MessageLog, MSG } from "./messages.js";
 import type { Violation } from "./plan-schema.js";
 
 /** The decision for one system. */
@@ -61,7 +62,8 @@ export function surviveScore(index: InventoryIndex, sys: System, site: string | 
 }
 
 /** Decides every system's disposition (see file header); `siteOf` gives each system's site today. */
-export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<string, string | undefined>, target: string, deadline: string): DispositionResult {
+export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<string, string | undefined>, target: string, deadline: string, log: MessageLog = new MessageLog()): DispositionResult {
+  const say = (msg: Message): string => log.say(msg);
   const systems = [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1));
   const decisions = new Map<string, SystemDecision>();
   const violations: Violation[] = [];
@@ -85,7 +87,7 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
     list.push(s);
     byFunction.set(s.function, list);
   }
-  const survivorOf = new Map<string, { survivor: System; score: number; runnerUp: string }>();
+  const survivorOf = new Map<string, { survivor: System; score: number; other: string; otherScore: number }>();
   for (const [fn, list] of byFunction) {
     const sites = new Set(list.map((s) => siteOf.get(s.id)));
     if (sites.size < 2) continue;
@@ -100,7 +102,7 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
     for (const x of list) {
       if (x.id === best.s.id || siteOf.get(x.id) === survivorSite) continue;
       if (x.disposition === "consolidate" && x.consolidateInto !== undefined) continue;
-      survivorOf.set(x.id, { survivor: best.s, score: Math.round(best.score * 10) / 10, runnerUp: `${x.id} scored ${Math.round(scored.find((y) => y.s.id === x.id)?.score ?? 0)}` });
+      survivorOf.set(x.id, { survivor: best.s, score: Math.round(best.score * 10) / 10, other: x.id, otherScore: Math.round(scored.find((y) => y.s.id === x.id)?.score ?? 0) });
     }
     void fn;
   }
@@ -124,9 +126,9 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
   for (const s of systems) {
     const site = siteOf.get(s.id);
     const atTarget = site === target;
-    const where = site === undefined ? "no servers (runs as a service)" : atTarget ? `at the target site ${target}` : `at ${site}`;
+    const where: Message = site === undefined ? MSG.whereService() : atTarget ? MSG.whereTarget({ target }) : MSG.whereSite({ site });
     if (s.disposition !== undefined) {
-      const reasons = [`disposition "${s.disposition}" pinned in the inventory by people`];
+      const reasons = [say(MSG.dispositionPinned({ disposition: s.disposition }))];
       let into: string | undefined;
       if (s.disposition === "consolidate") {
         into = s.consolidateInto ?? survivorOf.get(s.id)?.survivor.id;
@@ -138,13 +140,13 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
           into = others[0]?.id;
         }
         if (into === undefined) {
-          violations.push({ rule: "consolidate-without-survivor", subject: s.id, message: `${s.id} is pinned to consolidate but no other system has function "${s.function}"; it is rehosted instead` });
-          decisions.set(s.id, { disposition: atTarget ? "retain" : "rehost", reasons: [...reasons, "no survivor exists for its function, so it keeps running"], pinned: true });
+          violations.push({ rule: "consolidate-without-survivor", subject: s.id, message: say(MSG.consolidateWithoutSurvivor({ system: s.id, fn: s.function })) });
+          decisions.set(s.id, { disposition: atTarget ? "retain" : "rehost", reasons: [...reasons, say(MSG.noSurvivorKeepsRunning())], pinned: true });
           continue;
         }
-        reasons.push(s.consolidateInto !== undefined ? `merged into ${into} (consolidateInto pinned in the inventory)` : `merged into ${into}, the best-scoring system of function "${s.function}"`);
+        reasons.push(say(s.consolidateInto !== undefined ? MSG.mergedIntoPinned({ into }) : MSG.mergedIntoBest({ into, fn: s.function })));
       }
-      if (s.disposition === "retain" && !atTarget && site !== undefined) reasons.push(`stays ${where}: listed as remaining after the merger`);
+      if (s.disposition === "retain" && !atTarget && site !== undefined) reasons.push(say(MSG.staysRemaining({ where })));
       decisions.set(s.id, { disposition: s.disposition, into, reasons, pinned: true });
       continue;
     }
@@ -153,28 +155,28 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
       decisions.set(s.id, {
         disposition: "consolidate",
         into: survivor.survivor.id,
-        reasons: [`duplicate of function "${s.function}" ${where}; merged into ${survivor.survivor.id} at ${siteOf.get(survivor.survivor.id)} (survivor score ${survivor.score}; ${survivor.runnerUp})`],
+        reasons: [say(MSG.duplicateMerged({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite: siteOf.get(survivor.survivor.id), score: survivor.score, other: survivor.other, otherScore: survivor.otherScore }))],
         pinned: false,
       });
       continue;
     }
     if (retireSet.has(s.id)) {
       const users = dependants.get(s.id) ?? [];
-      decisions.set(s.id, { disposition: "retire", reasons: [users.length === 0 ? "lifecycle retiring and no system depends on it" : `lifecycle retiring; only systems that retire too depend on it (${users.join(", ")})`], pinned: false });
+      decisions.set(s.id, { disposition: "retire", reasons: [say(users.length === 0 ? MSG.retireNoDependants() : MSG.retireOnlyRetiring({ users }))], pinned: false });
       continue;
     }
     const reasons: string[] = [];
-    if (keptBecause.has(s.id)) reasons.push(`lifecycle retiring, but ${keptBecause.get(s.id)} still depends on it, so it is kept`);
+    if (keptBecause.has(s.id)) reasons.push(say(MSG.keptRetiring({ user: keptBecause.get(s.id)! })));
     if (site === undefined) {
-      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, "has no servers in the inventory (a service run elsewhere); nothing to move"], pinned: false });
+      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
     } else if (atTarget) {
-      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, `already runs at the target site ${target}`], pinned: false });
+      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.alreadyAtTarget({ target }))], pinned: false });
     } else if (isHardwareBound(index, s)) {
-      decisions.set(s.id, { disposition: "relocate", reasons: [...reasons, `runs on hardware that cannot be virtualised (appliance, HSM or hardware-bound server) ${where}; the hardware is moved to ${target}`], pinned: false });
+      decisions.set(s.id, { disposition: "relocate", reasons: [...reasons, say(MSG.relocateHardware({ where, target }))], pinned: false });
     } else if (s.containerReady) {
-      decisions.set(s.id, { disposition: "replatform", reasons: [...reasons, `container-ready ${where}; moves onto the shared Kubernetes platform at ${target}`], pinned: false });
+      decisions.set(s.id, { disposition: "replatform", reasons: [...reasons, say(MSG.replatformReady({ where, target }))], pinned: false });
     } else {
-      decisions.set(s.id, { disposition: "rehost", reasons: [...reasons, `${where}, not container-ready; lifted and shifted as virtual machines to ${target}`], pinned: false });
+      decisions.set(s.id, { disposition: "rehost", reasons: [...reasons, say(MSG.rehostVm({ where, target }))], pinned: false });
     }
   }
 
@@ -183,7 +185,7 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
     if (d.disposition !== "consolidate" || d.into === undefined) continue;
     const sd = decisions.get(d.into);
     if (sd && (sd.disposition === "retire" || sd.disposition === "consolidate")) {
-      violations.push({ rule: "consolidate-into-departing", subject: id, message: `${id} is consolidated into ${d.into}, which is itself ${sd.disposition === "retire" ? "retired" : `consolidated into ${sd.into}`}` });
+      violations.push({ rule: "consolidate-into-departing", subject: id, message: say(MSG.consolidateIntoDeparting({ system: id, into: d.into, retired: sd.disposition === "retire", next: sd.into })) });
     }
   }
   // Kept systems depending on a retirement people pinned: report each broken dependency.
@@ -193,7 +195,7 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
     for (const dep of s.dependsOn ?? []) {
       const td = decisions.get(dep.target);
       if (td?.disposition === "retire" && dep.target !== s.id) {
-        violations.push({ rule: "depends-on-retired", subject: s.id, message: `${s.id} (${d.disposition}) depends on ${dep.target}, whose retirement is pinned in the inventory; the dependency breaks when ${dep.target} is switched off` });
+        violations.push({ rule: "depends-on-retired", subject: s.id, message: say(MSG.dependsOnRetired({ system: s.id, disposition: d.disposition, target: dep.target })) });
       }
     }
   }

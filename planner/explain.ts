@@ -42,7 +42,7 @@ export function explain(detailed: DetailedPlan, index: InventoryIndex, id: strin
     const ui = schedule.unitOfSystem.get(id);
     if (ui !== undefined) {
       const u = schedule.units[ui];
-      if (u.systems.length > 1) out.push(`Cuts over together with: ${u.systems.filter((s) => s !== id).join(", ")} (${u.reason})`);
+      if (u.systems.length > 1) out.push(`Cuts over together with: ${u.systems.filter((s) => s !== id).join(", ")} (${u.reason.en})`);
     }
     const deps = index.systems.get(id)!.dependsOn ?? [];
     out.push("Waits for:");

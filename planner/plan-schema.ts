@@ -249,6 +249,10 @@ export const ResolvedProfile = z.object({
 });
 export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
 
+/** English text → translated text, per language (planner/messages.ts). */
+export const Translations = z.object({ vi: z.record(z.string(), z.string()) });
+export type Translations = z.infer<typeof Translations>;
+
 export const Plan = z.object({
   schemaVersion: z.literal(1),
   asOf: IsoDate,
@@ -278,5 +282,7 @@ export const Plan = z.object({
   summary: Summary,
   /** Things a planner should look at that break no rule. */
   warnings: z.array(Violation),
+  /** Every planner-written sentence of this plan in other languages: `vi` maps the English text to the Vietnamese (keys sorted). Optional: older plans have none. */
+  translations: Translations.optional(),
 });
 export type Plan = z.infer<typeof Plan>;

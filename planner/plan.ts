@@ -12,6 +12,7 @@ import { deadlineTruth } from "./deadline.js";
 import { serverFates } from "./decommission.js";
 import { decideDispositions } from "./dispositions.js";
 import { waveLowerBound } from "./lower-bound.js";
+import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planTranslations } from "./messages.js";
 import type { CapacityStep, MoveGroup, Phase, Plan, PlanSystem, Platform, Violation, Wave } from "./plan-schema.js";
 import { checkProfile, type PlanningProfile } from "./profile.js";
 import type { Profile } from "./profile-schema.js";
@@ -51,18 +52,20 @@ const byViolation = (a: Violation, b: Violation): number => byString(a.rule, b.r
 /** Plans the migration with an already resolved profile (see file header). */
 export function planWithProfile(input: PlannerInput, profile: PlanningProfile, asOf: string): DetailedPlan {
   const { index } = input;
+  const log = new MessageLog();
+  const say = (msg: Message): string => log.say(msg);
   const calendar = new Calendar({ weekdays: profile.weekdays, blackouts: profile.blackouts });
   const windows = profile.horizonEnd >= profile.startDate ? calendar.windows(profile.startDate, profile.horizonEnd) : [];
-  const choice = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit);
+  const choice = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit, log);
   const target = choice.site;
   const siteOf = new Map<string, string | undefined>();
   for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
-  const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline);
+  const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline, log);
   const groups = moveGroups(index);
   const cap = targetCapacity(index, target, decisions, profile.cpuOvercommit, profile.headroomPct);
   const incoming = incomingTargets(index, target, decisions);
   const retireOn = windows.length > 0 ? windows[0].end : profile.startDate;
-  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn });
+  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn, log });
   violations.push(...schedule.violations);
   warnings.push(...schedule.warnings);
 
@@ -78,15 +81,15 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       const wp = waveOf.get(dep.target);
       if (wp && wp.number > wc.number && decisions.get(dep.target)!.disposition !== "consolidate") {
         splits++;
-        warnings.push({ rule: "consumer-before-provider", subject: sys.id, message: `${sys.id} cuts over in wave ${wc.number}, before ${dep.target} (wave ${wp.number}) that it depends on (${dep.coupling}); it uses ${dep.target} across the inter-site WAN meanwhile` });
+        warnings.push({ rule: "consumer-before-provider", subject: sys.id, message: say(MSG.consumerBeforeProvider({ system: sys.id, wave: wc.number, provider: dep.target, providerWave: wp.number, coupling: dep.coupling })) });
       }
     }
   }
 
-  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving });
-  warnings.push(...footprintWarnings(index, target, fates.servers));
+  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log });
+  warnings.push(...footprintWarnings(index, target, fates.servers, log));
   const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
-  const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound);
+  const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log);
   const lateSet = new Set(deadline.late);
 
   // Systems.
@@ -99,14 +102,14 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     const out: string[] = [];
     if (t.wave === undefined) return out;
     const w = schedule.waves[t.wave - 1];
-    out.push(`wave ${t.wave} (${w.window.start}..${w.window.end})${u.systems.length > 1 ? ` together with ${u.systems.join(", ")}: ${u.reason}` : ""}`);
-    if (u.pinDate !== undefined && t.window === u.pinWindow) out.push(`pinned to ${u.pinDate} in the profile`);
-    if (u.notBefore !== undefined) out.push(`held back until ${u.notBefore} in the profile`);
-    if (t.pinConflict) out.push(`its pin could not be honoured: ${t.pinConflict}`);
-    if (t.bindingPred !== undefined) out.push(`waits for ${schedule.units[t.bindingPred].id} (wave ${schedule.traces[t.bindingPred].wave})`);
-    if (t.lastDefer && t.lastDefer.window < (t.window ?? 0)) out.push(`not earlier: in the window of ${windows[t.lastDefer.window].start}, ${t.lastDefer.text}`);
-    else if (t.readyWindow !== undefined && t.window !== undefined && t.window > t.readyWindow) out.push(`ready from ${windows[t.readyWindow].start}; earlier waves were full with lower-risk groups`);
-    if (t.wave <= 2) out.push(`pilot wave: risk score ${u.risk} (security level ${u.maxSecurityLevel})`);
+    out.push(say(MSG.inWave({ wave: t.wave, start: w.window.start, end: w.window.end, ...(u.systems.length > 1 ? { together: { systems: u.systems, reason: u.reason } } : {}) })));
+    if (u.pinDate !== undefined && t.window === u.pinWindow) out.push(say(MSG.pinnedInProfile({ date: u.pinDate })));
+    if (u.notBefore !== undefined) out.push(say(MSG.heldBackInProfile({ date: u.notBefore })));
+    if (t.pinConflict) out.push(say(MSG.pinNotHonoured({ conflict: t.pinConflict })));
+    if (t.bindingPred !== undefined) out.push(say(MSG.waitsForUnit({ unit: schedule.units[t.bindingPred].id, wave: schedule.traces[t.bindingPred].wave })));
+    if (t.lastDefer && t.lastDefer.window < (t.window ?? 0)) out.push(say(MSG.notEarlier({ windowStart: windows[t.lastDefer.window].start, why: t.lastDefer.text })));
+    else if (t.readyWindow !== undefined && t.window !== undefined && t.window > t.readyWindow) out.push(say(MSG.readyFrom({ date: windows[t.readyWindow].start })));
+    if (t.wave <= 2) out.push(say(MSG.pilotRisk({ risk: u.risk, level: u.maxSecurityLevel })));
     unitReason.set(ui, out);
     return out;
   };
@@ -124,7 +127,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const groupOfSystem = new Map<string, string>();
   const groupList: MoveGroup[] = [];
   for (const u of schedule.units) {
-    groupList.push({ id: u.id, systems: [...u.systems], reason: u.reason });
+    groupList.push({ id: u.id, systems: [...u.systems], reason: say(u.reason) });
     for (const s of u.systems) groupOfSystem.set(s, u.id);
   }
   const usedIds = new Set(groupList.map((g) => g.id));
@@ -132,7 +135,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     const stays = g.systems.filter((s) => !groupOfSystem.has(s));
     if (stays.length === 0) continue;
     const id = usedIds.has(g.id) ? `${g.id}-stays` : g.id;
-    groupList.push({ id, systems: stays, reason: `does not move${g.reasons.length > 0 ? ` (${g.reasons.join("; ")})` : ""}` });
+    groupList.push({ id, systems: stays, reason: say(MSG.groupStays({ reasons: g.reasons.map(moveGroupReason) })) });
     for (const s of stays) groupOfSystem.set(s, id);
   }
   groupList.sort((a, b) => byString(a.id, b.id));
@@ -145,8 +148,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       const reasons = [...d.reasons];
       const ui = schedule.unitOfSystem.get(sys.id);
       if (ui !== undefined && w) reasons.push(...waveReason(ui));
-      if (unscheduledOf.has(sys.id)) reasons.push(`unscheduled: ${unscheduledOf.get(sys.id)}`);
-      if (d.disposition === "retire") reasons.push(`switched off on ${retireOn}, the end of the first cutover window`);
+      if (unscheduledOf.has(sys.id)) reasons.push(say(MSG.unscheduledReason({ reason: unscheduledOf.get(sys.id)! })));
+      if (d.disposition === "retire") reasons.push(say(MSG.retiredOn({ date: retireOn })));
       const site = siteOf.get(sys.id) ?? target;
       const targetSiteAfter = d.disposition === "retire" || d.disposition === "consolidate" ? undefined : d.disposition === "retain" ? site : target;
       const externals = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.externals.has(t)))].sort();
@@ -192,21 +195,24 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   });
 
   // Capacity steps: today's usable capacity, then relocated and procured hardware as it arrives.
-  const events: { from: string; adds: { cpuCores: number; memoryGiB: number; storageGiB: number }; reason: string }[] = [];
-  for (const r of fates.relocations) events.push({ from: r.availableFrom, adds: r.adds, reason: `${r.server} relocated from the closing site on ${r.relocateOn}` });
-  for (const p of schedule.procurement) events.push({ from: p.by, adds: p.adds, reason: `procured: ${p.cpuCores} cores, ${p.memoryGiB} GiB memory, ${p.storageGiB} GiB storage` });
-  events.sort((a, b) => byString(a.from, b.from) || byString(a.reason, b.reason));
-  const capacity: CapacityStep[] = [{ from: asOf, ...cap.usable, reason: `usable capacity of ${target} today after ${profile.headroomPct}% headroom (${cap.used.cpuCores} vCPUs, ${cap.used.memoryGiB} GiB memory, ${cap.used.storageGiB} GiB storage already in use)` }];
+  const events: { from: string; adds: { cpuCores: number; memoryGiB: number; storageGiB: number }; reason: Message }[] = [];
+  for (const r of fates.relocations) events.push({ from: r.availableFrom, adds: r.adds, reason: MSG.capacityRelocated({ server: r.server, date: r.relocateOn }) });
+  for (const p of schedule.procurement) events.push({ from: p.by, adds: p.adds, reason: MSG.capacityProcured({ cores: p.cpuCores, memory: p.memoryGiB, storage: p.storageGiB }) });
+  events.sort((a, b) => byString(a.from, b.from) || byString(a.reason.en, b.reason.en));
+  const steps: { from: string; size: { cpuCores: number; memoryGiB: number; storageGiB: number }; reason: Message }[] = [
+    { from: asOf, size: cap.usable, reason: MSG.capacityInitial({ target, headroomPct: profile.headroomPct, cpu: cap.used.cpuCores, memory: cap.used.memoryGiB, storage: cap.used.storageGiB }) },
+  ];
   for (const e of events) {
-    const last = capacity[capacity.length - 1];
-    const next = addSize({ cpuCores: last.cpuCores, memoryGiB: last.memoryGiB, storageGiB: last.storageGiB }, e.adds);
-    if (last.from === e.from) capacity[capacity.length - 1] = { from: last.from, ...next, reason: `${last.reason}; ${e.reason}` };
-    else capacity.push({ from: e.from, ...next, reason: e.reason });
+    const last = steps[steps.length - 1];
+    const next = addSize(last.size, e.adds);
+    if (last.from === e.from) steps[steps.length - 1] = { from: last.from, size: next, reason: joinMessages([last.reason, e.reason]) };
+    else steps.push({ from: e.from, size: next, reason: e.reason });
   }
+  const capacity: CapacityStep[] = steps.map((x) => ({ from: x.from, ...x.size, reason: say(x.reason) }));
 
   const remaining = systems.filter((s) => s.disposition === "retain" && decisions.get(s.id)!.pinned && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
-  if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: `${splits} dependenc${splits === 1 ? "y is" : "ies are"} split with the consumer cutting over before its provider` });
-  const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd);
+  if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: say(MSG.splitsTotal({ count: splits })) });
+  const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log);
   const summary = summarise(index, systems, fates.servers);
 
   const { targetSite: _t, fixedMaxData: _f, ...resolved } = profile;
@@ -236,7 +242,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     })),
     capacity,
     procurement: schedule.procurement.map((p) => ({ by: p.by, cpuCores: p.cpuCores, memoryGiB: p.memoryGiB, storageGiB: p.storageGiB, reason: p.reason, vcpus: p.vcpus, adds: p.adds })),
-    unscheduled: schedule.unscheduled,
+    unscheduled: schedule.unscheduled.map((u) => ({ system: u.system, reason: say(u.reason) })),
     deadline,
     violations: violations.sort(byViolation),
     generator: `dcplan ${VERSION}`,
@@ -275,6 +281,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     summary,
     warnings: warnings.sort(byViolation),
   };
+  plan.translations = planTranslations(plan, log);
   return { plan, schedule, profile };
 }
 

@@ -15,6 +15,7 @@
 import type { InventoryIndex } from "../inventory/model.js";
 import { maxDate, minDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
+import { MessageLog, MSG } from "./messages.js";
 import type { PlanServer, RoadmapItem } from "./plan-schema.js";
 
 const SHARED_FUNCTIONS = new Set(["sso", "lgsp", "email", "portal", "document-management", "one-stop-shop"]);
@@ -23,7 +24,7 @@ const P2_START = "2029-01-01";
 const P2_END = "2030-12-31";
 
 /** Roadmap items 2027–2030 (see file header), sorted by phase, date, subject and action. */
-export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<string, SystemDecision>, servers: readonly PlanServer[], horizonEnd: string): RoadmapItem[] {
+export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<string, SystemDecision>, servers: readonly PlanServer[], horizonEnd: string, log: MessageLog = new MessageLog()): RoadmapItem[] {
   const items: RoadmapItem[] = [];
   const add = (item: RoadmapItem): void => {
     if (item.by <= horizonEnd) items.push(item);
@@ -31,25 +32,25 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
   for (const sys of index.inventory.systems) {
     const d = decisions.get(sys.id)!.disposition;
     if (d === "retire" || d === "consolidate") continue;
-    if (d === "rehost") add({ phase: "2027-2028", action: "replatform", subject: sys.id, subjectKind: "system", by: P1_END, reason: "rehosted as virtual machines in the merger; containerise it onto the shared Kubernetes platform once the vendor supports containers" });
-    if (SHARED_FUNCTIONS.has(sys.function)) add({ phase: "2027-2028", action: "expand-shared-platform", subject: sys.id, subjectKind: "system", by: P1_END, reason: `the province's shared ${sys.function} service: extend it to every department, commune and ward over TSLCD` });
+    if (d === "rehost") add({ phase: "2027-2028", action: "replatform", subject: sys.id, subjectKind: "system", by: P1_END, reason: log.say(MSG.roadmapReplatform()) });
+    if (SHARED_FUNCTIONS.has(sys.function)) add({ phase: "2027-2028", action: "expand-shared-platform", subject: sys.id, subjectKind: "system", by: P1_END, reason: log.say(MSG.roadmapExpandShared({ fn: sys.function })) });
     if ((sys.dependsOn ?? []).some((dep) => index.externals.has(dep.target)) || sys.function === "lgsp") {
-      add({ phase: "2027-2028", action: "connect-national-platform", subject: sys.id, subjectKind: "system", by: P1_END, reason: "exchanges data with national platforms (NDXP/NDOP, national databases): move its links to the merged centre's LGSP and the National Data Centre" });
+      add({ phase: "2027-2028", action: "connect-national-platform", subject: sys.id, subjectKind: "system", by: P1_END, reason: log.say(MSG.roadmapConnectNational()) });
     }
-    if (sys.securityLevel <= 2 && (d === "replatform" || sys.containerReady)) add({ phase: "2029-2030", action: "cloud-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: `security level ${sys.securityLevel} and container-ready: candidate for large-scale cloud` });
-    if ((sys.dataGiB ?? 0) >= 500) add({ phase: "2029-2030", action: "big-data-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: `holds ${sys.dataGiB} GiB: feed it to the provincial big-data platform` });
-    if ((sys.users ?? 0) >= 10_000) add({ phase: "2029-2030", action: "ai-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: `${sys.users} users: candidate for AI assistance (search, triage, virtual assistant)` });
+    if (sys.securityLevel <= 2 && (d === "replatform" || sys.containerReady)) add({ phase: "2029-2030", action: "cloud-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: log.say(MSG.roadmapCloud({ level: sys.securityLevel })) });
+    if ((sys.dataGiB ?? 0) >= 500) add({ phase: "2029-2030", action: "big-data-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: log.say(MSG.roadmapBigData({ dataGiB: sys.dataGiB ?? 0 })) });
+    if ((sys.users ?? 0) >= 10_000) add({ phase: "2029-2030", action: "ai-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: log.say(MSG.roadmapAi({ users: sys.users ?? 0 })) });
   }
   for (const ps of servers) {
     if (ps.fate === "decommission") continue;
     const s = index.servers.get(ps.id)!;
     if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) {
       const phase = s.supportEnds < P2_START ? "2027-2028" : "2029-2030";
-      add({ phase, action: "hardware-refresh", subject: s.id, subjectKind: "server", by: phase === "2027-2028" ? minDate(maxDate(s.supportEnds, "2027-01-01"), P1_END) : s.supportEnds, reason: `vendor support ends ${s.supportEnds}: replace or renew before then` });
+      add({ phase, action: "hardware-refresh", subject: s.id, subjectKind: "server", by: phase === "2027-2028" ? minDate(maxDate(s.supportEnds, "2027-01-01"), P1_END) : s.supportEnds, reason: log.say(MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds })) });
     }
     if (s.os?.endOfSupport !== undefined && s.os.endOfSupport <= P2_END) {
       const phase = s.os.endOfSupport < P2_START ? "2027-2028" : "2029-2030";
-      add({ phase, action: "os-upgrade", subject: s.id, subjectKind: "server", by: phase === "2027-2028" ? minDate(maxDate(s.os.endOfSupport, "2027-01-01"), P1_END) : s.os.endOfSupport, reason: `${s.os.name}${s.os.version ? ` ${s.os.version}` : ""} support ends ${s.os.endOfSupport}: upgrade the operating system` });
+      add({ phase, action: "os-upgrade", subject: s.id, subjectKind: "server", by: phase === "2027-2028" ? minDate(maxDate(s.os.endOfSupport, "2027-01-01"), P1_END) : s.os.endOfSupport, reason: log.say(MSG.roadmapOsUpgrade({ os: `${s.os.name}${s.os.version ? ` ${s.os.version}` : ""}`, endOfSupport: s.os.endOfSupport })) });
     }
   }
   return items.sort((a, b) => (a.phase < b.phase ? -1 : a.phase > b.phase ? 1 : a.by < b.by ? -1 : a.by > b.by ? 1 : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.action < b.action ? -1 : a.action > b.action ? 1 : 0));

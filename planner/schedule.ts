@@ -32,6 +32,7 @@ import type { Window } from "./calendar.js";
 import { addDays } from "./dates.js";
 import { MOVING, type SystemDecision } from "./dispositions.js";
 import { Heap } from "./heap.js";
+import { joinMessages, type Message, MessageLog, moveGroupReason, MSG } from "./messages.js";
 import { PackingQueue } from "./packing.js";
 import type { Procurement, Size, Violation } from "./plan-schema.js";
 import type { PlanningProfile } from "./profile.js";
@@ -49,7 +50,7 @@ export interface Unit {
   readonly maxSecurityLevel: number;
   readonly risk: number;
   /** Why its systems move together. */
-  readonly reason: string;
+  readonly reason: Message;
   readonly preds: number[];
   readonly succs: number[];
   readonly hardPreds: Set<number>;
@@ -73,8 +74,8 @@ export interface UnitTrace {
   /** Provider unit whose placement made it ready last. */
   bindingPred?: number;
   /** Last reason it was deferred, with the window. */
-  lastDefer?: { window: number; kind: "wave-limit" | "data" | "capacity" | "pilot" | "group-size"; text: string };
-  pinConflict?: string;
+  lastDefer?: { window: number; kind: "wave-limit" | "data" | "capacity" | "pilot" | "group-size"; text: Message };
+  pinConflict?: Message;
 }
 
 export interface DraftWave {
@@ -100,7 +101,7 @@ export interface ScheduleResult {
   readonly unitOfSystem: Map<string, number>;
   readonly traces: UnitTrace[];
   readonly waves: DraftWave[];
-  readonly unscheduled: { system: string; reason: string }[];
+  readonly unscheduled: { system: string; reason: Message }[];
   readonly procurement: (Procurement & { vcpus: number; adds: Size })[];
   readonly relocations: Map<string, Relocation>;
   readonly violations: Violation[];
@@ -126,6 +127,8 @@ export interface ScheduleInput {
   readonly incoming: ReadonlyMap<string, Size>;
   /** Day retired systems are switched off. */
   readonly retireOn: string;
+  /** Where the messages said while scheduling are recorded [a fresh log]. */
+  readonly log?: MessageLog;
 }
 
 /** Security level from which a system is kept out of the pilot waves. */
@@ -158,16 +161,18 @@ export function firstWindowFrom(windows: readonly Window[], date: string): numbe
 /** Schedules every moving system into waves (see file header). */
 export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   const { index, decisions, target, profile, windows, asOf } = input;
+  const log = input.log ?? new MessageLog();
+  const say = (msg: Message): string => log.say(msg);
   const violations: Violation[] = [];
   const warnings: Violation[] = [];
   const moving = (id: string): boolean => MOVING.has(decisions.get(id)?.disposition ?? "retain");
 
   // --- Units from move groups, then ordering edges, then merging of hard cycles.
-  const rawGroups: { id: string; systems: string[]; reason: string }[] = [];
+  const rawGroups: { id: string; systems: string[]; reason: Message }[] = [];
   for (const g of input.groups) {
     const members = g.systems.filter(moving);
     if (members.length === 0) continue;
-    rawGroups.push({ id: g.id, systems: members, reason: g.reasons.length > 0 ? g.reasons.join("; ") : "a single system" });
+    rawGroups.push({ id: g.id, systems: members, reason: g.reasons.length > 0 ? joinMessages(g.reasons.map(moveGroupReason)) : MSG.singleSystem() });
   }
   const groupOf = new Map<string, number>();
   rawGroups.forEach((g, i) => g.systems.forEach((s) => groupOf.set(s, i)));
@@ -217,7 +222,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     const members: number[] = [i];
     if (compHead.get(compOf[i]) === i) for (const n of comps[compOf[i]]) if (Number(n) !== i) members.push(Number(n));
     const systems = members.flatMap((m) => rawGroups[m].systems).sort();
-    const reason = members.length > 1 ? `${members.map((m) => rawGroups[m].reason).join("; ")}; merged: a consolidation survivor and its dependants depend on each other in a cycle` : rawGroups[i].reason;
+    const reason = members.length > 1 ? MSG.mergedCycle({ reasons: joinMessages(members.map((m) => rawGroups[m].reason)) }) : rawGroups[i].reason;
     const u = makeUnit(units.length, rawGroups[i].id, systems, reason, input);
     u.comp = compOf[i];
     units.push(u);
@@ -247,7 +252,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       for (const [m, md, o, od] of pairs) {
         const oSite = input.siteOf.get(o);
         if (MOVING.has(md.disposition) && md.disposition !== "consolidate" && od.disposition === "retain" && oSite !== undefined && oSite !== target) {
-          violations.push({ rule: "tight-coupling-split", subject: m, message: `${m} moves to ${target} but is tightly coupled to ${o}, which people pinned to stay at ${oSite}` });
+          violations.push({ rule: "tight-coupling-split", subject: m, message: say(MSG.tightCouplingSplit({ system: m, target, other: o, otherSite: oSite })) });
         }
       }
     }
@@ -261,7 +266,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   for (const pin of profile.pins) {
     const ui = unitOfSystem.get(pin.system);
     if (ui === undefined) {
-      if (index.systems.has(pin.system)) warnings.push({ rule: "pin-ignored", subject: pin.system, message: `${pin.system} is pinned but does not move (${decisions.get(pin.system)?.disposition}); the pin has no effect` });
+      if (index.systems.has(pin.system)) warnings.push({ rule: "pin-ignored", subject: pin.system, message: say(MSG.pinIgnored({ system: pin.system, disposition: decisions.get(pin.system)?.disposition })) });
       continue;
     }
     const u = units[ui];
@@ -272,9 +277,9 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     if (pin.date !== undefined) {
       const w = windowOfDate(pin.date);
       if (w < 0) {
-        violations.push({ rule: "pin-conflict", subject: pin.system, message: `${pin.system} is pinned to ${pin.date}, which is not in a usable window between the start date ${profile.startDate} and horizonEnd ${profile.horizonEnd}; scheduled by the rules instead` });
+        violations.push({ rule: "pin-conflict", subject: pin.system, message: say(MSG.pinOutsideWindows({ system: pin.system, date: pin.date, start: profile.startDate, horizonEnd: profile.horizonEnd })) });
       } else if (u.pinWindow >= 0 && u.pinWindow !== w) {
-        violations.push({ rule: "pin-conflict", subject: pin.system, message: `${pin.system} is pinned to ${pin.date} but cuts over with ${u.systems.join(", ")}, pinned to ${u.pinDate}; the first pin is kept` });
+        violations.push({ rule: "pin-conflict", subject: pin.system, message: say(MSG.pinTwice({ system: pin.system, date: pin.date, systems: u.systems, firstDate: u.pinDate })) });
       } else {
         u.pinWindow = w;
         u.pinDate = pin.date;
@@ -283,7 +288,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   }
   for (const u of units) {
     if (u.pinWindow >= 0 && u.pinWindow < u.release) {
-      violations.push({ rule: "pin-conflict", subject: u.systems[0], message: `${u.id} is pinned to ${u.pinDate} but held back until ${u.notBefore}; the hold-back wins` });
+      violations.push({ rule: "pin-conflict", subject: u.systems[0], message: say(MSG.pinHeldBack({ unit: u.id, date: u.pinDate, notBefore: u.notBefore })) });
       u.pinWindow = -1;
     }
   }
@@ -379,7 +384,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   let placedCount = 0;
   let firstWave: ScheduleResult["firstWave"];
   /** Why a window's wave took nothing more (full, or taken by an oversized group). */
-  const closedBecause = new Map<number, { kind: "wave-limit" | "group-size"; text: string }>();
+  const closedBecause = new Map<number, { kind: "wave-limit" | "group-size"; text: Message }>();
   const share = usableShare(profile.headroomPct);
 
   for (let w = 0; w < windows.length && placedCount < units.length; w++) {
@@ -439,7 +444,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         }
       }
     };
-    const defer = (u: Unit, kind: NonNullable<UnitTrace["lastDefer"]>["kind"], text: string): void => {
+    const defer = (u: Unit, kind: NonNullable<UnitTrace["lastDefer"]>["kind"], text: Message): void => {
       traces[u.index].lastDefer = { window: w, kind, text };
     };
 
@@ -450,26 +455,26 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       // Hard predecessors (consolidation survivors) must be in place: pull ready ones into this wave.
       for (const p of u.hardPreds) {
         const pu = units[p];
-        if (!placed[p] && isReady(pu) && nSystems + pu.systems.length <= profile.maxSystems && data + pu.dataGiB <= limit && fitsCapacity(pu)) place(pu, `${pu.id} placed with pinned ${u.id}, which waits for it`);
+        if (!placed[p] && isReady(pu) && nSystems + pu.systems.length <= profile.maxSystems && data + pu.dataGiB <= limit && fitsCapacity(pu)) place(pu, say(MSG.pulledWithPinned({ unit: pu.id, pinned: u.id })));
       }
       const missing = [...u.hardPreds].filter((p) => !placed[p]);
-      let conflict: string | undefined;
-      if (released[ui] === 0) conflict = `held back until ${u.notBefore}`;
-      else if (missing.length > 0) conflict = `it must wait for ${missing.map((p) => units[p].id).join(", ")} (consolidation survivor), not yet in place`;
-      else if (!oversized(u) && (nSystems + u.systems.length > profile.maxSystems || data + u.dataGiB > limit)) conflict = "the wave's limits are already taken by other pins";
-      else if (oversized(u) && members.length > 0) conflict = "it is larger than the wave limits and other systems are pinned to the same wave";
-      else if (!fitsCapacity(u)) conflict = "the target site has no capacity for it then and procured hardware cannot arrive by that date";
+      let conflict: Message | undefined;
+      if (released[ui] === 0) conflict = MSG.conflictHeldBack({ notBefore: u.notBefore });
+      else if (missing.length > 0) conflict = MSG.conflictSurvivor({ units: missing.map((p) => units[p].id) });
+      else if (!oversized(u) && (nSystems + u.systems.length > profile.maxSystems || data + u.dataGiB > limit)) conflict = MSG.conflictPinLimits();
+      else if (oversized(u) && members.length > 0) conflict = MSG.conflictOversizedPins();
+      else if (!fitsCapacity(u)) conflict = MSG.conflictCapacity();
       if (conflict) {
-        violations.push({ rule: "pin-conflict", subject: u.systems[0], message: `${u.systems.join(", ")} pinned to ${u.pinDate} cannot cut over then: ${conflict}; scheduled by the rules instead` });
+        violations.push({ rule: "pin-conflict", subject: u.systems[0], message: say(MSG.pinConflict({ systems: u.systems, date: u.pinDate, conflict })) });
         traces[ui].pinConflict = conflict;
         u.pinWindow = -1;
         pushIfReady(u, w);
         continue;
       }
-      place(u, `pinned: ${u.systems.join(", ")} on ${u.pinDate}`);
+      place(u, say(MSG.pinnedNote({ systems: u.systems, date: u.pinDate })));
       if (oversized(u)) {
-        notes.push(`group ${u.id} (${u.systems.length} systems, ${round(u.dataGiB)} GiB) exceeds the wave limits and has this wave to itself`);
-        warnings.push({ rule: "oversized-group", subject: u.id, message: `move group ${u.id} (${u.systems.join(", ")}) has ${u.systems.length} systems and ${round(u.dataGiB)} GiB, more than one wave allows; it gets wave ${waves.length + 1} to itself` });
+        notes.push(say(MSG.oversizedNote({ group: u.id, systems: u.systems.length, dataGiB: round(u.dataGiB) })));
+        warnings.push({ rule: "oversized-group", subject: u.id, message: say(MSG.oversizedWarning({ group: u.id, members: u.systems, dataGiB: round(u.dataGiB), wave: waves.length + 1 })) });
         closed = true;
       }
     }
@@ -479,12 +484,12 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       if (!closed && members.length === 0) {
         const big = queue.takeOversized();
         if (big && !fitsCapacity(big)) {
-          defer(big, "capacity", `does not fit the target site's capacity before procured hardware can arrive (${procurementFrom})`);
+          defer(big, "capacity", MSG.deferBeforeProcurement({ from: procurementFrom }));
           queue.returnOversized(big);
         } else if (big) {
           place(big);
-          notes.push(`group ${big.id} (${big.systems.length} systems, ${round(big.dataGiB)} GiB) exceeds the wave limits (${profile.maxSystems} systems, ${limit} GiB) and has this wave to itself`);
-          warnings.push({ rule: "oversized-group", subject: big.id, message: `move group ${big.id} (${big.systems.join(", ")}) has ${big.systems.length} systems and ${round(big.dataGiB)} GiB, more than one wave allows; it gets wave ${waves.length + 1} to itself` });
+          notes.push(say(MSG.oversizedNote({ group: big.id, systems: big.systems.length, dataGiB: round(big.dataGiB), limits: { maxSystems: profile.maxSystems, dataGiB: limit } })));
+          warnings.push({ rule: "oversized-group", subject: big.id, message: say(MSG.oversizedWarning({ group: big.id, members: big.systems, dataGiB: round(big.dataGiB), wave: waves.length + 1 })) });
           closed = true;
         }
       }
@@ -492,7 +497,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         const u = queue.next(profile.maxSystems - nSystems, limit - data, limit);
         if (u === undefined) break;
         if (!fitsCapacity(u)) {
-          defer(u, "capacity", `the target site lacks capacity (${describeShort(addSize(waveUsed, u.demand), capacity)}) and procured hardware cannot arrive before ${procurementFrom}`);
+          defer(u, "capacity", MSG.deferCapacity({ shortage: describeShort(addSize(waveUsed, u.demand), capacity), from: procurementFrom }));
           deferred.push(u);
           continue;
         }
@@ -501,46 +506,46 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       queue.endWave();
       for (const u of deferred) if (!placed[u.index]) queue.push(u);
       deferred.length = 0;
-      if (!closed && members.length > 0 && queue.count > 0) closedBecause.set(w, { kind: "wave-limit", text: `the wave was full (${nSystems} of ${profile.maxSystems} systems, ${round(data)} of ${limit} GiB)` });
+      if (!closed && members.length > 0 && queue.count > 0) closedBecause.set(w, { kind: "wave-limit", text: MSG.waveWasFull({ systems: nSystems, maxSystems: profile.maxSystems, dataGiB: round(data), limit }) });
     }
     while (!queue && !closed && ready.size > 0 && nSystems < profile.maxSystems && deferred.length < MAX_DEFERRED_PER_WAVE) {
       const u = ready.pop()!;
       inHeap[u.index] = 0;
       if (placed[u.index] || !isReady(u)) continue;
       if (pilot && u.maxSecurityLevel >= HIGH_SECURITY_LEVEL && members.length > 0) {
-        defer(u, "pilot", `security level ${u.maxSecurityLevel} is kept out of the pilot waves`);
+        defer(u, "pilot", MSG.deferPilot({ level: u.maxSecurityLevel }));
         deferred.push(u);
         continue;
       }
       if (oversized(u)) {
         if (members.length > 0) {
-          defer(u, "group-size", `group of ${u.systems.length} systems / ${round(u.dataGiB)} GiB exceeds the wave limits and waits for a wave of its own`);
+          defer(u, "group-size", MSG.deferGroupSize({ systems: u.systems.length, dataGiB: round(u.dataGiB) }));
           deferred.push(u);
           continue;
         }
         if (!fitsCapacity(u)) {
-          defer(u, "capacity", `does not fit the target site's capacity before procured hardware can arrive (${procurementFrom})`);
+          defer(u, "capacity", MSG.deferBeforeProcurement({ from: procurementFrom }));
           deferred.push(u);
           continue;
         }
         place(u);
-        notes.push(`group ${u.id} (${u.systems.length} systems, ${round(u.dataGiB)} GiB) exceeds the wave limits (${profile.maxSystems} systems, ${limit} GiB) and has this wave to itself`);
-        warnings.push({ rule: "oversized-group", subject: u.id, message: `move group ${u.id} (${u.systems.join(", ")}) has ${u.systems.length} systems and ${round(u.dataGiB)} GiB, more than one wave allows; it gets wave ${waves.length + 1} to itself` });
+        notes.push(say(MSG.oversizedNote({ group: u.id, systems: u.systems.length, dataGiB: round(u.dataGiB), limits: { maxSystems: profile.maxSystems, dataGiB: limit } })));
+        warnings.push({ rule: "oversized-group", subject: u.id, message: say(MSG.oversizedWarning({ group: u.id, members: u.systems, dataGiB: round(u.dataGiB), wave: waves.length + 1 })) });
         closed = true;
         break;
       }
       if (nSystems + u.systems.length > profile.maxSystems) {
-        defer(u, "wave-limit", `wave full (${profile.maxSystems} systems)`);
+        defer(u, "wave-limit", MSG.deferWaveFull({ maxSystems: profile.maxSystems }));
         deferred.push(u);
         continue;
       }
       if (data + u.dataGiB > limit) {
-        defer(u, "data", `the wave's data copy would exceed ${limit} GiB`);
+        defer(u, "data", MSG.deferData({ limit }));
         deferred.push(u);
         continue;
       }
       if (!fitsCapacity(u)) {
-        defer(u, "capacity", `the target site lacks capacity (${describeShort(addSize(waveUsed, u.demand), capacity)}) and procured hardware cannot arrive before ${procurementFrom}`);
+        defer(u, "capacity", MSG.deferCapacity({ shortage: describeShort(addSize(waveUsed, u.demand), capacity), from: procurementFrom }));
         deferred.push(u);
         continue;
       }
@@ -552,8 +557,8 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         ready.push(u);
       }
     }
-    if (closed) closedBecause.set(w, { kind: "group-size", text: "the wave was taken by a group larger than the wave limits" });
-    else if (nSystems >= profile.maxSystems) closedBecause.set(w, { kind: "wave-limit", text: `wave full (${profile.maxSystems} systems)` });
+    if (closed) closedBecause.set(w, { kind: "group-size", text: MSG.waveTakenByOversized() });
+    else if (nSystems >= profile.maxSystems) closedBecause.set(w, { kind: "wave-limit", text: MSG.deferWaveFull({ maxSystems: profile.maxSystems }) });
     if (members.length === 0) continue;
     if (waves.length === 0) firstWave = { capacity, used, canProcure };
 
@@ -573,14 +578,29 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         storageGiB: storage,
         vcpus: cores * profile.cpuOvercommit,
         adds,
-        reason: `wave ${waves.length + 1} on ${win.start} brings the target site's use to ${round(waveUsed.cpuCores)} vCPUs, ${round(waveUsed.memoryGiB)} GiB memory, ${round(waveUsed.storageGiB)} GiB storage, above its usable capacity after ${profile.headroomPct}% headroom; buy ${cores} physical cores (${cores * profile.cpuOvercommit} vCPUs at ${profile.cpuOvercommit}:1), ${memory} GiB memory and ${storage} GiB storage, installed by ${by}`,
+        reason: say(
+          MSG.procurementReason({
+            wave: waves.length + 1,
+            start: win.start,
+            cpu: round(waveUsed.cpuCores),
+            memory: round(waveUsed.memoryGiB),
+            storage: round(waveUsed.storageGiB),
+            headroomPct: profile.headroomPct,
+            cores,
+            vcpus: cores * profile.cpuOvercommit,
+            overcommit: profile.cpuOvercommit,
+            buyMemory: memory,
+            buyStorage: storage,
+            by,
+          }),
+        ),
       });
-      notes.push(`needs hardware procured by ${by}`);
+      notes.push(say(MSG.needsProcurementNote({ by })));
     }
     used = waveUsed;
     usedAfter.push(used);
     const number = waves.length + 1;
-    if (number <= PILOT_WAVES) notes.unshift(`pilot wave ${number}: lowest-risk systems first; security level ≥ ${HIGH_SECURITY_LEVEL} held back`);
+    if (number <= PILOT_WAVES) notes.unshift(say(MSG.pilotNote({ wave: number, level: HIGH_SECURITY_LEVEL })));
     waves.push({ number, window: win, units: members, systems: nSystems, dataGiB: round(data), notes });
     for (const ui of members) {
       traces[ui].wave = number;
@@ -594,17 +614,17 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     }
   }
 
-  const unscheduled: { system: string; reason: string }[] = [];
+  const unscheduled: { system: string; reason: Message }[] = [];
   for (const u of units) {
     if (placed[u.index]) continue;
     const t = traces[u.index];
-    let reason: string;
-    if (u.release >= windows.length) reason = `held back until ${u.notBefore}, after the last window before horizonEnd ${profile.horizonEnd}`;
+    let reason: Message;
+    if (u.release >= windows.length) reason = MSG.unscheduledHeldBack({ notBefore: u.notBefore, horizonEnd: profile.horizonEnd });
     else if (waitFor[u.index] > 0) {
       const p = u.preds.find((q) => !placed[q] && units[q].comp !== u.comp);
-      reason = `waits for ${p !== undefined ? units[p].id : "a provider"}, which found no wave before horizonEnd ${profile.horizonEnd}`;
-    } else if (t.lastDefer) reason = `no window before horizonEnd ${profile.horizonEnd} had room: ${t.lastDefer.text}`;
-    else reason = `no window left before horizonEnd ${profile.horizonEnd}`;
+      reason = MSG.unscheduledWaits({ provider: p !== undefined ? units[p].id : undefined, horizonEnd: profile.horizonEnd });
+    } else if (t.lastDefer) reason = MSG.unscheduledNoRoom({ horizonEnd: profile.horizonEnd, why: t.lastDefer.text });
+    else reason = MSG.unscheduledNoWindow({ horizonEnd: profile.horizonEnd });
     for (const s of u.systems) unscheduled.push({ system: s, reason });
   }
   unscheduled.sort((a, b) => (a.system < b.system ? -1 : 1));
@@ -616,12 +636,12 @@ function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-function describeShort(need: Size, have: Size): string {
-  const parts: string[] = [];
-  if (need.cpuCores > have.cpuCores) parts.push(`${round(need.cpuCores)} > ${round(have.cpuCores)} vCPUs`);
-  if (need.memoryGiB > have.memoryGiB) parts.push(`${round(need.memoryGiB)} > ${round(have.memoryGiB)} GiB memory`);
-  if (need.storageGiB > have.storageGiB) parts.push(`${round(need.storageGiB)} > ${round(have.storageGiB)} GiB storage`);
-  return parts.join(", ");
+function describeShort(need: Size, have: Size): Message {
+  const parts: Message[] = [];
+  if (need.cpuCores > have.cpuCores) parts.push(MSG.shortage({ dimension: "cpu", need: round(need.cpuCores), have: round(have.cpuCores) }));
+  if (need.memoryGiB > have.memoryGiB) parts.push(MSG.shortage({ dimension: "memory", need: round(need.memoryGiB), have: round(have.memoryGiB) }));
+  if (need.storageGiB > have.storageGiB) parts.push(MSG.shortage({ dimension: "storage", need: round(need.storageGiB), have: round(have.storageGiB) }));
+  return joinMessages(parts, ", ");
 }
 
 /** Raw amount to buy, in steps of `step`, so that floor(raw × perUnit) ≥ deficit. */
@@ -632,7 +652,7 @@ function buyUnits(deficit: number, perUnit: number, step: number): number {
   return raw;
 }
 
-function makeUnit(i: number, id: string, systems: string[], reason: string, input: ScheduleInput): Unit {
+function makeUnit(i: number, id: string, systems: string[], reason: Message, input: ScheduleInput): Unit {
   const { index, target } = input;
   let data = 0;
   let maxSL = 1;

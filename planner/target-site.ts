@@ -11,6 +11,7 @@
 // Ties go to the site id first in alphabetical order.
 import type { InventoryIndex } from "../inventory/model.js";
 import { systemSite } from "../inventory/model.js";
+import { MessageLog, MSG } from "./messages.js";
 
 /** Chosen site and why. */
 export interface TargetSiteChoice {
@@ -21,8 +22,8 @@ export interface TargetSiteChoice {
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Picks the target site: the profile's, or the best-scoring data-centre site (see file header). */
-export function chooseTargetSite(index: InventoryIndex, given: string | undefined, deadline: string, cpuOvercommit: number): TargetSiteChoice {
-  if (given !== undefined) return { site: given, reasons: [`given in the profile (targetSite: ${given})`] };
+export function chooseTargetSite(index: InventoryIndex, given: string | undefined, deadline: string, cpuOvercommit: number, log: MessageLog = new MessageLog()): TargetSiteChoice {
+  if (given !== undefined) return { site: given, reasons: [log.say(MSG.targetGiven({ target: given }))] };
   const withServers = new Set(index.inventory.servers.map((s) => s.site));
   let candidates = [...index.sites.values()].filter((s) => withServers.has(s.id) && s.kind === "datacenter");
   if (candidates.length === 0) candidates = [...index.sites.values()].filter((s) => withServers.has(s.id));
@@ -66,10 +67,20 @@ export function chooseTargetSite(index: InventoryIndex, given: string | undefine
   scored.sort((a, b) => b.total - a.total || (a.site.id < b.site.id ? -1 : 1));
   const best = scored[0];
   const reasons = [
-    `proposed by dcplan: highest site score ${r2(best.total)}/100 (free compute ${r2(best.parts.freeCompute)}/30, hardware in support ${r2(best.parts.support)}/20, PUE ${r2(best.parts.pue)}/15, TSLCD uplink ${r2(best.parts.wan)}/15, critical systems already there ${r2(best.parts.critical)}/20)`,
-    ...scored.map(
-      (x) =>
-        `${x.site.id}: score ${r2(x.total)}; free ${free(x.site.id)} vCPUs, ${x.st.physical > 0 ? Math.round((100 * x.st.supported) / x.st.physical) : 0}% of physical cores in support on ${deadline}, PUE ${x.site.pue ?? "unknown"}, TSLCD ${x.site.wan?.tslcdMbps ?? "unknown"} Mbit/s, critical-system weight ${r2(x.st.critical)}`,
+    log.say(MSG.targetProposed({ total: r2(best.total), freeCompute: r2(best.parts.freeCompute), support: r2(best.parts.support), pue: r2(best.parts.pue), wan: r2(best.parts.wan), critical: r2(best.parts.critical) })),
+    ...scored.map((x) =>
+      log.say(
+        MSG.targetSiteScore({
+          site: x.site.id,
+          total: r2(x.total),
+          freeVcpus: free(x.site.id),
+          supportedPct: x.st.physical > 0 ? Math.round((100 * x.st.supported) / x.st.physical) : 0,
+          deadline,
+          pue: x.site.pue,
+          tslcdMbps: x.site.wan?.tslcdMbps,
+          critical: r2(x.st.critical),
+        }),
+      ),
     ),
   ];
   return { site: best.site.id, reasons };

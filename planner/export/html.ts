@@ -16,6 +16,7 @@ import {
   type Lang,
   labels,
   phaseLabel,
+  text,
 } from "./i18n.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
@@ -189,7 +190,7 @@ function verdictSection(plan: Plan, lang: Lang): string {
     if (late.length > 0) out.push(`<p><strong>${esc(L.lateSystems)}:</strong> ${esc(late.join("; "))}.</p>`);
     if (plan.deadline.criticalChain.length > 0) {
       out.push(`<p><strong>${esc(L.criticalChain)}:</strong></p>`);
-      out.push(`<ol>${plan.deadline.criticalChain.map((c) => `<li>${esc(`${chainKindLabel(c.kind, lang)} — ${c.subject}: ${c.message}`)}</li>`).join("")}</ol>`);
+      out.push(`<ol>${plan.deadline.criticalChain.map((c) => `<li>${esc(`${chainKindLabel(c.kind, lang)} — ${c.subject}: ${text(plan, lang, c.message)}`)}</li>`).join("")}</ol>`);
     }
   }
   return out.join("\n");
@@ -258,7 +259,7 @@ function lateSection(plan: Plan, lang: Lang): string {
   const names = namesOf(plan);
   const byId = systemsById(plan);
   const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
-  const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, u.reason]));
+  const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, text(plan, lang, u.reason)]));
   const late = [...plan.deadline.late].sort(cmp);
   const out: string[] = [];
   if (late.length === 0) out.push(`<p>${esc(L.none)}</p>`);
@@ -271,7 +272,7 @@ ${late
   .map((id) => {
     const s = byId.get(id);
     const end = s?.wave !== undefined ? waveEnd.get(s.wave) : undefined;
-    const why = unscheduled.get(id) ?? s?.reasons.join("; ") ?? "";
+    const why = unscheduled.get(id) ?? s?.reasons.map((r) => text(plan, lang, r)).join("; ") ?? "";
     return `<tr><th scope="row">${esc(names.system(id))}</th><td>${esc(names.agency(s?.owner))}</td><td>${s?.wave !== undefined ? esc(L.waveN(s.wave)) : esc(L.riskUnscheduled)}</td><td class="date">${end ? esc(formatDate(end, lang)) : ""}</td><td>${esc(why)}</td></tr>`;
   })
   .join("\n")}
@@ -284,7 +285,7 @@ ${late
 <caption>${esc(L.criticalChain)}</caption>
 <thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(L.kind)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.message)}</th></tr></thead>
 <tbody>
-${plan.deadline.criticalChain.map((c, i) => `<tr><th scope="row" class="num">${i + 1}</th><td>${esc(chainKindLabel(c.kind, lang))}</td><td>${esc(c.subject)}</td><td>${esc(c.message)}</td></tr>`).join("\n")}
+${plan.deadline.criticalChain.map((c, i) => `<tr><th scope="row" class="num">${i + 1}</th><td>${esc(chainKindLabel(c.kind, lang))}</td><td>${esc(c.subject)}</td><td>${esc(text(plan, lang, c.message))}</td></tr>`).join("\n")}
 </tbody>
 </table>`);
   }
@@ -340,7 +341,7 @@ function systemsSection(plan: Plan, lang: Lang): string {
     .sort((a, b) => cmp(a.id, b.id))
     .map(
       (s) =>
-        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(s.id)}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(s.reasons.join("; "))}</td></tr>`,
+        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(s.id)}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(s.reasons.map((r) => text(plan, lang, r)).join("; "))}</td></tr>`,
     );
   return `<table>
 <caption>${esc(L.tableSystems)}</caption>
@@ -361,7 +362,7 @@ function capacitySection(plan: Plan, lang: Lang): string {
 <tbody>
 ${[...plan.capacity]
   .sort((a, b) => cmp(a.from, b.from))
-  .map((c) => `<tr><th scope="row" class="date">${esc(formatDate(c.from, lang))}</th><td class="num">${n(c.cpuCores)}</td><td class="num">${n(c.memoryGiB)}</td><td class="num">${n(c.storageGiB)}</td><td>${esc(c.reason)}</td></tr>`)
+  .map((c) => `<tr><th scope="row" class="date">${esc(formatDate(c.from, lang))}</th><td class="num">${n(c.cpuCores)}</td><td class="num">${n(c.memoryGiB)}</td><td class="num">${n(c.storageGiB)}</td><td>${esc(text(plan, lang, c.reason))}</td></tr>`)
   .join("\n")}
 </tbody>
 </table>`);
@@ -372,7 +373,7 @@ ${[...plan.capacity]
 <tbody>
 ${[...plan.procurement]
   .sort((a, b) => cmp(a.by, b.by))
-  .map((p) => `<tr><th scope="row" class="date">${esc(formatDate(p.by, lang))}</th><td class="num">${n(p.cpuCores)}</td><td class="num">${n(p.memoryGiB)}</td><td class="num">${n(p.storageGiB)}</td><td>${esc(p.reason)}</td></tr>`)
+  .map((p) => `<tr><th scope="row" class="date">${esc(formatDate(p.by, lang))}</th><td class="num">${n(p.cpuCores)}</td><td class="num">${n(p.memoryGiB)}</td><td class="num">${n(p.storageGiB)}</td><td>${esc(text(plan, lang, p.reason))}</td></tr>`)
   .join("\n")}
 </tbody>
 </table>`);
@@ -391,7 +392,7 @@ function issuesSection(plan: Plan, lang: Lang): string {
 <caption>${esc(L.issuesTitle)}</caption>
 <thead><tr><th scope="col">${esc(L.kind)}</th><th scope="col">${esc(L.rule)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.message)}</th></tr></thead>
 <tbody>
-${rows.map(([kind, v]) => `<tr${kind === L.riskViolation ? ' class="late"' : ""}><th scope="row">${esc(kind)}</th><td>${esc(v.rule)}</td><td>${esc(v.subject)}</td><td>${esc(v.message)}</td></tr>`).join("\n")}
+${rows.map(([kind, v]) => `<tr${kind === L.riskViolation ? ' class="late"' : ""}><th scope="row">${esc(kind)}</th><td>${esc(v.rule)}</td><td>${esc(v.subject)}</td><td>${esc(text(plan, lang, v.message))}</td></tr>`).join("\n")}
 </tbody>
 </table>`;
 }
@@ -415,7 +416,7 @@ function roadmapSection(plan: Plan, lang: Lang): string {
 ${items
   .map(
     (r) =>
-      `<tr><th scope="row" class="date">${esc(formatDate(r.by, lang))}</th><td>${esc(phaseLabel(r.phase, lang))}</td><td>${esc(actionLabel(r.action, lang))}</td><td>${esc(r.subjectKind === "system" ? names.system(r.subject) : r.subject)}</td><td>${esc(r.reason)}</td></tr>`,
+      `<tr><th scope="row" class="date">${esc(formatDate(r.by, lang))}</th><td>${esc(phaseLabel(r.phase, lang))}</td><td>${esc(actionLabel(r.action, lang))}</td><td>${esc(r.subjectKind === "system" ? names.system(r.subject) : r.subject)}</td><td>${esc(text(plan, lang, r.reason))}</td></tr>`,
   )
   .join("\n")}
 </tbody>

@@ -2,7 +2,7 @@
 // decommission schedule (folded when long), the gantt as a Mermaid block, issues. GitHub-flavoured
 // tables; every value is escaped so a `|`, `*` or `<` in a name cannot break the layout.
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
-import { chainKindLabel, formatDate, formatNumber, type Lang, labels } from "./i18n.js";
+import { chainKindLabel, formatDate, formatNumber, type Lang, labels, text } from "./i18n.js";
 import { ganttDiagram } from "./mermaid.js";
 import { formatCell, SERVER_KEYS } from "./html.js";
 import { cmp, decommissionTable, type ExportInput, namesOf, serversTable, systemsTable, type Table, wavesTable } from "./tables.js";
@@ -59,7 +59,7 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   else out.push(...late.map((id) => `- ${escapeMd(`${names.system(id)} (${id})`)}`), "");
   if (plan.deadline.criticalChain.length > 0) {
     out.push(`**${escapeMd(L.criticalChain)}:**`, "");
-    plan.deadline.criticalChain.forEach((c, i) => out.push(`${i + 1}. ${escapeMd(`${chainKindLabel(c.kind, lang)} — ${c.subject}: ${c.message}`)}`));
+    plan.deadline.criticalChain.forEach((c, i) => out.push(`${i + 1}. ${escapeMd(`${chainKindLabel(c.kind, lang)} — ${c.subject}: ${text(plan, lang, c.message)}`)}`));
     out.push("");
   }
   const dec = decommissionTable(input);
@@ -73,7 +73,7 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   );
   out.push(`## ${escapeMd(L.issuesTitle)}`, "");
   if (issues.length === 0) out.push(escapeMd(L.none), "");
-  else out.push(...issues.map(([k, v]) => `- **${escapeMd(k)}** \`${v.rule.replace(/`/g, "'")}\` ${escapeMd(`${v.subject}: ${v.message}`)}`), "");
+  else out.push(...issues.map(([k, v]) => `- **${escapeMd(k)}** \`${v.rule.replace(/`/g, "'")}\` ${escapeMd(`${v.subject}: ${text(plan, lang, v.message)}`)}`), "");
   return out.join("\n").normalize("NFC");
 }
 

@@ -9,7 +9,7 @@ import { UsageError } from "../../inventory/errors.js";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
 import { CSS, tableHtml } from "./html.js";
-import { actionLabel, fateLabel, formatDate, labels, serverKindLabel } from "./i18n.js";
+import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
 import { type CellValue, cmp, type ExportInput, namesOf, sortedWaves, type Table } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
@@ -148,12 +148,12 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
 
   // V. problems: late and unscheduled systems, violations.
   const t5rows: CellValue[][] = [];
-  const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, u.reason]));
+  const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, text(plan, lang, u.reason)]));
   for (const id of [...plan.deadline.late].sort(cmp)) {
-    t5rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), unscheduled.get(id) ?? plan.systems.find((s) => s.id === id)?.reasons.join("; ") ?? ""]);
+    t5rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), unscheduled.get(id) ?? plan.systems.find((s) => s.id === id)?.reasons.map((r) => text(plan, lang, r)).join("; ") ?? ""]);
   }
-  for (const c of plan.deadline.criticalChain) t5rows.push([L.riskChain, c.subject, c.message]);
-  for (const v of [...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) t5rows.push([L.riskViolation, v.subject, v.message]);
+  for (const c of plan.deadline.criticalChain) t5rows.push([L.riskChain, c.subject, text(plan, lang, c.message)]);
+  for (const v of [...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) t5rows.push([L.riskViolation, v.subject, text(plan, lang, v.message)]);
   const t5: Table = {
     id: "problems",
     title: L.reportSection5,
@@ -174,7 +174,7 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
     t6rows.push([L.reportNextDecommission, s.id, s.decommissionOn!, serverKindLabel(s.kind, lang)]);
   }
   for (const r of plan.roadmap.filter((r) => inPeriod(r.by, next)).sort((a, b) => cmp(a.by, b.by) || cmp(a.subject, b.subject))) {
-    t6rows.push([L.reportNextRoadmap, r.subjectKind === "system" ? names.system(r.subject) : r.subject, r.by, `${actionLabel(r.action, lang)}: ${r.reason}`]);
+    t6rows.push([L.reportNextRoadmap, r.subjectKind === "system" ? names.system(r.subject) : r.subject, r.by, `${actionLabel(r.action, lang)}: ${text(plan, lang, r.reason)}`]);
   }
   const t6: Table = {
     id: "next-period",

@@ -13,6 +13,7 @@ import {
   phaseLabel,
   platformLabel,
   serverKindLabel,
+  text,
 } from "./i18n.js";
 
 /** How a column's values are typed. `date` values are ISO `YYYY-MM-DD` strings. */
@@ -175,7 +176,7 @@ export function wavesTable(input: ExportInput): Table {
         w.dataGiB,
         w.servers.length,
         w.end > plan.deadline.date,
-        w.notes.join("; "),
+        w.notes.map((x) => text(plan, lang, x)).join("; "),
       ];
     }),
   };
@@ -230,7 +231,7 @@ export function systemsTable(input: ExportInput): Table {
         s.users ?? null,
         [...s.externals].sort(cmp).map((e) => names.external(e)).join("; "),
         s.late,
-        s.reasons.join("; "),
+        s.reasons.map((x) => text(plan, lang, x)).join("; "),
       ]),
   };
 }
@@ -287,7 +288,7 @@ export function serversTable(input: ExportInput): Table {
           s.savings.watts,
           s.savings.kwhPerYear,
           s.savings.rackUnits,
-          s.reasons.join("; "),
+          s.reasons.map((x) => text(plan, lang, x)).join("; "),
         ];
         if (inventory) {
           const i = inv.get(s.id);
@@ -342,7 +343,7 @@ export function risksTable(input: ExportInput): Table {
   const names = namesOf(plan);
   const byId = new Map<string, PlanSystem>(plan.systems.map((s) => [s.id, s]));
   const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
-  const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, u.reason]));
+  const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, text(plan, lang, u.reason)]));
   const rows: CellValue[][] = [];
   for (const id of [...plan.deadline.late].sort(cmp)) {
     const s = byId.get(id);
@@ -355,13 +356,13 @@ export function risksTable(input: ExportInput): Table {
     ]);
   }
   for (const u of [...plan.unscheduled].sort((a, b) => cmp(a.system, b.system))) {
-    if (!plan.deadline.late.includes(u.system)) rows.push([L.riskUnscheduled, `${names.system(u.system)} (${u.system})`, null, u.reason]);
+    if (!plan.deadline.late.includes(u.system)) rows.push([L.riskUnscheduled, `${names.system(u.system)} (${u.system})`, null, text(plan, lang, u.reason)]);
   }
-  for (const link of plan.deadline.criticalChain) rows.push([`${L.riskChain}: ${chainKindLabel(link.kind, lang)}`, link.subject, null, link.message]);
-  for (const v of [...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) rows.push([`${L.riskViolation}: ${v.rule}`, v.subject, null, v.message]);
-  for (const w of [...plan.warnings].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) rows.push([`${L.riskWarning}: ${w.rule}`, w.subject, null, w.message]);
+  for (const link of plan.deadline.criticalChain) rows.push([`${L.riskChain}: ${chainKindLabel(link.kind, lang)}`, link.subject, null, text(plan, lang, link.message)]);
+  for (const v of [...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) rows.push([`${L.riskViolation}: ${v.rule}`, v.subject, null, text(plan, lang, v.message)]);
+  for (const w of [...plan.warnings].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) rows.push([`${L.riskWarning}: ${w.rule}`, w.subject, null, text(plan, lang, w.message)]);
   for (const p of [...plan.procurement].sort((a, b) => cmp(a.by, b.by))) {
-    rows.push([L.riskProcurement, `${p.cpuCores} ${L.physCores}, ${p.memoryGiB} GiB RAM, ${p.storageGiB} GiB`, p.by, p.reason]);
+    rows.push([L.riskProcurement, `${p.cpuCores} ${L.physCores}, ${p.memoryGiB} GiB RAM, ${p.storageGiB} GiB`, p.by, text(plan, lang, p.reason)]);
   }
   return {
     id: "risks",

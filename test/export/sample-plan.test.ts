@@ -81,6 +81,18 @@ describe.skipIf(!ready)("the sample plan", () => {
     }
   });
 
+  it("shows the planner's sentences in Vietnamese under --lang vi and in English under --lang en", async () => {
+    // Phrases of planner messages (reasons, notes, chain, warnings, capacity, roadmap) that only English has.
+    const english = [/lands in wave/, /windows? remains?/, /systems per wave/, /wave full/, /more than one wave allows/, /merged into/, /already runs at the target site/, /pilot wave/, /freed on/, /vendor support/, /usable capacity of/, /switched off on/, /lifted and shifted/, /candidate for/, /\d{4}-\d{2}-\d{2}\.\.\d{4}/];
+    const vi = { plan, lang: "vi" as const, inventory };
+    const texts = [renderHtml(vi), renderMarkdown(vi), ...renderCsv(vi).map((f) => f.content as string), (await renderReport(vi, parsePeriod("2026-H2"))).html];
+    for (const t of texts) for (const re of english) expect(t).not.toMatch(re);
+    expect(renderHtml(vi)).toContain("rơi vào đợt 6");
+    const en = renderHtml({ plan, lang: "en", inventory });
+    expect(en).toContain("lands in wave 6");
+    expect(en).not.toContain("rơi vào đợt");
+  });
+
   it("pins the Markdown of the sample plan", async () => {
     await expect(renderMarkdown({ plan, lang: "vi" })).toMatchFileSnapshot("__snapshots__/sample-plan.md");
   });

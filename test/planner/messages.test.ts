@@ -1,0 +1,204 @@
+// The message catalog: every entry renders a non-empty English and Vietnamese sentence, the
+// Vietnamese in NFC with dd/mm/yyyy dates and Vietnamese number grouping; the sample plan carries
+// a Vietnamese translation of every sentence the planner wrote into it.
+import { describe, expect, it } from "vitest";
+import { loadInventory } from "../../inventory/load.js";
+import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, viDate, viNum } from "../../planner/messages.js";
+import { planMigration } from "../../planner/plan.js";
+import { Plan } from "../../planner/plan-schema.js";
+
+const frag: Message = { en: "wave full (8 systems)", vi: "đợt đã đủ 8 hệ thống" };
+const D = "2026-12-19";
+
+/** One set of parameters per catalog entry; the type makes a new entry without a case a compile error. */
+const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
+  whereService: [],
+  whereTarget: [{ target: "dc-bn" }],
+  whereSite: [{ site: "dc-bg" }],
+  dispositionPinned: [{ disposition: "retain" }],
+  consolidateWithoutSurvivor: [{ system: "a", fn: "email" }],
+  noSurvivorKeepsRunning: [],
+  mergedIntoPinned: [{ into: "b" }],
+  mergedIntoBest: [{ into: "b", fn: "email" }],
+  staysRemaining: [{ where: MSG.whereSite({ site: "dc-bg" }) }],
+  duplicateMerged: [{ fn: "email", where: MSG.whereSite({ site: "dc-bg" }), survivor: "b", survivorSite: "dc-bn", score: 64.5, other: "a", otherScore: 21 }],
+  retireNoDependants: [],
+  retireOnlyRetiring: [{ users: ["x", "y"] }],
+  keptRetiring: [{ user: "x" }],
+  noServers: [],
+  alreadyAtTarget: [{ target: "dc-bn" }],
+  relocateHardware: [{ where: MSG.whereSite({ site: "dc-bg" }), target: "dc-bn" }],
+  replatformReady: [{ where: MSG.whereSite({ site: "dc-bg" }), target: "dc-bn" }],
+  rehostVm: [{ where: MSG.whereSite({ site: "dc-bg" }), target: "dc-bn" }],
+  consolidateIntoDeparting: [{ system: "a", into: "b", retired: false, next: "c" }],
+  dependsOnRetired: [{ system: "a", disposition: "rehost", target: "old" }],
+  singleSystem: [],
+  tightDependency: [{ from: "a", to: "b" }],
+  shareServer: [{ server: "s1", systems: ["a", "b"] }],
+  mergedCycle: [{ reasons: MSG.tightDependency({ from: "a", to: "b" }) }],
+  groupStays: [{ reasons: [MSG.shareServer({ server: "s1", systems: ["a", "b"] })] }],
+  tightCouplingSplit: [{ system: "a", target: "dc-bn", other: "b", otherSite: "dc-bg" }],
+  pinIgnored: [{ system: "a", disposition: "retain" }],
+  pinOutsideWindows: [{ system: "a", date: D, start: "2026-11-22", horizonEnd: "2030-12-31" }],
+  pinTwice: [{ system: "a", date: D, systems: ["a", "b"], firstDate: "2026-12-12" }],
+  pinHeldBack: [{ unit: "g-a", date: D, notBefore: "2027-01-01" }],
+  pulledWithPinned: [{ unit: "g-a", pinned: "g-b" }],
+  conflictHeldBack: [{ notBefore: D }],
+  conflictSurvivor: [{ units: ["g-a"] }],
+  conflictPinLimits: [],
+  conflictOversizedPins: [],
+  conflictCapacity: [],
+  pinConflict: [{ systems: ["a"], date: D, conflict: MSG.conflictCapacity() }],
+  pinnedNote: [{ systems: ["a"], date: D }],
+  oversizedNote: [{ group: "g-a", systems: 12, dataGiB: 10420.5, limits: { maxSystems: 8, dataGiB: 2000 } }],
+  oversizedWarning: [{ group: "g-a", members: ["a", "b", "c"], dataGiB: 10420, wave: 2 }],
+  deferBeforeProcurement: [{ from: D }],
+  deferCapacity: [{ shortage: MSG.shortage({ dimension: "cpu", need: 1200, have: 1000 }), from: D }],
+  shortage: [{ dimension: "memory", need: 4096.5, have: 4000 }],
+  deferPilot: [{ level: 4 }],
+  deferGroupSize: [{ systems: 12, dataGiB: 3000 }],
+  deferWaveFull: [{ maxSystems: 8 }],
+  deferData: [{ limit: 2500.5 }],
+  waveWasFull: [{ systems: 8, maxSystems: 8, dataGiB: 1200, limit: 2500 }],
+  waveTakenByOversized: [],
+  procurementReason: [{ wave: 3, start: D, cpu: 1600, memory: 8192, storage: 120000, headroomPct: 20, cores: 32, vcpus: 128, overcommit: 4, buyMemory: 512, buyStorage: 10240, by: "2026-12-18" }],
+  needsProcurementNote: [{ by: "2026-12-18" }],
+  pilotNote: [{ wave: 1, level: 4 }],
+  unscheduledHeldBack: [{ notBefore: "2031-01-01", horizonEnd: "2030-12-31" }],
+  unscheduledWaits: [{ provider: "g-a", horizonEnd: "2030-12-31" }],
+  unscheduledNoRoom: [{ horizonEnd: "2030-12-31", why: frag }],
+  unscheduledNoWindow: [{ horizonEnd: "2030-12-31" }],
+  inWave: [{ wave: 4, start: D, end: "2026-12-20", together: { systems: ["a", "b"], reason: MSG.singleSystem() } }],
+  pinnedInProfile: [{ date: D }],
+  heldBackInProfile: [{ date: D }],
+  pinNotHonoured: [{ conflict: MSG.conflictPinLimits() }],
+  waitsForUnit: [{ unit: "g-a", wave: 2 }],
+  notEarlier: [{ windowStart: D, why: frag }],
+  readyFrom: [{ date: D }],
+  pilotRisk: [{ risk: 213, level: 2 }],
+  unscheduledReason: [{ reason: MSG.unscheduledNoWindow({ horizonEnd: "2030-12-31" }) }],
+  retiredOn: [{ date: "2026-11-29" }],
+  consumerBeforeProvider: [{ system: "a", wave: 2, provider: "b", providerWave: 3, coupling: "loose" }],
+  splitsTotal: [{ count: 3 }],
+  capacityInitial: [{ target: "dc-bn", headroomPct: 20, cpu: 1234, memory: 5678.5, storage: 123456, rackUnits: { used: 300, total: 420 }, powerWatts: { used: 40000, total: 64000 } }],
+  capacityRelocated: [{ server: "bg-host-1", date: D }],
+  capacityProcured: [{ cores: 32, memory: 512, storage: 10240, racks: 2, powerKw: 12.5 }],
+  capacityFreed: [{ server: "bn-old-1", date: D }],
+  targetGiven: [{ target: "dc-bn" }],
+  targetProposed: [{ total: 81.25, freeCompute: 30, support: 12.5, pue: 15, wan: 15, critical: 8.75 }],
+  targetSiteScore: [{ site: "dc-bn", total: 81.25, freeVcpus: 1200, supportedPct: 60, deadline: "2026-12-31", pue: 1.6, tslcdMbps: 1000, critical: 123.45 }],
+  deadlinePassed: [{ deadline: "2026-12-31", start: "2027-01-05" }],
+  tooFewWindows: [{ dimension: "data", need: 6, limit: 2500, windows: 5, deadline: "2026-12-31" }],
+  blockedDays: [{ count: 2, days: [{ date: "2026-09-02", why: MSG.publicHoliday({ name: "Quốc khánh (National Day)", nameVi: "Quốc khánh" }) }], more: true }],
+  pinnedAfterDeadline: [{ systems: ["a"], date: "2027-01-09" }],
+  heldBackChain: [{ systems: ["a"], date: "2027-01-09" }],
+  chainWhere: [{ wave: 6, start: "2027-01-02" }],
+  landsInDeferred: [{ unit: "g-a", systems: ["a"], where: MSG.chainWhere({ wave: 6, start: "2027-01-02" }), windowStart: "2026-12-26", why: frag }],
+  landsInFilled: [{ unit: "g-a", systems: ["a"], where: MSG.chainWhere({}) }],
+  chainWaits: [{ unit: "g-a", provider: "g-b", hard: true, wave: undefined }],
+  notCutoverWeekday: [{ weekday: "mon" }],
+  publicHoliday: [{ name: "Tết Nguyên Đán, day 2 (lunar New Year)", nameVi: "Tết Nguyên Đán, mùng 2" }],
+  blackout: [{ from: D, to: "2026-12-20", reason: "khóa sổ cuối năm" }],
+  systemRetained: [{ system: "a" }],
+  systemUnscheduled: [{ system: "a" }],
+  targetHost: [],
+  targetStorage: [],
+  targetNoSystem: [],
+  targetRuns: [{ systems: ["a"] }],
+  everySystemLeaves: [{ systems: [{ id: "a", disposition: "retire" }], freedOn: D }],
+  stillRuns: [{ system: "a", why: MSG.systemRetained({ system: "a" }), site: "dc-bg" }],
+  carriesHardwareBound: [{ system: "hsm", target: "dc-bn", wave: 3, start: D }],
+  reuseVm: [{ systems: ["a"], target: "dc-bn", wave: 3 }],
+  noSystemRuns: [],
+  leavesWithoutSuccessor: [{ systems: [{ id: "a", disposition: "consolidate" }], freedOn: D }],
+  noWorkload: [],
+  lastWorkloadLeaves: [{ date: D }],
+  hostRelocated: [{ what: MSG.lastWorkloadLeaves({ date: D }), supportEnds: "2030-06-30", target: "dc-bn", relocateOn: "2026-12-26", availableFrom: "2026-12-28" }],
+  hostDecommissioned: [{ what: MSG.noWorkload(), why: MSG.supportTooSoon({ supportEnds: "2023-01-31" }) }],
+  supportUnknown: [],
+  supportTooSoon: [{ supportEnds: "2023-01-31" }],
+  noWindowToMove: [],
+  siteKeepsRunning: [{ site: "dc-bg", kind: "network" }],
+  storageRelocated: [{ site: "dc-bg", freedOn: D, supportEnds: "2030-06-30", target: "dc-bn", relocateOn: "2026-12-26" }],
+  siteEmpty: [{ site: "dc-bg", freedOn: D, storage: { supportEnds: undefined } }],
+  rackSpaceWarning: [{ target: "dc-bn", rackUnits: 1000, racks: 20 }],
+  powerWarning: [{ target: "dc-bn", kw: 120.5, powerKw: 100 }],
+  deferFootprint: [{ shortage: MSG.shortage({ dimension: "rackUnits", need: 900, have: 840 }), from: D }],
+  procurementFootprint: [{ wave: 3, start: D, rackUnits: 900, rackUnitsHave: 840, watts: 70000, wattsHave: 64000, headroomPct: 20, racks: 2, powerKw: 7.5, by: "2026-12-18" }],
+  roadmapReplatform: [],
+  roadmapExpandShared: [{ fn: "sso" }],
+  roadmapConnectNational: [],
+  roadmapCloud: [{ level: 2 }],
+  roadmapBigData: [{ dataGiB: 10420 }],
+  roadmapAi: [{ users: 48000 }],
+  roadmapHardwareRefresh: [{ supportEnds: "2029-03-31" }],
+  roadmapOsUpgrade: [{ os: "Windows Server 2016", endOfSupport: "2027-01-12" }],
+};
+
+const ISO = /\b\d{4}-\d{2}-\d{2}\b/;
+
+describe("message catalog", () => {
+  for (const key of Object.keys(MSG) as (keyof typeof MSG)[]) {
+    it(`${key} renders English and Vietnamese`, () => {
+      const msg = (MSG[key] as (...a: unknown[]) => Message)(...(CASES[key] as unknown[]));
+      expect(msg.en.trim()).not.toBe("");
+      expect(msg.vi.trim()).not.toBe("");
+      expect(msg.vi).not.toBe(msg.en);
+      expect(msg.vi).toBe(msg.vi.normalize("NFC"));
+      expect(msg.vi).not.toMatch(ISO);
+      expect(`${msg.en} ${msg.vi}`).not.toMatch(/undefined|NaN|\[object/);
+    });
+  }
+
+  it("formats Vietnamese dates and numbers", () => {
+    expect(viDate("2026-12-31")).toBe("31/12/2026");
+    expect(viNum(10420.5)).toBe("10.420,5");
+    expect(viNum(1234567)).toBe("1.234.567");
+    expect(MSG.oversizedWarning(CASES.oversizedWarning[0]).vi).toContain("10.420 GiB");
+  });
+
+  it("translates the inventory's move-group reasons and passes unknown text through", () => {
+    expect(moveGroupReason("tight dependency a → b").vi).toBe("phụ thuộc chặt a → b");
+    expect(moveGroupReason("share server s1: a, b").vi).toBe("dùng chung máy chủ s1: a, b");
+    expect(moveGroupReason("something new")).toEqual({ en: "something new", vi: "something new" });
+  });
+
+  it("logs what was said, keeping the English for the plan", () => {
+    const log = new MessageLog();
+    expect(log.say(MSG.retiredOn({ date: D }))).toBe(`switched off on ${D}, the end of the first cutover window`);
+    expect(log.viOf(`switched off on ${D}, the end of the first cutover window`)).toBe("tắt vào ngày 19/12/2026, ngày cuối của khung chuyển đổi đầu tiên");
+  });
+});
+
+describe("translations of the sample plan", () => {
+  it("has a Vietnamese translation for every message string, keys sorted", async () => {
+    const loaded = await loadInventory(new URL("../../inventory/sample", import.meta.url).pathname, { asOf: "2026-11-23", locateWarnings: false });
+    const plan = Plan.parse(planMigration(loaded, {}, "2026-11-23"));
+    const vi = plan.translations!.vi;
+    // Walk the plan's message fields directly, not through planMessageStrings.
+    const strings = [
+      ...plan.systems.flatMap((s) => s.reasons),
+      ...plan.servers.flatMap((s) => s.reasons),
+      ...plan.waves.flatMap((w) => w.notes),
+      ...plan.capacity.map((c) => c.reason),
+      ...plan.procurement.map((p) => p.reason),
+      ...plan.unscheduled.map((u) => u.reason),
+      ...plan.deadline.criticalChain.map((c) => c.message),
+      ...plan.violations.map((v) => v.message),
+      ...plan.warnings.map((v) => v.message),
+      ...plan.targetSiteReasons,
+      ...plan.groups.map((g) => g.reason),
+      ...plan.roadmap.map((r) => r.reason),
+    ];
+    expect(strings.length).toBeGreaterThan(100);
+    expect(strings.filter((s) => vi[s] === undefined)).toEqual([]);
+    expect(new Set(planMessageStrings(plan))).toEqual(new Set(strings));
+    const keys = Object.keys(vi);
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(keys.length).toBe(new Set(strings).size);
+    for (const t of Object.values(vi)) {
+      expect(t).toBe(t.normalize("NFC"));
+      expect(t).not.toMatch(ISO);
+    }
+  });
+});
