@@ -98,7 +98,7 @@ describe("dcplan validate --profile", () => {
     const io = captureIo();
     expect(await run(["validate", "--inventory", inventoryDir, "--profile", join(dir, "p.yaml")], io)).toBe(2);
     expect(io.err.replace(`${dir}/`, "")).toMatchInlineSnapshot(`
-      "p.yaml:1:11: headroom: unknown field "headroom"
+      "p.yaml:1:1: headroom: unknown field "headroom" (did you mean "headroomPct"?)
       "
     `);
   });
