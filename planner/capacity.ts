@@ -82,6 +82,60 @@ export function targetCapacity(index: InventoryIndex, target: string, decisions:
   return { usable: { cpuCores: Math.floor(cpu * k), memoryGiB: Math.floor(mem * k), storageGiB: Math.floor(disk * k) }, used, retainedTargets, leaving };
 }
 
+/** Rack space and power of hardware, the capacity dimension racks × 42U / powerKw gives at a site. */
+export interface Footprint {
+  readonly rackUnits: number;
+  readonly watts: number;
+}
+
+export const ZERO_FOOTPRINT: Footprint = { rackUnits: 0, watts: 0 };
+
+/** Rack units per rack. */
+export const RACK_UNITS_PER_RACK = 42;
+
+/** Rack units and watts a server takes in a rack: its own for hardware, none for a VM. */
+export function footprintOf(server: Server): Footprint {
+  return server.kind === "virtual" ? ZERO_FOOTPRINT : { rackUnits: server.rackUnits ?? 0, watts: server.powerWatts ?? 0 };
+}
+
+/** a + b. */
+export function addFootprint(a: Footprint, b: Footprint): Footprint {
+  return { rackUnits: a.rackUnits + b.rackUnits, watts: a.watts + b.watts };
+}
+
+/** True when `a` fits `limit` in both dimensions. */
+export function fitsFootprint(a: Footprint, limit: Footprint): boolean {
+  return a.rackUnits <= limit.rackUnits && a.watts <= limit.watts;
+}
+
+/** The target site's rack space and power today. */
+export interface TargetFootprint {
+  /** Rack units (racks × 42) and usable watts (powerKw × 1000 less headroom); Infinity where the inventory states none. */
+  readonly limit: Footprint;
+  /** Whether the inventory states racks / power at all (capacity steps carry the field only then). */
+  readonly known: { readonly racks: boolean; readonly power: boolean };
+  /** Rack units and watts of the hardware at the target site today (every non-virtual server there). */
+  readonly used: Footprint;
+}
+
+/**
+ * Rack space and power of the target site: `racks` × 42U, and `powerKw` × 1000 W less
+ * `headroomPct` (rack space has no headroom: a rack unit is used or not). Hardware there today is
+ * counted as used, including servers that will be decommissioned (they occupy racks until then).
+ */
+export function targetFootprint(index: InventoryIndex, target: string, headroomPct: number): TargetFootprint {
+  const site = index.sites.get(target);
+  let used = ZERO_FOOTPRINT;
+  for (const s of index.inventory.servers) if (s.site === target) used = addFootprint(used, footprintOf(s));
+  const racks = site?.racks;
+  const powerKw = site?.powerKw;
+  return {
+    limit: { rackUnits: racks !== undefined ? racks * RACK_UNITS_PER_RACK : Infinity, watts: powerKw !== undefined ? Math.floor(powerKw * 1000 * usableShare(headroomPct)) : Infinity },
+    known: { racks: racks !== undefined, power: powerKw !== undefined },
+    used,
+  };
+}
+
 /** Right-sized size of each server that moves onto the target site's virtual capacity (VMs of moving systems, P2V'd physical servers). */
 export function incomingTargets(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>): Map<string, Size> {
   const out = new Map<string, Size>();
@@ -98,12 +152,12 @@ export function incomingTargets(index: InventoryIndex, target: string, decisions
 }
 
 /**
- * Rack space and power at the target site after the merger, where the inventory states them
- * (`racks` × 42U, `powerKw`): the hardware kept there plus the hardware relocated to it. Returns a
- * warning per limit exceeded; the planner does not delay waves for these (people can add racks
- * faster than servers), it says what to prepare.
+ * Rack space and power at the target site after the merger, where the inventory states them: the
+ * hardware kept there plus the hardware relocated to it, against `limit` (the last capacity step:
+ * racks × 42U and usable watts, procurement included). The scheduler keeps every wave within these
+ * limits, so this only fires when the site is already over them today and nothing could be bought.
  */
-export function footprintWarnings(index: InventoryIndex, target: string, servers: readonly { id: string; fate: string; targetSite?: string }[], log: MessageLog = new MessageLog()): { rule: string; subject: string; message: string }[] {
+export function footprintWarnings(index: InventoryIndex, target: string, servers: readonly { id: string; fate: string; targetSite?: string }[], limit: Footprint, log: MessageLog = new MessageLog()): { rule: string; subject: string; message: string }[] {
   const site = index.sites.get(target);
   if (!site) return [];
   let ru = 0;
@@ -116,11 +170,11 @@ export function footprintWarnings(index: InventoryIndex, target: string, servers
     watts += s.powerWatts ?? 0;
   }
   const out: { rule: string; subject: string; message: string }[] = [];
-  if (site.racks !== undefined && ru > site.racks * 42) {
-    out.push({ rule: "rack-space", subject: target, message: log.say(MSG.rackSpaceWarning({ target, rackUnits: ru, racks: site.racks })) });
+  if (Number.isFinite(limit.rackUnits) && ru > limit.rackUnits) {
+    out.push({ rule: "rack-space", subject: target, message: log.say(MSG.rackSpaceWarning({ target, rackUnits: ru, racks: Math.floor(limit.rackUnits / RACK_UNITS_PER_RACK) })) });
   }
-  if (site.powerKw !== undefined && watts > site.powerKw * 1000) {
-    out.push({ rule: "power", subject: target, message: log.say(MSG.powerWarning({ target, kw: Math.round(watts / 100) / 10, powerKw: site.powerKw })) });
+  if (Number.isFinite(limit.watts) && watts > limit.watts) {
+    out.push({ rule: "power", subject: target, message: log.say(MSG.powerWarning({ target, kw: Math.round(watts / 100) / 10, powerKw: Math.round(limit.watts / 100) / 10 })) });
   }
   return out;
 }

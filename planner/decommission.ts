@@ -21,7 +21,7 @@ import type { SystemDecision } from "./dispositions.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
 import type { PlanServer, Size } from "./plan-schema.js";
 import type { PlanningProfile } from "./profile.js";
-import { usableOf } from "./capacity.js";
+import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf } from "./capacity.js";
 import { firstWindowFrom, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
 
 /** PUE assumed for a site that states none. */
@@ -44,6 +44,10 @@ export interface FateInput {
   readonly leaving: ReadonlySet<string>;
   /** Where the reasons said are recorded [a fresh log]. */
   readonly log?: MessageLog;
+  /** Freed hosts the scheduler did not relocate for lack of rack space or power [none]. */
+  readonly noRoom?: ReadonlySet<string>;
+  /** Rack space and power for storage relocated after its site empties: the most the target's hardware took at any time, and the limit today [unlimited]. */
+  readonly footprintRoom?: { readonly peak: Footprint; readonly limit: Footprint };
 }
 
 export interface FateResult {
@@ -97,6 +101,15 @@ export function serverFates(input: FateInput): FateResult {
 
   const out: FateResult["servers"] = [];
   const relocations: Relocation[] = [];
+  // Storage relocated after its site empties must fit on top of the busiest moment of the waves.
+  let storagePeak = input.footprintRoom?.peak;
+  const roomFor = (s: Server): boolean => {
+    if (!input.footprintRoom || !storagePeak) return true;
+    const next = addFootprint(storagePeak, footprintOf(s));
+    if (!fitsFootprint(next, input.footprintRoom.limit)) return false;
+    storagePeak = next;
+    return true;
+  };
   for (const s of [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const direct = (index.systemsOn.get(s.id) ?? []).map((x) => x.id).sort();
     const base = { id: s.id, site: s.site, kind: s.kind, ...(s.owner ? { owner: s.owner } : {}), ...(s.hostedOn ? { hostedOn: s.hostedOn } : {}), systems: direct };
@@ -167,7 +180,7 @@ export function serverFates(input: FateInput): FateResult {
         relocations.push(r);
         push("relocate", [say(MSG.hostRelocated({ what, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn, availableFrom: r.availableFrom }))], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
       } else {
-        const why = s.supportEnds === undefined ? MSG.supportUnknown() : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? MSG.supportTooSoon({ supportEnds: s.supportEnds }) : MSG.noWindowToMove();
+        const why = s.supportEnds === undefined ? MSG.supportUnknown() : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? MSG.supportTooSoon({ supportEnds: s.supportEnds }) : input.noRoom?.has(s.id) ? MSG.noFootprintRoom() : MSG.noWindowToMove();
         push("decommission", [say(MSG.hostDecommissioned({ what, why }))], { freedOn, ...(t ? { target: t } : {}) });
       }
       continue;
@@ -179,12 +192,14 @@ export function serverFates(input: FateInput): FateResult {
       continue;
     }
     const freedOn = lastOff(statuses, close);
-    const r = s.kind === "storage" ? relocateAfter(s, freedOn) : undefined;
+    const candidate = s.kind === "storage" ? relocateAfter(s, freedOn) : undefined;
+    const r = candidate && roomFor(s) ? candidate : undefined;
     if (r) {
       relocations.push(r);
       push("relocate", [say(MSG.storageRelocated({ site: s.site, freedOn, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn }))], { freedOn, relocateOn: r.relocateOn });
     } else {
-      push("decommission", [say(MSG.siteEmpty({ site: s.site, freedOn, ...(s.kind === "storage" ? { storage: { supportEnds: s.supportEnds } } : {}) }))], { freedOn });
+      const empty = MSG.siteEmpty({ site: s.site, freedOn, ...(s.kind === "storage" ? { storage: { supportEnds: s.supportEnds } } : {}) });
+      push("decommission", [say(candidate ? MSG.hostDecommissioned({ what: empty, why: MSG.noFootprintRoom() }) : empty)], { freedOn });
     }
   }
   relocations.sort((a, b) => (a.availableFrom < b.availableFrom ? -1 : a.availableFrom > b.availableFrom ? 1 : a.server < b.server ? -1 : 1));

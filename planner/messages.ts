@@ -407,11 +407,7 @@ export const MSG = {
       `${p.target} would draw ${p.kw} kW of IT power after the merger (kept and relocated hardware), more than its usable ${p.powerKw} kW`,
       `sau hợp nhất ${p.target} sẽ tiêu thụ ${viNum(p.kw)} kW điện cho thiết bị CNTT (giữ lại và di dời về), vượt công suất khả dụng ${viNum(p.powerKw)} kW`,
     ),
-  deferFootprint: (p: { shortage: Message; from: string }): Message =>
-    m(
-      `the target site lacks rack space or power (${p.shortage.en}) and racks or power cannot be procured before ${p.from}`,
-      `trung tâm giữ lại thiếu không gian rack hoặc công suất điện (${p.shortage.vi}) và chưa thể mua sắm bổ sung trước ngày ${viDate(p.from)}`,
-    ),
+  noFootprintRoom: (): Message => m("the target site has no rack space or power left for it", "trung tâm giữ lại không còn không gian rack hoặc công suất điện cho thiết bị này"),
   procurementFootprint: (p: { wave: number; start: string; rackUnits: number; rackUnitsHave: number; watts: number; wattsHave: number; headroomPct: number; racks: number; powerKw: number; by: string }): Message =>
     m(
       `wave ${p.wave} on ${p.start} brings the target site's hardware to ${p.rackUnits}U and ${p.watts} W, above its ${p.rackUnitsHave}U of rack space and ${p.wattsHave} W of usable power (after ${p.headroomPct}% headroom); prepare ${p.racks} more rack(s) and ${p.powerKw} kW more power by ${p.by}`,

@@ -111,6 +111,10 @@ export const CapacityStep = z.object({
   // additions
   /** What changed on this date (initial, relocated hosts, procurement…). */
   reason: z.string(),
+  /** Rack units of the target site (racks × 42, procured racks included); absent when the inventory states no racks. */
+  rackUnits: z.number().min(0).optional(),
+  /** Usable power of the target site in watts (powerKw × 1000 less headroom, procured power included); absent when the inventory states none. */
+  powerWatts: z.number().min(0).optional(),
 });
 export type CapacityStep = z.infer<typeof CapacityStep>;
 
@@ -126,6 +130,10 @@ export const Procurement = z.object({
   vcpus: z.number().min(0),
   /** Usable capacity (after headroom) the purchase adds to `capacity` from `by`. */
   adds: Size,
+  /** Racks to add at the target site (42U each), when hardware relocated there would not fit. */
+  racks: z.number().int().min(0).optional(),
+  /** Power to add at the target site, kW (of which `headroomPct` stays unused). */
+  powerKw: z.number().min(0).optional(),
 });
 export type Procurement = z.infer<typeof Procurement>;
 

@@ -7,7 +7,7 @@ import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
 import { VERSION } from "./cli/version.js";
 import { Calendar } from "./calendar.js";
-import { footprintWarnings, targetCapacity, incomingTargets } from "./capacity.js";
+import { footprintWarnings, incomingTargets, targetCapacity, targetFootprint } from "./capacity.js";
 import { deadlineTruth } from "./deadline.js";
 import { serverFates } from "./decommission.js";
 import { decideDispositions } from "./dispositions.js";
@@ -64,8 +64,9 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const groups = moveGroups(index);
   const cap = targetCapacity(index, target, decisions, profile.cpuOvercommit, profile.headroomPct);
   const incoming = incomingTargets(index, target, decisions);
+  const fp = targetFootprint(index, target, profile.headroomPct);
   const retireOn = windows.length > 0 ? windows[0].end : profile.startDate;
-  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn, log });
+  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn, log, footprint: { limit: fp.limit, used: fp.used } });
   violations.push(...schedule.violations);
   warnings.push(...schedule.warnings);
 
@@ -86,8 +87,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     }
   }
 
-  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log });
-  warnings.push(...footprintWarnings(index, target, fates.servers, log));
+  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
+  warnings.push(...footprintWarnings(index, target, fates.servers, schedule.footprint.limit, log));
   const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
   const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log);
   const lateSet = new Set(deadline.late);
@@ -195,20 +196,46 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   });
 
   // Capacity steps: today's usable capacity, then relocated and procured hardware as it arrives.
-  const events: { from: string; adds: { cpuCores: number; memoryGiB: number; storageGiB: number }; reason: Message }[] = [];
-  for (const r of fates.relocations) events.push({ from: r.availableFrom, adds: r.adds, reason: MSG.capacityRelocated({ server: r.server, date: r.relocateOn }) });
-  for (const p of schedule.procurement) events.push({ from: p.by, adds: p.adds, reason: MSG.capacityProcured({ cores: p.cpuCores, memory: p.memoryGiB, storage: p.storageGiB }) });
+  // Rack units and usable watts ride along where the inventory states racks / power.
+  const noFp = { rackUnits: 0, watts: 0 };
+  const events: { from: string; adds: { cpuCores: number; memoryGiB: number; storageGiB: number }; fp: { rackUnits: number; watts: number }; reason: Message }[] = [];
+  for (const r of fates.relocations) events.push({ from: r.availableFrom, adds: r.adds, fp: noFp, reason: MSG.capacityRelocated({ server: r.server, date: r.relocateOn }) });
+  for (const p of schedule.procurement) {
+    events.push({ from: p.by, adds: p.adds, fp: p.footprint?.adds ?? noFp, reason: MSG.capacityProcured({ cores: p.cpuCores, memory: p.memoryGiB, storage: p.storageGiB, racks: p.footprint?.racks, powerKw: p.footprint?.powerKw }) });
+  }
   events.sort((a, b) => byString(a.from, b.from) || byString(a.reason.en, b.reason.en));
-  const steps: { from: string; size: { cpuCores: number; memoryGiB: number; storageGiB: number }; reason: Message }[] = [
-    { from: asOf, size: cap.usable, reason: MSG.capacityInitial({ target, headroomPct: profile.headroomPct, cpu: cap.used.cpuCores, memory: cap.used.memoryGiB, storage: cap.used.storageGiB }) },
+  const racksKnown = fp.known.racks;
+  const powerKnown = fp.known.power;
+  const steps: { from: string; size: { cpuCores: number; memoryGiB: number; storageGiB: number }; fp: { rackUnits: number; watts: number }; reason: Message }[] = [
+    {
+      from: asOf,
+      size: cap.usable,
+      fp: { rackUnits: racksKnown ? fp.limit.rackUnits : 0, watts: powerKnown ? fp.limit.watts : 0 },
+      reason: MSG.capacityInitial({
+        target,
+        headroomPct: profile.headroomPct,
+        cpu: cap.used.cpuCores,
+        memory: cap.used.memoryGiB,
+        storage: cap.used.storageGiB,
+        ...(racksKnown ? { rackUnits: { used: fp.used.rackUnits, total: fp.limit.rackUnits } } : {}),
+        ...(powerKnown ? { powerWatts: { used: fp.used.watts, total: fp.limit.watts } } : {}),
+      }),
+    },
   ];
   for (const e of events) {
     const last = steps[steps.length - 1];
     const next = addSize(last.size, e.adds);
-    if (last.from === e.from) steps[steps.length - 1] = { from: last.from, size: next, reason: joinMessages([last.reason, e.reason]) };
-    else steps.push({ from: e.from, size: next, reason: e.reason });
+    const nextFp = { rackUnits: last.fp.rackUnits + e.fp.rackUnits, watts: last.fp.watts + e.fp.watts };
+    if (last.from === e.from) steps[steps.length - 1] = { from: last.from, size: next, fp: nextFp, reason: joinMessages([last.reason, e.reason]) };
+    else steps.push({ from: e.from, size: next, fp: nextFp, reason: e.reason });
   }
-  const capacity: CapacityStep[] = steps.map((x) => ({ from: x.from, ...x.size, reason: say(x.reason) }));
+  const capacity: CapacityStep[] = steps.map((x) => ({
+    from: x.from,
+    ...x.size,
+    reason: say(x.reason),
+    ...(racksKnown ? { rackUnits: x.fp.rackUnits } : {}),
+    ...(powerKnown ? { powerWatts: x.fp.watts } : {}),
+  }));
 
   const remaining = systems.filter((s) => s.disposition === "retain" && decisions.get(s.id)!.pinned && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
   if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: say(MSG.splitsTotal({ count: splits })) });
@@ -241,7 +268,16 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       reasons: s.reasons,
     })),
     capacity,
-    procurement: schedule.procurement.map((p) => ({ by: p.by, cpuCores: p.cpuCores, memoryGiB: p.memoryGiB, storageGiB: p.storageGiB, reason: p.reason, vcpus: p.vcpus, adds: p.adds })),
+    procurement: schedule.procurement.map((p) => ({
+      by: p.by,
+      cpuCores: p.cpuCores,
+      memoryGiB: p.memoryGiB,
+      storageGiB: p.storageGiB,
+      reason: p.reason,
+      vcpus: p.vcpus,
+      adds: p.adds,
+      ...(p.footprint ? { racks: p.footprint.racks, powerKw: p.footprint.powerKw } : {}),
+    })),
     unscheduled: schedule.unscheduled.map((u) => ({ system: u.system, reason: say(u.reason) })),
     deadline,
     violations: violations.sort(byViolation),

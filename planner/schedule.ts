@@ -36,7 +36,7 @@ import { joinMessages, type Message, MessageLog, moveGroupReason, MSG } from "./
 import { PackingQueue } from "./packing.js";
 import type { Procurement, Size, Violation } from "./plan-schema.js";
 import type { PlanningProfile } from "./profile.js";
-import { usableOf, usableShare } from "./capacity.js";
+import { addFootprint, type Footprint, footprintOf, fitsFootprint, RACK_UNITS_PER_RACK, usableOf, usableShare, ZERO_FOOTPRINT } from "./capacity.js";
 import { addSize, fitsIn, ZERO_SIZE } from "./sizing.js";
 
 /** A set of systems that cut over in one wave. */
@@ -47,6 +47,8 @@ export interface Unit {
   readonly dataGiB: number;
   /** Capacity the unit's servers take at the target site. */
   readonly demand: Size;
+  /** Rack space and power of the hardware it carries to the target site (relocated systems' servers). */
+  readonly footprint: Footprint;
   readonly maxSecurityLevel: number;
   readonly risk: number;
   /** Why its systems move together. */
@@ -96,13 +98,25 @@ export interface Relocation {
   readonly adds: Size;
 }
 
+/** Racks and power bought with a wave (part of its procurement entry). */
+export interface FootprintPurchase {
+  readonly racks: number;
+  readonly powerKw: number;
+  /** Rack units and usable watts it adds. */
+  readonly adds: Footprint;
+}
+
 export interface ScheduleResult {
   readonly units: Unit[];
   readonly unitOfSystem: Map<string, number>;
   readonly traces: UnitTrace[];
   readonly waves: DraftWave[];
   readonly unscheduled: { system: string; reason: Message }[];
-  readonly procurement: (Procurement & { vcpus: number; adds: Size })[];
+  readonly procurement: (Procurement & { vcpus: number; adds: Size; footprint?: FootprintPurchase })[];
+  /** Freed hosts not relocated because the target site had no rack space or power left for them. */
+  readonly noRoom: Set<string>;
+  /** Most rack space and power the target site's hardware took at any time, and its limit after the last purchase. */
+  readonly footprint: { readonly peak: Footprint; readonly limit: Footprint };
   readonly relocations: Map<string, Relocation>;
   readonly violations: Violation[];
   readonly warnings: Violation[];
@@ -129,6 +143,8 @@ export interface ScheduleInput {
   readonly retireOn: string;
   /** Where the messages said while scheduling are recorded [a fresh log]. */
   readonly log?: MessageLog;
+  /** Rack space and power of the target site (limit and use today) [unlimited]. */
+  readonly footprint?: { readonly limit: Footprint; readonly used: Footprint };
 }
 
 /** Security level from which a system is kept out of the pilot waves. */
@@ -317,6 +333,14 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     hostRetireOnly.set(s.id, [...workload].some((id) => decisions.get(id)!.disposition === "retire"));
     for (const id of workload) if (MOVING.has(decisions.get(id)!.disposition)) (hostsOfSystem.get(id) ?? hostsOfSystem.set(id, []).get(id)!).push(s.id);
   }
+  // Rack space and power: hardware carried or relocated to the target site takes them.
+  let fpLimit = input.footprint?.limit ?? { rackUnits: Infinity, watts: Infinity };
+  let fpUsed = input.footprint?.used ?? ZERO_FOOTPRINT;
+  let fpPeak = fpUsed;
+  const raisePeak = (fp: Footprint): void => {
+    fpPeak = { rackUnits: Math.max(fp.rackUnits, fpPeak.rackUnits), watts: Math.max(fp.watts, fpPeak.watts) };
+  };
+  const noRoom = new Set<string>();
   const arrivals = new Heap<Relocation>((a, b) => a.availableFrom < b.availableFrom || (a.availableFrom === b.availableFrom && a.server < b.server));
   const freeHost = (hostId: string, freedOn0: string, afterWindow: number): void => {
     const host = index.servers.get(hostId)!;
@@ -325,6 +349,15 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     if (wi >= windows.length) return;
     const win = windows[wi];
     if (host.supportEnds === undefined || host.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS)) return;
+    // Relocating a host for its capacity is optional: never buy racks or power for it. Its space is
+    // counted from now on (it arrives in a later window), which is on the safe side.
+    const fp = addFootprint(fpUsed, footprintOf(host));
+    if (!fitsFootprint(fp, fpLimit)) {
+      noRoom.add(hostId);
+      return;
+    }
+    fpUsed = fp;
+    raisePeak(fp);
     const r: Relocation = { server: hostId, freedOn, relocateOn: win.start, availableFrom: addDays(win.end, 1), adds: usableOf(host, profile.cpuOvercommit, profile.headroomPct) };
     relocations.set(hostId, r);
     arrivals.push(r);
@@ -412,9 +445,16 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     let nSystems = 0;
     let data = 0;
     let waveUsed = used;
+    let waveFp = fpUsed;
     let closed = false;
 
-    const fitsCapacity = (u: Unit): boolean => canProcure || fitsIn(addSize(waveUsed, u.demand), capacity);
+    // A unit that brings no hardware is never held up by rack space or power (even where the site
+    // is over its racks today); one that does must fit in each dimension it adds to.
+    const fitsRacks = (u: Unit): boolean => {
+      const next = addFootprint(waveFp, u.footprint);
+      return (u.footprint.rackUnits === 0 || next.rackUnits <= fpLimit.rackUnits) && (u.footprint.watts === 0 || next.watts <= fpLimit.watts);
+    };
+    const fitsCapacity = (u: Unit): boolean => canProcure || (fitsIn(addSize(waveUsed, u.demand), capacity) && fitsRacks(u));
     const oversized = (u: Unit): boolean => u.systems.length > profile.maxSystems || u.dataGiB > profile.maxDataGiB;
     const place = (u: Unit, why?: string): void => {
       // A unit that was ready in an earlier window but left in the queue waited for room there.
@@ -434,6 +474,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       nSystems += u.systems.length;
       data += u.dataGiB;
       waveUsed = addSize(waveUsed, u.demand);
+      waveFp = addFootprint(waveFp, u.footprint);
       traces[u.index].window = w;
       if (why) notes.push(why);
       for (const v of u.succs) {
@@ -497,7 +538,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         const u = queue.next(profile.maxSystems - nSystems, limit - data, limit);
         if (u === undefined) break;
         if (!fitsCapacity(u)) {
-          defer(u, "capacity", MSG.deferCapacity({ shortage: describeShort(addSize(waveUsed, u.demand), capacity), from: procurementFrom }));
+          defer(u, "capacity", MSG.deferCapacity({ shortage: describeShort(addSize(waveUsed, u.demand), capacity, addFootprint(waveFp, u.footprint), fpLimit), from: procurementFrom }));
           deferred.push(u);
           continue;
         }
@@ -545,7 +586,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         continue;
       }
       if (!fitsCapacity(u)) {
-        defer(u, "capacity", MSG.deferCapacity({ shortage: describeShort(addSize(waveUsed, u.demand), capacity), from: procurementFrom }));
+        defer(u, "capacity", MSG.deferCapacity({ shortage: describeShort(addSize(waveUsed, u.demand), capacity, addFootprint(waveFp, u.footprint), fpLimit), from: procurementFrom }));
         deferred.push(u);
         continue;
       }
@@ -562,8 +603,13 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     if (members.length === 0) continue;
     if (waves.length === 0) firstWave = { capacity, used, canProcure };
 
-    // Close the wave: buy what capacity is missing.
-    if (!fitsIn(waveUsed, capacity)) {
+    // Close the wave: buy what capacity, rack space and power is missing.
+    const computeShort = !fitsIn(waveUsed, capacity);
+    // Racks and power are bought only for a wave that brings hardware in the short dimension.
+    const racksShort = waveFp.rackUnits > fpUsed.rackUnits && waveFp.rackUnits > fpLimit.rackUnits;
+    const powerShort = waveFp.watts > fpUsed.watts && waveFp.watts > fpLimit.watts;
+    const footprintShort = racksShort || powerShort;
+    if (computeShort || footprintShort) {
       const deficit = { cpuCores: Math.max(0, waveUsed.cpuCores - capacity.cpuCores), memoryGiB: Math.max(0, waveUsed.memoryGiB - capacity.memoryGiB), storageGiB: Math.max(0, waveUsed.storageGiB - capacity.storageGiB) };
       const cores = buyUnits(deficit.cpuCores, profile.cpuOvercommit * share, 16);
       const memory = buyUnits(deficit.memoryGiB, share, 64);
@@ -571,14 +617,9 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       const adds = { cpuCores: Math.floor(cores * profile.cpuOvercommit * share), memoryGiB: Math.floor(memory * share), storageGiB: Math.floor(storage * share) };
       capacity = addSize(capacity, adds);
       const by = addDays(win.start, -1);
-      procurement.push({
-        by,
-        cpuCores: cores,
-        memoryGiB: memory,
-        storageGiB: storage,
-        vcpus: cores * profile.cpuOvercommit,
-        adds,
-        reason: say(
+      const reasons: Message[] = [];
+      if (computeShort) {
+        reasons.push(
           MSG.procurementReason({
             wave: waves.length + 1,
             start: win.start,
@@ -593,10 +634,45 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
             buyStorage: storage,
             by,
           }),
-        ),
+        );
+      }
+      let footprint: FootprintPurchase | undefined;
+      if (footprintShort) {
+        // Whole racks; power in whole kW, of which the headroom share stays unused.
+        const racks = racksShort ? Math.ceil((waveFp.rackUnits - fpLimit.rackUnits) / RACK_UNITS_PER_RACK) : 0;
+        const powerKw = powerShort ? buyUnits(waveFp.watts - fpLimit.watts, 1000 * share, 1) : 0;
+        const fpAdds = { rackUnits: racks * RACK_UNITS_PER_RACK, watts: Math.floor(powerKw * 1000 * share) };
+        reasons.push(
+          MSG.procurementFootprint({
+            wave: waves.length + 1,
+            start: win.start,
+            rackUnits: waveFp.rackUnits,
+            rackUnitsHave: fpLimit.rackUnits,
+            watts: waveFp.watts,
+            wattsHave: fpLimit.watts,
+            headroomPct: profile.headroomPct,
+            racks,
+            powerKw,
+            by,
+          }),
+        );
+        fpLimit = addFootprint(fpLimit, fpAdds);
+        footprint = { racks, powerKw, adds: fpAdds };
+      }
+      procurement.push({
+        by,
+        cpuCores: cores,
+        memoryGiB: memory,
+        storageGiB: storage,
+        vcpus: cores * profile.cpuOvercommit,
+        adds,
+        reason: say(joinMessages(reasons)),
+        ...(footprint ? { footprint } : {}),
       });
       notes.push(say(MSG.needsProcurementNote({ by })));
     }
+    fpUsed = waveFp;
+    raisePeak(fpUsed);
     used = waveUsed;
     usedAfter.push(used);
     const number = waves.length + 1;
@@ -629,15 +705,17 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   }
   unscheduled.sort((a, b) => (a.system < b.system ? -1 : 1));
   // Pending arrivals that never mattered to a wave still add capacity later; keep them (relocations map).
-  return { units, unitOfSystem, traces, waves, unscheduled, procurement, relocations, violations, warnings, usedAfter, firstWave };
+  return { units, unitOfSystem, traces, waves, unscheduled, procurement, relocations, violations, warnings, usedAfter, firstWave, noRoom, footprint: { peak: fpPeak, limit: fpLimit } };
 }
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-function describeShort(need: Size, have: Size): Message {
+function describeShort(need: Size, have: Size, needFp: Footprint, haveFp: Footprint): Message {
   const parts: Message[] = [];
+  if (needFp.rackUnits > haveFp.rackUnits) parts.push(MSG.shortage({ dimension: "rackUnits", need: needFp.rackUnits, have: haveFp.rackUnits }));
+  if (needFp.watts > haveFp.watts) parts.push(MSG.shortage({ dimension: "powerWatts", need: needFp.watts, have: haveFp.watts }));
   if (need.cpuCores > have.cpuCores) parts.push(MSG.shortage({ dimension: "cpu", need: round(need.cpuCores), have: round(have.cpuCores) }));
   if (need.memoryGiB > have.memoryGiB) parts.push(MSG.shortage({ dimension: "memory", need: round(need.memoryGiB), have: round(have.memoryGiB) }));
   if (need.storageGiB > have.storageGiB) parts.push(MSG.shortage({ dimension: "storage", need: round(need.storageGiB), have: round(have.storageGiB) }));
@@ -661,7 +739,9 @@ function makeUnit(i: number, id: string, systems: string[], reason: Message, inp
   let dev = 0;
   let tagged = 0;
   let demand = ZERO_SIZE;
+  let footprint = ZERO_FOOTPRINT;
   const servers = new Set<string>();
+  const carried = new Set<string>();
   for (const id of systems) {
     const s = index.systems.get(id)!;
     data += s.dataGiB ?? 0;
@@ -671,6 +751,8 @@ function makeUnit(i: number, id: string, systems: string[], reason: Message, inp
       const srv = index.servers.get(sid);
       if (!srv || srv.site === target) continue;
       servers.add(sid);
+      // Hardware of a relocated system is carried to the target site and takes rack space and power there.
+      if (srv.kind !== "virtual" && input.decisions.get(id)?.disposition === "relocate") carried.add(sid);
       const tags = srv.tags ?? [];
       if (tags.some((t) => PROD_TAGS.has(t))) prod = true;
       if (tags.some((t) => DEV_TAGS.has(t))) dev++;
@@ -680,9 +762,10 @@ function makeUnit(i: number, id: string, systems: string[], reason: Message, inp
   for (const sid of [...servers].sort()) {
     const t = input.incoming.get(sid);
     if (t) demand = addSize(demand, t);
+    if (carried.has(sid)) footprint = addFootprint(footprint, footprintOf(index.servers.get(sid)!));
   }
   const env = prod ? 6 : dev > 0 && dev === servers.size ? 0 : 3;
   void tagged;
   const risk = maxSL * 100 + Math.min(9, Math.floor(Math.log10(1 + users))) * 10 + env;
-  return { index: i, id, systems, dataGiB: Math.round(data * 10) / 10, demand, maxSecurityLevel: maxSL, risk, reason, preds: [], succs: [], hardPreds: new Set(), comp: -1, pinWindow: -1, release: 0 };
+  return { index: i, id, systems, dataGiB: Math.round(data * 10) / 10, demand, footprint, maxSecurityLevel: maxSL, risk, reason, preds: [], succs: [], hardPreds: new Set(), comp: -1, pinWindow: -1, release: 0 };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeServer } from "../fixtures.js";
 import { kwhPerYear } from "../../planner/decommission.js";
-import { host, inventoryOf, planOf, serverOf, sys, vm } from "./fixtures.js";
+import { host, inventoryOf, planOf, serverOf, sys, systemOf, vm } from "./fixtures.js";
 
 describe("server fates", () => {
   it("frees a host on the end of the wave that moves its last VM, and decommissions it after the quiet period when out of support", () => {
@@ -51,9 +51,18 @@ describe("server fates", () => {
 });
 
 describe("rack space and power at the target", () => {
-  it("warns when kept and relocated hardware exceed the target site's racks", () => {
+  it("does not relocate a freed host for its capacity when the target site's racks are full", () => {
     const inv = inventoryOf([sys("a", [])], [host("bn-host", { site: "dc-bn", cpuCores: 256, memoryGiB: 8192, storageGiB: 500_000, rackUnits: 40 }), host("bg-host", { rackUnits: 10 })]);
     const plan = planOf({ ...inv, sites: inv.sites.map((s) => (s.id === "dc-bn" ? { ...s, racks: 1 } : s)) });
+    expect(serverOf(plan, "bg-host").fate).toBe("decommission");
+    expect(serverOf(plan, "bg-host").reasons.join()).toMatch(/no rack space or power left/);
+    expect(plan.warnings.some((w) => w.rule === "rack-space")).toBe(false);
+  });
+
+  it("warns when the target site is over its racks already and nothing is bought", () => {
+    const inv = inventoryOf([sys("a", [])], [host("bn-host", { site: "dc-bn", cpuCores: 256, memoryGiB: 8192, storageGiB: 500_000, rackUnits: 50 })]);
+    const plan = planOf({ ...inv, sites: inv.sites.map((s) => (s.id === "dc-bn" ? { ...s, racks: 1 } : s)) });
+    expect(systemOf(plan, "a").wave).toBe(1);
     expect(plan.warnings.find((w) => w.rule === "rack-space")?.message).toMatch(/50U .* 1 racks × 42U = 42U; prepare 1 more rack/);
   });
 });

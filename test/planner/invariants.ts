@@ -190,6 +190,34 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
     }
   }
 
+  // Rack space and power (capacity includes racks and power where the inventory states them): the
+  // first step states racks × 42U and at most powerKw; at every wave, the hardware standing at the
+  // target site — its own until decommissioned, plus what was relocated there by the wave's end —
+  // fits the step's rackUnits / powerWatts, unless it is no more than what stood there already.
+  const site = inventory.sites.find((s) => s.id === target);
+  if (site?.racks !== undefined && steps[0]?.rackUnits !== site.racks * 42) bad(`first capacity step has rackUnits ${steps[0]?.rackUnits}, the site has ${site.racks} racks × 42U`);
+  if (site?.powerKw !== undefined && !(steps[0]?.powerWatts !== undefined && steps[0].powerWatts <= site.powerKw * 1000)) bad(`first capacity step has powerWatts ${steps[0]?.powerWatts}, the site has ${site.powerKw} kW`);
+  const hardware = (id: string): [number, number] => {
+    const s = servers.get(id)!;
+    return s.kind === "virtual" ? [0, 0] : [s.rackUnits ?? 0, s.powerWatts ?? 0];
+  };
+  let ru0 = 0;
+  let w0 = 0;
+  for (const s of inventory.servers) if (s.site === target) [ru0, w0] = [ru0 + hardware(s.id)[0], w0 + hardware(s.id)[1]];
+  for (const w of plan.waves) {
+    const step = steps.filter((c) => c.from <= w.start).pop();
+    if (!step || (step.rackUnits === undefined && step.powerWatts === undefined)) continue;
+    let ru = 0;
+    let watts = 0;
+    for (const s of plan.servers) {
+      const inv = servers.get(s.id)!;
+      const stands = inv.site === target ? !(s.fate === "decommission" && s.decommissionOn !== undefined && s.decommissionOn < w.start) : s.fate === "relocate" && s.targetSite === target && s.relocateOn !== undefined && s.relocateOn <= w.end;
+      if (stands) [ru, watts] = [ru + hardware(s.id)[0], watts + hardware(s.id)[1]];
+    }
+    if (step.rackUnits !== undefined && ru > Math.max(step.rackUnits, ru0)) bad(`wave ${w.number}: ${ru}U of hardware at the target site, rack space ${step.rackUnits}U`);
+    if (step.powerWatts !== undefined && watts > Math.max(step.powerWatts, w0)) bad(`wave ${w.number}: ${watts} W of hardware at the target site, usable power ${step.powerWatts} W`);
+  }
+
   // Servers: freed after their workload left; decommissioned after the quiet period; never while running a retained system.
   const wave = (n: number) => plan.waves[n - 1];
   const leaves = (id: string): string | undefined => {

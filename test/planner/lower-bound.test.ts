@@ -35,7 +35,7 @@ describe("lower bound", () => {
 
 describe("packing queue", () => {
   const unit = (id: string, systems: number, dataGiB: number): Unit =>
-    ({ index: 0, id, systems: Array.from({ length: systems }, (_, i) => `${id}-${i}`), dataGiB, demand: { cpuCores: 0, memoryGiB: 0, storageGiB: 0 }, maxSecurityLevel: 1, risk: 0, reason: { en: "", vi: "" }, preds: [], succs: [], hardPreds: new Set(), comp: 0, pinWindow: -1, release: 0 }) as Unit;
+    ({ index: 0, id, systems: Array.from({ length: systems }, (_, i) => `${id}-${i}`), dataGiB, demand: { cpuCores: 0, memoryGiB: 0, storageGiB: 0 }, footprint: { rackUnits: 0, watts: 0 }, maxSecurityLevel: 1, risk: 0, reason: { en: "", vi: "" }, preds: [], succs: [], hardPreds: new Set(), comp: 0, pinWindow: -1, release: 0 }) as Unit;
 
   it("fills both dimensions together instead of taking the biggest data first", () => {
     const q = new PackingQueue(4, 100, (a, b) => a.id < b.id, () => true);

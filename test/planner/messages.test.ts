@@ -123,7 +123,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   siteEmpty: [{ site: "dc-bg", freedOn: D, storage: { supportEnds: undefined } }],
   rackSpaceWarning: [{ target: "dc-bn", rackUnits: 1000, racks: 20 }],
   powerWarning: [{ target: "dc-bn", kw: 120.5, powerKw: 100 }],
-  deferFootprint: [{ shortage: MSG.shortage({ dimension: "rackUnits", need: 900, have: 840 }), from: D }],
+  noFootprintRoom: [],
   procurementFootprint: [{ wave: 3, start: D, rackUnits: 900, rackUnitsHave: 840, watts: 70000, wattsHave: 64000, headroomPct: 20, racks: 2, powerKw: 7.5, by: "2026-12-18" }],
   roadmapReplatform: [],
   roadmapExpandShared: [{ fn: "sso" }],

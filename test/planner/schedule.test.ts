@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkInvariants } from "./invariants.js";
+import type { Site } from "../../inventory/schema.js";
+import { makeServer, makeSite } from "../fixtures.js";
 import { detailedPlanOf, host, inventoryOf, planOf, sys, systemOf, vm } from "./fixtures.js";
 
 const many = (n: number, over = {}) => Array.from({ length: n }, (_, i) => sys(`s${String(i).padStart(2, "0")}`, [], over));
@@ -95,3 +97,50 @@ describe("wave scheduling", () => {
     expect(d.schedule.traces[last.index].lastDefer?.kind).toBe("wave-limit");
   });
 });
+
+describe("rack space and power at the target site", () => {
+  // dc-bn has one rack (42U); bn-host takes 2U. Two hardware-bound systems each bring a 24U appliance.
+  const appliance = (id: string) => makeServer({ id, site: "dc-bg", kind: "appliance", rackUnits: 24, powerWatts: 800, supportEnds: "2030-06-30" });
+  const shortOfRacks = (over: Partial<Site> = {}) =>
+    inventoryOf([sys("hsm-a", ["app-a"]), sys("hsm-b", ["app-b"]), sys("web", [])], [appliance("app-a"), appliance("app-b")], {
+      sites: [makeSite({ id: "dc-bn", name: "Bắc Ninh", racks: 1, powerKw: 200, ...over }), makeSite({ id: "dc-bg", name: "Bắc Giang", pue: 1.9 })],
+    });
+
+  it("delays the second relocation until racks can be bought, then buys them", () => {
+    const inv = shortOfRacks();
+    const plan = planOf(inv, { procurementLeadDays: 45 });
+    const [a, b] = [systemOf(plan, "hsm-a"), systemOf(plan, "hsm-b")].sort((x, y) => x.wave! - y.wave!);
+    expect(a.disposition).toBe("relocate");
+    const second = plan.waves[b.wave! - 1];
+    expect(b.wave!).toBeGreaterThan(a.wave!);
+    expect(second.start > "2027-01-06").toBe(true); // as-of 2026-11-22 + 45 days
+    const buy = plan.procurement.find((p) => p.racks !== undefined)!;
+    expect(buy).toMatchObject({ racks: 1, cpuCores: 0, by: addDaysIso(second.start, -1) });
+    expect(buy.reason).toMatch(/rack/);
+    expect(plan.translations!.vi[buy.reason]).toMatch(/tủ rack/);
+    expect(plan.capacity[0].rackUnits).toBe(42);
+    expect(plan.capacity.at(-1)!.rackUnits).toBe(84);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("buys power when the relocated hardware would draw more than the usable kW", () => {
+    // 2 kW × (1 − 20 % headroom) = 1600 W usable; bn-host has no stated power, the appliances draw 800 W each.
+    const inv = shortOfRacks({ racks: 10, powerKw: 1 });
+    const plan = planOf(inv, { procurementLeadDays: 0 });
+    expect(plan.capacity[0].powerWatts).toBe(800);
+    const buy = plan.procurement.find((p) => p.powerKw !== undefined && p.powerKw > 0)!;
+    expect(buy.powerKw! * 1000 * 0.8).toBeGreaterThanOrEqual(600 + 1600 - 800);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("is caught by the invariant checker when a plan ignores it", () => {
+    const inv = shortOfRacks();
+    const plan = planOf(inv, { procurementLeadDays: 0 });
+    const tampered = { ...plan, capacity: plan.capacity.map((c) => ({ ...c, rackUnits: 42 })) };
+    expect(checkInvariants(inv, tampered).some((x) => /rack space/.test(x))).toBe(true);
+  });
+});
+
+function addDaysIso(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
