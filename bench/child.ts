@@ -2,6 +2,7 @@
 // --expose-gc), so that resourceUsage().maxRSS is the peak of this module alone. Prints one line
 // `BENCH_RESULT <json>` with the stage results.
 // Usage: node --expose-gc --import tsx bench/child.ts <module.ts> <inventoryDir> <jsonFile> <servers> <label> <asOf>
+//    or: node --expose-gc dist/bench/child.js dist/bench/<module.js> … (compiled; see bench/child-command.ts)
 import { resourceUsage } from "node:process";
 import { pathToFileURL } from "node:url";
 import type { BenchContext, BenchFunction, StageResult } from "./types.js";

@@ -3,7 +3,9 @@
 // them through the components, and waiting until every registration has reached the mock monitor.
 // Target: ≤ 15 s. The size of the inventory the runner passes does not matter here (the plan is
 // synthetic), so the module runs at size 10k only and skips the others.
-// Standalone: `npx tsx bench/pulumi.bench.ts`.
+// Standalone: `node dist/bench/pulumi.bench.js` after `npm run build` (what `pulumi up` runs), or
+// `npx tsx bench/pulumi.bench.ts`. `npm run bench -- --sizes 10k --only pulumi` picks the compiled
+// module when dist/ is up to date.
 import { fileURLToPath } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { indexInventory } from "../inventory/model.js";

@@ -10,6 +10,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../planner/cli/io.js";
+import { type ChildCommand, childCommand } from "./child-command.js";
 import { GENERATOR_VERSION, generateInventory } from "./generate.js";
 import type { StageResult } from "./types.js";
 import { writeInventoryJson, writeInventoryYaml } from "./write.js";
@@ -100,10 +101,10 @@ function dataset(servers: number, seed: number): Dataset {
 }
 
 /** Runs one module at one size in a child process; undefined (and a message) when it fails. */
-function runModule(module: string, data: Dataset, label: string): StageResult[] | undefined {
+function runModule(module: string, data: Dataset, label: string, command: ChildCommand): StageResult[] | undefined {
   const child = spawnSync(
     process.execPath,
-    ["--expose-gc", "--max-old-space-size=4096", "--import", "tsx", join(HERE, "child.ts"), join(HERE, module), data.yamlDir, data.jsonFile, String(data.meta.servers), label, AS_OF],
+    ["--expose-gc", "--max-old-space-size=4096", ...command.args, data.yamlDir, data.jsonFile, String(data.meta.servers), label, AS_OF],
     { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   const line = child.stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
@@ -131,13 +132,15 @@ function table(header: string[], rows: string[][]): string {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const loadStart = loadavg()[0];
-  const modules: { file: string; title: string }[] = [
+  // compiled: run from dist/ when it is up to date. Only the Pulumi program: Pulumi runs the
+  // compiled JavaScript (Pulumi.yaml `main`), while the other modules' figures are the CLI's under tsx.
+  const modules: { file: string; title: string; compiled?: boolean }[] = [
     { file: "inventory.bench.ts", title: "inventory" },
     { file: "json-floor.bench.ts", title: "floor" },
   ];
   if (args.locate) modules.push({ file: "locate.bench.ts", title: "inventory" });
-  for (const [file, title] of [["plan.bench.ts", "planner"], ["pulumi.bench.ts", "pulumi"]] as const) {
-    if (existsSync(join(HERE, file))) modules.push({ file, title });
+  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["pulumi.bench.ts", "pulumi", true]] as const) {
+    if (existsSync(join(HERE, file))) modules.push({ file, title, compiled });
     else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);
   }
 
@@ -145,6 +148,7 @@ function main(): void {
   if (only) modules.splice(0, modules.length, ...modules.filter((m) => only.has(m.title)));
   const rows: string[][] = [];
   const summary: string[][] = [];
+  const runners = new Map<string, string>();
   const perServer: { label: string; servers: number; ms: number; cpuMs: number }[] = [];
   for (const size of args.sizes) {
     const data = dataset(size.servers, args.seed);
@@ -157,8 +161,13 @@ function main(): void {
     let jsonMs: number | undefined;
     for (const mod of modules) {
       let results: StageResult[] | undefined;
+      const command = childCommand(ROOT, mod.file, mod.compiled ?? false);
+      if (mod.compiled) {
+        process.stderr.write(`${mod.title}: runs ${command.how}\n`);
+        runners.set(mod.title, command.how);
+      }
       for (let run = 0; run < args.repeat; run++) {
-        const r = runModule(mod.file, data, size.label);
+        const r = runModule(mod.file, data, size.label, command);
         if (r && (!results || totalMs(r) < totalMs(results))) results = r;
       }
       if (!results) {
@@ -193,6 +202,7 @@ function main(): void {
 
   // The machine is shared: a load average above its core count means the wall times include waiting.
   process.stdout.write(`\nseed ${args.seed}${args.repeat > 1 ? `, fastest of ${args.repeat} runs per module and size` : ""}; node ${process.version}; ${cpus().length} cores; load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n`);
+  for (const [title, how] of runners) process.stdout.write(`${title}: ran ${how}\n`);
   process.stdout.write(`\nPer stage (each module in its own process; ms is wall time, CPU ms counts every thread of the process — compare them to see contention from other processes; peak RSS is the process's maximum so far; heap is what is still in use after a full GC):\n`);
   process.stdout.write(`${table(["size", "stage", "ms", "CPU ms", "µs/server", "peak RSS MiB", "heap MiB", "note"], rows)}\n`);
   process.stdout.write(`\nInventory total (load + graph + move groups + SCC + condensation):\n`);

@@ -32,15 +32,22 @@ export class SharedPlatform extends pulumi.ComponentResource {
     super("dcplan:platform:SharedPlatform", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
     const namespaces = new Map<string, pulumi.CustomResource>();
-    for (const o of objects) if (o.kind === "Namespace") namespaces.set(o.metadata.name, registerObject(name, o, childOpts));
+    // One options object per namespace (its objects depend on it), shared by its 6–10 objects.
+    const nsOpts = new Map<string, pulumi.CustomResourceOptions>();
+    for (const o of objects) {
+      if (o.kind !== "Namespace") continue;
+      const ns = registerObject(name, o, childOpts);
+      namespaces.set(o.metadata.name, ns);
+      nsOpts.set(o.metadata.name, { ...childOpts, dependsOn: [ns] });
+    }
     const resources: pulumi.CustomResource[] = [];
     for (const o of objects) {
       if (o.kind === "Namespace") {
         resources.push(namespaces.get(o.metadata.name)!);
         continue;
       }
-      const ns = o.metadata.namespace === undefined ? undefined : namespaces.get(o.metadata.namespace);
-      resources.push(registerObject(name, o, childOpts, ns ? [ns] : undefined));
+      const nsOptions = o.metadata.namespace === undefined ? undefined : nsOpts.get(o.metadata.namespace);
+      resources.push(registerObject(name, o, nsOptions ?? childOpts));
     }
     this.resources = resources;
     this.namespaces = pulumi.output([...namespaces.keys()]);

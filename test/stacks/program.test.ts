@@ -44,6 +44,23 @@ function unwrapSecrets(v: unknown): unknown {
 }
 
 describe("Pulumi program under mocks", () => {
+  it("turns promise stack traces off only while constructing: the limit is restored and the SDK still captures source positions", async () => {
+    const before = Error.stackTraceLimit;
+    await run();
+    expect(Error.stackTraceLimit).toBe(before);
+    // Resource source positions come from Resource.callsites(), which raises the limit itself; the
+    // program relies on that when it sets the limit to 0 around construction.
+    Error.stackTraceLimit = 0;
+    try {
+      const frames = (pulumi.Resource as unknown as { callsites(): { file?: string }[] }).callsites();
+      // At a limit of 0 the stack would hold no frame at all.
+      expect(frames.length).toBeGreaterThan(1);
+      expect(frames[0].file).toMatch(/@pulumi[/\\]pulumi[/\\]resource\.js$/);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
+  });
+
   it("registers the components and their children with stable names", async () => {
     const result = await run();
     const types = registered.map((r) => r.type);
