@@ -100,6 +100,8 @@ export const PlanServer = z.object({
   /** What switching it off saves (physical kinds that are decommissioned); zeros otherwise. */
   savings: Savings,
   reasons: z.array(z.string()).min(1),
+  /** Stand-alone server: tagged `standalone`, or at a site that is not a data centre (summary.ts `isStandaloneServer`). Optional: older plans lack it. */
+  standalone: z.boolean().optional(),
 });
 export type PlanServer = z.infer<typeof PlanServer>;
 

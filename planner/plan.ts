@@ -19,7 +19,7 @@ import type { Profile } from "./profile-schema.js";
 import { buildRoadmap } from "./roadmap.js";
 import { scheduleWaves, type ScheduleResult } from "./schedule.js";
 import { addSize } from "./sizing.js";
-import { summarise } from "./summary.js";
+import { isStandaloneServer, summarise } from "./summary.js";
 import { chooseTargetSite } from "./target-site.js";
 
 /** What the planner needs of a loaded inventory. */
@@ -266,6 +266,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       ...(s.targetSite !== undefined ? { targetSite: s.targetSite } : {}),
       savings: s.savings,
       reasons: s.reasons,
+      standalone: isStandaloneServer(index.servers.get(s.id)!, index.sites.get(s.site)),
     })),
     capacity,
     procurement: schedule.procurement.map((p) => ({

@@ -8,6 +8,7 @@
 import { UsageError } from "../../inventory/errors.js";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
+import { isStandaloneServer } from "../summary.js";
 import { CSS, tableHtml } from "./html.js";
 import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
@@ -49,10 +50,18 @@ function makePeriod(year: number, half: 1 | 2): Period {
 
 const inPeriod = (iso: string | undefined, p: Period) => iso !== undefined && iso >= p.from && iso <= p.to;
 
-/** Servers counted as stand-alone: tagged `standalone` in the inventory (undefined without the inventory). */
-function standaloneIds(inventory: Inventory | undefined): Set<string> | undefined {
-  if (!inventory) return undefined;
-  return new Set(inventory.servers.filter((s) => s.tags?.includes("standalone")).map((s) => s.id));
+/**
+ * Servers counted as stand-alone (summary.ts `isStandaloneServer`): from the inventory when given,
+ * otherwise from the plan's `standalone` flags; undefined for a plan older than those flags read
+ * without the inventory.
+ */
+function standaloneIds(plan: Plan, inventory: Inventory | undefined): Set<string> | undefined {
+  if (inventory) {
+    const sites = new Map(inventory.sites.map((s) => [s.id, s]));
+    return new Set(inventory.servers.filter((s) => isStandaloneServer(s, sites.get(s.site))).map((s) => s.id));
+  }
+  if (plan.servers.some((s) => s.standalone === undefined)) return undefined;
+  return new Set(plan.servers.filter((s) => s.standalone).map((s) => s.id));
 }
 
 /** The report's tables: indicators first, then sections I–VI. */
@@ -128,8 +137,8 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
     rows: t3rows,
   };
 
-  // IV. stand-alone servers still running at the end of the period (needs the inventory's tags).
-  const standalone = standaloneIds(inventory);
+  // IV. stand-alone servers still running at the end of the period.
+  const standalone = standaloneIds(plan, inventory);
   const remainingStandalone = standalone
     ? plan.servers.filter((s) => standalone.has(s.id) && !(s.decommissionOn !== undefined && s.decommissionOn <= period.to)).sort((a, b) => cmp(a.id, b.id))
     : [];
@@ -246,7 +255,7 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
   const body = sections
     .map((t) => `<section id="${t.id}" aria-labelledby="${t.id}-h">\n<h2 id="${t.id}-h">${esc(t.title)}</h2>\n${t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0, hideCaption: true })}\n</section>`)
     .join("\n");
-  const standaloneNote = input.inventory ? "" : `<p class="sub">${esc(L.reportNeedsInventory)}</p>`;
+  const standaloneNote = standaloneIds(plan, input.inventory) ? "" : `<p class="sub">${esc(L.reportNeedsInventory)}</p>`;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

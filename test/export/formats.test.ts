@@ -6,7 +6,7 @@ import { renderByOwner, planForOwner } from "../../planner/export/by-owner.js";
 import { renderCsv } from "../../planner/export/csv.js";
 import { figureItems, headlineFigures } from "../../planner/export/figures.js";
 import { renderHtml } from "../../planner/export/html.js";
-import { formatDate, formatNumber } from "../../planner/export/i18n.js";
+import { formatDate, formatNumber, labels } from "../../planner/export/i18n.js";
 import { renderMarkdown } from "../../planner/export/markdown.js";
 import { escapeMermaid, ganttDiagram, renderMermaid, waveFlowchart } from "../../planner/export/mermaid.js";
 import { parsePeriod, renderReport, reportTables } from "../../planner/export/report.js";
@@ -246,6 +246,16 @@ describe("semi-annual report", () => {
       ["pm-xa-01", "Giữ nguyên"],
     ]);
     expect(standalone("2027-H1").map((r) => r[0])).toEqual(["pm-xa-01"]);
+  });
+
+  it("lists the stand-alone servers from the plan's standalone flags when no inventory is given", async () => {
+    const flagged = { ...inVi.plan, servers: inVi.plan.servers.map((s) => ({ ...s, standalone: s.id === "pm-xa-01" || s.id === "pm-bg-04" })) };
+    const rows = reportTables({ ...inVi, plan: flagged }, parsePeriod("2026-H2"))[4].rows;
+    expect(rows.map((r) => r[0])).toEqual(["pm-bg-04", "pm-xa-01"]);
+    expect((await renderReport({ ...inVi, plan: flagged }, parsePeriod("2026-H2"))).html).not.toContain(labels("vi").reportNeedsInventory);
+    // A plan written before the flags, without the inventory: section IV is empty and says why.
+    expect(reportTables(inVi, parsePeriod("2026-H2"))[4].rows).toEqual([]);
+    expect((await renderReport(inVi, parsePeriod("2026-H2"))).html).toContain(labels("vi").reportNeedsInventory);
   });
 
   it("renders HTML and XLSX", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeServer } from "../fixtures.js";
+import { makeServer, makeSite } from "../fixtures.js";
 import { kwhPerYear } from "../../planner/decommission.js";
 import { host, inventoryOf, planOf, serverOf, sys, systemOf, vm } from "./fixtures.js";
 
@@ -47,6 +47,19 @@ describe("server fates", () => {
     expect(plan.summary.after.physicalServers).toBe(2);
     expect(plan.summary.savings).toMatchObject({ watts: 150, rackUnits: 1, kwhPerYear: 2497 });
     expect(plan.summary.systemsByDisposition.rehost).toBe(1);
+  });
+});
+
+describe("stand-alone servers", () => {
+  it("flags servers tagged standalone or at a site that is not a data centre, the rule of the summary", () => {
+    const inv = inventoryOf(
+      [sys("a", ["pm-tagged"]), sys("b", ["pm-xa"])],
+      [host("pm-tagged", { tags: ["standalone"], supportEnds: "2026-12-31" }), host("pm-xa", { site: "xa-tan-yen" })],
+    );
+    const plan = planOf({ ...inv, sites: [...inv.sites, makeSite({ id: "xa-tan-yen", name: "Phòng máy thuê chỗ", kind: "colocation" })] });
+    expect(plan.servers.filter((s) => s.standalone).map((s) => s.id)).toEqual(["pm-tagged", "pm-xa"]);
+    expect(serverOf(plan, "bg-host").standalone).toBe(false);
+    expect(plan.summary.standaloneServersRemaining).toBe(plan.servers.filter((s) => s.standalone && s.fate !== "decommission").length);
   });
 });
 
