@@ -25,6 +25,8 @@ export interface ConfigSource {
   readonly origin?: string;
   /** Findings the source itself produced (e.g. a secret key stored in plaintext). */
   readonly findings?: readonly Finding[];
+  /** Stack name (`dev`, `prod`), when known: the default of `clusterIdentifier`. */
+  readonly stack?: string;
 }
 
 /** A ConfigSource over plain objects: what tests and `dcplan render` use. */
@@ -45,15 +47,19 @@ export async function pulumiConfigSource(): Promise<ConfigSource> {
   const pulumi = await import("@pulumi/pulumi");
   const cfg = new pulumi.Config(CONFIG_NAMESPACE);
   const findings: Finding[] = [];
+  // Pulumi hands every value to the program as a string (objects and numbers as JSON); string keys
+  // stay strings, so a context named `123` or `true` is not turned into a number or boolean.
   const read = (key: string): unknown => {
     const raw = cfg.get(key);
-    if (raw === undefined) return undefined;
+    if (raw === undefined || STRING_KEYS.has(key)) return raw;
     try {
       return JSON.parse(raw);
     } catch {
       return raw;
     }
   };
+  const kubernetes = new pulumi.Config("kubernetes");
+  findings.push(...ignoredProviderConfig((k) => kubernetes.get(k)));
   // isConfigSecret is exported by the runtime but missing from its type declarations.
   const isSecret = (pulumi.runtime as unknown as { isConfigSecret?: (k: string) => boolean }).isConfigSecret;
   for (const k of CONFIG_KEYS) {
@@ -68,14 +74,34 @@ export async function pulumiConfigSource(): Promise<ConfigSource> {
   }
   // Findings name the stack file when it is where Pulumi's working directory expects it, so they can be located.
   const stackFile = join("stacks", `Pulumi.${pulumi.getStack()}.yaml`);
-  return { value: read, secret: read, origin: existsSync(stackFile) ? stackFile : undefined, findings };
+  return { value: read, secret: read, origin: existsSync(stackFile) ? stackFile : undefined, findings, stack: pulumi.getStack() };
+}
+
+/** Keys of the `kubernetes:` namespace that choose the cluster, and the dcplan key that does it instead. */
+export const PROVIDER_KEYS: Readonly<Record<string, string>> = { context: "kubeContext", kubeconfig: "kubeconfig", cluster: "kubeContext" };
+
+/**
+ * Errors for `kubernetes:context`, `kubernetes:kubeconfig` and `kubernetes:cluster` set in a stack:
+ * they configure Pulumi's default Kubernetes provider, which no dcplan resource uses (the program
+ * creates its own provider from `dcplan:kubeContext` / `dcplan:kubeconfig`), so setting them would
+ * silently leave the program on the current kubeconfig context, possibly another cluster.
+ */
+export function ignoredProviderConfig(get: (key: string) => unknown): Finding[] {
+  return Object.entries(PROVIDER_KEYS)
+    .filter(([k]) => get(k) !== undefined)
+    .map(([k, ours]) => ({
+      severity: "error" as const,
+      rule: "ignored-provider-config",
+      entity: `kubernetes:${k}`,
+      message: `is not read: dcplan's resources use their own Kubernetes provider; set \`pulumi config set ${ours} …\` instead and remove this key (\`pulumi config rm kubernetes:${k}\`)`,
+    }));
 }
 
 /** Adds line and column (in the stack file) to the findings of a ConfigError about keys of that file; other errors pass unchanged. */
 export function locateInStackFile(err: unknown, stackFile: string | undefined): unknown {
   if (!(err instanceof ConfigError) || stackFile === undefined) return err;
   const located = err.findings.map((f) =>
-    f.file === stackFile && f.line === undefined && f.entity?.startsWith(`${CONFIG_NAMESPACE}:`) ? { ...f, ...locate(stackFile, 0, ["config", f.entity, ...(f.path ?? [])]) } : f,
+    f.file === stackFile && f.line === undefined && (f.entity?.startsWith(`${CONFIG_NAMESPACE}:`) || f.entity?.startsWith("kubernetes:")) ? { ...f, ...locate(stackFile, 0, ["config", f.entity, ...(f.path ?? [])]) } : f,
   );
   return new ConfigError(located);
 }
@@ -257,6 +283,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: "waveCutoff", secret: false, schema: z.number({ error: "must be a whole number ≥ 0" }).int({ error: "must be a whole number ≥ 0" }).min(0, { error: "must be ≥ 0" }) },
   { key: "kubeconfig", secret: false, schema: nonEmpty.optional() },
   { key: "kubeContext", secret: false, schema: nonEmpty.optional() },
+  { key: "clusterIdentifier", secret: false, schema: nonEmpty.optional() },
   { key: "sites", secret: false, schema: Sites.default({}) },
   { key: "tenancy", secret: false, schema: Tenancy.default(Tenancy.parse({})) },
   { key: "backup", secret: false, schema: Backup },
@@ -264,6 +291,9 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: "wan", secret: false, schema: Wan.default(Wan.parse({})) },
   { key: "bgpPasswords", secret: true, schema: z.record(Id, nonEmpty).default({}) },
 ];
+
+/** Keys whose values are plain strings (never parsed as JSON). */
+const STRING_KEYS = new Set(["inventory", "plan", "profile", "asOf", "kubeconfig", "kubeContext", "clusterIdentifier"]);
 
 /** Validated stack configuration. Secrets are SecretValue; paths are as configured (relative to the project root). */
 export interface StackConfig {
@@ -274,6 +304,7 @@ export interface StackConfig {
   readonly waveCutoff: number;
   readonly kubeconfig?: string;
   readonly kubeContext?: string;
+  readonly clusterIdentifier?: string;
   readonly sites: z.infer<typeof Sites>;
   readonly tenancy: Tenancy;
   readonly backup: Backup;

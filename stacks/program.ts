@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "./config.js";
-import { locateInStackFile, parseStackConfig } from "./config.js";
+import { locateInStackFile, parseStackConfig, type StackConfig } from "./config.js";
 import { Backup } from "./components/Backup.js";
 import { SharedPlatform } from "./components/SharedPlatform.js";
 import { Wan } from "./components/Wan.js";
@@ -42,6 +42,11 @@ export function defaultProjectRoot(): string {
   return here.endsWith(`dist/stacks`) ? dirname(dirname(here)) : dirname(here);
 }
 
+/** The Kubernetes provider's `clusterIdentifier`: `dcplan:clusterIdentifier`, else `dcplan-<stack>`, else none (tests without a stack). */
+export function clusterIdentifier(config: StackConfig, source: ConfigSource): string | undefined {
+  return config.clusterIdentifier ?? (source.stack === undefined ? undefined : `dcplan-${source.stack}`);
+}
+
 /** What runProgram returns: the stack outputs and the components (for tests and the benchmark). */
 export interface ProgramResult {
   readonly outputs: ProgramOutputs;
@@ -67,6 +72,10 @@ async function run(source: ConfigSource, options: ProgramOptions): Promise<Progr
   const provider = new k8s.Provider("cluster", {
     kubeconfig: config.kubeconfig === undefined ? undefined : projectPath(root, config.kubeconfig),
     context: config.kubeContext,
+    // Without it the provider guesses from the kubeconfig whether the cluster changed, and a guess of
+    // "yes" (a renamed context, another kubeconfig file) replaces the provider and with it every
+    // namespace and what runs in it. With it, only a change of this value replaces anything.
+    clusterIdentifier: clusterIdentifier(config, source),
   });
   // The Pulumi SDK formats a stack trace for every promise it tracks (for its "leaked promise"
   // report, printed in full only with PULUMI_DEBUG_PROMISE_LEAKS) and preallocates an Error per

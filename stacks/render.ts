@@ -16,7 +16,7 @@ import { writeFileAtomic } from "../planner/cli/io.js";
 import { credentialsSecretName } from "./builders/backup.js";
 import type { K8sObject } from "./builders/objects.js";
 import { bgpSecretName } from "./builders/wan.js";
-import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigSource, configFinding, locateInStackFile, parseStackConfig } from "./config.js";
+import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigSource, configFinding, ignoredProviderConfig, locateInStackFile, parseStackConfig } from "./config.js";
 import { loadStackInputs, type StackInputs } from "./inputs.js";
 import { buildStackObjects, buildStackSecrets, prepareStack } from "./stack.js";
 import { assertValidObjects } from "./validate/index.js";
@@ -55,7 +55,8 @@ export function stackFileConfigSource(root: string, stack: string, env: Readonly
     else if (decl && typeof decl === "object" && "value" in decl) values[k] = decl.value;
   }
   const stackValues = ((readYaml(stackFile) as { config?: Record<string, unknown> } | undefined)?.config ?? {}) as Record<string, unknown>;
-  const findings: Finding[] = [];
+  // Same check as the Pulumi program, so `dcplan render` (and npm start) catches it before `pulumi up`.
+  const findings: Finding[] = ignoredProviderConfig((k) => stackValues[`kubernetes:${k}`]).map((f) => ({ ...f, file: stackFile }));
   for (const [key, value] of Object.entries(stackValues)) {
     if (!key.startsWith(`${CONFIG_NAMESPACE}:`)) continue; // other namespaces (kubernetes:…) are Pulumi's
     const k = key.slice(CONFIG_NAMESPACE.length + 1);
@@ -74,7 +75,7 @@ export function stackFileConfigSource(root: string, stack: string, env: Readonly
       findings.push(configFinding(key, [], `environment variable ${variable} is not valid JSON`, "invalid-config"));
     }
   }
-  return { value: (k) => values[k], secret: (k) => secrets[k], origin: stackFile, findings };
+  return { value: (k) => values[k], secret: (k) => secrets[k], origin: stackFile, findings, stack };
 }
 
 function readYaml(file: string): unknown {

@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { parseAllDocuments } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../../inventory/errors.js";
 import { sortKeys } from "../../stacks/builders/objects.js";
-import { objectConfigSource } from "../../stacks/config.js";
+import { objectConfigSource, pulumiConfigSource, type StackConfig } from "../../stacks/config.js";
 import type * as Program from "../../stacks/program.js";
 import { renderStack, SECRET_ENV, stackFileConfigSource } from "../../stacks/render.js";
 import { tempDir, writeTree } from "../fixtures.js";
@@ -168,6 +168,43 @@ describe("Pulumi program under mocks", () => {
     expect(names).toEqual(expected);
     expect(await valueOf(result.outputs.namespaces)).toEqual(rendered.objects.filter((o) => o.kind === "Namespace").map((o) => o.metadata.name));
     expect(await valueOf(result.outputs.bgpPeers)).toHaveLength(stack === "prod" ? 4 : 2);
+  });
+
+  it("gives the provider a stable clusterIdentifier and runs only on its own provider", async () => {
+    await installMocks("dev");
+    const env = { [SECRET_ENV.backupCredentials]: JSON.stringify(configSecrets().backupCredentials), [SECRET_ENV.bgpPasswords]: JSON.stringify({ "pe-tslcd-bn-1": "a", "pe-tslcd-bn-2": "b" }) };
+    const result = await program.runProgram(stackFileConfigSource(".", "dev", env), { root: "." });
+    await valueOf(result.outputs.namespaces);
+    await settle();
+    const provider = registered.find((r) => r.type === "pulumi:providers:kubernetes")!;
+    expect(provider.inputs).toMatchObject({ clusterIdentifier: "dcplan-dev", context: "dcplan-dev" });
+    // Without the key the stack name keeps it stable; tests without a stack get none.
+    const unset = {} as StackConfig;
+    expect(program.clusterIdentifier(unset, { value: () => undefined, secret: () => undefined, stack: "prod" })).toBe("dcplan-prod");
+    expect(program.clusterIdentifier(unset, objectConfigSource({}))).toBeUndefined();
+    // Every dcplan resource names the explicit provider, so disabling Pulumi's default one (as the stack files do) is safe.
+    expect(kubernetes().every((r) => r.provider?.includes("pulumi:providers:kubernetes::cluster"))).toBe(true);
+    const stackFile = parse(readFileSync("stacks/Pulumi.dev.yaml", "utf8")) as { config: Record<string, unknown> };
+    expect(stackFile.config["pulumi:disable-default-providers"]).toEqual(["kubernetes"]);
+  });
+
+  it("rejects kubernetes:context and friends, which the program's own provider would silently ignore", async () => {
+    const text = readFileSync("stacks/Pulumi.dev.yaml", "utf8").replace("  dcplan:kubeContext: dcplan-dev\n", "  kubernetes:context: dcplan-dev\n");
+    const root = writeTree({ "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"), "stacks/Pulumi.dev.yaml": text });
+    const err = await program.runProgram(stackFileConfigSource(root, "dev", {}), { root, inputs: scenario() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).findings.map((f) => [f.rule, f.entity, f.line])).toEqual([["ignored-provider-config", "kubernetes:context", text.split("\n").indexOf("  kubernetes:context: dcplan-dev") + 1]]);
+    // The same check on configuration as Pulumi passes it to the program.
+    pulumi.runtime.setAllConfig({ "kubernetes:kubeconfig": "/root/.kube/config", "dcplan:kubeContext": "123", "dcplan:waveCutoff": "4" });
+    try {
+      const source = await pulumiConfigSource();
+      expect(source.findings?.map((f) => f.entity)).toEqual(["kubernetes:kubeconfig"]);
+      // String keys stay strings; numbers and objects arrive as JSON.
+      expect([source.value("kubeContext"), source.value("waveCutoff")]).toEqual(["123", 4]);
+      expect(source.stack).toBe(pulumi.getStack());
+    } finally {
+      pulumi.runtime.setAllConfig({});
+    }
   });
 
   it("locates a configuration error in the stack file, and registers nothing", async () => {

@@ -8,6 +8,8 @@ export interface Registered {
   readonly type: string;
   readonly name: string;
   readonly inputs: Record<string, unknown>;
+  /** Provider reference (`urn::id`), when the resource names one. */
+  readonly provider?: string;
 }
 
 /** Resources registered since the last reset(). */
@@ -19,7 +21,7 @@ export async function installMocks(stack = "test"): Promise<void> {
   await pulumi.runtime.setMocks(
     {
       newResource(args: pulumi.runtime.MockResourceArgs) {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, provider: args.provider });
         return { id: `${args.name}-id`, state: args.inputs };
       },
       call(args: pulumi.runtime.MockCallArgs) {
