@@ -145,6 +145,11 @@ function main(): void {
   }
 
   const only = args.only;
+  const unknown = only ? [...only].filter((name) => !modules.some((m) => m.title === name)) : [];
+  if (unknown.length > 0) {
+    process.stderr.write(`--only: no benchmark module named ${unknown.join(", ")}; the modules are ${[...new Set(modules.map((m) => m.title))].join(", ")}\n`);
+    process.exit(2);
+  }
   if (only) modules.splice(0, modules.length, ...modules.filter((m) => only.has(m.title)));
   const rows: string[][] = [];
   const summary: string[][] = [];
