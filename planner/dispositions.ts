@@ -1,7 +1,9 @@
 // Dispositions: what happens to each system, with the reasons. In order of precedence:
 //  1. a `disposition` pinned in the inventory by people is kept as it is;
 //  2. active or legacy systems with the same `function` at different sites are consolidated into
-//     one survivor, chosen by surviveScore (below);
+//     one survivor, chosen by surviveScore (below) move group by move group (chooseSurvivors): when
+//     an application and its database/cache/report exist at two sites, one cluster survives whole
+//     and the other is merged into it, counterpart by counterpart (same function);
 //  3. `retiring` systems that nothing still running depends on are retired (a fixpoint: a retiring
 //     system used only by other retired systems retires too); a retiring system still depended
 //     upon is kept and moved, never silently dropped;
@@ -15,8 +17,11 @@
 //   40 if already at the target site, + 5 × security level (the more hardened one survives),
 //   + 15 × log10(1 + users) / log10(1 + most users in the function), + 10 × share of its servers
 //   in vendor support on the deadline, + 10 if container-ready.
+// A move group holding duplicates scores the mean of its duplicated members' scores.
 import type { InventoryIndex } from "../inventory/model.js";
+import { type AffinityGroup, moveGroups } from "../inventory/queries/move-groups.js";
 import type { Disposition, System } from "../inventory/schema.js";
+import { Heap } from "./heap.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
 import type { Violation } from "./plan-schema.js";
 
@@ -61,8 +66,15 @@ export function surviveScore(index: InventoryIndex, sys: System, site: string | 
   );
 }
 
-/** Decides every system's disposition (see file header); `siteOf` gives each system's site today. */
-export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<string, string | undefined>, target: string, deadline: string, log: MessageLog = new MessageLog()): DispositionResult {
+/** Decides every system's disposition (see file header); `siteOf` gives each system's site today; `groups` are the move groups [moveGroups(index)]. */
+export function decideDispositions(
+  index: InventoryIndex,
+  siteOf: ReadonlyMap<string, string | undefined>,
+  target: string,
+  deadline: string,
+  log: MessageLog = new MessageLog(),
+  groups?: readonly AffinityGroup[],
+): DispositionResult {
   const say = (msg: Message): string => log.say(msg);
   const systems = [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1));
   const decisions = new Map<string, SystemDecision>();
@@ -87,26 +99,8 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
     list.push(s);
     byFunction.set(s.function, list);
   }
-  const survivorOf = new Map<string, { survivor: System; score: number; other: string; otherScore: number }>();
-  for (const [fn, list] of byFunction) {
-    const sites = new Set(list.map((s) => siteOf.get(s.id)));
-    if (sites.size < 2) continue;
-    const maxUsers = Math.max(0, ...list.map((s) => s.users ?? 0));
-    const eligible = list.filter((s) => s.disposition === undefined);
-    if (eligible.length === 0) continue;
-    const scored = eligible
-      .map((s) => ({ s, score: surviveScore(index, s, siteOf.get(s.id), target, maxUsers, deadline) }))
-      .sort((a, b) => b.score - a.score || (a.s.id < b.s.id ? -1 : 1));
-    const best = scored[0];
-    const survivorSite = siteOf.get(best.s.id);
-    for (const x of list) {
-      if (x.id === best.s.id || siteOf.get(x.id) === survivorSite) continue;
-      if (x.disposition === "consolidate" && x.consolidateInto !== undefined) continue;
-      survivorOf.set(x.id, { survivor: best.s, score: Math.round(best.score * 10) / 10, other: x.id, otherScore: Math.round(scored.find((y) => y.s.id === x.id)?.score ?? 0) });
-    }
-    void fn;
-  }
-
+  const chosen = chooseSurvivors(index, byFunction, siteOf, target, deadline, groups ?? moveGroups(index));
+  const survivorOf = chosen.consolidated;
   // 3. Retirement fixpoint over unpinned retiring systems.
   const retireSet = new Set<string>();
   for (const s of systems) if (s.disposition === undefined && (s.lifecycle ?? "active") === "retiring") retireSet.add(s.id);
@@ -155,7 +149,13 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
       decisions.set(s.id, {
         disposition: "consolidate",
         into: survivor.survivor.id,
-        reasons: [say(MSG.duplicateMerged({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite: siteOf.get(survivor.survivor.id), score: survivor.score, other: survivor.other, otherScore: survivor.otherScore }))],
+        reasons: [
+          say(
+            survivor.groups
+              ? MSG.duplicateMergedByGroup({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite: siteOf.get(survivor.survivor.id), group: survivor.groups.survivor, other: survivor.groups.other, pin: survivor.groups.pin })
+              : MSG.duplicateMerged({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite: siteOf.get(survivor.survivor.id), score: survivor.score, other: survivor.other, otherScore: survivor.otherScore }),
+          ),
+        ],
         pinned: false,
       });
       continue;
@@ -166,6 +166,8 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
       continue;
     }
     const reasons: string[] = [];
+    const survives = chosen.survivors.get(s.id);
+    if (survives) reasons.push(say(MSG.survivesWithGroup(survives)));
     if (keptBecause.has(s.id)) reasons.push(say(MSG.keptRetiring({ user: keptBecause.get(s.id)! })));
     if (site === undefined) {
       decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
@@ -201,4 +203,165 @@ export function decideDispositions(index: InventoryIndex, siteOf: ReadonlyMap<st
   }
   void warnings;
   return { decisions, violations, warnings };
+}
+
+/** A move group's standing in the choice of survivors: mean survivor score of its duplicated systems. */
+export interface GroupScore {
+  readonly id: string;
+  /** Mean surviveScore of its members that are eligible duplicates (0 when it has none). */
+  readonly score: number;
+  /** How many of its members were scored. */
+  readonly scored: number;
+}
+
+/** Why a duplicate is consolidated into its survivor. */
+export interface SurvivorChoice {
+  readonly survivor: System;
+  /** Survivor score of the survivor, and of the consolidated system, rounded. */
+  readonly score: number;
+  readonly other: string;
+  readonly otherScore: number;
+  /** Set when the two sit in different move groups of which at least one has several duplicates: chosen group by group. */
+  readonly groups?: { readonly survivor: GroupScore; readonly other: GroupScore; readonly pin?: { readonly system: string; readonly into: string } };
+}
+
+/** Survivors of duplicated functions (see the file header): consolidated system → choice; survivor → its group's standing. */
+export interface Survivors {
+  readonly consolidated: Map<string, SurvivorChoice>;
+  readonly survivors: Map<string, { fn: string; group: GroupScore; against: GroupScore[] }>;
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/**
+ * Chooses the survivor of every duplicated function, move group by move group: the move groups
+ * (tight clusters: an application with its database, cache, report…) holding duplicates are ranked
+ * by the MEAN survivor score of their duplicated members (a mean, so a cluster is not favoured for
+ * merely having more parts), ties to the smaller group id, and a group that people pinned a
+ * `consolidateInto` from ranks below the group it points into. Each function's survivor is its
+ * eligible candidate in the best-ranked group (within a group, the best-scoring one). So when two
+ * clusters of the same functions meet, one survives whole and the other is merged into it member by
+ * member: survivors always sit in a higher-ranked group than what is merged into them, which keeps
+ * the "survivor first" ordering free of cycles (per-function choices could alternate between the
+ * clusters and force both into one wave).
+ */
+export function chooseSurvivors(
+  index: InventoryIndex,
+  byFunction: ReadonlyMap<string, System[]>,
+  siteOf: ReadonlyMap<string, string | undefined>,
+  target: string,
+  deadline: string,
+  groups: readonly AffinityGroup[],
+): Survivors {
+  const groupOf = new Map<string, string>();
+  for (const g of groups) for (const s of g.systems) groupOf.set(s, g.id);
+  const group = (id: string): string => groupOf.get(id) ?? `g-${id}`;
+
+  // Functions with duplicates at different sites, each candidate scored within its function.
+  const dup: { fn: string; list: System[]; score: Map<string, number> }[] = [];
+  for (const [fn, list] of byFunction) {
+    if (new Set(list.map((s) => siteOf.get(s.id))).size < 2 || !list.some((s) => s.disposition === undefined)) continue;
+    const maxUsers = Math.max(0, ...list.map((s) => s.users ?? 0));
+    dup.push({ fn, list, score: new Map(list.map((s) => [s.id, surviveScore(index, s, siteOf.get(s.id), target, maxUsers, deadline)])) });
+  }
+
+  // Group standing and families (groups joined by sharing a duplicated function).
+  const sum = new Map<string, number>();
+  const count = new Map<string, number>();
+  const family = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (family.has(r) && family.get(r) !== r) r = family.get(r)!;
+    family.set(x, r);
+    return r;
+  };
+  for (const d of dup) {
+    const first = group(d.list[0].id);
+    for (const s of d.list) {
+      const g = group(s.id);
+      const a = find(g);
+      const b = find(first);
+      if (a !== b) family.set(a < b ? b : a, a < b ? a : b);
+      if (s.disposition !== undefined) continue;
+      sum.set(g, (sum.get(g) ?? 0) + d.score.get(s.id)!);
+      count.set(g, (count.get(g) ?? 0) + 1);
+    }
+  }
+  const standing = (g: string): GroupScore => {
+    const n = count.get(g) ?? 0;
+    return { id: g, score: n === 0 ? 0 : round1(sum.get(g)! / n), scored: n };
+  };
+
+  // Pins: a group with a system people pinned into another group of its family ranks below that group.
+  const above = new Map<string, Set<string>>();
+  const pinOf = new Map<string, { system: string; into: string }>();
+  for (const s of [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (s.disposition !== "consolidate" || s.consolidateInto === undefined || !family.has(group(s.id)) || !family.has(group(s.consolidateInto))) continue;
+    const [low, high] = [group(s.id), group(s.consolidateInto)];
+    if (low === high || find(low) !== find(high)) continue;
+    (above.get(low) ?? above.set(low, new Set()).get(low)!).add(high);
+    if (!pinOf.has(`${low}>${high}`)) pinOf.set(`${low}>${high}`, { system: s.id, into: s.consolidateInto });
+  }
+
+  // Rank: best standing first, never above a group pinned over it (Kahn's algorithm with a heap);
+  // contradictory pins (a cycle) fall back to standing for what remains.
+  const all = [...family.keys()].sort();
+  const key = (g: string): number => ((count.get(g) ?? 0) === 0 ? -Infinity : sum.get(g)! / count.get(g)!);
+  const better = (a: string, b: string): boolean => key(a) > key(b) || (key(a) === key(b) && a < b);
+  const waiting = new Map<string, number>();
+  const below = new Map<string, string[]>();
+  for (const [low, highs] of above) {
+    waiting.set(low, highs.size);
+    for (const h of highs) (below.get(h) ?? below.set(h, []).get(h)!).push(low);
+  }
+  const rank = new Map<string, number>();
+  const heap = new Heap<string>(better);
+  for (const g of all) if (!waiting.has(g)) heap.push(g);
+  const rest = [...all].sort((a, b) => (better(a, b) ? -1 : 1));
+  let cursor = 0;
+  while (rank.size < all.length) {
+    let g = heap.pop();
+    if (g === undefined) {
+      while (rank.has(rest[cursor])) cursor++;
+      g = rest[cursor];
+    }
+    if (rank.has(g)) continue;
+    rank.set(g, rank.size);
+    for (const low of below.get(g) ?? []) {
+      const n = waiting.get(low)! - 1;
+      waiting.set(low, n);
+      if (n === 0 && !rank.has(low)) heap.push(low);
+    }
+  }
+
+  const consolidated = new Map<string, SurvivorChoice>();
+  const survivors = new Map<string, { fn: string; group: GroupScore; against: GroupScore[] }>();
+  for (const d of dup) {
+    const eligible = d.list
+      .filter((s) => s.disposition === undefined)
+      .sort((a, b) => rank.get(group(a.id))! - rank.get(group(b.id))! || d.score.get(b.id)! - d.score.get(a.id)! || (a.id < b.id ? -1 : 1));
+    const best = eligible[0];
+    const survivorSite = siteOf.get(best.id);
+    const gb = group(best.id);
+    for (const x of d.list) {
+      if (x.id === best.id || siteOf.get(x.id) === survivorSite) continue;
+      if (x.disposition === "consolidate" && x.consolidateInto !== undefined) continue;
+      const gx = group(x.id);
+      const byGroup = gx !== gb && ((count.get(gb) ?? 0) > 1 || (count.get(gx) ?? 0) > 1);
+      const choice: SurvivorChoice = {
+        survivor: best,
+        score: round1(d.score.get(best.id)!),
+        other: x.id,
+        otherScore: Math.round(d.score.get(x.id) ?? 0),
+        ...(byGroup ? { groups: { survivor: standing(gb), other: standing(gx), ...(pinOf.has(`${gx}>${gb}`) ? { pin: pinOf.get(`${gx}>${gb}`)! } : {}) } } : {}),
+      };
+      consolidated.set(x.id, choice);
+      if (byGroup) {
+        const entry = survivors.get(best.id) ?? survivors.set(best.id, { fn: d.fn, group: standing(gb), against: [] }).get(best.id)!;
+        if (!entry.against.some((a) => a.id === gx)) entry.against.push(standing(gx));
+      }
+    }
+  }
+  for (const e of survivors.values()) e.against.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { consolidated, survivors };
 }

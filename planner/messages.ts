@@ -92,6 +92,24 @@ export const MSG = {
       `duplicate of function "${p.fn}" ${p.where.en}; merged into ${p.survivor} at ${p.survivorSite} (survivor score ${p.score}; ${p.other} scored ${p.otherScore})`,
       `trùng chức năng "${p.fn}" ${p.where.vi}; hợp nhất vào ${p.survivor} tại ${p.survivorSite} (điểm của hệ thống giữ lại ${viNum(p.score)}; ${p.other} đạt ${viNum(p.otherScore)} điểm)`,
     ),
+  duplicateMergedByGroup: (p: {
+    fn: string;
+    where: Message;
+    survivor: string;
+    survivorSite: string | undefined;
+    group: { id: string; score: number; scored: number };
+    other: { id: string; score: number; scored: number };
+    pin?: { system: string; into: string };
+  }): Message =>
+    m(
+      `duplicate of function "${p.fn}" ${p.where.en}; merged into its counterpart ${p.survivor} at ${p.survivorSite}, together with its move group: duplicates in tightly coupled groups are merged group by group, and group ${p.group.id} survives whole (mean survivor score ${p.group.score} over ${p.group.scored} duplicated systems; group ${p.other.id}: ${p.other.score} over ${p.other.scored})${p.pin ? `, ranked first because ${p.pin.system} is pinned to consolidate into ${p.pin.into} in the inventory` : ""}`,
+      `trùng chức năng "${p.fn}" ${p.where.vi}; hợp nhất vào hệ thống tương ứng ${p.survivor} tại ${p.survivorSite}, cùng cả nhóm chuyển đổi: các hệ thống trùng trong nhóm phụ thuộc chặt được hợp nhất theo từng nhóm, nhóm ${p.group.id} được giữ lại nguyên vẹn (điểm giữ lại trung bình ${viNum(p.group.score)} trên ${viNum(p.group.scored)} hệ thống trùng chức năng; nhóm ${p.other.id}: ${viNum(p.other.score)} trên ${viNum(p.other.scored)})${p.pin ? `, được ưu tiên vì ${p.pin.system} được chỉ định hợp nhất vào ${p.pin.into} trong danh mục` : ""}`,
+    ),
+  survivesWithGroup: (p: { fn: string; group: { id: string; score: number; scored: number }; against: readonly { id: string; score: number; scored: number }[] }): Message =>
+    m(
+      `survivor of function "${p.fn}": its move group ${p.group.id} survives whole (mean survivor score ${p.group.score} over ${p.group.scored} duplicated systems, against ${p.against.map((a) => `${a.id}: ${a.score}`).join(", ")}), and the duplicates of the other group are merged into their counterparts in it`,
+      `hệ thống giữ lại của chức năng "${p.fn}": nhóm chuyển đổi ${p.group.id} được giữ lại nguyên vẹn (điểm giữ lại trung bình ${viNum(p.group.score)} trên ${viNum(p.group.scored)} hệ thống trùng chức năng, so với ${p.against.map((a) => `${a.id}: ${viNum(a.score)}`).join(", ")}), các hệ thống trùng của nhóm kia được hợp nhất vào hệ thống tương ứng trong nhóm này`,
+    ),
   retireNoDependants: (): Message =>
     m("lifecycle retiring and no system depends on it", "vòng đời ở trạng thái sắp ngừng (retiring) và không còn hệ thống nào phụ thuộc vào hệ thống này"),
   retireOnlyRetiring: (p: { users: readonly string[] }): Message =>

@@ -60,8 +60,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const target = choice.site;
   const siteOf = new Map<string, string | undefined>();
   for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
-  const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline, log);
   const groups = moveGroups(index);
+  const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline, log, groups);
   const cap = targetCapacity(index, target, decisions, profile.cpuOvercommit, profile.headroomPct);
   const incoming = incomingTargets(index, target, decisions);
   const fp = targetFootprint(index, target, profile.headroomPct);

@@ -1,6 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { makeServer } from "../fixtures.js";
+import type { System } from "../../inventory/schema.js";
+import { makeServer, makeSite } from "../fixtures.js";
 import { host, inventoryOf, planOf, sys, systemOf, vm } from "./fixtures.js";
+import { checkInvariants } from "./invariants.js";
+
+/**
+ * Two tight clusters of the same functions (app → db, app → cache) at dc-bg and at a third site,
+ * neither the target: per function the scores alternate (app and cache best in cluster a, db best
+ * in cluster b), while cluster a's mean is higher (app 30, db 10, cache 25 → 21.7 against
+ * app 15.2, db 15, cache 5 → 11.7).
+ */
+function twoClusters(over: Partial<Record<string, Partial<System>>> = {}) {
+  const cluster = (prefix: string, site: string, levels: [number, number, number], app: Partial<System>, cache: Partial<System>): System[] => [
+    sys(`${prefix}-app`, [`${prefix}-app-vm`], { function: "qlvb", securityLevel: levels[0], dependsOn: [{ target: `${prefix}-db`, coupling: "tight" }, { target: `${prefix}-cache`, coupling: "tight" }], ...app, ...over[`${prefix}-app`] }),
+    sys(`${prefix}-db`, [`${prefix}-db-vm`], { function: "qlvb-db", securityLevel: levels[1], ...over[`${prefix}-db`] }),
+    sys(`${prefix}-cache`, [`${prefix}-cache-vm`], { function: "qlvb-cache", securityLevel: levels[2], ...cache, ...over[`${prefix}-cache`] }),
+  ];
+  const systems = [...cluster("a", "dc-bg", [3, 2, 3], { users: 1000 }, { containerReady: true }), ...cluster("b", "cloud", [2, 3, 1], { users: 10 }, {})];
+  const servers = [host("cloud-host", { site: "cloud" }), ...["app", "db", "cache"].flatMap((f) => [vm(`a-${f}-vm`, "bg-host"), vm(`b-${f}-vm`, "cloud-host", { site: "cloud" })])];
+  const inv = inventoryOf(systems, servers);
+  return { ...inv, sites: [...inv.sites, makeSite({ id: "cloud", name: "Cloud" })] };
+}
 
 describe("dispositions", () => {
   it("retains what runs at the target, rehosts VMs, replatforms container-ready systems, relocates appliances", () => {
@@ -22,6 +42,32 @@ describe("dispositions", () => {
     expect(systemOf(plan, "qlvb-bg")).toMatchObject({ disposition: "consolidate", into: "qlvb-bn" });
     expect(systemOf(plan, "qlvb-bg").wave).toBe(1);
     expect(systemOf(plan, "qlvb-bn").disposition).toBe("retain");
+  });
+
+  it("chooses survivors cluster by cluster: one tight cluster survives whole, the other merges into its counterparts", () => {
+    const inv = twoClusters();
+    const plan = planOf(inv, { waveLimits: { maxSystems: 3 } });
+    for (const f of ["app", "db", "cache"]) {
+      expect(systemOf(plan, `b-${f}`)).toMatchObject({ disposition: "consolidate", into: `a-${f}` });
+      expect(systemOf(plan, `a-${f}`).disposition).not.toBe("consolidate");
+    }
+    expect(systemOf(plan, "b-db").reasons[0]).toMatch(/merged into its counterpart a-db at dc-bg, together with its move group: .*group g-a-app survives whole \(mean survivor score 21\.7 over 3 duplicated systems; group g-b-app: 11\.7 over 3\)/);
+    expect(systemOf(plan, "a-db").reasons[0]).toMatch(/^survivor of function "qlvb-db": its move group g-a-app survives whole/);
+    expect(plan.translations?.vi[systemOf(plan, "b-db").reasons[0]]).toMatch(/nhóm g-a-app được giữ lại nguyên vẹn \(điểm giữ lại trung bình 21,7/);
+    // The surviving cluster cuts over first, the merged one after it: no cycle, nothing merged, limits kept.
+    expect(systemOf(plan, "b-app").wave).toBeGreaterThan(systemOf(plan, "a-app").wave!);
+    expect(plan.violations).toEqual([]);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("lets a consolidateInto pinned by people decide which cluster survives", () => {
+    const inv = twoClusters({ "a-app": { disposition: "consolidate", consolidateInto: "b-app" } });
+    const plan = planOf(inv, { waveLimits: { maxSystems: 3 } });
+    expect(systemOf(plan, "a-app")).toMatchObject({ disposition: "consolidate", into: "b-app" });
+    expect(systemOf(plan, "a-db")).toMatchObject({ disposition: "consolidate", into: "b-db" });
+    expect(systemOf(plan, "a-cache")).toMatchObject({ disposition: "consolidate", into: "b-cache" });
+    expect(systemOf(plan, "a-cache").reasons[0]).toMatch(/ranked first because a-app is pinned to consolidate into b-app in the inventory/);
+    expect(checkInvariants(inv, plan)).toEqual([]);
   });
 
   it("keeps a pinned disposition and a pinned survivor", () => {

@@ -22,6 +22,10 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   mergedIntoBest: [{ into: "b", fn: "email" }],
   staysRemaining: [{ where: MSG.whereSite({ site: "dc-bg" }) }],
   duplicateMerged: [{ fn: "email", where: MSG.whereSite({ site: "dc-bg" }), survivor: "b", survivorSite: "dc-bn", score: 64.5, other: "a", otherScore: 21 }],
+  duplicateMergedByGroup: [
+    { fn: "qlvb-db", where: MSG.whereSite({ site: "dc-bg" }), survivor: "bn-qlvb-db", survivorSite: "dc-bn", group: { id: "g-bn-qlvb", score: 61.3, scored: 2 }, other: { id: "g-bg-qlvb", score: 40, scored: 2 }, pin: { system: "bg-qlvb", into: "bn-qlvb" } },
+  ],
+  survivesWithGroup: [{ fn: "qlvb", group: { id: "g-bn-qlvb", score: 61.3, scored: 2 }, against: [{ id: "g-bg-qlvb", score: 40, scored: 2 }] }],
   retireNoDependants: [],
   retireOnlyRetiring: [{ users: ["x", "y"] }],
   keptRetiring: [{ user: "x" }],
