@@ -205,6 +205,11 @@ export const MSG = {
       `move group ${p.group} (${list(p.members)}) has ${p.members.length} systems and ${p.dataGiB} GiB, more than one wave allows; it gets wave ${p.wave} to itself`,
       `nhóm chuyển đổi ${p.group} (${list(p.members)}) có ${viNum(p.members.length)} hệ thống và ${viNum(p.dataGiB)} GiB dữ liệu, vượt giới hạn một đợt; nhóm được xếp riêng đợt ${p.wave}`,
     ),
+  forcedOversizedWave: (p: { wave: number; groups: readonly string[]; systems: readonly string[]; dataGiB: number; maxSystems: number; limit: number; consolidations: readonly string[] }): Message =>
+    m(
+      `wave ${p.wave} exceeds the wave limits (${p.maxSystems} systems, ${p.limit} GiB) with ${p.systems.length} systems and ${p.dataGiB} GiB of several move groups (${list(p.groups)}: ${list(p.systems)}), kept together in a wave of their own because the consolidations ${list(p.consolidations)} make each cut over no earlier than the other (survivor first); change the consolidateInto or disposition pins so the survivors sit in one group`,
+      `đợt ${p.wave} vượt giới hạn một đợt (${viNum(p.maxSystems)} hệ thống, ${viNum(p.limit)} GiB) với ${viNum(p.systems.length)} hệ thống và ${viNum(p.dataGiB)} GiB của nhiều nhóm chuyển đổi (${list(p.groups)}: ${list(p.systems)}), được giữ chung trong một đợt riêng vì các phương án hợp nhất ${list(p.consolidations)} buộc mỗi nhóm không được chuyển trước nhóm kia (hệ thống giữ lại phải sẵn sàng trước); cần sửa chỉ định consolidateInto hoặc phương án để các hệ thống giữ lại nằm chung một nhóm`,
+    ),
   deferBeforeProcurement: (p: { from: string }): Message =>
     m(`does not fit the target site's capacity before procured hardware can arrive (${p.from})`, `vượt năng lực của trung tâm giữ lại trước khi thiết bị mua sắm có thể về (${viDate(p.from)})`),
   deferCapacity: (p: { shortage: Message; from: string }): Message =>

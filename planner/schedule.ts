@@ -19,7 +19,10 @@
 // while the wave's limits hold: systems ≤ maxSystems, data ≤
 // the window's data limit, and everything at the target site fits the capacity at the window's
 // start. Security level ≥ 4 stays out of the first two (pilot) waves unless nothing else is ready.
-// A unit larger than the limits goes alone into an otherwise empty wave. Units that do not fit
+// A unit larger than the limits goes alone into an otherwise empty wave; when it is several move
+// groups merged by a survivor-first cycle (only pinned consolidations close one, see
+// dispositions.ts) that breaks the contract's wave limits, and the plan says so in `violations`
+// (`forced-oversized-wave`) instead of breaking it silently. Units that do not fit
 // are deferred to the next window. Before procured hardware can arrive (as-of + procurementLeadDays)
 // a unit that does not fit waits; after it, the shortage is bought and listed with a `by` date the
 // day before the wave. When the last workload leaves a closing-site physical host that is still in
@@ -65,6 +68,8 @@ export interface Unit {
   /** First window index allowed by notBefore. */
   release: number;
   notBefore?: string;
+  /** Set when move groups were merged because survivor-first edges close a cycle: the groups and those consolidations. */
+  merged?: { readonly groups: string[]; readonly consolidations: string[] };
 }
 
 /** What happened to a unit while scheduling, for reasons, explain and the critical chain. */
@@ -192,7 +197,8 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   }
   const groupOf = new Map<string, number>();
   rawGroups.forEach((g, i) => g.systems.forEach((s) => groupOf.set(s, i)));
-  const edges: [number, number, boolean][] = [];
+  // [provider group, consumer group, hard, the consolidation "merged → survivor" behind a hard edge]
+  const edges: [number, number, boolean, string?][] = [];
   for (const sys of index.inventory.systems) {
     const c = groupOf.get(sys.id);
     if (c === undefined) continue;
@@ -203,13 +209,13 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       // Dependants of a consolidated system wait for its survivor.
       if (pd?.disposition === "consolidate" && pd.into !== undefined) {
         const s = groupOf.get(pd.into);
-        if (s !== undefined && s !== c) edges.push([s, c, true]);
+        if (s !== undefined && s !== c) edges.push([s, c, true, `${dep.target} → ${pd.into}`]);
       }
     }
     const d = decisions.get(sys.id)!;
     if (d.disposition === "consolidate" && d.into !== undefined) {
       const s = groupOf.get(d.into);
-      if (s !== undefined && s !== c) edges.push([s, c, true]);
+      if (s !== undefined && s !== c) edges.push([s, c, true, `${sys.id} → ${d.into}`]);
     }
   }
   // Strongly connected components over groups.
@@ -220,7 +226,13 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   const compOf = new Int32Array(rawGroups.length);
   comps.forEach((c, ci) => c.forEach((n) => (compOf[Number(n)] = ci)));
   const hardCycle = new Set<number>();
-  for (const [a, b, hard] of edges) if (hard && compOf[a] === compOf[b]) hardCycle.add(compOf[a]);
+  // The consolidations whose survivor-first edges close each merged cycle, for the forced-wave violation.
+  const forcedBy = new Map<number, Set<string>>();
+  for (const [a, b, hard, why] of edges) {
+    if (!hard || compOf[a] !== compOf[b]) continue;
+    hardCycle.add(compOf[a]);
+    (forcedBy.get(compOf[a]) ?? forcedBy.set(compOf[a], new Set()).get(compOf[a])!).add(why!);
+  }
   // Merge: every group of a hard-cycle component maps to the component's first group.
   const mergedInto = new Int32Array(rawGroups.length).map((_, i) => i);
   const compHead = new Map<number, number>();
@@ -241,6 +253,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     const reason = members.length > 1 ? MSG.mergedCycle({ reasons: joinMessages(members.map((m) => rawGroups[m].reason)) }) : rawGroups[i].reason;
     const u = makeUnit(units.length, rawGroups[i].id, systems, reason, input);
     u.comp = compOf[i];
+    if (members.length > 1) u.merged = { groups: members.map((m) => rawGroups[m].id).sort(), consolidations: [...forcedBy.get(compOf[i])!].sort() };
     units.push(u);
     for (const m of members) unitIndexOfGroup[m] = u.index;
     for (const s of systems) unitOfSystem.set(s, u.index);
@@ -485,6 +498,16 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         }
       }
     };
+    // An oversized unit has this wave to itself: a warning; when it is move groups merged by a cycle
+    // of survivor-first edges (not one group), the contract's limit is broken by force: a violation.
+    const aloneInWave = (u: Unit, dataLimitGiB: number): void => {
+      const wave = waves.length + 1;
+      warnings.push({ rule: "oversized-group", subject: u.id, message: say(MSG.oversizedWarning({ group: u.id, members: u.systems, dataGiB: round(u.dataGiB), wave })) });
+      if (u.merged) {
+        const message = MSG.forcedOversizedWave({ wave, groups: u.merged.groups, systems: u.systems, dataGiB: round(u.dataGiB), maxSystems: profile.maxSystems, limit: dataLimitGiB, consolidations: u.merged.consolidations });
+        violations.push({ rule: "forced-oversized-wave", subject: u.id, message: say(message) });
+      }
+    };
     const defer = (u: Unit, kind: NonNullable<UnitTrace["lastDefer"]>["kind"], text: Message): void => {
       traces[u.index].lastDefer = { window: w, kind, text };
     };
@@ -515,7 +538,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       place(u, say(MSG.pinnedNote({ systems: u.systems, date: u.pinDate })));
       if (oversized(u)) {
         notes.push(say(MSG.oversizedNote({ group: u.id, systems: u.systems.length, dataGiB: round(u.dataGiB) })));
-        warnings.push({ rule: "oversized-group", subject: u.id, message: say(MSG.oversizedWarning({ group: u.id, members: u.systems, dataGiB: round(u.dataGiB), wave: waves.length + 1 })) });
+        aloneInWave(u, limit);
         closed = true;
       }
     }
@@ -530,7 +553,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         } else if (big) {
           place(big);
           notes.push(say(MSG.oversizedNote({ group: big.id, systems: big.systems.length, dataGiB: round(big.dataGiB), limits: { maxSystems: profile.maxSystems, dataGiB: limit } })));
-          warnings.push({ rule: "oversized-group", subject: big.id, message: say(MSG.oversizedWarning({ group: big.id, members: big.systems, dataGiB: round(big.dataGiB), wave: waves.length + 1 })) });
+          aloneInWave(big, limit);
           closed = true;
         }
       }
@@ -571,7 +594,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
         }
         place(u);
         notes.push(say(MSG.oversizedNote({ group: u.id, systems: u.systems.length, dataGiB: round(u.dataGiB), limits: { maxSystems: profile.maxSystems, dataGiB: limit } })));
-        warnings.push({ rule: "oversized-group", subject: u.id, message: say(MSG.oversizedWarning({ group: u.id, members: u.systems, dataGiB: round(u.dataGiB), wave: waves.length + 1 })) });
+        aloneInWave(u, limit);
         closed = true;
         break;
       }

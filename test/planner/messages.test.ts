@@ -56,6 +56,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   pinnedNote: [{ systems: ["a"], date: D }],
   oversizedNote: [{ group: "g-a", systems: 12, dataGiB: 10420.5, limits: { maxSystems: 8, dataGiB: 2000 } }],
   oversizedWarning: [{ group: "g-a", members: ["a", "b", "c"], dataGiB: 10420, wave: 2 }],
+  forcedOversizedWave: [{ wave: 3, groups: ["g-a", "g-c"], systems: ["a", "b", "c", "d"], dataGiB: 10457, maxSystems: 3, limit: 10058.2, consolidations: ["a → c", "d → b"] }],
   deferBeforeProcurement: [{ from: D }],
   deferCapacity: [{ shortage: MSG.shortage({ dimension: "cpu", need: 1200, have: 1000 }), from: D }],
   shortage: [{ dimension: "memory", need: 4096.5, have: 4000 }],

@@ -144,3 +144,37 @@ describe("rack space and power at the target site", () => {
 function addDaysIso(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+describe("a cycle forced by consolidations pinned by people", () => {
+  // Two clusters (a-app → a-db, b-app → b-db) at the closing site; people pinned a-app into b-app
+  // and b-db into a-db, so each cluster must cut over no earlier than the other: one unit of 4
+  // systems, more than maxSystems 3 allows, of two move groups.
+  const contradiction = () =>
+    inventoryOf([
+      sys("a-app", [], { function: "app", disposition: "consolidate", consolidateInto: "b-app", dependsOn: [{ target: "a-db", coupling: "tight" }] }),
+      sys("a-db", [], { function: "db" }),
+      sys("b-app", [], { function: "app", dependsOn: [{ target: "b-db", coupling: "tight" }] }),
+      sys("b-db", [], { function: "db", disposition: "consolidate", consolidateInto: "a-db" }),
+      ...many(2),
+    ]);
+
+  it("keeps the forced unit together in a wave of its own and lists a forced-oversized-wave violation", () => {
+    const inv = contradiction();
+    const plan = planOf(inv, { waveLimits: { maxSystems: 3 } });
+    const w = plan.waves.find((x) => x.systems.includes("a-app"))!;
+    expect(w.systems).toEqual(["a-app", "a-db", "b-app", "b-db"]);
+    const forced = plan.violations.filter((v) => v.rule === "forced-oversized-wave");
+    expect(forced).toHaveLength(1);
+    expect(forced[0].message).toMatch(new RegExp(`^wave ${w.number} exceeds the wave limits \\(3 systems, .*\\) with 4 systems .* \\(g-a-app, g-b-app: a-app, a-db, b-app, b-db\\), .* consolidations a-app → b-app, b-db → a-db make each cut over no earlier than the other`));
+    expect(plan.translations?.vi[forced[0].message]).toMatch(/^đợt \d+ vượt giới hạn một đợt/);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
+  it("the invariant checker flags that wave when the plan does not list the violation", () => {
+    const inv = contradiction();
+    const plan = planOf(inv, { waveLimits: { maxSystems: 3 } });
+    const silent = { ...plan, violations: plan.violations.filter((v) => v.rule !== "forced-oversized-wave") };
+    const w = plan.waves.find((x) => x.systems.includes("a-app"))!;
+    expect(checkInvariants(inv, silent)).toEqual([`wave ${w.number} exceeds waveLimits (4 systems, 40 GiB) and holds more than one group`]);
+  });
+});
