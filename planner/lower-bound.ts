@@ -4,8 +4,10 @@
 // waves; the ordering constraints are all "no earlier than" (same wave allowed), so a chain of
 // them alone forces only one wave. Capacity never forces an extra wave, since shortages are bought
 // (it delays waves instead; that shows in `earliestCompletion`). The bound is the largest of:
-//   systems: (units over a limit) + ⌈systems of the other units ÷ maxSystems⌉
-//   data:    (units over a limit) + ⌈data of the other units ÷ maxDataGiB⌉
+//   systems: (units over a limit) + the bin-packing bound of the other units' systems in waves of
+//            maxSystems: at least ⌈systems ÷ maxSystems⌉, more when many units take over half a wave
+//            (Martello & Toth's L2, binPackingBound below)
+//   data:    the same with data and maxDataGiB
 //   pilot:   the pilot waves certain to hold only low-risk units (1, or 2 when the low-risk
 //            units ready at the start cannot share one wave) + the waves that the security
 //            level ≥ 4 units and everything that must wait for them (their consumers, …) need
@@ -34,9 +36,9 @@ export interface LowerBoundDetail extends LowerBound {
 /** Lower bound on waves for `units` (see file header); `planned` is the number of waves planned. */
 export function waveLowerBound(units: readonly Unit[], profile: PlanningProfile, windows: readonly Window[], planned: number, asOf: string, initialFree: { usable: Size; used: Size }, firstWave?: { capacity: Size; used: Size; canProcure: boolean }): LowerBoundDetail {
   let bigSys = 0;
-  let restSys = 0;
   let bigData = 0;
-  let restData = 0;
+  const restSys: number[] = [];
+  const restData: number[] = [];
   const pinWindows = new Set<number>();
   let release = 0;
   let demand = ZERO_SIZE;
@@ -46,8 +48,8 @@ export function waveLowerBound(units: readonly Unit[], profile: PlanningProfile,
       bigSys++;
       bigData++;
     } else {
-      restSys += u.systems.length;
-      restData += u.dataGiB;
+      restSys.push(u.systems.length);
+      restData.push(u.dataGiB);
     }
     if (u.pinWindow >= 0) pinWindows.add(u.pinWindow);
     release = Math.max(release, u.release);
@@ -75,8 +77,8 @@ export function waveLowerBound(units: readonly Unit[], profile: PlanningProfile,
   const components = {
     pilot,
     chain,
-    systems: bigSys + Math.ceil(restSys / profile.maxSystems),
-    data: bigData + Math.ceil(restData / profile.maxDataGiB - 1e-9),
+    systems: bigSys + binPackingBound(restSys, profile.maxSystems),
+    data: bigData + binPackingBound(restData, profile.maxDataGiB),
     pins: pinWindows.size,
     capacity: units.length > 0 ? 1 : 0,
   };
@@ -138,6 +140,48 @@ function chainBound(units: readonly Unit[], profile: PlanningProfile, over: (u: 
     const k = earliest[order[i]];
     if (i + 1 < order.length && earliest[order[i + 1]] === k) continue;
     best = Math.max(best, k - 1 + big + Math.max(Math.ceil(sys / profile.maxSystems), Math.ceil(data / profile.maxDataGiB - 1e-9)));
+  }
+  return best;
+}
+
+/**
+ * Martello & Toth's L2 lower bound on the bins of capacity `c` that items of `sizes` (each ≤ c)
+ * need: for every α ≤ c/2, items over c − α each take a bin alone, items over c/2 each take a bin
+ * of their own too, and the items of size α…c/2 need whatever the room left beside the latter
+ * cannot hold. Never below ⌈Σ sizes ÷ c⌉ (α = 0). O(n log n).
+ */
+export function binPackingBound(sizes: readonly number[], c: number): number {
+  const eps = 1e-9;
+  const a = [...sizes].sort((x, y) => x - y);
+  const n = a.length;
+  if (n === 0) return 0;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + a[i];
+  /** Number of items with size ≤ x (a sorted ascending). */
+  const atMost = (x: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid] <= x + eps) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const half = atMost(c / 2);
+  let best = Math.ceil(prefix[n] / c - eps);
+  // α ranges over 0 and the item sizes up to c/2 (L2 only changes at those values).
+  for (let i = -1; i < half; i++) {
+    const alpha = i < 0 ? 0 : a[i];
+    if (i >= 0 && i + 1 < half && a[i + 1] === alpha) continue;
+    const from3 = i < 0 ? 0 : atMost(alpha - 2 * eps) ; // first item of size ≥ α
+    const upTo2 = atMost(c - alpha); // items ≤ c − α
+    const j1 = n - upTo2;
+    const j2 = upTo2 - half;
+    const s2 = prefix[upTo2] - prefix[half];
+    const s3 = prefix[half] - prefix[from3];
+    const bound = j1 + j2 + Math.max(0, Math.ceil((s3 - (j2 * c - s2)) / c - eps));
+    if (bound > best) best = bound;
   }
   return best;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { binPackingBound } from "../../planner/lower-bound.js";
 import { PackingQueue } from "../../planner/packing.js";
 import type { Unit } from "../../planner/schedule.js";
 import { checkInvariants } from "./invariants.js";
@@ -10,6 +11,15 @@ describe("lower bound", () => {
     const plan = planOf(inventoryOf([...chain, sys("x", []), sys("y", []), sys("z", [])]), { waveLimits: { maxSystems: 2 } });
     // {a,b,c} is alone in one wave; x, y, z need ⌈3 ÷ 2⌉ = 2 more.
     expect(plan.lowerBound).toMatchObject({ waves: 3, binding: "systems", gap: 0 });
+  });
+
+  it("counts units over half a wave that cannot share one (Martello–Toth L2), not only the total", () => {
+    // 600 + 450 > 1000: each 600 GiB group needs its own wave, the two 450s share a fourth; Σ ÷ limit says 3.
+    expect(binPackingBound([600, 600, 600, 450, 450], 1000)).toBe(4);
+    expect(binPackingBound([600, 400, 600, 400], 1000)).toBe(2);
+    expect(binPackingBound([3, 3, 3], 8)).toBe(2);
+    const plan = planOf(inventoryOf(["a", "b", "c", "d", "e"].map((id, i) => sys(id, [], { dataGiB: i < 3 ? 600 : 450 }))), { waveLimits: { maxDataGiB: 1000 } });
+    expect(plan.lowerBound).toMatchObject({ waves: 4, binding: "data", gap: 0 });
   });
 
   it("counts the data over the per-wave limit", () => {
