@@ -5,9 +5,10 @@
 // `moveGroups`) restricted to its moving systems. Ordering edges between units, all meaning "no
 // earlier than" (the same wave is fine): a provider before its consumer (loose dependency, soft),
 // a consolidation survivor before the system merged into it and before that system's dependants
-// (hard). Units on a cycle that contains a hard edge are merged (one wave satisfies "≥" both ways);
-// other cycles (loose) are cut: inside such a strongly connected component order is free, and the
-// consumer-before-provider splits that result are counted and reported.
+// (hard). Units on a cycle of hard edges alone are merged (one wave satisfies "≥" both ways); other
+// cycles are cut at their loose edges: inside such a strongly connected component order is free but
+// for its hard edges (which form no cycle), and the consumer-before-provider splits that result are
+// counted and reported.
 //
 // Per window: first the units pinned to a date in it, then ready units (every provider placed in
 // an earlier wave or this one, released by `notBefore`). In the pilot waves: low security levels
@@ -59,7 +60,7 @@ export interface Unit {
   readonly preds: number[];
   readonly succs: number[];
   readonly hardPreds: Set<number>;
-  /** Strongly connected component of the ordering graph (cycles of loose dependencies). */
+  /** Strongly connected component of the ordering graph (cycles through loose dependencies; only their loose edges are cut). */
   comp: number;
   /** Window index of a date pin, -1 when none. */
   pinWindow: number;
@@ -218,10 +219,12 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       if (s !== undefined && s !== c) edges.push([s, c, true, `${sys.id} → ${d.into}`]);
     }
   }
-  // Strongly connected components over groups.
+  // Cycles of survivor-first edges alone are forced: their groups merge into one unit. A cycle that
+  // needs a loose edge to close is not: the loose edge (a preference) is cut instead, and the hard
+  // edges inside the loose component stay enforced (see waitFor below).
   const adj = new Map<string, string[]>();
   rawGroups.forEach((_, i) => adj.set(String(i), []));
-  for (const [a, b] of edges) adj.get(String(a))!.push(String(b));
+  for (const [a, b, hard] of edges) if (hard) adj.get(String(a))!.push(String(b));
   const comps = tarjan(adj);
   const compOf = new Int32Array(rawGroups.length);
   comps.forEach((c, ci) => c.forEach((n) => (compOf[Number(n)] = ci)));
@@ -252,7 +255,6 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     const systems = members.flatMap((m) => rawGroups[m].systems).sort();
     const reason = members.length > 1 ? MSG.mergedCycle({ reasons: joinMessages(members.map((m) => rawGroups[m].reason)) }) : rawGroups[i].reason;
     const u = makeUnit(units.length, rawGroups[i].id, systems, reason, input);
-    u.comp = compOf[i];
     if (members.length > 1) u.merged = { groups: members.map((m) => rawGroups[m].id).sort(), consolidations: [...forcedBy.get(compOf[i])!].sort() };
     units.push(u);
     for (const m of members) unitIndexOfGroup[m] = u.index;
@@ -270,6 +272,12 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     units[a].succs.push(b);
     units[b].preds.push(a);
   }
+  // Strongly connected components of units over every edge: inside one, loose edges are cut.
+  const unitAdj = new Map<string, string[]>();
+  for (const u of units) unitAdj.set(String(u.index), u.succs.map(String));
+  tarjan(unitAdj).forEach((c, ci) => c.forEach((n) => (units[Number(n)].comp = ci)));
+  /** Whether v waits for its predecessor u: always across components, inside one only for a survivor-first edge. */
+  const waitsFor = (v: Unit, u: number): boolean => units[u].comp !== v.comp || v.hardPreds.has(u);
 
   // --- Tight couplings to systems that stay at another site cannot be honoured: report them.
   for (const sys of index.inventory.systems) {
@@ -380,7 +388,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   // --- Scheduling state.
   const traces: UnitTrace[] = units.map(() => ({}));
   const waitFor = new Int32Array(units.length);
-  for (const u of units) for (const p of u.preds) if (units[p].comp !== u.comp) waitFor[u.index]++;
+  for (const u of units) for (const p of u.preds) if (waitsFor(u, p)) waitFor[u.index]++;
   const released = new Uint8Array(units.length);
   const placed = new Uint8Array(units.length);
   const inHeap = new Uint8Array(units.length);
@@ -491,7 +499,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
       traces[u.index].window = w;
       if (why) notes.push(why);
       for (const v of u.succs) {
-        if (units[v].comp === u.comp) continue;
+        if (!waitsFor(units[v], u.index)) continue;
         if (--waitFor[v] === 0) {
           traces[v].bindingPred = u.index;
           pushIfReady(units[v], w);
@@ -720,7 +728,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     let reason: Message;
     if (u.release >= windows.length) reason = MSG.unscheduledHeldBack({ notBefore: u.notBefore, horizonEnd: profile.horizonEnd });
     else if (waitFor[u.index] > 0) {
-      const p = u.preds.find((q) => !placed[q] && units[q].comp !== u.comp);
+      const p = u.preds.find((q) => !placed[q] && waitsFor(u, q));
       reason = MSG.unscheduledWaits({ provider: p !== undefined ? units[p].id : undefined, horizonEnd: profile.horizonEnd });
     } else if (t.lastDefer) reason = MSG.unscheduledNoRoom({ horizonEnd: profile.horizonEnd, why: t.lastDefer.text });
     else reason = MSG.unscheduledNoWindow({ horizonEnd: profile.horizonEnd });

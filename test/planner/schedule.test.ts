@@ -170,6 +170,22 @@ describe("a cycle forced by consolidations pinned by people", () => {
     expect(checkInvariants(inv, plan)).toEqual([]);
   });
 
+  it("does not merge a cycle that a loose dependency closes: the loose edge is cut, survivor first still holds", () => {
+    // old → new (consolidation) puts new's group first; new depends loosely on helper, which is
+    // tightly bound to old. Merging would make one unit of 3 systems, over maxSystems 2.
+    const inv = inventoryOf([
+      sys("old", [], { function: "f", disposition: "consolidate", consolidateInto: "new", dependsOn: [{ target: "helper", coupling: "tight" }] }),
+      sys("helper", []),
+      sys("new", [], { function: "f", dependsOn: [{ target: "helper", coupling: "loose" }] }),
+    ]);
+    const plan = planOf(inv, { waveLimits: { maxSystems: 2 } });
+    expect(plan.violations).toEqual([]);
+    expect(systemOf(plan, "old").wave).toBe(systemOf(plan, "helper").wave);
+    expect(systemOf(plan, "old").wave).toBeGreaterThan(systemOf(plan, "new").wave!);
+    expect(plan.warnings.map((w) => w.rule)).toContain("consumer-before-provider");
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
   it("the invariant checker flags that wave when the plan does not list the violation", () => {
     const inv = contradiction();
     const plan = planOf(inv, { waveLimits: { maxSystems: 3 } });
