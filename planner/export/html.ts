@@ -61,7 +61,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   const add = (id: HtmlSection, heading: string, body: string) => {
     if (!sections.has(id)) return;
     toc.push([id, heading]);
-    parts.push(`<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${esc(heading)}</h2>\n${body}\n</section>`);
+    parts.push(sectionHtml(id, heading, body));
   };
   add("verdict", L.verdictTitle, verdictSection(plan, lang));
   add("figures", L.figuresTitle, figuresSection(plan, lang));
@@ -78,41 +78,79 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   add("glossary", L.glossaryTitle, glossarySection(lang));
 
   const names = namesOf(plan);
-  const html = `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(plan.generator)}">
-<title>${esc(title)}</title>
-<style>
-${CSS}
-</style>
-</head>
-<body>
-<header>
-<h1>${esc(title)}</h1>
-<p class="sub">${esc(options.intro ?? L.docSubtitle)}</p>
-<dl class="meta">
-<div><dt>${esc(L.asOf)}</dt><dd>${esc(formatDate(plan.asOf, lang))}</dd></div>
-<div><dt>${esc(L.targetSite)}</dt><dd>${esc(names.site(plan.targetSite))}</dd></div>
-<div><dt>${esc(L.deadline)}</dt><dd>${esc(formatDate(plan.deadline.date, lang))}</dd></div>
-<div><dt>${esc(L.generator)}</dt><dd>${esc(plan.generator)}</dd></div>
-</dl>
-</header>
-<nav aria-label="${esc(L.contents)}">
+  return htmlDocument({
+    plan,
+    lang,
+    title,
+    generatorMeta: true,
+    subtitle: options.intro ?? L.docSubtitle,
+    meta: [
+      [L.asOf, formatDate(plan.asOf, lang)],
+      [L.targetSite, names.site(plan.targetSite)],
+      [L.deadline, formatDate(plan.deadline.date, lang)],
+      [L.generator, plan.generator],
+    ],
+    body: `<nav aria-label="${esc(L.contents)}">
 <ol>
 ${toc.map(([id, h]) => `<li><a href="#${id}">${esc(h)}</a></li>`).join("\n")}
 </ol>
 </nav>
 <main>
 ${parts.join("\n")}
-</main>
+</main>`,
+  });
+}
+
+/** What htmlDocument puts around a document's body. */
+export interface HtmlDocument {
+  /** The plan, for the generator and the as-of date in the footer. */
+  readonly plan: Plan;
+  readonly lang: Lang;
+  /** Document title and the page's h1. */
+  readonly title: string;
+  /** Paragraph under the title. */
+  readonly subtitle: string;
+  /** Term/value pairs under the subtitle, in order (plain text, escaped here). */
+  readonly meta: readonly (readonly [string, string])[];
+  /** Add `<meta name="generator">` with the plan's generator [no]. */
+  readonly generatorMeta?: boolean;
+  /** HTML between the header and the footer, as it is. */
+  readonly body: string;
+}
+
+/** A complete self-contained HTML document with the shared stylesheet, header and footer (a string, NFC). */
+export function htmlDocument(d: HtmlDocument): string {
+  const { plan, lang } = d;
+  const L = labels(lang);
+  const generator = d.generatorMeta ? `<meta name="generator" content="${esc(plan.generator)}">\n` : "";
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${generator}<title>${esc(d.title)}</title>
+<style>
+${CSS}
+</style>
+</head>
+<body>
+<header>
+<h1>${esc(d.title)}</h1>
+<p class="sub">${esc(d.subtitle)}</p>
+<dl class="meta">
+${d.meta.map(([dt, dd]) => `<div><dt>${esc(dt)}</dt><dd>${esc(dd)}</dd></div>`).join("\n")}
+</dl>
+</header>
+${d.body}
 <footer><p>${esc(L.generator)} ${esc(plan.generator)} · ${esc(L.asOf)} ${esc(formatDate(plan.asOf, lang))}</p></footer>
 </body>
 </html>
-`;
-  return html.normalize("NFC");
+`.normalize("NFC");
+}
+
+/** One `<section>` with its h2 heading (escaped here) and `body` (HTML, as it is). */
+export function sectionHtml(id: string, heading: string, body: string): string {
+  return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${esc(heading)}</h2>\n${body}\n</section>`;
 }
 
 /** The stylesheet shared by the roadmap, the report and the per-agency plans (screen and A4 landscape print). */

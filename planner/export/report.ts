@@ -9,7 +9,7 @@ import { UsageError } from "../../inventory/errors.js";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
 import { isStandaloneServer } from "../summary.js";
-import { CSS, tableHtml } from "./html.js";
+import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
 import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
 import { type CellValue, cmp, type ExportInput, namesOf, sortedWaves, type Table } from "./tables.js";
@@ -252,40 +252,21 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
   const names = namesOf(plan);
   const title = L.reportTitle(L.periodLabel(period.year, period.half));
   const [indicators, ...sections] = tables;
-  const body = sections
-    .map((t) => `<section id="${t.id}" aria-labelledby="${t.id}-h">\n<h2 id="${t.id}-h">${esc(t.title)}</h2>\n${t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0, hideCaption: true })}\n</section>`)
-    .join("\n");
+  const body = sections.map((t) => sectionHtml(t.id, t.title, t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0, hideCaption: true }))).join("\n");
   const standaloneNote = standaloneIds(plan, input.inventory) ? "" : `<p class="sub">${esc(L.reportNeedsInventory)}</p>`;
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>
-${CSS}
-</style>
-</head>
-<body>
-<header>
-<h1>${esc(title)}</h1>
-<p class="sub">${esc(L.reportBasis)}</p>
-<dl class="meta">
-<div><dt>${esc(L.reportPeriod)}</dt><dd>${esc(`${formatDate(period.from, lang)} – ${formatDate(period.to, lang)}`)}</dd></div>
-<div><dt>${esc(L.asOf)}</dt><dd>${esc(formatDate(plan.asOf, lang))}</dd></div>
-<div><dt>${esc(L.targetSite)}</dt><dd>${esc(names.site(plan.targetSite))}</dd></div>
-</dl>
-</header>
-<main>
-<section id="indicators" aria-labelledby="indicators-h">
-<h2 id="indicators-h">${esc(indicators.title)}</h2>
-${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}
-${standaloneNote}
-</section>
+  return htmlDocument({
+    plan,
+    lang,
+    title,
+    subtitle: L.reportBasis,
+    meta: [
+      [L.reportPeriod, `${formatDate(period.from, lang)} – ${formatDate(period.to, lang)}`],
+      [L.asOf, formatDate(plan.asOf, lang)],
+      [L.targetSite, names.site(plan.targetSite)],
+    ],
+    body: `<main>
+${sectionHtml("indicators", indicators.title, `${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}\n${standaloneNote}`)}
 ${body}
-</main>
-<footer><p>${esc(L.generator)} ${esc(plan.generator)} · ${esc(L.asOf)} ${esc(formatDate(plan.asOf, lang))}</p></footer>
-</body>
-</html>
-`.normalize("NFC");
+</main>`,
+  });
 }
