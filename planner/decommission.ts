@@ -13,28 +13,18 @@
 // the site's last workload has left. Nothing that still carries a running system is decommissioned.
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
-import type { InventoryIndex } from "../inventory/model.js";
 import type { Server } from "../inventory/schema.js";
-import type { Window } from "./calendar.js";
 import { addDays, maxDate } from "./dates.js";
-import type { SystemDecision } from "./dispositions.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
 import type { PlanServer, Size } from "./plan-schema.js";
-import type { PlanningProfile } from "./profile.js";
 import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf } from "./capacity.js";
-import { firstWindowFrom, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
+import { firstWindowFrom, type PlanningContext, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
 
 /** PUE assumed for a site that states none. */
 export const DEFAULT_PUE = 1.6;
 export const HOURS_PER_YEAR = 8760;
 
-export interface FateInput {
-  readonly index: InventoryIndex;
-  readonly decisions: ReadonlyMap<string, SystemDecision>;
-  readonly siteOf: ReadonlyMap<string, string | undefined>;
-  readonly target: string;
-  readonly profile: PlanningProfile;
-  readonly windows: readonly Window[];
+export interface FateInput extends PlanningContext {
   /** Scheduled wave of each moving system. */
   readonly waveOf: ReadonlyMap<string, { number: number; start: string; end: string }>;
   readonly retireOn: string;

@@ -132,13 +132,17 @@ export interface ScheduleResult {
   readonly firstWave?: { capacity: Size; used: Size; canProcure: boolean };
 }
 
-export interface ScheduleInput {
+/** What the scheduler and the server fates (decommission.ts) both start from. */
+export interface PlanningContext {
   readonly index: InventoryIndex;
   readonly decisions: ReadonlyMap<string, SystemDecision>;
   readonly siteOf: ReadonlyMap<string, string | undefined>;
   readonly target: string;
   readonly profile: PlanningProfile;
   readonly windows: readonly Window[];
+}
+
+export interface ScheduleInput extends PlanningContext {
   readonly asOf: string;
   readonly groups: readonly AffinityGroup[];
   readonly initialUsable: Size;
