@@ -20,7 +20,21 @@ import {
 } from "./i18n.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
-import { type CellValue, type Column, cmp, decommissionTable, serversTable, type ExportInput, namesOf, sortedWaves, systemsById, type Table } from "./tables.js";
+import {
+  byRuleThenSubject,
+  type CellValue,
+  type Column,
+  cmp,
+  decommissionTable,
+  serversTable,
+  type ExportInput,
+  joinTexts,
+  namesOf,
+  sortedWaves,
+  systemsById,
+  type Table,
+  waveEnds,
+} from "./tables.js";
 
 /** The sections of the roadmap, in document order. */
 export const HTML_SECTIONS = [
@@ -296,7 +310,7 @@ function lateSection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const names = namesOf(plan);
   const byId = systemsById(plan);
-  const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
+  const waveEnd = waveEnds(plan);
   const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, text(plan, lang, u.reason)]));
   const late = [...plan.deadline.late].sort(cmp);
   const out: string[] = [];
@@ -310,7 +324,7 @@ ${late
   .map((id) => {
     const s = byId.get(id);
     const end = s?.wave !== undefined ? waveEnd.get(s.wave) : undefined;
-    const why = unscheduled.get(id) ?? s?.reasons.map((r) => text(plan, lang, r)).join("; ") ?? "";
+    const why = unscheduled.get(id) ?? joinTexts(plan, lang, s?.reasons ?? []);
     return `<tr><th scope="row">${esc(names.system(id))}</th><td>${esc(names.agency(s?.owner))}</td><td>${s?.wave !== undefined ? esc(L.waveN(s.wave)) : esc(L.riskUnscheduled)}</td><td class="date">${end ? esc(formatDate(end, lang)) : ""}</td><td>${esc(why)}</td></tr>`;
   })
   .join("\n")}
@@ -374,12 +388,12 @@ ${rows.join("\n")}
 function systemsSection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const names = namesOf(plan);
-  const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
+  const waveEnd = waveEnds(plan);
   const rows = [...plan.systems]
     .sort((a, b) => cmp(a.id, b.id))
     .map(
       (s) =>
-        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(s.id)}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(s.reasons.map((r) => text(plan, lang, r)).join("; "))}</td></tr>`,
+        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(s.id)}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(joinTexts(plan, lang, s.reasons))}</td></tr>`,
     );
   return `<table>
 <caption>${esc(L.tableSystems)}</caption>
@@ -422,8 +436,8 @@ ${[...plan.procurement]
 function issuesSection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const rows = [
-    ...[...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject)).map((v) => [L.riskViolation, v] as const),
-    ...[...plan.warnings].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject)).map((v) => [L.riskWarning, v] as const),
+    ...byRuleThenSubject(plan.violations).map((v) => [L.riskViolation, v] as const),
+    ...byRuleThenSubject(plan.warnings).map((v) => [L.riskWarning, v] as const),
   ];
   if (rows.length === 0) return `<p>${esc(L.none)}</p>`;
   return `<table>

@@ -12,7 +12,7 @@ import { isStandaloneServer } from "../summary.js";
 import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
 import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
-import { type CellValue, cmp, type ExportInput, namesOf, sortedWaves, type Table } from "./tables.js";
+import { byRuleThenSubject, type CellValue, cmp, type ExportInput, joinTexts, namesOf, sortedWaves, systemsById, type Table, waveEnds } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
 
 /** A half-year reporting period. */
@@ -70,7 +70,8 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   const L = labels(lang);
   const names = namesOf(plan);
   const status = (iso: string) => (iso <= plan.asOf ? L.reportStatusDone : L.reportStatusPlanned);
-  const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
+  const waveEnd = waveEnds(plan);
+  const byId = systemsById(plan);
   const next = nextPeriod(period);
 
   // I. servers moved to the target site (freed and kept: reuse/relocate) or decommissioned in the period.
@@ -122,7 +123,7 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
     }
   }
   for (const r of plan.roadmap.filter((r) => r.action === "connect-national-platform" && inPeriod(r.by, period)).sort((a, b) => cmp(a.by, b.by) || cmp(a.subject, b.subject))) {
-    t3rows.push([names.system(r.subject), names.agency(plan.systems.find((s) => s.id === r.subject)?.owner), "NDXP/NDOP", r.by, status(r.by)]);
+    t3rows.push([names.system(r.subject), names.agency(byId.get(r.subject)?.owner), "NDXP/NDOP", r.by, status(r.by)]);
   }
   const t3: Table = {
     id: "national-platforms",
@@ -159,10 +160,10 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   const t5rows: CellValue[][] = [];
   const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, text(plan, lang, u.reason)]));
   for (const id of [...plan.deadline.late].sort(cmp)) {
-    t5rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), unscheduled.get(id) ?? plan.systems.find((s) => s.id === id)?.reasons.map((r) => text(plan, lang, r)).join("; ") ?? ""]);
+    t5rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), unscheduled.get(id) ?? joinTexts(plan, lang, byId.get(id)?.reasons ?? [])]);
   }
   for (const c of plan.deadline.criticalChain) t5rows.push([L.riskChain, c.subject, text(plan, lang, c.message)]);
-  for (const v of [...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) t5rows.push([L.riskViolation, v.subject, text(plan, lang, v.message)]);
+  for (const v of byRuleThenSubject(plan.violations)) t5rows.push([L.riskViolation, v.subject, text(plan, lang, v.message)]);
   const t5: Table = {
     id: "problems",
     title: L.reportSection5,

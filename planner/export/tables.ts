@@ -60,11 +60,19 @@ export interface Names {
 // Renderers ask for names and systems per wave; caching per plan object keeps that linear.
 const NAMES = new WeakMap<Plan, Names>();
 const SYSTEMS = new WeakMap<Plan, ReadonlyMap<string, PlanSystem>>();
+const WAVE_ENDS = new WeakMap<Plan, ReadonlyMap<number, string>>();
 
 /** The plan's systems by id (cached per plan object). */
 export function systemsById(plan: Plan): ReadonlyMap<string, PlanSystem> {
   let m = SYSTEMS.get(plan);
   if (!m) SYSTEMS.set(plan, (m = new Map(plan.systems.map((s) => [s.id, s]))));
+  return m;
+}
+
+/** Last day (ISO) of each wave by number (cached per plan object). */
+export function waveEnds(plan: Plan): ReadonlyMap<number, string> {
+  let m = WAVE_ENDS.get(plan);
+  if (!m) WAVE_ENDS.set(plan, (m = new Map(plan.waves.map((w) => [w.number, w.end]))));
   return m;
 }
 
@@ -105,6 +113,16 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/** Violations or warnings by rule, then subject (a sorted copy). */
+export function byRuleThenSubject<T extends { readonly rule: string; readonly subject: string }>(xs: readonly T[]): T[] {
+  return [...xs].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject));
+}
+
+/** Messages in `lang` (i18n `text`), joined with "; ". */
+export function joinTexts(plan: Plan, lang: Lang, messages: readonly string[]): string {
+  return messages.map((m) => text(plan, lang, m)).join("; ");
+}
+
 /** String comparison by code unit (locale-independent, so order is the same everywhere). */
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -141,7 +159,7 @@ export function wavesTable(input: ExportInput): Table {
   const { plan, lang } = input;
   const L = labels(lang);
   const names = namesOf(plan);
-  const byId = new Map(plan.systems.map((s) => [s.id, s]));
+  const byId = systemsById(plan);
   return {
     id: "waves",
     title: L.tableWaves,
@@ -176,7 +194,7 @@ export function wavesTable(input: ExportInput): Table {
         w.dataGiB,
         w.servers.length,
         w.end > plan.deadline.date,
-        w.notes.map((x) => text(plan, lang, x)).join("; "),
+        joinTexts(plan, lang, w.notes),
       ];
     }),
   };
@@ -187,7 +205,7 @@ export function systemsTable(input: ExportInput): Table {
   const { plan, lang } = input;
   const L = labels(lang);
   const names = namesOf(plan);
-  const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
+  const waveEnd = waveEnds(plan);
   return {
     id: "systems",
     title: L.tableSystems,
@@ -231,7 +249,7 @@ export function systemsTable(input: ExportInput): Table {
         s.users ?? null,
         [...s.externals].sort(cmp).map((e) => names.external(e)).join("; "),
         s.late,
-        s.reasons.map((x) => text(plan, lang, x)).join("; "),
+        joinTexts(plan, lang, s.reasons),
       ]),
   };
 }
@@ -288,7 +306,7 @@ export function serversTable(input: ExportInput): Table {
           s.savings.watts,
           s.savings.kwhPerYear,
           s.savings.rackUnits,
-          s.reasons.map((x) => text(plan, lang, x)).join("; "),
+          joinTexts(plan, lang, s.reasons),
         ];
         if (inventory) {
           const i = inv.get(s.id);
@@ -341,8 +359,8 @@ export function risksTable(input: ExportInput): Table {
   const { plan, lang } = input;
   const L = labels(lang);
   const names = namesOf(plan);
-  const byId = new Map<string, PlanSystem>(plan.systems.map((s) => [s.id, s]));
-  const waveEnd = new Map(plan.waves.map((w) => [w.number, w.end]));
+  const byId = systemsById(plan);
+  const waveEnd = waveEnds(plan);
   const unscheduled = new Map(plan.unscheduled.map((u) => [u.system, text(plan, lang, u.reason)]));
   const rows: CellValue[][] = [];
   for (const id of [...plan.deadline.late].sort(cmp)) {
@@ -359,8 +377,8 @@ export function risksTable(input: ExportInput): Table {
     if (!plan.deadline.late.includes(u.system)) rows.push([L.riskUnscheduled, `${names.system(u.system)} (${u.system})`, null, text(plan, lang, u.reason)]);
   }
   for (const link of plan.deadline.criticalChain) rows.push([`${L.riskChain}: ${chainKindLabel(link.kind, lang)}`, link.subject, null, text(plan, lang, link.message)]);
-  for (const v of [...plan.violations].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) rows.push([`${L.riskViolation}: ${v.rule}`, v.subject, null, text(plan, lang, v.message)]);
-  for (const w of [...plan.warnings].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject))) rows.push([`${L.riskWarning}: ${w.rule}`, w.subject, null, text(plan, lang, w.message)]);
+  for (const v of byRuleThenSubject(plan.violations)) rows.push([`${L.riskViolation}: ${v.rule}`, v.subject, null, text(plan, lang, v.message)]);
+  for (const w of byRuleThenSubject(plan.warnings)) rows.push([`${L.riskWarning}: ${w.rule}`, w.subject, null, text(plan, lang, w.message)]);
   for (const p of [...plan.procurement].sort((a, b) => cmp(a.by, b.by))) {
     rows.push([L.riskProcurement, `${p.cpuCores} ${L.physCores}, ${p.memoryGiB} GiB RAM, ${p.storageGiB} GiB`, p.by, text(plan, lang, p.reason)]);
   }
