@@ -4,7 +4,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { type BackupModel, backupSecrets, buildBackup, type S3Credentials } from "../builders/backup.js";
 import type { SecretValue } from "../secret.js";
-import { registerObject } from "./register.js";
+import { registerWithSecrets } from "./register.js";
 
 /** Arguments of Backup. */
 export interface BackupArgs {
@@ -32,10 +32,9 @@ export class Backup extends pulumi.ComponentResource {
     const objects = buildBackup(args.model);
     const secrets = backupSecrets(args.model, new Map([...args.credentials].map(([site, v]) => [site, v.reveal()])));
     super("dcplan:backup:Backup", name, {}, opts);
-    const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
-    const secretResources = secrets.map((s) => registerObject(name, s, childOpts));
-    this.secrets = secretResources;
-    this.resources = objects.map((o) => registerObject(name, o, childOpts, o.kind === "BackupStorageLocation" ? secretResources : undefined));
+    const registered = registerWithSecrets(name, secrets, objects, { parent: this, provider: args.provider }, "BackupStorageLocation");
+    this.secrets = registered.secrets;
+    this.resources = registered.resources;
     this.storageLocations = pulumi.output([args.model.primary.site, args.model.offsite.site]);
     this.schedules = pulumi.output(objects.filter((o) => o.kind === "Schedule").map((o) => o.metadata.name));
     this.registerOutputs({ storageLocations: this.storageLocations, schedules: this.schedules });

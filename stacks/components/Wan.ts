@@ -6,7 +6,7 @@ import { ConfigError } from "../../inventory/errors.js";
 import { buildWan, checkWan, type WanTenant, wanSecrets } from "../builders/wan.js";
 import type { Wan as WanConfig } from "../config.js";
 import type { SecretValue } from "../secret.js";
-import { registerObject } from "./register.js";
+import { registerWithSecrets } from "./register.js";
 
 /** Arguments of Wan. */
 export interface WanArgs {
@@ -38,10 +38,9 @@ export class Wan extends pulumi.ComponentResource {
     const objects = buildWan(args.wan);
     const secrets = wanSecrets(args.wan, new Map([...args.passwords].map(([peer, v]) => [peer, v.reveal()])));
     super("dcplan:wan:Wan", name, {}, opts);
-    const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
-    const secretResources = secrets.map((s) => registerObject(name, s, childOpts));
-    this.secrets = secretResources;
-    this.resources = objects.map((o) => registerObject(name, o, childOpts, o.kind === "BGPPeer" ? secretResources : undefined));
+    const registered = registerWithSecrets(name, secrets, objects, { parent: this, provider: args.provider }, "BGPPeer");
+    this.secrets = registered.secrets;
+    this.resources = registered.resources;
     this.pools = pulumi.output(args.wan.pools.map((p) => p.name));
     this.peers = pulumi.output(args.wan.peers.map((p) => p.name));
     this.registerOutputs({ pools: this.pools, peers: this.peers });

@@ -39,3 +39,19 @@ export function registerObject(component: string, o: K8sObject, opts: pulumi.Cus
   if (Typed) return new Typed(name, args as never, options);
   return new k8s.apiextensions.CustomResource(name, args as unknown as k8s.apiextensions.CustomResourceArgs, options);
 }
+
+/**
+ * Registers `secrets` first, then `objects` in builder order, under `component`; objects of kind
+ * `needsSecrets` (the ones that reference a Secret) depend on every secret.
+ */
+export function registerWithSecrets(
+  component: string,
+  secrets: readonly K8sObject[],
+  objects: readonly K8sObject[],
+  opts: pulumi.CustomResourceOptions,
+  needsSecrets: string,
+): { secrets: pulumi.CustomResource[]; resources: pulumi.CustomResource[] } {
+  const secretResources = secrets.map((s) => registerObject(component, s, opts));
+  const resources = objects.map((o) => registerObject(component, o, opts, o.kind === needsSecrets ? secretResources : undefined));
+  return { secrets: secretResources, resources };
+}
