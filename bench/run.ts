@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic } from "../planner/cli/io.js";
+import { writeFileAtomic } from "../common/io.js";
 import { type ChildCommand, childCommand } from "./child-command.js";
 import { GENERATOR_VERSION, generateInventory } from "./generate.js";
 import type { StageResult } from "./types.js";

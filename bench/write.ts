@@ -5,7 +5,7 @@
 // The output parses to the same values with js-yaml (CORE_SCHEMA, as the loader uses it) and with
 // `yaml` (test/inventory/property.test.ts checks both).
 import { join } from "node:path";
-import { writeFileAtomic } from "../planner/cli/io.js";
+import { writeFileAtomic } from "../common/io.js";
 import type { Inventory } from "../inventory/schema.js";
 
 export interface WriteYamlOptions {

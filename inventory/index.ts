@@ -1,4 +1,4 @@
-export * from "./errors.js";
+export * from "../common/errors.js";
 export * from "./schema.js";
 export * from "./model.js";
 export * from "./graph.js";

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import jsYaml from "js-yaml";
 import type { z } from "zod";
-import { type Finding, InventoryError } from "./errors.js";
+import { type Finding, InventoryError } from "../common/errors.js";
 import { indexInventory, type InventoryIndex } from "./model.js";
 import { crossRecordRules, type EntityOrigin, type RuleContext } from "./rules.js";
 import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, suggest } from "./schema.js";

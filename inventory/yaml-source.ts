@@ -4,7 +4,7 @@
 // that need a position, and js-yaml for the bulk.
 import { readFileSync } from "node:fs";
 import { isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
-import type { Finding, Place } from "./errors.js";
+import type { Finding, Place } from "../common/errors.js";
 
 /** A parsed file kept for locating nodes. */
 interface ParsedFile {

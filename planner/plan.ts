@@ -5,7 +5,7 @@
 import type { Inventory } from "../inventory/schema.js";
 import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
-import { VERSION } from "./cli/version.js";
+import { VERSION } from "../common/version.js";
 import { Calendar } from "./calendar.js";
 import { footprintWarnings, incomingTargets, targetCapacity, targetFootprint } from "./capacity.js";
 import { deadlineTruth } from "./deadline.js";

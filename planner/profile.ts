@@ -2,7 +2,7 @@
 // blackouts, pins on allowed days) and against the inventory (pinned systems exist, target site
 // exists, no two pins contradict each other inside a move group), then resolve every default.
 // Problems become ProfileError findings located at file:line:col with the `yaml` package.
-import { type Finding, ProfileError } from "../inventory/errors.js";
+import { type Finding, ProfileError } from "../common/errors.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
 import { locate, readYamlFile } from "../inventory/yaml-source.js";

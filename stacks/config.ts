@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError, type Finding } from "../inventory/errors.js";
+import { ConfigError, type Finding } from "../common/errors.js";
 import { Id, IsoDate } from "../inventory/schema.js";
 import { locate } from "../inventory/yaml-source.js";
 import { SecretValue } from "./secret.js";

@@ -3,10 +3,10 @@
 // computed in-process from the inventory (and `dcplan:profile`, `dcplan:asOf`) with the planner, so
 // there is one source of truth and no stale plan file to forget.
 import { isAbsolute, resolve } from "node:path";
-import { ConfigError } from "../inventory/errors.js";
+import { ConfigError } from "../common/errors.js";
 import { type LoadedInventory, loadInventory } from "../inventory/load.js";
 import type { InventoryIndex } from "../inventory/model.js";
-import { readPlan } from "../planner/export/read-plan.js";
+import { readPlan } from "../planner/read-plan.js";
 import { planMigration } from "../planner/plan.js";
 import type { Plan } from "../planner/plan-schema.js";
 import { loadProfile } from "../planner/profile.js";

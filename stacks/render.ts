@@ -11,8 +11,8 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { ConfigError, type Finding } from "../inventory/errors.js";
-import { writeFileAtomic } from "../planner/cli/io.js";
+import { ConfigError, type Finding } from "../common/errors.js";
+import { writeFileAtomic } from "../common/io.js";
 import { credentialsSecretName } from "./builders/backup.js";
 import type { K8sObject } from "./builders/objects.js";
 import { bgpSecretName } from "./builders/wan.js";

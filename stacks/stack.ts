@@ -2,7 +2,7 @@
 // (sites exist, every site has an object store and credentials, the WAN is sound for the tenants
 // deployed), then the models the builders take. Both the Pulumi program and `dcplan render` go
 // through prepareStack and buildStackObjects, so they cannot disagree.
-import { ConfigError, type Finding } from "../inventory/errors.js";
+import { ConfigError, type Finding } from "../common/errors.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import type { Plan } from "../planner/plan-schema.js";
 import { type BackupModel, backupSecrets, buildBackup } from "./builders/backup.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
-import type { Io } from "../planner/cli/io.js";
+import type { Io } from "../common/io.js";
 import type { Agency, External, Inventory, Server, Site, System } from "../inventory/schema.js";
 
 export function makeSite(over: Partial<Site> = {}): Site {

@@ -2,10 +2,10 @@
 // it, and maps error classes to exit statuses (contract: 0 success, 2 invalid input or arguments,
 // 1 anything else). This is the only place that decides an exit status.
 import { Command, CommanderError } from "commander";
-import { DcplanError, UsageError } from "../../inventory/errors.js";
+import { DcplanError, UsageError } from "../../common/errors.js";
 import { COMMANDS } from "./commands/index.js";
-import { type Io, processIo } from "./io.js";
-import { VERSION } from "./version.js";
+import { type Io, processIo } from "../../common/io.js";
+import { VERSION } from "../../common/version.js";
 
 /** Builds the program; each command module adds its command. */
 export function buildProgram(io: Io): Command {

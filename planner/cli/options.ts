@@ -1,5 +1,5 @@
 // Parsers for option values shared by several commands; bad values are UsageErrors (exit 2).
-import { UsageError } from "../../inventory/errors.js";
+import { UsageError } from "../../common/errors.js";
 import { isCalendarDate } from "../../inventory/schema.js";
 
 /** Parses `--as-of` and other date options: a real `YYYY-MM-DD` date. */

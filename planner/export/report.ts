@@ -5,7 +5,7 @@
 // usual shape of such reports: a table of indicators (done / planned / total in the period), then
 // sections I–VI with the details. Work dated on or before the plan's asOf counts as done, later
 // work in the period as planned. See docs/exports.md for the mapping.
-import { UsageError } from "../../inventory/errors.js";
+import { UsageError } from "../../common/errors.js";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
 import { isStandaloneServer } from "../summary.js";

@@ -3,7 +3,7 @@
 // provider-edge routers (TCP-MD5 password through a Secret reference, never inline),
 // BGPAdvertisements naming their pools explicitly, L2Advertisements where configured.
 // `checkWan` runs before anything is built or registered and reports every problem at once.
-import type { Finding } from "../../inventory/errors.js";
+import type { Finding } from "../../common/errors.js";
 import { configFinding, type Wan } from "../config.js";
 import { type AddressRange, isIpAddress, overlaps, parseRange } from "./ip.js";
 import { byKindNamespaceName, compareIds, k8s, type K8sObject, LABEL_PREFIX, MANAGED_BY } from "./objects.js";

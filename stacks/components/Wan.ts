@@ -2,7 +2,7 @@
 // wraps buildWan (pools, BGP peers, advertisements) and wanSecrets (BGP passwords, as secrets).
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError } from "../../inventory/errors.js";
+import { ConfigError } from "../../common/errors.js";
 import { buildWan, checkWan, type WanTenant, wanSecrets } from "../builders/wan.js";
 import type { Wan as WanConfig } from "../config.js";
 import type { SecretValue } from "../secret.js";

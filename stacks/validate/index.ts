@@ -1,8 +1,8 @@
 // Offline validation of every object dcplan builds, used by `dcplan render` and by the tests:
 // built-in kinds through kubernetes-models (+ unknown fields), custom resources through the
 // vendored CRD schemas (+ unknown fields), the metadata of both as an ObjectMeta.
-import type { Finding } from "../../inventory/errors.js";
-import { InternalError, formatFinding } from "../../inventory/errors.js";
+import type { Finding } from "../../common/errors.js";
+import { InternalError, formatFinding } from "../../common/errors.js";
 import { objectKey, type K8sObject } from "../builders/objects.js";
 import { type SchemaProblem, validateBuiltin, validateObjectMeta } from "./builtin.js";
 import { validateCustomResource } from "./crd.js";

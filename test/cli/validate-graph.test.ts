@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../planner/cli/main.js";
-import { VERSION } from "../../planner/cli/version.js";
+import { VERSION } from "../../common/version.js";
 import { captureIo, makeInventory, makeServer, makeSite, makeSystem, tempDir, writeInventory, writeTree } from "../fixtures.js";
 
 describe("dcplan validate", () => {

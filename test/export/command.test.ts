@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PlanFileError } from "../../inventory/errors.js";
-import { readPlan } from "../../planner/export/read-plan.js";
-import type { Io } from "../../planner/cli/io.js";
+import { PlanFileError } from "../../common/errors.js";
+import { readPlan } from "../../planner/read-plan.js";
+import type { Io } from "../../common/io.js";
 import { run } from "../../planner/cli/main.js";
 import { makeFixturePlan } from "./fixture-plan.js";
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InventoryError } from "../../inventory/errors.js";
+import { InventoryError } from "../../common/errors.js";
 import { listYamlFiles, loadInventory } from "../../inventory/load.js";
 import { makeInventory, makeServer, makeSystem, tempDir, writeInventory, writeTree } from "../fixtures.js";
 

@@ -1,6 +1,6 @@
 // Each cross-record rule: the failing case and its valid neighbour.
 import { describe, expect, it } from "vitest";
-import { type Finding, InventoryError } from "../../inventory/errors.js";
+import { type Finding, InventoryError } from "../../common/errors.js";
 import { loadInventory } from "../../inventory/load.js";
 import type { Inventory } from "../../inventory/schema.js";
 import { makeAgency, makeExternal, makeInventory, makeServer, makeSite, makeSystem, writeInventory } from "../fixtures.js";

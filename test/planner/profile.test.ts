@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ProfileError } from "../../inventory/errors.js";
+import { ProfileError } from "../../common/errors.js";
 import { indexInventory } from "../../inventory/model.js";
 import { gibPerDay, prepareProfile } from "../../planner/profile.js";
 import { writeTree } from "../fixtures.js";

@@ -1,6 +1,6 @@
 // Pure builder tests (no Pulumi): tenancy, backup and WAN objects for the fixture scenario.
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../inventory/errors.js";
+import { ConfigError } from "../../common/errors.js";
 import { indexInventory } from "../../inventory/model.js";
 import type { System } from "../../inventory/schema.js";
 import { BACKUP_TABLE, backupTier, isValidCron, ttlHours } from "../../policies/backup-table.js";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { ConfigError, type Finding } from "../../inventory/errors.js";
+import { ConfigError, type Finding } from "../../common/errors.js";
 import { durationSeconds } from "../../stacks/builders/wan.js";
 import { CONFIG_KEYS, objectConfigSource, parseStackConfig } from "../../stacks/config.js";
 import { prepareStack } from "../../stacks/stack.js";

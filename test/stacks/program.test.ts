@@ -6,7 +6,7 @@ import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse, parseAllDocuments } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../../inventory/errors.js";
+import { ConfigError } from "../../common/errors.js";
 import { sortKeys } from "../../stacks/builders/objects.js";
 import { objectConfigSource, pulumiConfigSource, type StackConfig } from "../../stacks/config.js";
 import type * as Program from "../../stacks/program.js";

@@ -2,12 +2,12 @@
 // disposition and why, its wave and why that wave, what it waits for, what waits for it, and what
 // becomes of its servers.
 import type { Command } from "commander";
-import { UsageError } from "../../../inventory/errors.js";
+import { UsageError } from "../../../common/errors.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { explain } from "../../explain.js";
 import { planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../../common/io.js";
 import { parseDateOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
 

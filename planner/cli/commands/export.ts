@@ -4,7 +4,7 @@
 import { extname, join } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { UsageError } from "../../../inventory/errors.js";
+import { UsageError } from "../../../common/errors.js";
 import type { Inventory } from "../../../inventory/schema.js";
 import { renderByOwner } from "../../export/by-owner.js";
 import { renderCsv } from "../../export/csv.js";
@@ -12,10 +12,10 @@ import { renderHtml } from "../../export/html.js";
 import { LANGS, type Lang } from "../../export/i18n.js";
 import { renderMarkdown } from "../../export/markdown.js";
 import { renderMermaid } from "../../export/mermaid.js";
-import { readPlan } from "../../export/read-plan.js";
+import { readPlan } from "../../read-plan.js";
 import { parsePeriod, periodOf, renderReport } from "../../export/report.js";
 import { renderXlsx } from "../../export/xlsx.js";
-import { type Io, writeFileAtomic } from "../io.js";
+import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { parseChoice } from "../options.js";
 
 /** The formats `--format` accepts. */

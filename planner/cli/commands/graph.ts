@@ -1,11 +1,11 @@
 // `dcplan graph`: the dependency graph of the inventory as JSON, Graphviz DOT or Mermaid, whole or
 // around one entity (`--focus ID --depth N`).
 import type { Command } from "commander";
-import { UsageError } from "../../../inventory/errors.js";
+import { UsageError } from "../../../common/errors.js";
 import { buildGraph } from "../../../inventory/graph.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { type GraphFormat, graphView, renderGraph } from "../../../inventory/render-graph.js";
-import { type Io, writeFileAtomic } from "../io.js";
+import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { parseChoice, parseIntOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
 

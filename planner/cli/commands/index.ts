@@ -1,6 +1,6 @@
 // One module per command; each adds its command to the program. Add a line per command.
 import type { Command } from "commander";
-import type { Io } from "../io.js";
+import type { Io } from "../../../common/io.js";
 import { addExplainCommand } from "./explain.js";
 import { addExportCommand } from "./export.js";
 import { addGraphCommand } from "./graph.js";

@@ -6,7 +6,7 @@ import { loadInventory } from "../../../inventory/load.js";
 import type { Plan } from "../../plan-schema.js";
 import { planWithProfile, serialisePlan } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
-import { type Io, writeFileAtomic } from "../io.js";
+import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { parseDateOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
 

@@ -3,9 +3,9 @@
 // stacks/render.ts; this shell parses options and prints the summary.
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { UsageError } from "../../../inventory/errors.js";
+import { UsageError } from "../../../common/errors.js";
 import { renderStack, SECRET_ENV } from "../../../stacks/render.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../../common/io.js";
 
 /** Adds `dcplan render`. */
 export function addRenderCommand(program: Command, io: Io): void {

@@ -1,11 +1,11 @@
 // `dcplan validate`: loads and checks the inventory, prints a summary (counts by site and kind, by
 // security level, consolidation candidates, warnings). Exit 2 with every error on invalid input.
 import type { Command } from "commander";
-import { type Finding, formatFinding, sortFindings } from "../../../inventory/errors.js";
+import { type Finding, formatFinding, sortFindings } from "../../../common/errors.js";
 import { type LoadedInventory, loadInventory, locateAll, type PendingFinding } from "../../../inventory/load.js";
 import { systemSite } from "../../../inventory/model.js";
 import { duplicateFunctionCandidates } from "../../../inventory/queries/index.js";
-import type { Io } from "../io.js";
+import type { Io } from "../../../common/io.js";
 import { parseChoice, parseDateOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
 import { prepareProfile, profileSummary } from "../../profile.js";

@@ -2,9 +2,9 @@
 // Every problem becomes a finding with the JSON path of the field and, where the text allows, its
 // line and column in the file (found by a small scanner that walks the JSON text along the path).
 import { readFileSync } from "node:fs";
-import type { Finding } from "../../inventory/errors.js";
-import { PlanFileError } from "../../inventory/errors.js";
-import { Plan } from "../plan-schema.js";
+import type { Finding } from "../common/errors.js";
+import { PlanFileError } from "../common/errors.js";
+import { Plan } from "./plan-schema.js";
 
 /** Reads, parses and validates the plan at `file`; throws PlanFileError listing every problem. */
 export function readPlan(file: string): Plan {

@@ -2,7 +2,7 @@
 // path into it, the offset it finds is where that value's text starts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lineCol, locateJsonPath } from "../../planner/export/read-plan.js";
+import { lineCol, locateJsonPath } from "../../planner/read-plan.js";
 
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out = [prefix];

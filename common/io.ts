@@ -1,7 +1,7 @@
 // What a command may touch of the outside world, passed in so commands stay callable from tests.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
-import { InternalError } from "../../inventory/errors.js";
+import { InternalError } from "./errors.js";
 
 /** The outside world a command sees. */
 export interface Io {
