@@ -146,6 +146,8 @@ export const Server = record({
   os: OperatingSystem.optional(),
   owner: Id.optional(),
   tags: z.array(z.string({ error: "must be a string" }), { error: "must be a list of strings" }).optional(),
+  /** dcplan addition: the VM's name in its source hypervisor (vCenter, as RVTools and Forklift name it); virtual servers only [the server id]. */
+  vmName: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).optional(),
 }).superRefine((s, ctx) => {
   const compute = s.kind === "physical" || s.kind === "virtual";
   if (compute && s.cpuCores === undefined) ctx.addIssue({ code: "custom", path: ["cpuCores"], message: `is required for a ${s.kind} server` });
@@ -153,6 +155,7 @@ export const Server = record({
   if (s.kind === "virtual" && s.hostedOn === undefined) ctx.addIssue({ code: "custom", path: ["hostedOn"], message: "is required for a virtual server (the physical host it runs on)" });
   if (s.kind !== "virtual" && s.hostedOn !== undefined) ctx.addIssue({ code: "custom", path: ["hostedOn"], message: `is only allowed on virtual servers, not on a ${s.kind} one` });
   if (s.kind === "virtual" && s.powerWatts !== undefined) ctx.addIssue({ code: "custom", path: ["powerWatts"], message: "is only allowed on physical kinds, not on a virtual server" });
+  if (s.kind !== "virtual" && s.vmName !== undefined) ctx.addIssue({ code: "custom", path: ["vmName"], message: `is only allowed on virtual servers, not on a ${s.kind} one` });
   if (s.kind === "virtual" && s.rackUnits !== undefined) ctx.addIssue({ code: "custom", path: ["rackUnits"], message: "is only allowed on physical kinds, not on a virtual server" });
 });
 export type Server = z.infer<typeof Server>;

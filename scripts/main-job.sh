@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 dcplan() { node bin/dcplan.js "$@"; }
 out=out
 mkdir -p "$out"
-dcplan validate --warnings none
-dcplan plan --out "$out/plan.json"
+dcplan validate --profile planner/sample/profile.yaml --warnings none
+dcplan plan --profile planner/sample/profile.yaml --out "$out/plan.json"
 dcplan export --plan "$out/plan.json" --format html --out "$out/roadmap.html"
 dcplan export --plan "$out/plan.json" --format html --lang en --out "$out/roadmap.en.html"
 dcplan export --plan "$out/plan.json" --format xlsx --out "$out/roadmap.xlsx"

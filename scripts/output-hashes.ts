@@ -84,8 +84,8 @@ function hashTree(path: string, label: string, lines: string[]): void {
 
 /** Sample profile and progress files, when the project ships them. */
 function sampleExtras(): { profile?: string; progress?: string } {
-  const profile = join(SAMPLE, "profile.yaml");
-  const progress = join(SAMPLE, "progress.yaml");
+  const profile = join(ROOT, "planner", "sample", "profile.yaml");
+  const progress = join(ROOT, "planner", "sample", "progress.yaml");
   return { ...(existsSync(profile) ? { profile } : {}), ...(existsSync(progress) ? { progress } : {}) };
 }
 
