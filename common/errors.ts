@@ -118,6 +118,33 @@ export class ConfigError extends InputError {
   }
 }
 
+/** Kubernetes manifests given to `dcplan check` cannot be read as objects (YAML syntax, no kind…). */
+export class ManifestError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("manifests", findings);
+  }
+}
+
+/** A policy configuration file (severities and parameters per rule) is invalid. */
+export class PolicyConfigError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("policy configuration", findings);
+  }
+}
+
+/** `dcplan check` found violations of mandatory rules (already printed): exit 1. */
+export class PolicyViolationError extends DcplanError {
+  readonly exitCode = 1 as const;
+  constructor(
+    /** Mandatory findings, by rule id. */
+    readonly mandatory: ReadonlyMap<string, number>,
+  ) {
+    const total = [...mandatory.values()].reduce((a, b) => a + b, 0);
+    super(`check failed: ${total} finding${total === 1 ? "" : "s"} of ${mandatory.size} mandatory rule${mandatory.size === 1 ? "" : "s"} (${[...mandatory.keys()].join(", ")})`);
+    this.name = "PolicyViolationError";
+  }
+}
+
 /** Bad command-line arguments: exit 2. */
 export class UsageError extends DcplanError {
   readonly exitCode = 2 as const;

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allPolicies, TYPES } from "../../policies/rules.js";
+import { allPolicies, TYPES } from "../../policies/crossguard.js";
 
 const ROOT = resolve(".");
 const PACK = join(ROOT, "policies");

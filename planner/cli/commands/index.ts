@@ -1,6 +1,7 @@
 // One module per command; each adds its command to the program. Add a line per command.
 import type { Command } from "commander";
 import type { Io } from "../../../common/io.js";
+import { addCheckCommand } from "./check.js";
 import { addExplainCommand } from "./explain.js";
 import { addExportCommand } from "./export.js";
 import { addGraphCommand } from "./graph.js";
@@ -18,4 +19,5 @@ export const COMMANDS: AddCommand[] = [
   addPlanCommand,
   addExplainCommand,
   addRenderCommand,
+  addCheckCommand,
 ];
