@@ -17,7 +17,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { CATALOGUE } from "./catalogue.js";
-import { policyContext } from "./context.js";
+import { policyContext, type SystemRecords } from "./context.js";
 import { resolvedParams } from "./evaluate.js";
 import { type KObject, type Params, type Rule, subjectOf } from "./model.js";
 
@@ -59,8 +59,12 @@ function configSchema(rule: Rule): PolicyConfigSchema | undefined {
   return { properties } as PolicyConfigSchema;
 }
 
-/** The CrossGuard policy of one catalogue rule. */
-export function crossGuardPolicy(rule: Rule): ResourceValidationPolicy | StackValidationPolicy {
+/**
+ * The CrossGuard policy of one catalogue rule. `systems` (what the inventory records per system)
+ * is for tests that hand both paths the same inventory; the pack passes none, since a policy pack
+ * sees the stack's resources only, so levels come from the namespace labels there.
+ */
+export function crossGuardPolicy(rule: Rule, systems?: SystemRecords): ResourceValidationPolicy | StackValidationPolicy {
   const base = { name: rule.id, description: `${rule.title}. ${rule.why}`, enforcementLevel: rule.severity as EnforcementLevel, configSchema: configSchema(rule) };
   const params = (args: { getConfig<T extends object>(): T }): Params => resolvedParams(rule, args.getConfig<Record<string, unknown>>());
   if (rule.scope === "object") {
@@ -69,7 +73,7 @@ export function crossGuardPolicy(rule: Rule): ResourceValidationPolicy | StackVa
       validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
         const o = objectOf(args.type, args.props, args.name);
         if (!o || !rule.applies(o)) return;
-        for (const v of rule.check(o, policyContext([o]), params(args))) report(`${subjectOf(o)}: ${v.message}`);
+        for (const v of rule.check(o, policyContext([o], systems), params(args))) report(`${subjectOf(o)}: ${v.message}`);
       },
     };
   }
@@ -82,12 +86,12 @@ export function crossGuardPolicy(rule: Rule): ResourceValidationPolicy | StackVa
         if (o) kept.push({ o, r });
       }
       const objects = kept.map((k) => k.o);
-      for (const v of rule.check(objects, policyContext(objects), params(args))) report(`${subjectOf(objects[v.object])}: ${v.message}`, kept[v.object].r.urn);
+      for (const v of rule.check(objects, policyContext(objects, systems), params(args))) report(`${subjectOf(objects[v.object])}: ${v.message}`, kept[v.object].r.urn);
     },
   };
 }
 
 /** Every rule of the catalogue as a CrossGuard policy, with its default enforcement level. */
-export function allPolicies(): (ResourceValidationPolicy | StackValidationPolicy)[] {
-  return CATALOGUE.map(crossGuardPolicy);
+export function allPolicies(systems?: SystemRecords): (ResourceValidationPolicy | StackValidationPolicy)[] {
+  return CATALOGUE.map((r) => crossGuardPolicy(r, systems));
 }

@@ -60,7 +60,9 @@ export function parsePolicyConfig(text: string, file: string): PolicyConfig {
     }
     const rule = ruleById(key);
     if (!rule) {
-      err([key], key, `no rule with this id (rules: ${CATALOGUE.map((r) => r.id).join(", ")})`);
+      const stem = key.includes("-") ? key.slice(0, key.lastIndexOf("-") + 1) : key;
+      const near = CATALOGUE.map((r) => r.id).filter((id) => id.startsWith(stem));
+      err([key], key, `no rule with this id${near.length > 0 ? ` (rules starting like it: ${near.join(", ")})` : ""}; the catalogue is listed in docs/policies.md`);
       continue;
     }
     if (typeof v === "string") {

@@ -191,7 +191,7 @@ export const tenantLimitRange: SetRule = {
 /** What in one peer list lets everything through, or undefined. */
 function allowsAll(peers: unknown, field: "from" | "to"): string | undefined {
   const list = arr(peers);
-  if (list.length === 0) return `has no \`${field}\`, which means every source and destination`;
+  if (list.length === 0) return `has no \`${field}\`, which means every ${field === "from" ? "source" : "destination"}`;
   for (const p of list.map(obj)) {
     const cidr = str(obj(p.ipBlock).cidr);
     if (cidr !== undefined && (cidr === "0.0.0.0/0" || cidr === "::/0") && arr(obj(p.ipBlock).except).length === 0) return `allows ipBlock ${cidr}, every address`;
