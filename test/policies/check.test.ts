@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { CHECK_FORMATS as DECLARED_FORMATS } from "../../planner/cli/commands/index.js";
 import { run } from "../../planner/cli/main.js";
+import { CHECK_FORMATS } from "../../policies/check.js";
 import { captureIo, tempDir, writeTree } from "../fixtures.js";
 
 const AGENCY = "test/policies/agency";
@@ -221,6 +223,8 @@ describe("dcplan check on bad input: located, every problem at once, exit 2", ()
       "
     `);
   });
+
+  it("declares the same formats it implements", () => expect([...DECLARED_FORMATS]).toEqual([...CHECK_FORMATS]));
 
   it("an empty directory is an error, an empty document is not", async () => {
     const empty = tempDir();
