@@ -189,7 +189,7 @@ export const logsToSoc: SetRule = {
   family: "protection",
   scope: "set",
   title: "The container logs of every tenant namespace reach the SOC through a Fluent Bit pipeline: a tail input reading them, no grep filter dropping them, a network output over TLS",
-  why: "Security monitoring is centralised at the province's SOC (seed 003 §2); a system whose logs never leave the node is invisible to it, and the logs are lost with the node.",
+  why: "The province centralises security monitoring at its SOC (the People's Committee's plan of March 2026 for merging the data centres); a system whose logs never leave the node is invisible to it, and the logs are lost with the node.",
   severity: "mandatory",
   levels: [1, 2, 3, 4, 5].filter((l) => l >= SOC_FROM_LEVEL),
   kinds: ["Namespace", "ConfigMap (Fluent Bit)", "Release (helm fluent-bit)"],

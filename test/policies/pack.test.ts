@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allPolicies, TYPES } from "../../policies/crossguard.js";
+import { allPolicies, TYPES, typeToken } from "../../policies/crossguard.js";
+import { world } from "./fixtures.js";
 
 const ROOT = resolve(".");
 const PACK = join(ROOT, "policies");
@@ -63,5 +64,29 @@ describe.skipIf(!built)("policy pack under Pulumi's policy-pack runner (needs `n
     req.setProperties(structPb.Struct.fromJavaScript({ metadata: { name: "ns", labels: { "dcplan.gov.vn/security-level": "4", "pod-security.kubernetes.io/enforce": "baseline" } } }));
     const reply = await call<{ getDiagnosticsList(): { getPolicyname(): string }[] }>("analyze", req);
     expect(reply.getDiagnosticsList().map((d) => d.getPolicyname())).toContain("namespace-pod-security");
+  });
+
+
+  it("analyses a stack: a tenant namespace without its default deny, reported at the namespace with the same words as dcplan check", async () => {
+    const objects = world({ portal: 3 }).filter((o) => !(o.kind === "NetworkPolicy" && o.metadata.name === "default-deny"));
+    const req = new analyzerPb.AnalyzeStackRequest();
+    objects.forEach((o, i) => {
+      const r = new analyzerPb.AnalyzerResource();
+      r.setType(typeToken(o));
+      r.setName(`r${i}`);
+      r.setUrn(`urn:pulumi:dev::dcplan::${typeToken(o)}::r${i}`);
+      r.setOptions(new analyzerPb.AnalyzerResourceOptions());
+      r.setProperties(structPb.Struct.fromJavaScript(o));
+      req.addResources(r);
+    });
+    const reply = await call<{ getDiagnosticsList(): { getPolicyname(): string; getMessage(): string; getUrn(): string; getEnforcementlevel(): number }[] }>("analyzeStack", req);
+    const diagnostics = reply.getDiagnosticsList().map((d) => ({ policy: d.getPolicyname(), message: d.getMessage(), urn: d.getUrn() }));
+    expect(diagnostics).toEqual([
+      {
+        policy: "tenant-default-deny",
+        message: expect.stringContaining("Namespace/portal: tenant namespace portal has no default-deny NetworkPolicy"),
+        urn: "urn:pulumi:dev::dcplan::kubernetes:core/v1:Namespace::r0",
+      },
+    ]);
   });
 });
