@@ -8,13 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ManifestError, UsageError } from "../common/errors.js";
-import { loadInventory } from "../inventory/load.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import type { Plan } from "../planner/plan-schema.js";
-import { readPlan } from "../planner/read-plan.js";
-import { locateInStackFile, parseStackConfig, type StackConfig } from "../stacks/config.js";
-import { loadStackInputs } from "../stacks/inputs.js";
-import { renderStack, stackFileConfigSource } from "../stacks/render.js";
+import type { StackConfig } from "../stacks/config.js";
 import { CATALOGUE } from "./catalogue.js";
 import { policyContext, type SystemRecord } from "./context.js";
 import { DEFAULT_POLICY_CONFIG, effectiveSeverity, evaluate, type PolicyConfig } from "./evaluate.js";
@@ -70,6 +66,10 @@ export function systemRecords(index?: InventoryIndex, plan?: Plan): Map<string, 
 
 /** The objects of a stack as `dcplan render` writes them, files named `<stack>/<file>`, with the stack's inputs. */
 async function stackObjects(root: string, stack: string, env: Readonly<Record<string, string | undefined>>): Promise<{ objects: LocatedObject[]; index: InventoryIndex; plan: Plan; config: StackConfig }> {
+  // Imported here: rendering loads the planner, the validators and the CRDs, which --manifests alone does not need.
+  const { locateInStackFile, parseStackConfig } = await import("../stacks/config.js");
+  const { loadStackInputs } = await import("../stacks/inputs.js");
+  const { renderStack, stackFileConfigSource } = await import("../stacks/render.js");
   const source = stackFileConfigSource(root, stack, env);
   let config: StackConfig;
   let inputs: Awaited<ReturnType<typeof loadStackInputs>>;
@@ -120,8 +120,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     stackConfig = s.config;
   }
   if (options.manifests !== undefined) located.push(...readManifests(options.manifests));
-  if (options.inventory !== undefined) index = (await loadInventory(options.inventory)).index;
-  if (options.plan !== undefined) plan = readPlan(options.plan);
+  if (options.inventory !== undefined) index = (await (await import("../inventory/load.js")).loadInventory(options.inventory)).index;
+  if (options.plan !== undefined) plan = (await import("../planner/read-plan.js")).readPlan(options.plan);
   const configFile = options.policyConfig ?? (options.stack !== undefined && existsSync(stackPolicyConfigPath(options.root, options.stack)) ? stackPolicyConfigPath(options.root, options.stack) : undefined);
   const config = withStackParams(configFile === undefined ? DEFAULT_POLICY_CONFIG : readPolicyConfig(configFile), stackConfig);
   const objects = located.map((l) => l.object);

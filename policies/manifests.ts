@@ -1,13 +1,14 @@
 // Reading Kubernetes manifests for `dcplan check`: any YAML (or JSON) a cluster would accept from
 // `kubectl apply -f` — multi-document files, `List` objects (and typed lists such as
 // `DeploymentList`), an agency's `helm template` output with its `# Source:` comments and empty
-// documents. Each object keeps its file and the parsed document, so a finding can name the line of
+// documents. Each object keeps its file and its document's text, so a finding can name the line of
 // the object, or of the very field that fails. Every problem (syntax, a document that is no object,
 // an object without kind, apiVersion or name) is collected with its line and column; the reader
 // throws one ManifestError listing them all.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Document, isMap, isSeq, LineCounter, parseAllDocuments } from "yaml";
+import jsYaml from "js-yaml";
+import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import { type Finding, ManifestError } from "../common/errors.js";
 import type { KObject } from "./model.js";
 
@@ -30,79 +31,132 @@ function typeName(v: unknown): string {
   return v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a mapping" : `a ${typeof v}`;
 }
 
-/** Parses the text of one manifest file; `findings` lists every problem (the objects are then partial). */
-export function parseManifestText(text: string, file: string): { objects: LocatedObject[]; findings: Finding[] } {
+/** One YAML document of a file: its text, and the 0-based line it starts on. */
+interface Chunk {
+  readonly text: string;
+  readonly firstLine: number;
+}
+
+/** A line that is a document marker (`---`, possibly followed by content, or `...`). */
+const MARKER = /^(---|\.\.\.)(?:[ \t]|$)/;
+
+/**
+ * Splits a YAML stream into its documents at the `---` / `...` markers that start a line (YAML
+ * forbids such a line inside any scalar, so the split is exact). A marker line stays with the
+ * document it opens, so content written after it (`--- {a: 1}`) is kept.
+ */
+function splitDocuments(text: string): Chunk[] {
+  const lines = text.split("\n");
+  const out: Chunk[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    if (end > start) out.push({ text: lines.slice(start, end).join("\n"), firstLine: start });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (i > start && MARKER.test(lines[i])) {
+      push(i);
+      start = i;
+    }
+  }
+  push(lines.length);
+  return out;
+}
+
+/** 0-based line, inside a chunk, of its first line of content (not blank, comment or bare marker). */
+function contentLine(chunk: Chunk): number {
+  const lines = chunk.text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
+    if (t === "" || t.startsWith("#") || /^(---|\.\.\.)$/.test(t) || t.startsWith("%")) continue;
+    return i;
+  }
+  return 0;
+}
+
+/** Parses `chunk` with `yaml` (positions), once: for located errors and for the lines of fields. */
+function positioned(chunk: Chunk): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(chunk.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const list = Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
+  return { doc: list[0], lineCounter };
+}
+
+/**
+ * Parses the text of one manifest file; `findings` lists every problem (the objects are then
+ * partial). Bulk parsing is js-yaml's (several times faster than `yaml` on large helm output);
+ * a document that js-yaml rejects is parsed again with `yaml` for every problem with its line and
+ * column, and the lines of fields named by findings come from a `yaml` parse of their document
+ * alone, done only when asked.
+ */
+export function parseManifestText(text: string, file: string): { objects: LocatedObject[]; findings: Finding[] } {
   const objects: LocatedObject[] = [];
   const findings: Finding[] = [];
-  const at = (offset: number) => lineCounter.linePos(offset);
-  const problem = (offset: number, message: string) => findings.push({ severity: "error", rule: "invalid-manifest", file, ...at(offset), message });
-  const list = Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
-  list.forEach((doc, d) => {
-    const errors = doc.errors;
-    if (errors.length > 0) {
+  splitDocuments(text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n")).forEach((chunk, d) => {
+    let value: unknown;
+    try {
+      value = jsYaml.load(chunk.text);
+    } catch (err) {
+      const { doc, lineCounter } = positioned(chunk);
+      const errors = doc?.errors ?? [];
+      if (errors.length === 0) {
+        const mark = (err as { mark?: { line: number; column: number } }).mark;
+        findings.push({ severity: "error", rule: "yaml-syntax", file, line: chunk.firstLine + (mark?.line ?? 0) + 1, col: (mark?.column ?? 0) + 1, message: `YAML syntax error: ${(err as Error).message.split("\n")[0]}` });
+      }
       for (const e of errors) {
-        const pos = e.linePos?.[0] ?? at(e.pos[0]);
-        findings.push({ severity: "error", rule: "yaml-syntax", file, line: pos.line, col: pos.col, message: `YAML syntax error: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` });
+        const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+        findings.push({ severity: "error", rule: "yaml-syntax", file, line: chunk.firstLine + pos.line, col: pos.col, message: `YAML syntax error: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` });
       }
       return;
     }
-    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
-    const start = doc.contents?.range?.[0] ?? doc.range[0];
     if (value === null || value === undefined) return; // an empty document (`---` alone, a comment)
-    const locatedIn = (base: readonly (string | number)[], offset: number, o: Record<string, unknown>, what: string) => {
-      const kind = o.kind;
-      const apiVersion = o.apiVersion;
+    let parsed: ReturnType<typeof positioned> | undefined;
+    const posIn = (path: readonly (string | number)[]): { line: number; col: number } | undefined => {
+      parsed ??= positioned(chunk);
+      for (let n = path.length; n >= 0; n--) {
+        const node = parsed.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+        if (node && typeof node === "object" && node.range) {
+          const at = parsed.lineCounter.linePos(node.range[0]);
+          return { line: chunk.firstLine + at.line, col: at.col };
+        }
+      }
+      return undefined;
+    };
+    const lineIn = (path: readonly (string | number)[]) => posIn(path)?.line;
+    const startLine = chunk.firstLine + contentLine(chunk) + 1;
+    const problem = (at: { line: number; col: number }, message: string) => {
+      findings.push({ severity: "error", rule: "invalid-manifest", file, line: at.line, col: at.col, message });
+    };
+    const start = { line: startLine, col: 1 };
+    const add = (base: readonly (string | number)[], o: Record<string, unknown>, what: string) => {
+      const at = () => (base.length === 0 ? start : (posIn(base) ?? start));
+      const line = () => at().line;
       const meta = o.metadata as Record<string, unknown> | undefined;
-      const missing: string[] = [];
-      if (typeof kind !== "string" || kind === "") missing.push("kind");
-      if (typeof apiVersion !== "string" || apiVersion === "") missing.push("apiVersion");
-      const named = meta !== null && typeof meta === "object" && (typeof meta.name === "string" || typeof meta.generateName === "string");
-      if (missing.length > 0) {
-        problem(offset, `${what} has no ${missing.join(" and no ")}: it is not a Kubernetes object (kubectl would reject it)`);
-        return;
-      }
-      if (!named) {
-        problem(offset, `${what} (${String(kind)}) has no metadata.name`);
-        return;
-      }
+      const missing = [typeof o.kind === "string" && o.kind !== "" ? "" : "kind", typeof o.apiVersion === "string" && o.apiVersion !== "" ? "" : "apiVersion"].filter(Boolean);
+      if (missing.length > 0) return problem(at(), `${what} has no ${missing.join(" and no ")}: it is not a Kubernetes object (kubectl would reject it)`);
+      if (meta === null || typeof meta !== "object" || (typeof meta.name !== "string" && typeof meta.generateName !== "string")) return problem(at(), `${what} (${String(o.kind)}) has no metadata.name`);
       const object = o as KObject;
       if (typeof object.metadata.name !== "string") object.metadata.name = `${String(object.metadata.generateName)}…`;
+      let first: number | undefined;
       objects.push({
         object,
         file,
-        line: at(offset).line,
-        lineOf(path) {
-          const full = [...base, ...path];
-          for (let n = full.length; n >= base.length; n--) {
-            const node = doc.getIn(full.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-            if (node && typeof node === "object" && node.range) return at(node.range[0]).line;
-          }
-          return at(offset).line;
+        get line() {
+          first ??= line();
+          return first;
         },
+        lineOf: (path) => lineIn([...base, ...path]) ?? line(),
       });
     };
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      problem(start, `document ${d + 1} is ${typeName(value)}, not a Kubernetes object`);
-      return;
-    }
+    if (typeof value !== "object" || Array.isArray(value)) return problem(start, `document ${d + 1} is ${typeName(value)}, not a Kubernetes object`);
     const root = value as Record<string, unknown>;
     if (typeof root.kind === "string" && root.kind.endsWith("List") && Array.isArray(root.items)) {
-      const itemsNode = doc.get("items", true);
       root.items.forEach((item, i) => {
-        const node = isSeq(itemsNode) ? itemsNode.items[i] : undefined;
-        const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0] ?? start;
-        if (item === null || typeof item !== "object" || Array.isArray(item)) problem(offset, `item ${i + 1} of ${root.kind} is ${typeName(item)}, not a Kubernetes object`);
-        else locatedIn(["items", i], offset, item as Record<string, unknown>, `item ${i + 1} of ${root.kind}`);
+        if (item === null || typeof item !== "object" || Array.isArray(item)) problem(posIn(["items", i]) ?? start, `item ${i + 1} of ${root.kind} is ${typeName(item)}, not a Kubernetes object`);
+        else add(["items", i], item as Record<string, unknown>, `item ${i + 1} of ${root.kind}`);
       });
       return;
     }
-    if (!isMap(doc.contents)) {
-      problem(start, `document ${d + 1} is not a mapping`);
-      return;
-    }
-    locatedIn([], start, root, `document ${d + 1}`);
+    add([], root, `document ${d + 1}`);
   });
   return { objects, findings };
 }

@@ -157,3 +157,21 @@ export function levelsText(levels: readonly number[]): string {
   if (sorted.length > 1 && contiguous) return `${sorted[0]}–${sorted[sorted.length - 1]}`;
   return sorted.join(", ");
 }
+
+const byNamespaceCache = new WeakMap<readonly KObject[], Map<string, KObject[]>>();
+
+/** The objects of a set grouped by namespace (`""` for none), computed once per set: rules look up their neighbours in it. */
+export function objectsByNamespace(objects: readonly KObject[]): ReadonlyMap<string, readonly KObject[]> {
+  let m = byNamespaceCache.get(objects);
+  if (!m) {
+    m = new Map();
+    for (const o of objects) {
+      const ns = typeof o.metadata?.namespace === "string" ? o.metadata.namespace : "";
+      const list = m.get(ns);
+      if (list) list.push(o);
+      else m.set(ns, [o]);
+    }
+    byNamespaceCache.set(objects, m);
+  }
+  return m;
+}

@@ -7,7 +7,7 @@
 import { type AddressRange, overlaps, parseRange } from "../stacks/builders/ip.js";
 import { isValidCron, ttlHours } from "./backup-table.js";
 import { tenantNamespaces } from "./context.js";
-import { ALL_LEVELS, arr, isKind, type KObject, nameOf, obj, type ObjectRule, type SetRule, str, type Violation } from "./model.js";
+import { ALL_LEVELS, arr, isKind, type KObject, nameOf, obj, objectsByNamespace, type ObjectRule, type SetRule, str, type Violation } from "./model.js";
 import { SOURCES } from "./sources.js";
 import { storageMapOf } from "./workloads.js";
 
@@ -177,7 +177,7 @@ export const forkliftStorageClassAllowed: SetRule = {
 
 /** True when a Secret among the objects sets `key` to "true" (stringData, or base64 data). */
 function secretFlag(objects: readonly KObject[], ns: string | undefined, name: string | undefined, key: string): boolean {
-  const s = objects.find((o) => o.kind === "Secret" && o.apiVersion === "v1" && nameOf(o) === name && o.metadata?.namespace === ns);
+  const s = (objectsByNamespace(objects).get(ns ?? "") ?? []).find((o) => o.kind === "Secret" && o.apiVersion === "v1" && nameOf(o) === name);
   if (!s) return false;
   const plain = obj(s.stringData)[key];
   if (plain !== undefined) return String(plain).trim().toLowerCase() === "true";

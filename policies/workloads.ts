@@ -5,7 +5,7 @@
 // `restricted`, so they fail here before the API server rejects the pods. Then resources, images,
 // probes, and from level 3 the availability of the 24/7 systems: replicas, disruption budgets,
 // spreading across nodes and live-migratable VMs.
-import { ALL_LEVELS, arr, groupOf, isKind, type KObject, nameOf, obj, type ObjectRule, type Params, type PolicyContext, type SetRule, type Source, str, type Violation } from "./model.js";
+import { ALL_LEVELS, arr, groupOf, isKind, type KObject, nameOf, obj, objectsByNamespace, type ObjectRule, type Params, type PolicyContext, type SetRule, type Source, str, type Violation } from "./model.js";
 import { SOURCES } from "./sources.js";
 import {
   type ContainerAt,
@@ -379,8 +379,8 @@ export const probesConfigured: ObjectRule = {
 function minReplicas(o: KObject, objects: readonly KObject[]): number {
   const own = typeof obj(o.spec).replicas === "number" ? (obj(o.spec).replicas as number) : 1;
   let hpa = 0;
-  for (const h of objects) {
-    if (h.kind !== "HorizontalPodAutoscaler" || groupOf(h) !== "autoscaling" || h.metadata?.namespace !== o.metadata?.namespace) continue;
+  for (const h of objectsByNamespace(objects).get(o.metadata?.namespace ?? "") ?? []) {
+    if (h.kind !== "HorizontalPodAutoscaler" || groupOf(h) !== "autoscaling") continue;
     const ref = obj(obj(h.spec).scaleTargetRef);
     if (ref.kind === o.kind && ref.name === nameOf(o)) hpa = Math.max(hpa, typeof obj(h.spec).minReplicas === "number" ? (obj(h.spec).minReplicas as number) : 1);
   }
@@ -427,7 +427,7 @@ export const podDisruptionBudget = levelRule(
   },
   (o, level, objects) => {
     const labels = podLabelsOf(o);
-    const pdbs = objects.filter((p) => isKind(p, "policy", "PodDisruptionBudget") && p.metadata?.namespace === o.metadata?.namespace && selectorMatches(obj(p.spec).selector, labels));
+    const pdbs = (objectsByNamespace(objects).get(o.metadata?.namespace ?? "") ?? []).filter((p) => isKind(p, "policy", "PodDisruptionBudget") && selectorMatches(obj(p.spec).selector, labels));
     if (pdbs.length === 0) return [{ message: `no PodDisruptionBudget selects its pods (labels ${JSON.stringify(labels)}), so a node drain may stop every replica of a security level ${level} system at once. Add a PodDisruptionBudget with maxUnavailable: 1 selecting them.` }];
     const replicas = minReplicas(o, objects);
     const problems: Found[] = [];
@@ -490,7 +490,7 @@ const isForkliftPlan = (o: KObject) => isKind(o, "forklift.konveyor.io", "Plan")
 export function storageMapOf(plan: KObject, objects: readonly KObject[]): KObject | undefined {
   const ref = obj(obj(obj(plan.spec).map).storage);
   const ns = str(ref.namespace) ?? plan.metadata?.namespace;
-  return objects.find((o) => isKind(o, "forklift.konveyor.io", "StorageMap") && nameOf(o) === ref.name && o.metadata?.namespace === ns);
+  return (objectsByNamespace(objects).get(ns ?? "") ?? []).find((o) => isKind(o, "forklift.konveyor.io", "StorageMap") && nameOf(o) === ref.name);
 }
 
 export const kubevirtLiveMigratable: SetRule = {
