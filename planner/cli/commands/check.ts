@@ -5,17 +5,12 @@
 import { resolve } from "node:path";
 import { PolicyViolationError, UsageError } from "../../../common/errors.js";
 import { writeFileAtomic } from "../../../common/io.js";
-import { type CheckFormat, runCheck } from "../../../policies/check.js";
+import { type CheckOptions, runCheck } from "../../../policies/check.js";
 import type { CommandAction } from "./index.js";
 
 /** Options of `dcplan check` (declared in index.ts). */
-export interface CheckCommandOptions {
-  readonly stack?: string;
-  readonly manifests?: string;
-  readonly inventory?: string;
-  readonly plan?: string;
-  readonly policyConfig?: string;
-  readonly format: CheckFormat;
+export interface CheckCommandOptions extends Omit<CheckOptions, "root" | "env"> {
+  /** Report file instead of standard output [none]. */
   readonly out?: string;
   /** Project root, the directory of Pulumi.yaml ["."]. */
   readonly project: string;
@@ -26,7 +21,8 @@ export const action: CommandAction = async ({ options, io }) => {
   const opts = options as unknown as CheckCommandOptions;
   if (opts.stack !== undefined && !/^[A-Za-z0-9_.-]+$/.test(opts.stack)) throw new UsageError(`--stack must be a stack name, got "${opts.stack}"`);
   if (opts.stack === undefined && opts.manifests === undefined) throw new UsageError("give --stack NAME, --manifests PATH, or both");
-  const result = await runCheck({ root: resolve(opts.project), stack: opts.stack, manifests: opts.manifests, inventory: opts.inventory, plan: opts.plan, policyConfig: opts.policyConfig, format: opts.format });
+  const { out: _out, project, ...rest } = opts;
+  const result = await runCheck({ ...rest, root: resolve(project) });
   if (opts.out !== undefined) {
     writeFileAtomic(opts.out, result.report);
     io.stderr(`wrote ${opts.format} report of ${result.findings.length} finding${result.findings.length === 1 ? "" : "s"} on ${result.objects} objects to ${opts.out}\n`);
