@@ -17,10 +17,15 @@ const FAMILY_TITLES: Readonly<Record<Family, string>> = {
 };
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const source = (s: Source) => `${s.doc} ${s.ref}`;
+/** Sources grouped by document: `CIS Kubernetes Benchmark v1.10 5.2.3, 5.2.4; Pod Security Standards Baseline: Host Namespaces`. */
+function sourcesText(sources: readonly Source[]): string {
+  const byDoc = new Map<string, string[]>();
+  for (const s of sources) byDoc.set(s.doc, [...(byDoc.get(s.doc) ?? []), s.ref]);
+  return [...byDoc].map(([doc, refs]) => `${doc} ${refs.join(", ")}`).join("; ");
+}
 
 function row(r: Rule): string {
-  return `| \`${r.id}\` | ${cell(r.title)} | ${cell(r.why)} | ${cell(r.sources.map(source).join("; "))} | ${levelsText(r.levels)} | ${r.severity} |`;
+  return `| \`${r.id}\` | ${cell(r.title)} | ${cell(r.why)} | ${cell(sourcesText(r.sources))} | ${levelsText(r.levels)} | ${r.severity} |`;
 }
 
 /** The generated Markdown (without the markers). */
