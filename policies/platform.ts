@@ -123,13 +123,17 @@ export const ipAddressPoolsDisjoint: SetRule = {
 
 const isPlan = (o: KObject) => isKind(o, "forklift.konveyor.io", "Plan");
 
-/** Default storage classes per level: levels 1–3 on the standard replicated class, 4–5 on the encrypted one of the secure pool. */
+/**
+ * Storage classes allowed per level, as the province names them on the shared cluster: levels 1–2
+ * on replicated Ceph RBD (or the encrypted class), level 3 on encrypted RBD only, levels 4–5 only on
+ * the encrypted class of the secure pool, which no lower level may use.
+ */
 export const DEFAULT_STORAGE_CLASSES: Readonly<Record<string, readonly string[]>> = {
-  "1": ["standard"],
-  "2": ["standard"],
-  "3": ["standard"],
-  "4": ["secure"],
-  "5": ["secure"],
+  "1": ["ceph-rbd", "ceph-rbd-encrypted"],
+  "2": ["ceph-rbd", "ceph-rbd-encrypted"],
+  "3": ["ceph-rbd-encrypted"],
+  "4": ["ceph-rbd-encrypted-secure"],
+  "5": ["ceph-rbd-encrypted-secure"],
 };
 
 export const forkliftStorageClassAllowed: SetRule = {
@@ -164,12 +168,10 @@ export const forkliftStorageClassAllowed: SetRule = {
       }
       if (level === undefined) return;
       const classes = allowed[String(level)] ?? [];
-      arr(obj(map.spec).map).forEach((m, j) => {
-        const sc = str(obj(obj(m).destination).storageClass);
-        if (sc === undefined || !classes.includes(sc)) {
-          out.push({ object: i, message: `migrates VMs of a security level ${level} system into ${target}, but StorageMap ${nameOf(map)} entry ${j} puts disks on storage class ${sc ?? "(none)"}; level ${level} allows ${classes.join(", ") || "no class"}. Map the datastore to an allowed class.`, path: ["spec", "map", "storage"] });
-        }
-      });
+      const wrong = [...new Set(arr(obj(map.spec).map).map((m) => str(obj(obj(m).destination).storageClass) ?? "(none)"))].filter((sc) => !classes.includes(sc));
+      if (wrong.length > 0) {
+        out.push({ object: i, message: `migrates VMs of a security level ${level} system into ${target}, but StorageMap ${nameOf(map)} puts disks on storage class ${wrong.join(", ")}; level ${level} allows ${classes.join(", ") || "no class"}. Map the datastores to an allowed class.`, path: ["spec", "map", "storage"] });
+      }
     });
     return out;
   },

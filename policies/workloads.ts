@@ -529,12 +529,16 @@ export const kubevirtLiveMigratable: SetRule = {
         if (level === undefined || level < 3) return;
         const map = storageMapOf(o, objects);
         if (!map) return; // forklift-storage-class-allowed reports a missing StorageMap
-        arr(obj(map.spec).map).forEach((m, j) => {
-          const dest = obj(obj(m).destination);
-          if (!readWriteMany([dest.accessMode])) {
-            out.push({ object: i, message: `migrates VMs of a security level ${level} system into ${target} with StorageMap ${nameOf(map)} entry ${j} mapped to ${str(dest.storageClass) ?? "?"} with access mode ${str(dest.accessMode) ?? "unset (the storage profile's default)"}: the migrated VMs could not live-migrate. Set destination.accessMode: ReadWriteMany in the StorageMap.`, path: ["spec", "map", "storage"] });
-          }
-        });
+        const entries = arr(obj(map.spec).map).map((m) => obj(obj(m).destination));
+        const shared = entries.filter((d) => readWriteMany([d.accessMode])).length;
+        if (shared < entries.length) {
+          const modes = [...new Set(entries.filter((d) => !readWriteMany([d.accessMode])).map((d) => str(d.accessMode) ?? "unset"))];
+          out.push({
+            object: i,
+            message: `migrates VMs of a security level ${level} system into ${target}, but StorageMap ${nameOf(map)} gives ${entries.length - shared} of its ${entries.length} datastores access mode ${modes.join(", ")}${modes.includes("unset") ? " (the storage profile's default)" : ""}: the migrated VMs could not live-migrate. Set destination.accessMode: ReadWriteMany (with volumeMode: Block on Ceph RBD) in the StorageMap.`,
+            path: ["spec", "map", "storage"],
+          });
+        }
       }
     });
     return out;

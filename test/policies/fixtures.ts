@@ -155,7 +155,7 @@ export function virtualMachine(name: string, ns: string): KObject {
     metadata: { name, namespace: ns },
     spec: {
       runStrategy: "Always",
-      dataVolumeTemplates: [{ metadata: { name: `${name}-root` }, spec: { storage: { accessModes: ["ReadWriteMany"], resources: { requests: { storage: "60Gi" } }, storageClassName: "standard" }, source: { blank: {} } } }],
+      dataVolumeTemplates: [{ metadata: { name: `${name}-root` }, spec: { storage: { accessModes: ["ReadWriteMany"], resources: { requests: { storage: "60Gi" } }, storageClassName: "ceph-rbd-encrypted" }, source: { blank: {} } } }],
       template: {
         spec: {
           evictionStrategy: "LiveMigrate",
