@@ -1,6 +1,7 @@
 // `dcplan check` as a user runs it: the bundled agency manifests give exactly the pinned findings,
 // the three report formats (SARIF valid against the 2.1.0 schema), policy configuration overrides,
 // and every kind of bad input located, with exit status 2.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
@@ -234,5 +235,20 @@ describe("dcplan check on bad input: located, every problem at once, exit 2", ()
     const r = await check("--manifests", dir);
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/^check: 1 object, 45 rules: passed/m);
+  });
+});
+
+describe("dcplan check as a process", () => {
+  const dcplan = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "planner/cli/main.ts", "check", ...args], { encoding: "utf8", env: { ...process.env, CI: "true" } });
+  it("exits 1 on mandatory findings, 2 on bad input, never with a stack trace", () => {
+    const failing = dcplan("--manifests", AGENCY, "--inventory", "inventory/sample");
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toMatch(/^check failed: 19 findings of 15 mandatory rules/);
+    const bad = dcplan("--manifests", writeTree({ "x.yaml": "kind: [\n" }));
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toMatch(/x\.yaml:\d+:\d+: YAML syntax error/);
+    expect(bad.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    expect(dcplan("--manifests", join(AGENCY, "so-khcn-lgsp"), "--inventory", "inventory/sample").status).toBe(0);
   });
 });
