@@ -23,6 +23,12 @@ export interface LocatedObject {
   lineOf(path: readonly (string | number)[]): number;
 }
 
+/**
+ * What kubectl reads: YAML 1.2 core values (an unquoted date stays a string, `on` is no boolean)
+ * plus `<<` merge keys, which manifests written with anchors use.
+ */
+const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] }); // `types` is missing from @types/js-yaml
+
 /** File name endings read as manifests. */
 const MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 
@@ -94,7 +100,7 @@ export function parseManifestText(text: string, file: string): { objects: Locate
   splitDocuments(text.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n")).forEach((chunk, d) => {
     let value: unknown;
     try {
-      value = jsYaml.load(chunk.text);
+      value = jsYaml.load(chunk.text, { schema: SCHEMA });
     } catch (err) {
       const { doc, lineCounter } = positioned(chunk);
       const errors = doc?.errors ?? [];

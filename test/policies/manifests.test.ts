@@ -27,6 +27,10 @@ describe("parseManifestText", () => {
     const { objects } = parseManifestText('{"apiVersion":"batch/v1","kind":"Job","metadata":{"generateName":"migrate-"}}', "j.json");
     expect(objects[0].object.metadata.name).toBe("migrate-…");
   });
+  it("reads values as kubectl does: dates stay strings, anchors merge", () => {
+    const { objects } = parseManifestText("apiVersion: forklift.konveyor.io/v1beta1\nkind: Migration\nmetadata: { name: m }\nx: &base { plan: p }\nspec:\n  <<: *base\n  cutover: 2026-12-05T00:00:00+07:00\n", "m.yaml");
+    expect(objects[0].object.spec).toEqual({ plan: "p", cutover: "2026-12-05T00:00:00+07:00" });
+  });
   it("reports duplicate keys and syntax errors with line and column", () => {
     const { findings } = parseManifestText("apiVersion: v1\nkind: ConfigMap\nkind: Secret\nmetadata: { name: x }\n", "d.yaml");
     expect(findings).toEqual([expect.objectContaining({ file: "d.yaml", line: 3, col: 1, message: expect.stringMatching(/YAML syntax error: Map keys must be unique/) })]);
