@@ -65,7 +65,7 @@ export function systemRecords(index?: InventoryIndex, plan?: Plan): Map<string, 
 }
 
 /** The objects of a stack as `dcplan render` writes them, files named `<stack>/<file>`, with the stack's inputs. */
-async function stackObjects(root: string, stack: string, env: Readonly<Record<string, string | undefined>>): Promise<{ objects: LocatedObject[]; index: InventoryIndex; plan: Plan; config: StackConfig }> {
+export async function stackObjects(root: string, stack: string, env: Readonly<Record<string, string | undefined>>): Promise<{ objects: LocatedObject[]; index: InventoryIndex; plan: Plan; config: StackConfig }> {
   // Imported here: rendering loads the planner, the validators and the CRDs, which --manifests alone does not need.
   const { locateInStackFile, parseStackConfig } = await import("../stacks/config.js");
   const { loadStackInputs } = await import("../stacks/inputs.js");

@@ -181,14 +181,18 @@ function gap(p: FluentPipeline, namespace: string, socHosts: readonly string[]):
   return why;
 }
 
-/** The security level from which a tenant's logs must reach the SOC, until the retention table says otherwise. */
-export const SOC_FROM_LEVEL = 1;
+/**
+ * The security level from which a tenant's logs must reach central log management, the SOC:
+ * TCVN 11930:2017 asks for central collection from level 3 (levels 1–2 keep their logs; the
+ * platform forwards them anyway).
+ */
+export const SOC_FROM_LEVEL = 3;
 
 export const logsToSoc: SetRule = {
   id: "logs-to-soc",
   family: "protection",
   scope: "set",
-  title: "The container logs of every tenant namespace reach the SOC through a Fluent Bit pipeline: a tail input reading them, no grep filter dropping them, a network output over TLS",
+  title: "From level 3, the container logs of every tenant namespace reach the SOC through a Fluent Bit pipeline: a tail input reading them, no grep filter dropping them, a network output over TLS",
   why: "The province centralises security monitoring at its SOC (the People's Committee's plan of March 2026 for merging the data centres); a system whose logs never leave the node is invisible to it, and the logs are lost with the node.",
   severity: "mandatory",
   levels: [1, 2, 3, 4, 5].filter((l) => l >= SOC_FROM_LEVEL),
