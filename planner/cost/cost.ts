@@ -7,7 +7,7 @@
 import { PriceBookError } from "../../common/errors.js";
 import type { InventoryIndex } from "../../inventory/model.js";
 import type { Cost, CostAgency, CostKind, CostLine, CostPrice, CostYear, Plan } from "../plan-schema.js";
-import { daysBetween } from "../dates.js";
+import { dayNumber } from "../dates.js";
 import { type CostItem, priceItems, round4 } from "./items.js";
 import { paybackDate } from "./payback.js";
 import { type LoadedPriceBook, priceBookFinding } from "./price-book.js";
@@ -92,11 +92,14 @@ function safeAdd(a: number, b: number): number {
   return s;
 }
 
-/** The yearly lines of one item. */
+/** The yearly lines of one item (plain object literals: this runs once per line of a 100k-server plan). */
 function yearLines(item: CostItem): CostLine[] {
-  const base = { what: item.what, subject: item.subject, kind: item.kind, agency: item.agency, priceRef: item.priceRef };
   const line = (year: number, quantity: number, from: string, to: string): CostLine => ({
-    ...base,
+    what: item.what,
+    subject: item.subject,
+    kind: item.kind,
+    agency: item.agency,
+    priceRef: item.priceRef,
     year,
     amount: Math.round(quantity * item.unitPrice),
     quantity,
@@ -107,14 +110,25 @@ function yearLines(item: CostItem): CostLine[] {
   });
   if (item.once) return [line(Number(item.once.on.slice(0, 4)), item.once.quantity, item.once.on, item.once.on)];
   const r = item.recurring!;
+  const first = Number(r.from.slice(0, 4));
+  const last = Number(r.to.slice(0, 4));
+  const fromDay = dayNumber(r.from);
+  const toDay = dayNumber(r.to);
   const out: CostLine[] = [];
-  for (let y = Number(r.from.slice(0, 4)); y <= Number(r.to.slice(0, 4)); y++) {
-    const from = r.from > `${y}-01-01` ? r.from : `${y}-01-01`;
-    const to = r.to < `${y}-12-31` ? r.to : `${y}-12-31`;
-    const quantity = round4((r.perYear * (daysBetween(from, to) + 1)) / daysInYear(y));
-    if (quantity > 0) out.push(line(y, quantity, from, to));
+  for (let y = first; y <= last; y++) {
+    const days = (y === last ? toDay : yearStart(y + 1) - 1) - (y === first ? fromDay : yearStart(y)) + 1;
+    const quantity = round4((r.perYear * days) / daysInYear(y));
+    if (quantity > 0) out.push(line(y, quantity, y === first ? r.from : `${y}-01-01`, y === last ? r.to : `${y}-12-31`));
   }
   return out;
+}
+
+const YEAR_START = new Map<number, number>();
+/** Day number of 1 January of `y` (cached). */
+function yearStart(y: number): number {
+  let d = YEAR_START.get(y);
+  if (d === undefined) YEAR_START.set(y, (d = dayNumber(`${y}-01-01`)));
+  return d;
 }
 
 function byLine(a: CostLine, b: CostLine): number {

@@ -10,18 +10,25 @@ import type { CostLine } from "../plan-schema.js";
 export function paybackDate(lines: readonly CostLine[], ratePct: number | undefined, baseYear: number): string | undefined {
   const spending = lines.filter((l) => l.kind !== "savings" && l.amount > 0);
   if (spending.length === 0) return undefined;
+  // Lines share few distinct dates: convert each once.
+  const days = new Map<string, number>();
+  const day = (iso: string): number => {
+    let d = days.get(iso);
+    if (d === undefined) days.set(iso, (d = dayNumber(iso)));
+    return d;
+  };
   let first = Infinity;
   let last = -Infinity;
   for (const l of lines) {
-    first = Math.min(first, dayNumber(l.from));
-    last = Math.max(last, dayNumber(l.to));
+    first = Math.min(first, day(l.from));
+    last = Math.max(last, day(l.to));
   }
   const diff = new Float64Array(last - first + 2);
   for (const l of lines) {
     const factor = ratePct === undefined ? 1 : (1 + ratePct / 100) ** -(l.year - baseYear);
     const value = (l.kind === "savings" ? 1 : -1) * l.amount * factor;
-    const a = dayNumber(l.from) - first;
-    const b = dayNumber(l.to) - first;
+    const a = day(l.from) - first;
+    const b = day(l.to) - first;
     const perDay = value / (b - a + 1);
     diff[a] += perDay;
     diff[b + 1] -= perDay;
