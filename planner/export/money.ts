@@ -23,6 +23,16 @@ export function formatMoneyShort(dong: number, lang: Lang): string {
   return `${formatNumber(Math.round(dong), lang)} ${small}`;
 }
 
+/** A chart label: like formatMoneyShort without the currency word (`1,29 tỷ`, `612 triệu`; `1.29 bn`, `612 m`). */
+export function formatMoneyCompact(dong: number, lang: Lang): string {
+  return formatMoneyShort(dong, lang)
+    .replace(/ (tỷ|triệu) đồng$/, " $1")
+    .replace(/ đồng$/, "")
+    .replace(/ billion VND$/, " bn")
+    .replace(/ million VND$/, " m")
+    .replace(/ VND$/, "");
+}
+
 /** Excel number format of money cells (the cell holds the integer; the sheet shows `1.234.567 ₫` in a Vietnamese locale). */
 export function moneyNumFmt(lang: Lang): string {
   return lang === "vi" ? '#,##0 "₫"' : '"VND" #,##0';
