@@ -94,14 +94,15 @@ function safeAdd(a: number, b: number): number {
 
 /** The yearly lines of one item (plain object literals: this runs once per line of a 100k-server plan). */
 function yearLines(item: CostItem): CostLine[] {
+  // Keys in the contract's order (what, subject, year, amount, kind, agency, priceRef), then dcplan's.
   const line = (year: number, quantity: number, from: string, to: string): CostLine => ({
     what: item.what,
     subject: item.subject,
+    year,
+    amount: Math.round(quantity * item.unitPrice),
     kind: item.kind,
     agency: item.agency,
     priceRef: item.priceRef,
-    year,
-    amount: Math.round(quantity * item.unitPrice),
     quantity,
     unit: item.unit,
     unitPrice: item.unitPrice,
