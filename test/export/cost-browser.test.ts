@@ -8,14 +8,10 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadInventory } from "../../inventory/load.js";
-import { packageRoot } from "../../planner/cli/paths.js";
-import { costPlan, loadPriceBook } from "../../planner/cost/index.js";
 import { renderHtml } from "../../planner/export/html.js";
 import { formatMoneyShort } from "../../planner/export/money.js";
 import type { Plan } from "../../planner/plan-schema.js";
-import { planWithProfile } from "../../planner/plan.js";
-import { prepareProfile } from "../../planner/profile.js";
+import { costedSamplePlan } from "../planner/cost/fixtures.js";
 
 const OUT = resolve("test-output");
 let plan: Plan;
@@ -23,10 +19,7 @@ let context: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
-  const root = packageRoot();
-  const loaded = await loadInventory(join(root, "inventory", "sample"), { asOf: "2026-11-30", locateWarnings: false });
-  plan = planWithProfile(loaded, prepareProfile(join(root, "planner", "sample", "profile.yaml"), loaded.index, "2026-11-30"), "2026-11-30").plan;
-  plan.cost = costPlan(plan, loaded.index, loadPriceBook(join(root, "planner", "sample", "prices.yaml")));
+  plan = await costedSamplePlan();
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "roadmap-cost.html"), renderHtml({ plan, lang: "vi" }));
   userDataDir = mkdtempSync(join(tmpdir(), "dcplan-chromium-"));

@@ -1,13 +1,10 @@
 // Cost in the exports, on the sample plan costed with the sample's illustrative price book: the
 // figures people read equal the plan's cost, every table adds up to its totals, and the words are
 // Vietnamese (no keys, ids or English) under --lang vi.
-import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadInventory } from "../../inventory/load.js";
-import { packageRoot } from "../../planner/cli/paths.js";
-import { costInPeriod, costPlan, loadPriceBook } from "../../planner/cost/index.js";
+import { costInPeriod } from "../../planner/cost/index.js";
 import { planForOwner, renderByOwner } from "../../planner/export/by-owner.js";
 import { renderCsv } from "../../planner/export/csv.js";
 import { renderHtml } from "../../planner/export/html.js";
@@ -15,16 +12,12 @@ import { formatMoneyShort } from "../../planner/export/money.js";
 import { parsePeriod, renderReport } from "../../planner/export/report.js";
 import { renderXlsx } from "../../planner/export/xlsx.js";
 import type { Plan } from "../../planner/plan-schema.js";
-import { planWithProfile } from "../../planner/plan.js";
-import { prepareProfile } from "../../planner/profile.js";
+import { costedSamplePlan } from "../planner/cost/fixtures.js";
 
 let plan: Plan;
 
 beforeAll(async () => {
-  const root = packageRoot();
-  const loaded = await loadInventory(join(root, "inventory", "sample"), { asOf: "2026-11-30", locateWarnings: false });
-  plan = planWithProfile(loaded, prepareProfile(join(root, "planner", "sample", "profile.yaml"), loaded.index, "2026-11-30"), "2026-11-30").plan;
-  plan.cost = costPlan(plan, loaded.index, loadPriceBook(join(root, "planner", "sample", "prices.yaml")));
+  plan = await costedSamplePlan();
 });
 
 /** The HTML of section `id`. */

@@ -1,19 +1,16 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PriceBookError } from "../../../common/errors.js";
-import { loadInventory } from "../../../inventory/load.js";
 import { indexInventory } from "../../../inventory/model.js";
 import type { Server } from "../../../inventory/schema.js";
 import { packageRoot } from "../../../planner/cli/paths.js";
 import { costDifference, costPlan, loadPriceBook, PROVINCE } from "../../../planner/cost/index.js";
 import type { PriceBook } from "../../../planner/cost/price-book-schema.js";
 import { serialisePlan } from "../../../planner/plan.js";
-import type { Cost, CostLine, Plan } from "../../../planner/plan-schema.js";
-import { prepareProfile } from "../../../planner/profile.js";
-import { planWithProfile } from "../../../planner/plan.js";
+import type { Cost, CostLine } from "../../../planner/plan-schema.js";
 import { makeAgency, makeSite } from "../../fixtures.js";
 import { host, inventoryOf, planOf, sys, vm } from "../fixtures.js";
-import { costedPlan, expectConsistent, fullBook, loadedBook } from "./fixtures.js";
+import { costedPlan, expectConsistent, fullBook, loadedBook, samplePlan } from "./fixtures.js";
 
 const linesOf = (cost: Cost, pred: (l: CostLine) => boolean) => cost.lines.filter(pred);
 
@@ -237,15 +234,6 @@ describe("costDifference", () => {
     expect(costDifference(late, late).byYear.every((y) => y.net === 0 && y.capex === 0)).toBe(true);
   });
 });
-
-/** The sample plan as of 2026-11-30 with its profile, its index and the sample price book. */
-async function samplePlan(): Promise<{ plan: Plan; index: ReturnType<typeof indexInventory>; book: ReturnType<typeof loadPriceBook> }> {
-  const root = packageRoot();
-  const loaded = await loadInventory(join(root, "inventory", "sample"), { asOf: "2026-11-30", locateWarnings: false });
-  const profile = prepareProfile(join(root, "planner", "sample", "profile.yaml"), loaded.index, "2026-11-30");
-  const { plan } = planWithProfile(loaded, profile, "2026-11-30");
-  return { plan, index: loaded.index, book: loadPriceBook(join(root, "planner", "sample", "prices.yaml")) };
-}
 
 /** The book with the entry at `ref` repriced by `f` (labour: its day rate). */
 function withPrice(book: PriceBook, ref: string, f: (x: number) => number): PriceBook {

@@ -1,13 +1,18 @@
 // Fixture builders for the cost tests: a complete price book with round prices (a test overrides
 // only what matters to it), costing a fixture inventory, and the consistency every costed plan keeps.
+import { join } from "node:path";
 import { expect } from "vitest";
-import { indexInventory } from "../../../inventory/model.js";
+import { loadInventory } from "../../../inventory/load.js";
+import { type InventoryIndex, indexInventory } from "../../../inventory/model.js";
+import { packageRoot } from "../../../planner/cli/paths.js";
 import type { Inventory } from "../../../inventory/schema.js";
-import { costPlan, sums } from "../../../planner/cost/index.js";
+import { costPlan, loadPriceBook, sums } from "../../../planner/cost/index.js";
 import type { LoadedPriceBook } from "../../../planner/cost/price-book.js";
 import type { PriceBook } from "../../../planner/cost/price-book-schema.js";
 import { Cost, type Plan } from "../../../planner/plan-schema.js";
 import type { Profile } from "../../../planner/profile-schema.js";
+import { planWithProfile } from "../../../planner/plan.js";
+import { prepareProfile } from "../../../planner/profile.js";
 import { AS_OF, planOf } from "../fixtures.js";
 
 const Q = "2026-10-01";
@@ -80,4 +85,18 @@ export function expectConsistent(cost: Cost): void {
   expect(new Set(cost.byAgency.map((a) => a.agency)).size).toBe(cost.byAgency.length);
   const refs = new Set(cost.prices.map((p) => p.ref));
   for (const l of cost.lines) expect(refs.has(l.priceRef)).toBe(true);
+}
+
+/** The bundled sample planned as of 2026-11-30 with its profile (not costed), its index and the sample's illustrative price book. */
+export async function samplePlan(): Promise<{ plan: Plan; index: InventoryIndex; book: LoadedPriceBook }> {
+  const root = packageRoot();
+  const loaded = await loadInventory(join(root, "inventory", "sample"), { asOf: "2026-11-30", locateWarnings: false });
+  const { plan } = planWithProfile(loaded, prepareProfile(join(root, "planner", "sample", "profile.yaml"), loaded.index, "2026-11-30"), "2026-11-30");
+  return { plan, index: loaded.index, book: loadPriceBook(join(root, "planner", "sample", "prices.yaml")) };
+}
+
+/** The sample plan with its cost. */
+export async function costedSamplePlan(): Promise<Plan> {
+  const { plan, index, book } = await samplePlan();
+  return { ...plan, cost: costPlan(plan, index, book) };
 }

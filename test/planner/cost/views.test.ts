@@ -1,21 +1,14 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadInventory } from "../../../inventory/load.js";
-import { packageRoot } from "../../../planner/cli/paths.js";
-import { costForAgency, costInPeriod, costPlan, largestItems, loadPriceBook, sums } from "../../../planner/cost/index.js";
+import { costForAgency, costInPeriod, largestItems, sums } from "../../../planner/cost/index.js";
 import type { Cost, Plan } from "../../../planner/plan-schema.js";
-import { planWithProfile } from "../../../planner/plan.js";
-import { prepareProfile } from "../../../planner/profile.js";
-import { expectConsistent } from "./fixtures.js";
+import { costedSamplePlan, expectConsistent } from "./fixtures.js";
 
 let plan: Plan;
 let cost: Cost;
 
 beforeAll(async () => {
-  const root = packageRoot();
-  const loaded = await loadInventory(join(root, "inventory", "sample"), { asOf: "2026-11-30", locateWarnings: false });
-  plan = planWithProfile(loaded, prepareProfile(join(root, "planner", "sample", "profile.yaml"), loaded.index, "2026-11-30"), "2026-11-30").plan;
-  cost = costPlan(plan, loaded.index, loadPriceBook(join(root, "planner", "sample", "prices.yaml")));
+  plan = await costedSamplePlan();
+  cost = plan.cost!;
 });
 
 describe("views of a costed plan", () => {
