@@ -118,6 +118,13 @@ export class ConfigError extends InputError {
   }
 }
 
+/** A source given to `dcplan import` or `dcplan survey import` (RVTools, NetBox, CSV, workbook, mapping, survey forms) has errors. */
+export class ImportError extends InputError {
+  constructor(findings: readonly Finding[], what = "import source") {
+    super(what, findings);
+  }
+}
+
 /** Bad command-line arguments: exit 2. */
 export class UsageError extends DcplanError {
   readonly exitCode = 2 as const;
