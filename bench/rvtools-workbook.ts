@@ -329,11 +329,11 @@ const OSES: readonly [string, string | undefined][] = [
   ["Oracle Linux 7 (64-bit)", undefined],
 ];
 
-/** A seeded estate of `vms` VMs on hosts of 64 cores (about 60 VMs a host), with NICs, partitions and shared datastores. */
-export function generateRvtools(vms: number, seed = 1, vcenter = "vc01.dc-bn.bacninh.gov.vn", datacenter = "DC-BacNinh"): RvtoolsEstate {
+/** A seeded estate of `vms` VMs on hosts of 64 cores (`perHost` VMs a host [30]), with NICs, partitions and shared datastores. */
+export function generateRvtools(vms: number, seed = 1, vcenter = "vc01.dc-bn.bacninh.gov.vn", datacenter = "DC-BacNinh", perHost = 30): RvtoolsEstate {
   const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
-  const hostCount = Math.max(1, Math.ceil(vms / 60));
+  const hostCount = Math.max(1, Math.ceil(vms / perHost));
   const clusters = Math.max(1, Math.ceil(hostCount / 16));
   const hosts: HostRecord[] = Array.from({ length: hostCount }, (_, i) => ({
     name: `esx${String(i + 1).padStart(3, "0")}.dc-bn.bacninh.gov.vn`,

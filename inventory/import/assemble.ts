@@ -112,7 +112,7 @@ export function applyMapping(batch: ImportBatch, ctx: ImportContext): void {
       const owner = rule?.owner ?? (tenant !== undefined ? (m.netbox?.tenants?.[tenant] ?? (ctx.scan.byId.get(tenant)?.collection === "agencies" ? tenant : undefined)) : undefined);
       if (owner !== undefined) server = { ...server, owner };
     }
-    const tags = (m.tags ?? []).filter((r) => matches(r, imp.facts)).map((r) => r.tag);
+    const tags = (m.tags ?? []).filter((r) => matches(r, imp.facts)).map((r) => r.add);
     if (tags.length > 0) server = { ...server, tags: [...new Set([...(server.tags ?? []), ...tags])] };
     if (server !== imp.entity) servers[i] = { ...imp, entity: server };
   }

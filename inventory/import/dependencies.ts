@@ -3,9 +3,10 @@
 // every system that lists the server. Rows inside one system, repeated rows (Azure Migrate writes a
 // row per connection and time slot) and dependencies the system already declares are dropped; rows
 // whose ends cannot be resolved are listed. Coupling: the row's, else tight for a database port
-// (mapping `dependencies.tightPorts`), else the mapping's default (loose).
+// (mapping `dependencies.tightPorts`), else the mapping's default (loose). New dependencies keep the
+// order of the rows.
 import type { Dependency } from "../schema.js";
-import { cmp, pushTo } from "./assemble.js";
+import { pushTo } from "./assemble.js";
 import { DEFAULT_TIGHT_PORTS, type Mapping } from "./mapping.js";
 import type { ScannedInventory } from "./scan.js";
 import type { ImportBatch, ImportNote } from "./types.js";
@@ -77,7 +78,7 @@ export function resolveDependencies(batch: ImportBatch, scan: ScannedInventory, 
     for (const f of from.systems) {
       for (const t of targets) {
         if (f === t) continue;
-        const dep: Dependency = { target: t, coupling, ...(row.port !== undefined ? { port: row.port } : {}), ...(row.protocol !== undefined && row.protocol !== "tcp" ? { protocol: row.protocol } : {}) };
+        const dep: Dependency = { target: t, coupling, ...(row.port !== undefined ? { port: row.port } : {}), ...(row.protocol !== undefined ? { protocol: row.protocol } : {}) };
         const key = depKey(dep);
         const existing = systems.get(f)?.deps;
         if (existing?.has(key) || existing?.has(depKey({ target: t })) || added.has(`${f}→${key}`)) continue;
@@ -88,6 +89,5 @@ export function resolveDependencies(batch: ImportBatch, scan: ScannedInventory, 
       }
     }
   }
-  for (const list of bySystem.values()) list.sort((a, b) => cmp(a.target, b.target) || (a.port ?? 0) - (b.port ?? 0));
   return { bySystem, notes };
 }

@@ -38,7 +38,8 @@ export type Match = z.infer<typeof Match>;
 export const OwnerRule = record({ ...matchShape, owner: Id }).superRefine(atLeastOne);
 export type OwnerRule = z.infer<typeof OwnerRule>;
 
-export const TagRule = record({ ...matchShape, tag: z.string({ error: "must be a tag (text)" }).min(1) }).superRefine(atLeastOne);
+/** A tag rule: servers matching it get the tag `add`. */
+export const TagRule = record({ ...matchShape, add: z.string({ error: "must be a tag (text)" }).min(1) }).superRefine(atLeastOne);
 export type TagRule = z.infer<typeof TagRule>;
 
 /** A system the mapping defines, with the rule that says which servers belong to it. */

@@ -81,6 +81,8 @@ interface FileWork {
   readonly inserts: RenderEntity[];
   readonly members: Map<string, string[]>;
   readonly deps: Map<string, Dependency[]>;
+  /** Decisions a source (the workbook) gives for systems that have none yet. */
+  readonly decisions: Map<string, { disposition: string; consolidateInto?: string }>;
 }
 
 /** Plans the merge of `input.batch` (see file header); pure but for `input.read`. */
@@ -91,7 +93,7 @@ export function planMerge(input: MergeInput): MergePlan {
   const files = new Map<string, FileWork>();
   const work = (path: string, site?: string): FileWork => {
     let w = files.get(path);
-    if (!w) files.set(path, (w = { site, updates: [], inserts: [], members: new Map(), deps: new Map() }));
+    if (!w) files.set(path, (w = { site, updates: [], inserts: [], members: new Map(), deps: new Map(), decisions: new Map() }));
     return w;
   };
   const importFile = (site: string) => join(input.outDir, `${batch.source}-${site}.yaml`);
@@ -129,6 +131,13 @@ export function planMerge(input: MergeInput): MergePlan {
       const listed = new Set(Array.isArray(existing.raw.servers) ? (existing.raw.servers as string[]) : []);
       const fresh = s.entity.servers.filter((id) => newServers.has(id) && !listed.has(id));
       if (fresh.length > 0) work(existing.file).members.set(s.entity.id, fresh);
+      const d = s.entity.disposition;
+      if (d !== undefined) {
+        if (existing.raw.disposition === undefined) work(existing.file).decisions.set(s.entity.id, { disposition: d, ...(s.entity.consolidateInto !== undefined ? { consolidateInto: s.entity.consolidateInto } : {}) });
+        else if (existing.raw.disposition !== d || (s.entity.consolidateInto !== undefined && existing.raw.consolidateInto !== s.entity.consolidateInto)) {
+          notes.push({ kind: "decision-kept", subject: s.entity.id, message: `system ${s.entity.id}: the source says ${d}${s.entity.consolidateInto ? ` into ${s.entity.consolidateInto}` : ""}, the inventory already says ${String(existing.raw.disposition)}${existing.raw.consolidateInto ? ` into ${String(existing.raw.consolidateInto)}` : ""} (${existing.file}); kept — change it there if the source is right`, origin: s.origin });
+        }
+      }
       continue;
     }
     const site = majoritySite(s.entity.servers.map((id) => serverSite.get(id) ?? (scan.byId.get(id)?.raw.site as string | undefined))) ?? input.site;
@@ -213,6 +222,13 @@ export function planMerge(input: MergeInput): MergePlan {
       if (at !== undefined) editor.setItemComment(at, ORIGIN_COMMENT_PREFIX, originComment(u.origin));
     }
     for (const [system, ids] of w.members) editItem("systems", system, (ed, item) => appendList(ed, item, "servers", ids));
+    for (const [system, d] of w.decisions) {
+      editItem("systems", system, (ed, item) => {
+        ed.addPair(item, "disposition", renderValue(d.disposition, item.flow));
+        if (d.consolidateInto !== undefined && !pairOf(item, "consolidateInto")) ed.addPair(item, "consolidateInto", renderValue(d.consolidateInto, item.flow));
+      });
+      updated.push({ id: system, file: path, fields: ["disposition"] });
+    }
     for (const [system, list] of w.deps) editItem("systems", system, (ed, item) => appendList(ed, item, "dependsOn", list.map((d) => ordered("systems", { dependsOn: [d] }).dependsOn as unknown[]).flat()));
     if (w.inserts.length > 0) {
       if (!(fast.simple && insertByLines(editor, fast, w.inserts))) {

@@ -194,6 +194,8 @@ function assemble(objects: readonly Obj[], ctx: ImportContext, batch: ImportBatc
     server: Omit<Server, "id">;
     facts: SourceFacts;
     idName: string;
+    /** Had a bad value (reported): known by name, not imported. */
+    invalid?: boolean;
   }
   const devices: Draft[] = [];
   for (const o of objects.filter((x) => x.kind === "device")) {
@@ -222,13 +224,17 @@ function assemble(objects: readonly Obj[], ctx: ImportContext, batch: ImportBatc
     const memory = customField(o.raw, fieldNames("memoryGiB"));
     const storage = customField(o.raw, fieldNames("storageGiB"));
     const power = customField(o.raw, fieldNames("powerWatts"));
+    let invalid = false;
     for (const [f, rule] of [
       [cores, "whole number > 0"],
       [memory, "number > 0"],
       [storage, "number ≥ 0"],
       [power, "number ≥ 0"],
     ] as const) {
-      if (f && (f.value === undefined || (rule.startsWith("whole") && !Number.isInteger(f.value)))) fail(batch, o, ["custom_fields", f.name], name, `must be a ${rule} (got ${JSON.stringify(f.raw)})`);
+      if (f && (f.value === undefined || (rule.startsWith("whole") && !Number.isInteger(f.value)))) {
+        fail(batch, o, ["custom_fields", f.name], name, `must be a ${rule} (got ${JSON.stringify(f.raw)})`);
+        invalid = true;
+      }
     }
     const uHeight = num(dt?.u_height);
     const server: Omit<Server, "id"> = {
@@ -254,13 +260,16 @@ function assemble(objects: readonly Obj[], ctx: ImportContext, batch: ImportBatc
       powerState: status,
       ips: ipsOf(o.raw),
     };
-    devices.push({ o, name, server, facts, idName: kind === "physical" ? shortHostName(name) : name });
+    devices.push({ o, name, server, facts, idName: kind === "physical" ? shortHostName(name) : name, invalid });
   }
   const deviceIds = assignServerIds(ctx, devices.map((d) => ({ kind: d.server.kind as Server["kind"], idName: d.idName, facts: d.facts })));
   const deviceIdByNetbox = new Map<string, string>();
   const hostsOfCluster = new Map<string, string[]>();
   devices.forEach((d, i) => {
     const id = deviceIds[i].id;
+    deviceIdByNetbox.set(String(d.o.raw.id), id);
+    deviceIdByNetbox.set(d.name, id);
+    if (d.invalid) return;
     if (d.server.kind === "physical" && !deviceIds[i].existing) {
       if (d.server.cpuCores === undefined) fail(batch, d.o, ["custom_fields"], d.name, `physical server has no CPU cores: NetBox has no such field; set custom field ${fieldNames("cpuCores")[0]} (or name yours in the mapping, netbox.customFields.cpuCores)`);
       if (d.server.memoryGiB === undefined) fail(batch, d.o, ["custom_fields"], d.name, `physical server has no memory: set custom field ${fieldNames("memoryGiB")[0]} in GiB (or name yours in the mapping, netbox.customFields.memoryGiB)`);

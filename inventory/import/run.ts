@@ -34,7 +34,12 @@ export interface ImportOptions {
   readonly dryRun?: boolean;
   /** Also print the whole content of new files in the diff [false: new files are summarised]. */
   readonly fullDiff?: boolean;
+  /** List every note (unmapped VMs…) [false: the first NOTES_SHOWN of each kind]. */
+  readonly listAll?: boolean;
 }
+
+/** Notes of each kind listed without --list-all. */
+export const NOTES_SHOWN = 10;
 
 /** What an import did (or would do, with --dry-run). */
 export interface ImportResult {
@@ -132,7 +137,7 @@ function validateAfter(inventoryDir: string, outDir: string, plan: MergePlan): v
 }
 
 /** The text printed before writing: the diff of every changed file, then the summary. */
-export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "fullDiff">, batch: ImportBatch, plan: MergePlan): string {
+export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "fullDiff" | "listAll">, batch: ImportBatch, plan: MergePlan): string {
   const out: string[] = [];
   for (const c of plan.changes) {
     if (c.before === undefined && !opts.fullDiff) {
@@ -149,11 +154,15 @@ export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "full
   for (const n of [...batch.notes, ...plan.notes]) pushTo(groups, n.kind, n.message);
   for (const [kind, messages] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     s.push(`${NOTE_TITLES[kind] ?? kind} (${messages.length}):`);
-    for (const m of messages) s.push(`  ${m}`);
+    const shown = opts.listAll ? messages : messages.slice(0, NOTES_SHOWN);
+    for (const m of shown) s.push(`  ${m}`);
+    if (shown.length < messages.length) s.push(`  … and ${messages.length - shown.length} more (--list-all lists them)`);
   }
   if (plan.vanished.length > 0) {
     s.push(`vanished from the source (${plan.vanished.length}; kept in the inventory — remove them by hand once they are really gone):`);
-    for (const v of plan.vanished) s.push(`  ${v.id}${v.name !== undefined && v.name !== v.id ? ` (${v.name})` : ""} in ${v.file}`);
+    const shown = opts.listAll ? plan.vanished : plan.vanished.slice(0, NOTES_SHOWN);
+    for (const v of shown) s.push(`  ${v.id}${v.name !== undefined && v.name !== v.id ? ` (${v.name})` : ""} in ${v.file}`);
+    if (shown.length < plan.vanished.length) s.push(`  … and ${plan.vanished.length - shown.length} more (--list-all lists them)`);
   }
   return `${out.join("")}${s.join("\n")}\n`;
 }
@@ -167,6 +176,7 @@ const NOTE_TITLES: Record<string, string> = {
   "skipped-device": "NetBox devices left out",
   "skipped-vm": "NetBox VMs left out",
   "defined-elsewhere": "already in the inventory",
+  "decision-kept": "decisions the inventory already records differently (kept)",
 };
 
 /** Writes files all-or-nothing as far as the file system allows: every temporary file, then every rename. */

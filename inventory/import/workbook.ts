@@ -147,7 +147,8 @@ export async function readWorkbook(file: string, ctx: ImportContext): Promise<Im
     for (const r of data) {
       const idIndex = col.get("id");
       const rawId = idIndex !== undefined ? cellText(r.cells[idIndex] ?? null) : undefined;
-      if (rawId?.startsWith(EXAMPLE_PREFIX)) continue;
+      const first = col.get(sheet.columns[0].field);
+      if (first !== undefined && cellText(r.cells[first] ?? null)?.startsWith(EXAMPLE_PREFIX)) continue; // the example row
       const entity: Record<string, unknown> = {};
       let bad = false;
       const subject = sheet.key === "dependencies" ? cellText(r.cells[col.get("system") ?? 0] ?? null) : rawId;

@@ -76,6 +76,12 @@ function readEntry(buf: Buffer, e: ZipEntry): string {
   throw new NotXlsx(`unsupported zip compression method ${e.method}`);
 }
 
+/** The text of one entry of a zip archive (an XLSX part such as `xl/worksheets/sheet2.xml`); undefined when absent. */
+export function zipEntryText(zip: Buffer, name: string): string | undefined {
+  const e = zipEntries(zip).get(name);
+  return e ? readEntry(zip, e) : undefined;
+}
+
 /** Decodes XML character references and the five predefined entities. */
 export function xmlDecode(s: string): string {
   if (!s.includes("&")) return s;
