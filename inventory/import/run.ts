@@ -10,7 +10,7 @@ import type { Io } from "../../common/io.js";
 import { loadInventorySync } from "../load.js";
 import { makeContext, pushTo, type ImportContext } from "./assemble.js";
 import { readCsvSources } from "./csv-sources.js";
-import { unifiedDiff } from "./line-diff.js";
+import { diffWithQuiet } from "./line-diff.js";
 import { readMapping } from "./mapping.js";
 import { type MergePlan, planMerge } from "./merge.js";
 import { readNetbox } from "./netbox.js";
@@ -139,17 +139,24 @@ function validateAfter(inventoryDir: string, outDir: string, plan: MergePlan): v
 /** The text printed before writing: the diff of every changed file, then the summary. */
 export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "fullDiff" | "listAll">, batch: ImportBatch, plan: MergePlan): string {
   const out: string[] = [];
+  let quieted = 0;
+  const sourceComment = (a: string, b: string) => /^\s*# source: /.test(a) && /^\s*# source: /.test(b) && a.replace(/# .*/, "") === b.replace(/# .*/, "");
   for (const c of plan.changes) {
     if (c.before === undefined && !opts.fullDiff) {
       const lines = c.after.split("\n").length - 1;
       const added = plan.added.filter((a) => a.file === c.path);
       const counts = (["sites", "agencies", "servers", "systems", "externals"] as const).map((k) => [k, added.filter((a) => a.collection === k).length] as const).filter(([, n]) => n > 0);
       out.push(`--- /dev/null\n+++ b/${c.path}\n@@ new file, ${lines} lines: ${counts.map(([k, n]) => `${n} ${k}`).join(", ")} (--full-diff shows them) @@\n`);
-    } else out.push(unifiedDiff(c.path, c.before, c.after));
+    } else {
+      const d = diffWithQuiet(c.path, c.before, c.after, sourceComment);
+      out.push(d.text);
+      quieted += d.quieted;
+    }
   }
   const s: string[] = [];
   const verb = opts.dryRun ? "would write" : "writes";
   s.push(`import --from ${opts.from}: ${batch.servers.length} servers, ${batch.systems.length} systems, ${batch.dependencies.length} dependency rows read; ${plan.added.length} entities new, ${plan.updated.length} servers with changed facts; ${verb} ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${opts.dryRun ? " (dry run: nothing written)" : ""}`);
+  if (quieted > 0) s.push(`${quieted} "source:" comment${quieted === 1 ? "" : "s"} updated (the entities moved to other rows of the source; not shown above)`);
   const groups = new Map<string, string[]>();
   for (const n of [...batch.notes, ...plan.notes]) pushTo(groups, n.kind, n.message);
   for (const [kind, messages] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
