@@ -187,7 +187,7 @@ const NOTE_TITLES: Record<string, string> = {
 };
 
 /** Writes files all-or-nothing as far as the file system allows: every temporary file, then every rename. */
-export function writeAll(files: readonly { path: string; text: string }[]): void {
+export function writeAll(files: readonly { path: string; text: string | Uint8Array }[]): void {
   const temps: { tmp: string; path: string }[] = [];
   try {
     for (const f of files) {
