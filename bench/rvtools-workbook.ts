@@ -5,6 +5,7 @@
 // WorkbookWriter), so 20,000 VMs take seconds. `generateRvtools` makes a seeded estate of any size.
 import ExcelJS from "exceljs";
 import { RVTOOLS_HEADERS, type RvtoolsVersion } from "../inventory/import/rvtools-versions.js";
+import { mulberry32 } from "./generate.js";
 
 /** An ESXi host row (vHost). */
 export interface HostRecord {
@@ -307,18 +308,6 @@ export async function writeRvtoolsWorkbook(file: string, estate: RvtoolsEstate, 
   await wb.commit();
 }
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const OSES: readonly [string, string | undefined][] = [
   ["Microsoft Windows Server 2019 (64-bit)", "Microsoft Windows Server 2019 Standard"],
   ["Microsoft Windows Server 2016 or later (64-bit)", "Microsoft Windows Server 2016 Datacenter"],
@@ -331,7 +320,7 @@ const OSES: readonly [string, string | undefined][] = [
 
 /** A seeded estate of `vms` VMs on hosts of 64 cores (`perHost` VMs a host [30]), with NICs, partitions and shared datastores. */
 export function generateRvtools(vms: number, seed = 1, vcenter = "vc01.dc-bn.bacninh.gov.vn", datacenter = "DC-BacNinh", perHost = 30): RvtoolsEstate {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
   const hostCount = Math.max(1, Math.ceil(vms / perHost));
   const clusters = Math.max(1, Math.ceil(hostCount / 16));

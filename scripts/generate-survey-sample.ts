@@ -9,6 +9,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../bench/generate.js";
 import { loadInventorySync } from "../inventory/load.js";
 import { PROVIDERS, SUPPORT_FORMS, type SurveyUnit, TASKS } from "../survey/form.js";
 import { surveyUnits } from "../survey/run.js";
@@ -19,17 +20,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "survey", "sample");
 /** Units that have not returned the form in the sample. */
 export const NOT_RETURNED = ["p-chu", "x-luong-tai", "x-son-dong"];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"];
 const MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu"];
@@ -54,7 +44,7 @@ const PROBLEMS: readonly Omit<ProblemRow, "frequency" | "severity" | "downtimeHo
 
 /** One unit's fictional answers. */
 export function sampleResponse(unit: SurveyUnit, seed: number): SurveyResponse {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const person = (): string => (rnd() < 0.5 ? `${pick(FAMILY)} ${pick(MIDDLE_M)} ${pick(GIVEN_M)}` : `${pick(FAMILY)} ${pick(MIDDLE_F)} ${pick(GIVEN_F)}`);

@@ -2,26 +2,20 @@
 // report-tables.ts (Vietnamese sheet names and headers), header rows tall enough for their wrapped
 // text (spreadsheet programs do not grow them), frozen, with autofilter; number cells as numbers,
 // dates as dates (dd/mm/yyyy); printed on A4 landscape one page wide. Deterministic for a date.
-import ExcelJS from "exceljs";
 import type { Table } from "../planner/export/tables.js";
+import { FONT, newWorkbook } from "../inventory/import/xlsx-book.js";
 import { fixZipTimestamps } from "../planner/export/xlsx.js";
 
 const HEADER_FILL = "FF0F2E55";
 
 /** The workbook's bytes. */
 export async function renderSurveyXlsx(tables: readonly Table[], date: string, title: string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const when = new Date(`${date}T00:00:00Z`);
-  wb.creator = "dcplan";
-  wb.lastModifiedBy = "dcplan";
-  wb.created = when;
-  wb.modified = when;
-  wb.title = title;
+  const wb = newWorkbook(title, date);
   for (const t of tables) {
     const ws = wb.addWorksheet(t.title.slice(0, 31), { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
     ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
     const header = ws.getRow(1);
-    header.font = { name: "Calibri", size: 11, bold: true, color: { argb: "FFFFFFFF" } };
+    header.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
     header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
     header.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     // Lines the longest header needs at its column's width, 15 points a line.

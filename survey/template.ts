@@ -6,6 +6,7 @@
 // same input and date give the same bytes.
 import ExcelJS from "exceljs";
 import { fixZipTimestamps } from "../planner/export/xlsx.js";
+import { addRangeValidation as addValidation, FONT, newWorkbook } from "../inventory/import/xlsx-book.js";
 import { columnLetter } from "../inventory/import/xlsx-read.js";
 import {
   FREQUENCIES,
@@ -65,13 +66,7 @@ const LISTS: Record<string, readonly string[]> = {
 
 /** The form's bytes (see file header). */
 export async function renderSurveyForm(input: FormInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const when = new Date(`${input.date}T00:00:00Z`);
-  wb.creator = "dcplan";
-  wb.lastModifiedBy = "dcplan";
-  wb.created = when;
-  wb.modified = when;
-  wb.title = "Phiếu khảo sát nhu cầu hỗ trợ kỹ thuật CNTT cấp xã";
+  const wb = newWorkbook("Phiếu khảo sát nhu cầu hỗ trợ kỹ thuật CNTT cấp xã", input.date);
   if (input.sample) wb.keywords = SAMPLE_KEYWORD;
 
   const ranges = new Map<string, string>();
@@ -133,7 +128,7 @@ function writeGuide(ws: ExcelJS.Worksheet, input: FormInput): void {
     const cell = ws.getCell(`A${i + 1}`);
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: "top" };
-    cell.font = { name: "Calibri", size: 11, ...font };
+    cell.font = { ...FONT, ...font };
     ws.getRow(i + 1).height = 15 * Math.max(1, Math.ceil((text.length * (font?.size === 14 ? 1.4 : 1.05)) / 100));
   });
   ws.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
@@ -145,7 +140,7 @@ function header(row: ExcelJS.Row, texts: readonly string[], notes: readonly stri
     c.value = t;
     if (notes[i]) c.note = { texts: [{ text: notes[i] }] };
   });
-  row.font = { name: "Calibri", size: 11, bold: true, color: { argb: "FFFFFFFF" } };
+  row.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
   row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
   row.alignment = { vertical: "middle", wrapText: true };
   const widths = (row.worksheet.columns ?? []).map((c) => c.width ?? 10);
@@ -171,10 +166,6 @@ function validation(f: SurveyField, ranges: ReadonlyMap<string, string>): ExcelJ
   }
 }
 
-function addValidation(ws: ExcelJS.Worksheet, range: string, v: ExcelJS.DataValidation | undefined): void {
-  if (v) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, v);
-}
-
 function typed(f: SurveyField, v: unknown): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
   if (f.type.kind === "date" && typeof v === "string") return new Date(`${v}T00:00:00Z`);
@@ -189,9 +180,9 @@ function writeUnitSheet(ws: ExcelJS.Worksheet, input: FormInput, ranges: Readonl
   UNIT_FIELDS.forEach((f, i) => {
     const row = ws.getRow(i + 2);
     row.getCell(1).value = f.required ? `${f.label} *` : f.label;
-    row.getCell(1).font = { name: "Calibri", size: 11, bold: Boolean(f.required) };
+    row.getCell(1).font = { ...FONT, bold: Boolean(f.required) };
     row.getCell(3).value = f.hint;
-    row.getCell(3).font = { name: "Calibri", size: 11, italic: true, color: { argb: EXAMPLE_COLOR } };
+    row.getCell(3).font = { ...FONT, italic: true, color: { argb: EXAMPLE_COLOR } };
     const cell = row.getCell(2);
     if (f.type.kind === "date") cell.numFmt = "dd/mm/yyyy";
     cell.value = f.key === "unit" ? (unit ? unitEntry(unit) : null) : typed(f, r?.[f.key]);
@@ -209,7 +200,7 @@ function writeTable(ws: ExcelJS.Worksheet, fields: readonly SurveyField[], rows:
     ex.getCell(i + 2).value = typed(f, example[f.key]);
     if (f.type.kind === "date") ex.getCell(i + 2).numFmt = "dd/mm/yyyy";
   });
-  ex.font = { name: "Calibri", size: 11, italic: true, color: { argb: EXAMPLE_COLOR } };
+  ex.font = { ...FONT, italic: true, color: { argb: EXAMPLE_COLOR } };
   rows.forEach((data, k) => {
     const row = ws.getRow(k + 3);
     row.getCell(1).value = k + 1;

@@ -1,12 +1,11 @@
 // Shared steps of every importer once a source is read: find the inventory entity an imported
 // server is (by source UUID, then by name, then by id), hand out ids to new ones, and apply the
 // mapping — owner, tags and system membership by rule — listing what no rule covers.
-import type { Finding } from "../../common/errors.js";
 import type { Server, System } from "../schema.js";
 import { IdAllocator, slugId } from "./ids.js";
 import { firstMatch, type Mapping, matches, systemRules } from "./mapping.js";
 import type { ScannedEntity, ScannedInventory } from "./scan.js";
-import type { ImportBatch, ImportedServer, SourceFacts } from "./types.js";
+import type { ImportBatch, SourceFacts } from "./types.js";
 
 /** What an importer works against: the target inventory, the mapping, the default site. */
 export interface ImportContext {
@@ -142,14 +141,4 @@ export function applyMapping(batch: ImportBatch, ctx: ImportContext): void {
     if (s.entity.kind !== "virtual" || claimed.has(s.entity.id)) continue;
     batch.notes.push({ kind: "unmapped-vm", subject: s.entity.id, message: `VM "${s.facts.name}" belongs to no system (no rule of the mapping matches it and no system lists it)`, origin: s.origin });
   }
-}
-
-/** Records a problem at a place given as text (`file:Sheet!C12`, `file:3:14`). */
-export function findingAt(place: string, message: string, entity?: string, rule = "invalid-source"): Finding {
-  return { severity: "error", rule, file: place, entity, message };
-}
-
-/** The servers of a batch by id. */
-export function serversById(batch: ImportBatch): Map<string, ImportedServer> {
-  return new Map(batch.servers.map((s) => [s.entity.id, s]));
 }

@@ -14,7 +14,7 @@
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type { Finding } from "../../common/errors.js";
-import type { Collection, Dependency, Server } from "../schema.js";
+import type { Collection, Dependency } from "../schema.js";
 import { cmp, pushTo } from "./assemble.js";
 import { resolveDependencies } from "./dependencies.js";
 import type { Mapping } from "./mapping.js";
@@ -459,9 +459,4 @@ function insertEntities(editor: TextEditor, docs: readonly { contents: unknown; 
       }
     }
   }
-}
-
-/** The servers a merge plan treats as the batch's, by id (for messages). */
-export function serverIds(batch: ImportBatch): Set<string> {
-  return new Set(batch.servers.map((s: { entity: Server }) => s.entity.id));
 }

@@ -5,7 +5,7 @@
 // values for the merge, which splices them into existing files (merge.ts).
 import { type Collection, COLLECTIONS } from "../schema.js";
 import { cmp } from "./assemble.js";
-import { type Origin, originComment, type SourceFacts, SOURCE_KEY, type SourceKind } from "./types.js";
+import { type Origin, originComment, type SourceFacts, type SourceKind } from "./types.js";
 
 /** Field order per entity kind (the contract's), then dcplan's additions; unknown keys keep their order after these. */
 const FIELD_ORDER: Record<Collection, readonly string[]> = {
@@ -147,10 +147,3 @@ export function renderValue(value: unknown, inFlow = false): string {
   if (entries.length === 0) return "{}";
   return `{ ${entries.map(([k, v]) => `${plainKey(k)}: ${renderValue(v, true)}`).join(", ")} }`;
 }
-
-/** An entity's fields as written (x-source included), for the merge to compare with. */
-export function entityValue(collection: Collection, value: Record<string, unknown>): Record<string, unknown> {
-  return ordered(collection, value);
-}
-
-export { SOURCE_KEY };

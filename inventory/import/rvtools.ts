@@ -15,7 +15,7 @@
 // Only vInfo is required. Templates and SRM placeholders are left out (listed).
 import type { Finding } from "../../common/errors.js";
 import type { Server, Usage } from "../schema.js";
-import { applyMapping, assignServerIds, cmp, findExisting, type ImportContext, round } from "./assemble.js";
+import { applyMapping, assignServerIds, cmp, findExisting, type ImportContext, round, siteOf as siteFor } from "./assemble.js";
 import { cellBoolean, cellNumber, cellText, shown } from "./cells.js";
 import { type ColumnSpec, indexHeader } from "./columns.js";
 import { shortHostName, slugId } from "./ids.js";
@@ -296,7 +296,7 @@ function assemble(file: string, tables: ReadonlyMap<SheetName, Table>, ctx: Impo
       let cores = r.number("cores", { int: true, min: 1 });
       if (cores === undefined && sockets !== undefined && perCpu !== undefined) cores = sockets * perCpu;
       const memory = r.number("memory", { min: 0, exclusiveMin: true });
-      if (cores === undefined && !findings.some((f) => f.file?.startsWith(cellPlace(file, "vHost", row)))) r.fail("cores", 'is empty: the host\'s physical cores ("# Cores", or "# CPU" × "Cores per CPU") are required');
+      if (cores === undefined && r.cell("cores") === null) r.fail("cores", 'is empty: the host\'s physical cores ("# Cores", or "# CPU" × "Cores per CPU") are required');
       const cpuUsage = r.number("cpuUsage", { min: 0, max: 100 });
       const memUsage = r.number("memUsage", { min: 0, max: 100 });
       const vendor = r.text("vendor");
@@ -472,10 +472,6 @@ function assemble(file: string, tables: ReadonlyMap<SheetName, Table>, ctx: Impo
     const hostSite = siteById.get(s.entity.hostedOn) ?? (ctx.scan.byId.get(s.entity.hostedOn)?.raw.site as string | undefined);
     if (hostSite !== undefined && hostSite !== s.entity.site) (s as { entity: Server }).entity = { ...s.entity, site: hostSite };
   }
-}
-
-function siteFor(ctx: ImportContext, datacenter: string | undefined): string {
-  return (datacenter !== undefined ? ctx.mapping.sites?.[datacenter] : undefined) ?? ctx.site;
 }
 
 /** "Dell Inc." + "PowerEdge R750" → "Dell PowerEdge R750"; a model that already names its vendor stays. */

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import type { Agency, Dependency, External, Inventory, Server, Site, System } from "../schema.js";
 import { fixZipTimestamps } from "../../planner/export/xlsx.js";
 import { cmp } from "./assemble.js";
+import { addRangeValidation, FONT, newWorkbook } from "./xlsx-book.js";
 import { columnLetter } from "./xlsx-read.js";
 import { type Choices, choiceLabel, EXAMPLE_PREFIX, type ListName, listEntry, SHEET, WORKBOOK_SHEETS, type WorkbookColumn, type WorkbookSheet } from "./workbook-layout.js";
 
@@ -33,13 +34,7 @@ const EXAMPLE_COLOR = "FF6B7280";
 
 /** The template workbook's bytes (see file header). */
 export async function renderTemplate(input: TemplateInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const when = new Date(`${input.date}T00:00:00Z`);
-  wb.creator = "dcplan";
-  wb.lastModifiedBy = "dcplan";
-  wb.created = when;
-  wb.modified = when;
-  wb.title = "Biểu mẫu kê khai hạ tầng và hệ thống thông tin";
+  const wb = newWorkbook("Biểu mẫu kê khai hạ tầng và hệ thống thông tin", input.date);
 
   const lists = listValues(input);
   const columns: [string, string, readonly string[]][] = [];
@@ -59,7 +54,7 @@ export async function renderTemplate(input: TemplateInput): Promise<Uint8Array> 
   columns.forEach(([, title, values], i) => {
     const letter = columnLetter(i + 1);
     listSheet.getCell(`${letter}1`).value = title;
-    listSheet.getCell(`${letter}1`).font = { name: "Calibri", size: 11, bold: true };
+    listSheet.getCell(`${letter}1`).font = { ...FONT, bold: true };
     values.forEach((v, r) => (listSheet.getCell(`${letter}${r + 2}`).value = v));
     listSheet.getColumn(i + 1).width = Math.min(60, Math.max(14, ...values.map((v) => v.length + 2)));
   });
@@ -103,7 +98,7 @@ function writeGuide(ws: ExcelJS.Worksheet, input: TemplateInput): void {
   ws.columns = [{ width: 22 }, { width: 30 }, { width: 90 }, { width: 12 }];
   const title = ws.getCell("A1");
   title.value = "BIỂU MẪU KÊ KHAI HẠ TẦNG VÀ HỆ THỐNG THÔNG TIN";
-  title.font = { name: "Calibri", bold: true, size: 14, color: { argb: HEADER_FILL } };
+  title.font = { ...FONT, bold: true, size: 14, color: { argb: HEADER_FILL } };
   ws.mergeCells("A1:D1");
   const lines = [
     "Phục vụ hợp nhất 02 Trung tâm tích hợp dữ liệu thành 01 Trung tâm tích hợp dữ liệu tỉnh Bắc Ninh và phương án loại bỏ, hợp nhất máy chủ, hạ tầng riêng lẻ của các sở, ban, ngành, địa phương.",
@@ -122,21 +117,21 @@ function writeGuide(ws: ExcelJS.Worksheet, input: TemplateInput): void {
     cell.alignment = { wrapText: true, vertical: "top" };
     ws.mergeCells(`A${i + 3}:D${i + 3}`);
     ws.getRow(i + 3).height = 15 * Math.max(1, Math.ceil((text.length * 1.05) / 150));
-    cell.font = { name: "Calibri", size: 11, bold: text.endsWith(":") };
+    cell.font = { ...FONT, bold: text.endsWith(":") };
   });
   let r = lines.length + 4;
   const head = ws.getRow(r);
   ["Trang", "Cột", "Nội dung", "Bắt buộc"].forEach((h, i) => {
     const c = head.getCell(i + 1);
     c.value = h;
-    c.font = { name: "Calibri", size: 11, bold: true, color: { argb: "FFFFFFFF" } };
+    c.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
   });
   for (const sheet of WORKBOOK_SHEETS) {
     r++;
     const row = ws.getRow(r);
     row.getCell(1).value = sheet.name;
-    row.getCell(1).font = { name: "Calibri", size: 11, bold: true };
+    row.getCell(1).font = { ...FONT, bold: true };
     row.getCell(3).value = sheet.purpose;
     row.getCell(3).alignment = { wrapText: true };
     for (const c of sheet.columns) {
@@ -205,7 +200,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: WorkbookSheet, input: Template
     cell.value = c.required ? `${c.header} *` : c.header;
     cell.note = { texts: [{ text: c.help }] };
   });
-  header.font = { name: "Calibri", size: 11, bold: true, color: { argb: "FFFFFFFF" } };
+  header.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
   header.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
   header.alignment = { vertical: "middle", wrapText: true };
   header.height = 32;
@@ -225,7 +220,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: WorkbookSheet, input: Template
     cell.value = cellValue(c, exampleEntity, agencies);
     if (c.type.kind === "date") cell.numFmt = "dd/mm/yyyy";
   });
-  example.font = { name: "Calibri", size: 11, italic: true, color: { argb: EXAMPLE_COLOR } };
+  example.font = { ...FONT, italic: true, color: { argb: EXAMPLE_COLOR } };
 
   const data = rowsOf(sheet, input);
   data.forEach((entity, r) => {
@@ -243,7 +238,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: WorkbookSheet, input: Template
     const range = `${letter}2:${letter}${last}`;
     if (c.type.kind === "date") ws.getColumn(i + 1).numFmt = "dd/mm/yyyy";
     const v = validation(sheet, c, lists);
-    if (v) (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, v);
+    addRangeValidation(ws, range, v);
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
