@@ -104,7 +104,9 @@ export function planMerge(input: MergeInput): MergePlan {
   for (const s of batch.servers) serverSite.set(s.entity.id, s.entity.site);
   for (const s of batch.servers) {
     const existing = scan.byId.get(s.entity.id);
-    const value = { ...s.entity, [SOURCE_KEY]: sourceRecord(s.facts, s.entity.vmName, s.entity.id) } as Record<string, unknown>;
+    // vmName defaults to the id (inventory contract): written only when it differs.
+    const { vmName, ...rest } = s.entity;
+    const value = { ...rest, ...(vmName !== undefined && vmName !== s.entity.id ? { vmName } : {}), [SOURCE_KEY]: sourceRecord(s.facts, vmName, s.entity.id) } as Record<string, unknown>;
     if (existing && existing.collection === "servers") {
       work(existing.file).updates.push({ id: s.entity.id, value, origin: s.origin });
     } else if (existing) {

@@ -16,7 +16,7 @@ import { type MergePlan, planMerge } from "./merge.js";
 import { readNetbox } from "./netbox.js";
 import { readRvtools } from "./rvtools.js";
 import { scanInventory } from "./scan.js";
-import { emptyBatch, type ImportBatch, joinBatches, type SourceKind } from "./types.js";
+import { emptyBatch, type ImportBatch, joinBatches, SOURCE_KEY, type SourceKind } from "./types.js";
 import { readWorkbook } from "./workbook.js";
 
 /** Options of `dcplan import`. */
@@ -155,7 +155,7 @@ export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "full
   }
   const s: string[] = [];
   const verb = opts.dryRun ? "would write" : "writes";
-  s.push(`import --from ${opts.from}: ${batch.servers.length} servers, ${batch.systems.length} systems, ${batch.dependencies.length} dependency rows read; ${plan.added.length} entities new, ${plan.updated.length} servers with changed facts; ${verb} ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${opts.dryRun ? " (dry run: nothing written)" : ""}`);
+  s.push(`import --from ${opts.from}: ${batch.servers.length} servers, ${batch.systems.length} systems, ${batch.dependencies.length} dependency rows read; ${plan.added.length} entities new, ${plan.updated.filter((u) => u.fields.some((f) => f !== SOURCE_KEY)).length} servers with changed facts; ${verb} ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${opts.dryRun ? " (dry run: nothing written)" : ""}`);
   if (quieted > 0) s.push(`${quieted} "source:" comment${quieted === 1 ? "" : "s"} updated (the entities moved to other rows of the source; not shown above)`);
   const groups = new Map<string, string[]>();
   for (const n of [...batch.notes, ...plan.notes]) pushTo(groups, n.kind, n.message);

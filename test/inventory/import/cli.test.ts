@@ -5,7 +5,10 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ImportError, InventoryError, UsageError } from "../../../common/errors.js";
+import { runImport } from "../../../inventory/import/run.js";
 import { SOURCE_KINDS } from "../../../inventory/import/types.js";
+import { captureIo } from "../../fixtures.js";
 import { IMPORT_SOURCES } from "../../../planner/cli/commands/index.js";
 import { generateRvtools, writeRvtoolsWorkbook } from "../../../bench/rvtools-workbook.js";
 import { baseInventory, dcplanImport, stripDir, tempFile } from "./helpers.js";
@@ -41,6 +44,19 @@ describe("dcplan import (command)", () => {
     const r = await dcplanImport([file, "--from", "rvtools", "--site", "dc-xx", "--out", inv]);
     expect(r.status).toBe(2);
     expect(stripDir(r.err, inv)).toBe("dcplan: --site dc-xx: no such site in the inventory <dir> (its sites: dc-bn, dc-bg)\n");
+  });
+
+  it("throws the error classes the CLI maps to exit 2: ImportError for the source, InventoryError for the result, UsageError for arguments", async () => {
+    const file = tempFile("vc.xlsx");
+    await writeRvtoolsWorkbook(file, generateRvtools(3, 1), { omit: ["vInfo"] });
+    const io = captureIo();
+    await expect(runImport({ from: "rvtools", files: [file], site: "dc-bn", out: baseInventory() }, io)).rejects.toBeInstanceOf(ImportError);
+    await writeRvtoolsWorkbook(file, generateRvtools(3, 1));
+    await expect(runImport({ from: "rvtools", files: [file], site: "dc-xx", out: baseInventory() }, io)).rejects.toBeInstanceOf(UsageError);
+    // The import itself is fine, but the inventory it lands in is not: nothing is written.
+    const broken = baseInventory({ "bad.yaml": "systems:\n  - { id: s, name: S, owner: nobody, function: f, securityLevel: 2, servers: [] }\n" });
+    await expect(runImport({ from: "rvtools", files: [file], site: "dc-bn", out: broken }, io)).rejects.toBeInstanceOf(InventoryError);
+    expect((await import("node:fs")).existsSync(join(broken, "rvtools-dc-bn.yaml"))).toBe(false);
   });
 
   it("exits 2 in the real process with one line per problem and no stack trace", async () => {

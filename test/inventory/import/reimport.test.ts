@@ -5,14 +5,16 @@
 // section is unchanged, every non-measured field is as the person left it, every measured fact
 // is the new source's, vanished VMs are kept and listed, new ones added, and the inventory
 // validates. Also: the diff printed before writing, and --dry-run writing nothing.
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateRvtools, type RvtoolsEstate, type VmRecord, writeRvtoolsWorkbook } from "../../../bench/rvtools-workbook.js";
 import { slugId } from "../../../inventory/import/ids.js";
+import { diffLines } from "../../../inventory/import/line-diff.js";
 import { MEASURED_FIELDS } from "../../../inventory/import/merge.js";
 import { loadInventorySync } from "../../../inventory/load.js";
+import { tempDir } from "../../fixtures.js";
 import { baseInventory, dcplanImport, serversOf, tempFile } from "./helpers.js";
 
 interface Edits {
@@ -192,3 +194,50 @@ describe("re-import", () => {
   });
 });
 
+
+describe("importing into the hand-written sample inventory", () => {
+  it("updates the measured facts of its VMs in place and adds only the importer's own lines to its files", async () => {
+    const SAMPLE = join(__dirname, "..", "..", "..", "inventory", "sample");
+    const inv = tempDir();
+    cpSync(SAMPLE, inv, { recursive: true });
+    const sample = loadInventorySync(inv, { asOf: "2026-11-30" }).inventory;
+    const hosts = sample.servers.filter((s) => s.site === "dc-bn" && s.kind === "physical" && sample.servers.some((v) => v.hostedOn === s.id));
+    const vms = sample.servers.filter((s) => s.site === "dc-bn" && s.kind === "virtual");
+    const resized = new Set(vms.slice(0, 3).map((v) => v.id));
+    const estate: RvtoolsEstate = {
+      vcenter: "vc01.dc-bn.bacninh.gov.vn",
+      hosts: hosts.map((h) => ({ name: `${h.id}.dc-bn.local`, datacenter: "DC-BN", cluster: "CL-01", sockets: 2, coresPerCpu: h.cpuCores! / 2, memoryMiB: h.memoryGiB! * 1024, vendor: "", model: h.model ?? "", esx: `${h.os?.name ?? "VMware ESXi"} ${h.os?.version ?? ""}` })),
+      vms: vms.map((v, i) => ({
+        name: v.id,
+        power: "poweredOn" as const,
+        cpus: resized.has(v.id) ? v.cpuCores! * 2 : v.cpuCores!,
+        memoryMiB: v.memoryGiB! * 1024,
+        provisionedMiB: (v.storageGiB ?? 0) * 1024,
+        inUseMiB: Math.round(((v.storageGiB ?? 0) * 1024 * (v.usage?.storageUsedPct ?? 50)) / 100),
+        osConfig: `${v.os?.name ?? "Other Linux"} ${v.os?.version ?? ""}`.trim(),
+        host: `${v.hostedOn}.dc-bn.local`,
+        cluster: "CL-01",
+        datacenter: "DC-BN",
+        uuid: `4211-${String(i).padStart(4, "0")}`,
+      })),
+    };
+    const file = tempFile("vc01-dc-bn.xlsx");
+    await writeRvtoolsWorkbook(file, estate);
+    const before = new Map(readdirSync(inv).map((f) => [f, readFileSync(join(inv, f), "utf8")]));
+    const r = await dcplanImport([file, "--from", "rvtools", "--site", "dc-bn", "--out", inv]);
+    expect(r.err).toBe("");
+    expect(r.status).toBe(0);
+    expect(readdirSync(inv).sort()).toEqual([...before.keys()].sort()); // nothing new: every server was already there
+    const after = loadInventorySync(inv, { asOf: "2026-11-30" }).inventory;
+    for (const v of vms) expect(after.servers.find((s) => s.id === v.id)!.cpuCores, v.id).toBe(resized.has(v.id) ? v.cpuCores! * 2 : v.cpuCores);
+    // Every line people wrote is still there, in order; the only lines gone are the resized VMs' cpuCores.
+    const removed: string[] = [];
+    for (const [f, text] of before) {
+      const ops = diffLines(text.split("\n"), readFileSync(join(inv, f), "utf8").split("\n"));
+      removed.push(...ops.filter((o) => o.kind === "-").map((o) => o.line));
+      for (const o of ops.filter((x) => x.kind === "+")) expect(o.line, f).toMatch(/^\s*(# source: vc01-dc-bn\.xlsx (vInfo|vHost) row \d+|x-source: \{.*\}|cpuCores: \d+|usage: \{.*\}|storageUsedPct: [\d.]+)$/);
+    }
+    expect(removed.sort()).toEqual(vms.slice(0, 3).map((v) => `    cpuCores: ${v.cpuCores}`).sort());
+    expect(r.out).toContain(`0 entities new, ${3} servers with changed facts`);
+  });
+});
