@@ -253,6 +253,11 @@ function validation(sheet: WorkbookSheet, c: WorkbookColumn, lists: ReadonlyMap<
       // A warning only: the workbook may itself add the site, agency or system referred to.
       return { ...base, type: "list", formulae: [lists.get(c.type.list)!], errorStyle: "warning", errorTitle: c.header.slice(0, 32), error: "Giá trị không có trong danh sách: kiểm tra lại, hoặc kê khai nó ở trang tương ứng." };
     case "int":
+      if (c.type.dropdown && c.type.min !== undefined && c.type.max !== undefined) {
+        const { min, max } = c.type;
+        const values = Array.from({ length: max - min + 1 }, (_, i) => String(min + i));
+        return { ...base, type: "list", formulae: [`"${values.join(",")}"`], errorStyle: "stop", errorTitle: c.header.slice(0, 32), error: rangeHelp("một số nguyên", c.type.min, c.type.max) };
+      }
       return { ...base, type: "whole", ...between(c.type.min, c.type.max, c.type.exclusiveMin), errorStyle: "stop", errorTitle: c.header.slice(0, 32), error: rangeHelp("một số nguyên", c.type.min, c.type.max) };
     case "number":
       return { ...base, type: "decimal", ...between(c.type.min, c.type.max, c.type.exclusiveMin), errorStyle: "stop", errorTitle: c.header.slice(0, 32), error: rangeHelp("một số", c.type.min, c.type.max) };

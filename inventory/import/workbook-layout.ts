@@ -79,7 +79,7 @@ export type ListName = "sites" | "agencies" | "servers" | "systems" | "targets";
 export type ColumnType =
   | { readonly kind: "id" }
   | { readonly kind: "text" }
-  | { readonly kind: "int"; readonly min?: number; readonly max?: number; readonly exclusiveMin?: boolean }
+  | { readonly kind: "int"; readonly min?: number; readonly max?: number; readonly exclusiveMin?: boolean; /** Offer min…max as a drop-down [false]. */ readonly dropdown?: boolean }
   | { readonly kind: "number"; readonly min?: number; readonly max?: number; readonly exclusiveMin?: boolean }
   | { readonly kind: "date" }
   | { readonly kind: "choice"; readonly choices: Choices; readonly what: string }
@@ -179,7 +179,7 @@ export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
       { field: "name", header: "Tên", help: "Tên hệ thống thông tin.", type: { kind: "text" }, required: true, width: 40, example: "Phần mềm khám chữa bệnh (ví dụ)" },
       { field: "owner", header: "Cơ quan chủ quản", help: "Chọn trong danh sách.", type: { kind: "ref", list: "agencies", what: "agency" }, required: true, width: 30, example: "so-yte" },
       { field: "function", header: "Chức năng", help: "Chức năng, chữ thường không dấu, ví dụ document-management, one-stop-shop, portal, email. Hai hệ thống cùng chức năng ở hai nơi là ứng viên hợp nhất.", type: { kind: "id" }, required: true, width: 22, example: "clinic-management" },
-      { field: "securityLevel", header: "Cấp độ", help: "Cấp độ an toàn hệ thống thông tin 1–5 (Nghị định 85/2016/NĐ-CP).", type: { kind: "int", min: 1, max: 5 }, required: true, width: 8, example: 2 },
+      { field: "securityLevel", header: "Cấp độ", help: "Cấp độ an toàn hệ thống thông tin 1–5 (Nghị định 85/2016/NĐ-CP).", type: { kind: "int", min: 1, max: 5, dropdown: true }, required: true, width: 8, example: 2 },
       { field: "servers", header: "Máy chủ", help: "Mã các máy chủ hệ thống chạy trên, cách nhau bởi dấu phẩy (để trống với dịch vụ thuê ngoài).", type: { kind: "refs", list: "servers", what: "server" }, width: 30, example: "vi-du-may-chu-01" },
       { field: "users", header: "Số người dùng", help: "Số tài khoản hoặc người dùng hằng ngày.", type: { kind: "int", min: 0 }, width: 10, example: 300 },
       { field: "dataGiB", header: "Dữ liệu cần chuyển (GiB)", help: "Dung lượng dữ liệu phải sao chép khi chuyển, GiB.", type: { kind: "number", min: 0 }, width: 12, example: 800 },

@@ -57,6 +57,8 @@ describe("dcplan template", () => {
     expect(at("E").attrs).toContain('type="whole"');
     expect(at("N").attrs).toContain('type="date"');
     expect(at("S").body).toMatch(/&apos;Danh mục&apos;!\$B\$2:\$B\$36/); // 35 agencies
+    const systems = zipEntryText(zip, "xl/worksheets/sheet5.xml")!; // Hệ thống: security level (cấp độ) as a drop-down 1–5
+    expect(systems).toMatch(/<dataValidation type="list"[^>]*sqref="E2:E\d+"[^>]*>\s*<formula1>&quot;1,2,3,4,5&quot;<\/formula1>/);
     const lists = zipEntryText(zip, "xl/worksheets/sheet8.xml")!;
     expect(lists).toBeDefined();
     const wb = new ExcelJS.Workbook();
