@@ -26,7 +26,7 @@ describe("dcplan import --from csv", () => {
     const servers = serversOf(join(inv, "csv-dc-bn.yaml"));
     expect(servers.get("bn-sa-yte-01-syt-local")).toMatchObject({ kind: "physical", cpuCores: 16, memoryGiB: 64, storageGiB: 2400, usage: { cpuPct: 22, memoryPct: 58, storageUsedPct: 81 }, os: { name: "Windows Server", version: "2012 R2" }, "x-source": { ips: ["10.1.5.11"], name: "bn-sa-yte-01.syt.local" } });
     expect(servers.get("bn-sa-tc-01")).toMatchObject({ cpuCores: 20, memoryGiB: 128, storageGiB: 3600, usage: { storageUsedPct: 58 }, "x-source": { ips: ["10.1.5.12", "10.1.5.13"] } });
-    expect(servers.get("bn-app-vm-01")).toMatchObject({ kind: "virtual", hostedOn: "bn-esx-01", vmName: "bn-app-vm-01", cpuCores: 4, memoryGiB: 16, storageGiB: 300, usage: { cpuPct: 44.5, memoryPct: 71, storageUsedPct: 50 }, os: { name: "Ubuntu", version: "22.04" } });
+    expect(servers.get("bn-app-vm-01")).toMatchObject({ kind: "virtual", hostedOn: "bn-esx-01", cpuCores: 4, memoryGiB: 16, storageGiB: 300, usage: { cpuPct: 44.5, memoryPct: 71, storageUsedPct: 50 }, os: { name: "Ubuntu", version: "22.04" } });
     expect(readFileSync(join(inv, "csv-dc-bn.yaml"), "utf8")).toContain("  # source: azure-migrate.csv line 2\n  - id: bn-sa-yte-01-syt-local\n");
     loadInventorySync(inv, { asOf: "2026-11-30" });
   });

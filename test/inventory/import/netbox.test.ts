@@ -113,7 +113,7 @@ describe("dcplan import --from netbox", () => {
       expect((s.memoryGiB as number) * 1024).toBe(v.memory);
       expect((s.storageGiB as number) * 1024).toBe(v.disk);
       expect(s.owner).toBe("so-yte");
-      expect(s.vmName).toBe(v.name);
+      expect(s.vmName ?? s.id).toBe(v.name);
       expect((s["x-source"] as Record<string, unknown>).uuid).toBe(v.url);
     }
     expect(servers.get("bg-his-app-01")!.hostedOn).toBe("bg-esx-01");
