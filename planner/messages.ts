@@ -32,6 +32,16 @@ export class MessageLog {
 
 const m = (en: string, vi: string): Message => ({ en, vi });
 
+/** An entity a sentence names: its id (English text) and its name (Vietnamese text, for leaders). */
+export interface Named {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Names for Vietnamese: "a, b và c". */
+const namesVi = (items: readonly Named[]): string =>
+  items.length <= 1 ? (items[0]?.name ?? "") : `${items.slice(0, -1).map((x) => x.name).join(", ")} và ${items[items.length - 1].name}`;
+
 /** `YYYY-MM-DD` as `dd/mm/yyyy`. */
 export function viDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
@@ -86,6 +96,11 @@ export const MSG = {
   mergedIntoPinned: (p: { into: string }): Message => m(`merged into ${p.into} (consolidateInto pinned in the inventory)`, `hợp nhất vào ${p.into} (consolidateInto được chỉ định trong danh mục)`),
   mergedIntoBest: (p: { into: string; fn: string }): Message =>
     m(`merged into ${p.into}, the best-scoring system of function "${p.fn}"`, `hợp nhất vào ${p.into}, hệ thống đạt điểm cao nhất của chức năng "${p.fn}"`),
+  staysWithPinned: (p: { system: Named; site: Named; target: string; pinned: Named; via: readonly Named[] }): Message =>
+    m(
+      `stays at ${p.site.id} with ${p.pinned.id}, which people pinned to stay there: it is tightly coupled to it${p.via.length > 0 ? ` through ${p.via.map((v) => v.id).join(", ")}` : ""}, and moving it to ${p.target} would split them across sites; listed as remaining after the merger`,
+      `${p.system.name} ở lại ${p.site.name} cùng ${p.pinned.name} (được cán bộ chỉ định giữ nguyên tại đó) vì hai hệ thống phụ thuộc chặt vào nhau${p.via.length > 0 ? ` thông qua ${namesVi(p.via)}` : ""}; nếu chuyển đi, hai hệ thống sẽ bị tách ở hai trung tâm; thuộc danh sách hệ thống còn lại sau hợp nhất`,
+    ),
   staysRemaining: (p: { where: Message }): Message => m(`stays ${p.where.en}: listed as remaining after the merger`, `ở lại ${p.where.vi}: thuộc danh sách hệ thống còn lại sau hợp nhất`),
   duplicateMerged: (p: { fn: string; where: Message; survivor: string; survivorSite: string | undefined; score: number; other: string; otherScore: number }): Message =>
     m(
@@ -154,10 +169,10 @@ export const MSG = {
     p.reasons.length > 0 ? m(`does not move (${p.reasons.map((r) => r.en).join("; ")})`, `không chuyển (${p.reasons.map((r) => r.vi).join("; ")})`) : m("does not move", "không chuyển"),
 
   // ---- pins and coupling (schedule)
-  tightCouplingSplit: (p: { system: string; target: string; other: string; otherSite: string }): Message =>
+  tightCouplingSplit: (p: { system: Named; target: Named; other: Named; otherSite: Named; mergedInto?: Named }): Message =>
     m(
-      `${p.system} moves to ${p.target} but is tightly coupled to ${p.other}, which people pinned to stay at ${p.otherSite}`,
-      `${p.system} chuyển về ${p.target} nhưng phụ thuộc chặt với ${p.other}, hệ thống được chỉ định ở lại ${p.otherSite}`,
+      `${p.system.id} ${p.mergedInto ? `is merged into ${p.mergedInto.id} at ${p.target.id}` : `moves to ${p.target.id}`} but is tightly coupled to ${p.other.id}, which stays at ${p.otherSite.id}; people pinned both dispositions in the inventory, so change one of them`,
+      `${p.system.name} ${p.mergedInto ? `được hợp nhất vào ${p.mergedInto.name} tại ${p.target.name}` : `chuyển về ${p.target.name}`} nhưng phụ thuộc chặt với ${p.other.name}, hệ thống ở lại ${p.otherSite.name}; cả hai phương án đều do cán bộ chỉ định trong danh mục nên cần sửa một trong hai`,
     ),
   pinIgnored: (p: { system: string; disposition: string | undefined }): Message =>
     m(`${p.system} is pinned but does not move (${p.disposition}); the pin has no effect`, `${p.system} có ngày cố định nhưng không phải chuyển (${dispVi(p.disposition)}); ngày cố định không có tác dụng`),

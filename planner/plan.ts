@@ -237,7 +237,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     ...(powerKnown ? { powerWatts: x.fp.watts } : {}),
   }));
 
-  const remaining = systems.filter((s) => s.disposition === "retain" && decisions.get(s.id)!.pinned && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
+  // Retained off the target: people-pinned retains and the systems they hold (dispositions.ts).
+  const remaining = systems.filter((s) => s.disposition === "retain" && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
   if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: say(MSG.splitsTotal({ count: splits })) });
   const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log);
   const summary = summarise(index, systems, fates.servers);

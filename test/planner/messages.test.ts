@@ -20,6 +20,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   noSurvivorKeepsRunning: [],
   mergedIntoPinned: [{ into: "b" }],
   mergedIntoBest: [{ into: "b", fn: "email" }],
+  staysWithPinned: [{ system: { id: "a-db", name: "CSDL A" }, site: { id: "dc-bg", name: "Trung tâm Bắc Giang" }, target: "dc-bn", pinned: { id: "a", name: "Hệ thống A" }, via: [{ id: "a-cache", name: "Bộ đệm A" }] }],
   staysRemaining: [{ where: MSG.whereSite({ site: "dc-bg" }) }],
   duplicateMerged: [{ fn: "email", where: MSG.whereSite({ site: "dc-bg" }), survivor: "b", survivorSite: "dc-bn", score: 64.5, other: "a", otherScore: 21 }],
   duplicateMergedByGroup: [
@@ -41,7 +42,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   shareServer: [{ server: "s1", systems: ["a", "b"] }],
   mergedCycle: [{ reasons: MSG.tightDependency({ from: "a", to: "b" }) }],
   groupStays: [{ reasons: [MSG.shareServer({ server: "s1", systems: ["a", "b"] })] }],
-  tightCouplingSplit: [{ system: "a", target: "dc-bn", other: "b", otherSite: "dc-bg" }],
+  tightCouplingSplit: [{ system: { id: "a", name: "Hệ thống A" }, target: { id: "dc-bn", name: "Trung tâm Bắc Ninh" }, other: { id: "b", name: "Hệ thống B" }, otherSite: { id: "dc-bg", name: "Trung tâm Bắc Giang" }, mergedInto: { id: "c", name: "Hệ thống C" } }],
   pinIgnored: [{ system: "a", disposition: "retain" }],
   pinOutsideWindows: [{ system: "a", date: D, start: "2026-11-22", horizonEnd: "2030-12-31" }],
   pinTwice: [{ system: "a", date: D, systems: ["a", "b"], firstDate: "2026-12-12" }],

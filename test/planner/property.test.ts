@@ -6,6 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateInventory } from "../../bench/generate.js";
+import { withPeoplePins } from "../../bench/people-pins.js";
+import { benchProfile } from "../../bench/plan.bench.js";
 import { indexInventory } from "../../inventory/model.js";
 import type { Inventory } from "../../inventory/schema.js";
 import { Plan } from "../../planner/plan-schema.js";
@@ -54,6 +56,28 @@ describe("planner properties", () => {
       }),
       { numRuns: 30, seed: 20261122 },
     );
+  });
+
+  it("keeps every contract invariant when people pinned dispositions (retains inside tight clusters, contradictory moves)", () => {
+    fc.assert(
+      fc.property(realistic, fc.integer(), knobs, fc.constantFrom<"dc-bn" | "dc-bg" | undefined>("dc-bn", "dc-bg", undefined), (opts, pinSeed, k, target) => {
+        const inventory = withPeoplePins(generateInventory(opts), { seed: pinSeed, retainShare: 0.1, contradictionShare: 0.2 });
+        const plan = planFor(inventory, profileFor(inventory, k, target), k.asOf);
+        expect(Plan.safeParse(plan).success).toBe(true);
+        expect(checkInvariants(inventory, plan)).toEqual([]);
+      }),
+      { numRuns: 150, seed: 20261130 },
+    );
+  });
+
+  it("regression: at 1,000 generated systems with people's pins, nothing unpinned is split from a pinned retain (5 were)", () => {
+    const inventory = withPeoplePins(generateInventory({ seed: 1, servers: 5000, systemsPerServer: 0.2 }), { seed: 1 });
+    const plan = planFor(inventory, benchProfile(inventory), "2026-11-22");
+    expect(checkInvariants(inventory, plan)).toEqual([]);
+    const pinned = new Set(inventory.systems.filter((s) => s.disposition !== undefined).map((s) => s.id));
+    for (const v of plan.violations.filter((x) => x.rule === "tight-coupling-split")) expect(pinned.has(v.subject)).toBe(true);
+    // The unpinned partners stay with their pinned retain, listed as remaining.
+    expect(plan.remaining.filter((id) => !pinned.has(id)).length).toBeGreaterThan(0);
   });
 
   it("keeps every contract invariant on hand-shaped corner cases", () => {
