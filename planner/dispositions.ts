@@ -10,7 +10,9 @@
 //  4. systems tightly coupled to a system people pinned to stay at a site other than the target
 //     (directly or through their tight cluster) stay with it, and are never merged away
 //     (held-by-pins.ts): moving them would leave the pinned one tightly coupled across sites;
-//     systems already at the target site are retained; systems with no servers (SaaS) are retained;
+//     systems already at the target site are retained, except those on a stand-alone server
+//     (standalone.ts), which move onto the shared infrastructure there (rehost or replatform) so
+//     the server can be switched off; systems with no servers (SaaS) are retained;
 //  5. at another site: hardware-bound systems (on an `appliance` server, or a server tagged `hsm`
 //     or `hardware-bound`) are relocated, container-ready ones replatformed onto the shared
 //     Kubernetes platform, the rest rehosted as virtual machines.
@@ -26,6 +28,7 @@ import { type AffinityGroup, moveGroups } from "../inventory/queries/move-groups
 import type { Disposition, System } from "../inventory/schema.js";
 import { Heap } from "./heap.js";
 import { type HeldBy, heldByPinnedRetains } from "./held-by-pins.js";
+import { isFoldedStandalone } from "./standalone.js";
 import { type Message, MessageLog, MSG, type Named } from "./messages.js";
 import type { Violation } from "./plan-schema.js";
 
@@ -190,7 +193,12 @@ export function decideDispositions(
     } else if (site === undefined) {
       decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
     } else if (atTarget) {
-      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.alreadyAtTarget({ target }))], pinned: false });
+      const standalone = isHardwareBound(index, s) ? [] : s.servers.filter((id) => index.servers.has(id) && isFoldedStandalone(index, index.servers.get(id)!)).sort();
+      if (standalone.length === 0) decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.alreadyAtTarget({ target }))], pinned: false });
+      else {
+        const fold = say(MSG.foldStandalone({ servers: standalone, target: siteNamed(target), shared: s.containerReady === true }));
+        decisions.set(s.id, { disposition: s.containerReady ? "replatform" : "rehost", reasons: [...reasons, fold], pinned: false });
+      }
     } else if (isHardwareBound(index, s)) {
       decisions.set(s.id, { disposition: "relocate", reasons: [...reasons, say(MSG.relocateHardware({ where, target }))], pinned: false });
     } else if (s.containerReady) {

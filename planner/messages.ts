@@ -142,6 +142,11 @@ export const MSG = {
       `runs on hardware that cannot be virtualised (appliance, HSM or hardware-bound server) ${p.where.en}; the hardware is moved to ${p.target}`,
       `chạy trên phần cứng không ảo hóa được (thiết bị chuyên dụng, HSM hoặc máy chủ gắn với phần cứng) ${p.where.vi}; phần cứng được di dời về ${p.target}`,
     ),
+  foldStandalone: (p: { servers: readonly string[]; target: Named; shared: boolean }): Message =>
+    m(
+      `runs on stand-alone server${p.servers.length === 1 ? "" : "s"} ${list(p.servers)} at the target site ${p.target.id}: it moves onto the site's shared ${p.shared ? "Kubernetes platform" : "virtual machines"}, with central storage and backup, so the server can be switched off (the Provincial People's Committee's letter of March 2026, §3a: remove or integrate stand-alone servers)`,
+      `đang chạy trên máy chủ riêng lẻ tại ${p.target.name}: chuyển lên ${p.shared ? "nền tảng Kubernetes" : "hạ tầng máy ảo"} dùng chung, dùng lưu trữ và sao lưu tập trung, để tắt máy chủ riêng lẻ (văn bản của UBND tỉnh tháng 3/2026, mục 3a: loại bỏ hoặc tích hợp các máy chủ riêng lẻ)`,
+    ),
   replatformReady: (p: { where: Message; target: string }): Message =>
     m(`container-ready ${p.where.en}; moves onto the shared Kubernetes platform at ${p.target}`, `sẵn sàng container hóa ${p.where.vi}; chuyển lên nền tảng Kubernetes dùng chung tại ${p.target}`),
   rehostVm: (p: { where: Message; target: string }): Message =>
@@ -379,6 +384,21 @@ export const MSG = {
     m(`blackout ${p.from}..${p.to}: ${p.reason}`, `thời gian tạm dừng chuyển đổi từ ${viDate(p.from)} đến ${viDate(p.to)}: ${p.reason}`),
 
   // ---- server fates
+  standaloneSwitchedOff: (p: { what: Message; target: string }): Message =>
+    m(
+      `stand-alone server: ${p.what.en}; its workload now runs on the shared infrastructure of ${p.target}, so it is switched off rather than kept or relocated (remove or integrate stand-alone servers)`,
+      `máy chủ riêng lẻ: ${p.what.vi}; tải đã chạy trên hạ tầng dùng chung của trung tâm giữ lại nên máy được tắt, không giữ lại hay di dời (loại bỏ hoặc tích hợp máy chủ riêng lẻ)`,
+    ),
+  standaloneNoSystem: (p: { target: string }): Message =>
+    m(
+      `stand-alone server running no system listed in the inventory: copy its files to the central storage of ${p.target} and switch it off`,
+      `máy chủ riêng lẻ không chạy hệ thống nào trong danh mục: sao chép dữ liệu lên hệ thống lưu trữ tập trung rồi tắt máy`,
+    ),
+  standaloneKept: (p: { systems: readonly Named[] }): Message =>
+    m(
+      `stand-alone server kept: it runs ${p.systems.map((x) => x.id).join(", ")}, which people pinned to retain in the inventory`,
+      `máy chủ riêng lẻ được giữ lại: đang chạy ${namesVi(p.systems)}, hệ thống được cán bộ chỉ định giữ nguyên trong danh mục`,
+    ),
   systemRetained: (p: { system: string }): Message => m(`${p.system} is retained`, `${p.system} được giữ nguyên`),
   systemUnscheduled: (p: { system: string }): Message => m(`${p.system} found no wave (unscheduled)`, `${p.system} chưa xếp được đợt`),
   targetHost: (): Message => m("host at the target site: part of its capacity", "máy chủ vật lý tại trung tâm giữ lại: thuộc năng lực của trung tâm"),

@@ -181,7 +181,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const waves: Wave[] = schedule.waves.map((w) => {
     const ids = w.units.flatMap((ui) => schedule.units[ui].systems).sort();
     const servers = new Set<string>();
-    for (const id of ids) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && index.servers.get(sid)!.site !== target) servers.add(sid);
+    for (const id of ids) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && (index.servers.get(sid)!.site !== target || incoming.has(sid))) servers.add(sid);
     return {
       number: w.number,
       start: w.window.start,

@@ -175,7 +175,8 @@ function makeUnit(i: number, id: string, systems: string[], reason: Message, inp
     users += s.users ?? 0;
     for (const sid of s.servers) {
       const srv = index.servers.get(sid);
-      if (!srv || srv.site === target) continue;
+      // A server at the target moves only when it is a stand-alone one folded into the shared capacity.
+      if (!srv || (srv.site === target && !input.incoming.has(sid))) continue;
       servers.add(sid);
       // Hardware of a relocated system is carried to the target site and takes rack space and power there.
       if (srv.kind !== "virtual" && input.decisions.get(id)?.disposition === "relocate") carried.add(sid);
