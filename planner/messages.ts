@@ -247,14 +247,26 @@ export const MSG = {
       `group of ${p.systems} systems / ${p.dataGiB} GiB exceeds the wave limits and waits for a wave of its own`,
       `nhóm ${viNum(p.systems)} hệ thống / ${viNum(p.dataGiB)} GiB vượt giới hạn một đợt và chờ một đợt riêng`,
     ),
-  deferWaveFull: (p: { maxSystems: number }): Message => m(`wave full (${p.maxSystems} systems)`, `đợt đã đủ ${viNum(p.maxSystems)} hệ thống`),
-  deferData: (p: { limit: number }): Message => m(`the wave's data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt sẽ vượt ${viNum(p.limit)} GiB`),
-  waveWasFull: (p: { systems: number; maxSystems: number; dataGiB: number; limit: number }): Message =>
+  deferWaveFull: (p: { maxSystems: number; wave?: number }): Message =>
+    p.wave !== undefined
+      ? m(`wave ${p.wave} was full (${p.maxSystems} systems)`, `đợt ${p.wave} đã đủ ${viNum(p.maxSystems)} hệ thống`)
+      : m(`wave full (${p.maxSystems} systems)`, `đợt đã đủ ${viNum(p.maxSystems)} hệ thống`),
+  deferData: (p: { limit: number; wave?: number }): Message =>
+    p.wave !== undefined
+      ? m(`wave ${p.wave}'s data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt ${p.wave} sẽ vượt ${viNum(p.limit)} GiB`)
+      : m(`the wave's data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt sẽ vượt ${viNum(p.limit)} GiB`),
+  waveWasFull: (p: { systems: number; maxSystems: number; dataGiB: number; limit: number; wave?: number }): Message =>
     m(
-      `the wave was full (${p.systems} of ${p.maxSystems} systems, ${p.dataGiB} of ${p.limit} GiB)`,
-      `đợt đã kín (${viNum(p.systems)}/${viNum(p.maxSystems)} hệ thống, ${viNum(p.dataGiB)}/${viNum(p.limit)} GiB)`,
+      `${p.wave !== undefined ? `wave ${p.wave}` : "the wave"} had no room left (${p.systems} of ${p.maxSystems} systems, ${p.dataGiB} of ${p.limit} GiB taken)`,
+      `${p.wave !== undefined ? `đợt ${p.wave}` : "đợt"} không còn chỗ (đã dùng ${viNum(p.systems)}/${viNum(p.maxSystems)} hệ thống, ${viNum(p.dataGiB)}/${viNum(p.limit)} GiB)`,
     ),
-  waveTakenByOversized: (): Message => m("the wave was taken by a group larger than the wave limits", "đợt đã dành cho một nhóm vượt giới hạn một đợt"),
+  waveTakenByOversized: (p: { wave?: number; group?: Named; systems?: number; dataGiB?: number } = {}): Message =>
+    p.group !== undefined
+      ? m(
+          `wave ${p.wave} was taken by group ${p.group.id} (${p.systems} systems, ${p.dataGiB} GiB), larger than one wave`,
+          `đợt ${p.wave} dành riêng cho nhóm ${p.group.name} (${viNum(p.systems ?? 0)} hệ thống, ${viNum(p.dataGiB ?? 0)} GiB) vượt giới hạn một đợt`,
+        )
+      : m("the wave was taken by a group larger than the wave limits", "đợt đã dành cho một nhóm vượt giới hạn một đợt"),
   procurementReason: (p: { wave: number; start: string; cpu: number; memory: number; storage: number; headroomPct: number; cores: number; vcpus: number; overcommit: number; buyMemory: number; buyStorage: number; by: string }): Message =>
     m(
       `wave ${p.wave} on ${p.start} brings the target site's use to ${p.cpu} vCPUs, ${p.memory} GiB memory, ${p.storage} GiB storage, above its usable capacity after ${p.headroomPct}% headroom; buy ${p.cores} physical cores (${p.vcpus} vCPUs at ${p.overcommit}:1), ${p.buyMemory} GiB memory and ${p.buyStorage} GiB storage, installed by ${p.by}`,
@@ -341,16 +353,42 @@ export const MSG = {
       `the deadline ${p.deadline} has already passed (planning starts ${p.start}); every moving system is late`,
       `hạn ${viDate(p.deadline)} đã qua (kế hoạch bắt đầu từ ngày ${viDate(p.start)}); mọi hệ thống phải chuyển đều trễ hạn`,
     ),
-  tooFewWindows: (p: { dimension: "systems" | "data"; need: number; limit: number; windows: number; deadline: string }): Message =>
-    p.dimension === "systems"
-      ? m(
-          `the moving systems need at least ${p.need} waves at ≤ ${p.limit} systems per wave, but only ${p.windows} window${p.windows === 1 ? "" : "s"} remain before ${p.deadline}`,
-          `các hệ thống phải chuyển cần ít nhất ${viNum(p.need)} đợt với tối đa ${viNum(p.limit)} hệ thống mỗi đợt, nhưng trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi`,
-        )
-      : m(
-          `the data to copy needs at least ${p.need} waves at ≤ ${p.limit} GiB per wave, but only ${p.windows} window${p.windows === 1 ? "" : "s"} remain before ${p.deadline}`,
-          `lượng dữ liệu cần sao chép đòi hỏi ít nhất ${viNum(p.need)} đợt với tối đa ${viNum(p.limit)} GiB mỗi đợt, nhưng trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi`,
-        ),
+  tooFewWindows: (p: {
+    dimension: "systems" | "data";
+    /** Systems (or GiB) that must move. */
+    moving: number;
+    /** Groups larger than one wave, each taking a wave alone. */
+    oversized: readonly { group: Named; systems: number; dataGiB: number }[];
+    /** Systems (or GiB) of the other groups, and the waves they need at least. */
+    rest: number;
+    restWaves: number;
+    limit: number;
+    need: number;
+    windows: number;
+    days: number;
+    deadline: string;
+  }): Message => {
+    const sys = p.dimension === "systems";
+    const unitEn = sys ? "systems" : "GiB";
+    const unitVi = sys ? "hệ thống" : "GiB";
+    const ceiling = Math.ceil(p.rest / p.limit - 1e-9);
+    const shown = p.oversized.slice(0, 5);
+    const more = p.oversized.length - shown.length;
+    const bigEn = shown.map((o) => `${o.group.id} (${o.systems} systems, ${o.dataGiB} GiB)`).join("; ") + (more > 0 ? `; ${more} more` : "");
+    const bigVi = shown.map((o) => `${o.group.name} (${viNum(o.systems)} hệ thống, ${viNum(o.dataGiB)} GiB)`).join("; ") + (more > 0 ? `; và ${viNum(more)} nhóm khác` : "");
+    const one = p.oversized.length === 1;
+    const headEn = sys ? `${p.moving} systems must move` : `${p.moving} GiB of data must be copied`;
+    const headVi = sys ? `${viNum(p.moving)} hệ thống phải chuyển` : `${viNum(p.moving)} GiB dữ liệu phải sao chép`;
+    const overEn = p.oversized.length === 0 ? "" : `${one ? "group" : `${p.oversized.length} groups`} ${bigEn} ${one ? "is" : "are"} larger than one wave and ${one ? "takes a wave" : "take a wave each"} alone; `;
+    const overVi = p.oversized.length === 0 ? "" : `${one ? "nhóm" : `${viNum(p.oversized.length)} nhóm`} ${bigVi} vượt giới hạn một đợt nên phải chuyển riêng ${one ? "một đợt" : "mỗi nhóm một đợt"}; `;
+    const restEn = `${p.oversized.length === 0 ? "they" : `the other ${p.rest} ${unitEn}`} need at least ${p.restWaves} waves at ≤ ${p.limit} ${unitEn} per wave (⌈${p.rest} ÷ ${p.limit}⌉ = ${ceiling}${p.restWaves > ceiling ? `, more because groups of over half a wave cannot share one` : ""})`;
+    const restVi = `${p.oversized.length === 0 ? "" : `${viNum(p.rest)} ${unitVi} còn lại `}cần ít nhất ${viNum(p.restWaves)} đợt với tối đa ${viNum(p.limit)} ${unitVi} mỗi đợt${p.restWaves > ceiling ? " (các nhóm lớn hơn nửa đợt không thể xếp chung một đợt)" : ""}`;
+    const totalEn = p.oversized.length === 0 ? "" : `; that is at least ${p.need} waves`;
+    const totalVi = p.oversized.length === 0 ? "" : `; tổng cộng ít nhất ${viNum(p.need)} đợt`;
+    const windowsEn = `only ${p.windows} cutover window${p.windows === 1 ? "" : "s"} (${p.days} cutover day${p.days === 1 ? "" : "s"}) remain before ${p.deadline}`;
+    const windowsVi = `trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi (${viNum(p.days)} ngày được phép chuyển đổi)`;
+    return m(`${headEn}: ${overEn}${restEn}${totalEn}, but ${windowsEn}`, `${headVi}: ${overVi}${restVi}${totalVi}, nhưng ${windowsVi}`);
+  },
   blockedDays: (p: { count: number; days: readonly { date: string; why: Message }[]; more: boolean }): Message =>
     m(
       `${p.count} otherwise allowed day${p.count === 1 ? "" : "s"} before the deadline are blocked: ${p.days.map((d) => `${d.date} (${d.why.en})`).join("; ")}${p.more ? "; …" : ""}`,
@@ -361,20 +399,25 @@ export const MSG = {
   heldBackChain: (p: { systems: readonly string[]; date: string | undefined }): Message => m(`${list(p.systems)} held back until ${p.date}`, `${list(p.systems)} bị hoãn đến ngày ${viDate(p.date ?? "")}`),
   chainWhere: (p: { wave?: number; start?: string }): Message =>
     p.wave !== undefined ? m(`wave ${p.wave} (${p.start})`, `đợt ${p.wave} (${viDate(p.start ?? "")})`) : m("no wave", "không đợt nào"),
-  landsInDeferred: (p: { unit: string; systems: readonly string[]; where: Message; windowStart: string; why: Message }): Message =>
+  landsInDeferred: (p: { unit: Named; systems: readonly string[]; dataGiB: number; where: Message; windowStart: string; why: Message }): Message =>
     m(
-      `${p.unit} (${list(p.systems)}) lands in ${p.where.en}: in ${p.windowStart} ${p.why.en}`,
-      `${p.unit} (${list(p.systems)}) rơi vào ${p.where.vi}: trong khung chuyển đổi ngày ${viDate(p.windowStart)}, ${p.why.vi}`,
+      `${p.unit.id} (${list(p.systems)}: ${p.systems.length} system${p.systems.length === 1 ? "" : "s"}, ${p.dataGiB} GiB) lands in ${p.where.en}: in the window of ${p.windowStart} ${p.why.en}`,
+      `nhóm ${p.unit.name} (${viNum(p.systems.length)} hệ thống, ${viNum(p.dataGiB)} GiB) rơi vào ${p.where.vi}: trong khung chuyển đổi ngày ${viDate(p.windowStart)}, ${p.why.vi}`,
     ),
-  landsInFilled: (p: { unit: string; systems: readonly string[]; where: Message }): Message =>
+  landsInFilled: (p: { unit: Named; systems: readonly string[]; where: Message }): Message =>
     m(
-      `${p.unit} (${list(p.systems)}) lands in ${p.where.en}: earlier waves were filled by lower-risk groups`,
-      `${p.unit} (${list(p.systems)}) rơi vào ${p.where.vi}: các đợt trước đã kín chỗ với các nhóm rủi ro thấp hơn`,
+      `${p.unit.id} (${list(p.systems)}) lands in ${p.where.en}: earlier waves were filled by lower-risk groups`,
+      `nhóm ${p.unit.name} (${viNum(p.systems.length)} hệ thống) rơi vào ${p.where.vi}: các đợt trước đã kín chỗ với các nhóm rủi ro thấp hơn`,
     ),
-  chainWaits: (p: { unit: string; provider: string; hard: boolean; wave: number | undefined }): Message =>
+  chainWaits: (p: { unit: Named; provider: Named; hard: boolean; wave: number | undefined }): Message =>
     m(
-      `${p.unit} waits for ${p.provider} (${p.hard ? "consolidation survivor in place first" : "provider no later than its consumer"}), placed in wave ${p.wave ?? "none"}`,
-      `${p.unit} chờ ${p.provider} (${p.hard ? "hệ thống giữ lại sau hợp nhất phải sẵn sàng trước" : "hệ thống cung cấp chuyển không muộn hơn hệ thống sử dụng"}), ${p.wave !== undefined ? `được xếp vào đợt ${p.wave}` : "chưa được xếp đợt"}`,
+      `${p.unit.id} waits for ${p.provider.id} (${p.hard ? "consolidation survivor in place first" : "provider no later than its consumer"}), placed in wave ${p.wave ?? "none"}`,
+      `nhóm ${p.unit.name} chờ nhóm ${p.provider.name} (${p.hard ? "hệ thống giữ lại sau hợp nhất phải sẵn sàng trước" : "hệ thống cung cấp chuyển không muộn hơn hệ thống sử dụng"}), ${p.wave !== undefined ? `được xếp vào đợt ${p.wave}` : "chưa được xếp đợt"}`,
+    ),
+  chainProcured: (p: { wave: number; by: string; cores: number; memoryGiB: number; storageGiB: number; racks?: number; powerKw?: number }): Message =>
+    m(
+      `the hardware wave ${p.wave} needs is bought and installed by ${p.by} (${p.cores} physical cores, ${p.memoryGiB} GiB memory, ${p.storageGiB} GiB storage${p.racks ? `, ${p.racks} rack(s)` : ""}${p.powerKw ? `, ${p.powerKw} kW` : ""})`,
+      `thiết bị đợt ${p.wave} cần được mua và lắp đặt xong chậm nhất ngày ${viDate(p.by)} (${viNum(p.cores)} lõi CPU vật lý, ${viNum(p.memoryGiB)} GiB bộ nhớ, ${viNum(p.storageGiB)} GiB lưu trữ${p.racks ? `, ${viNum(p.racks)} tủ rack` : ""}${p.powerKw ? `, ${viNum(p.powerKw)} kW` : ""})`,
     ),
 
   // ---- calendar (why a day is blocked)

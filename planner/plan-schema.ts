@@ -157,8 +157,12 @@ export const Deadline = z.object({
   projectedCompletion: IsoDate.optional(),
   // additions
   criticalChain: z.array(ChainLink),
-  /** Allowed wave days left between the start date and the deadline. */
+  /** Allowed cutover DAYS (not windows) between the start date and the deadline; the same as `cutoverDaysBeforeDeadline`, kept under its first name for readers of older plans. */
   windowsBeforeDeadline: z.number().int().min(0),
+  /** Cutover windows (weekends or other runs of allowed days, one wave each) ending on or before the deadline. Optional: older plans lack it. */
+  cutoverWindowsBeforeDeadline: z.number().int().min(0).optional(),
+  /** Allowed cutover days in those windows. Optional: older plans lack it. */
+  cutoverDaysBeforeDeadline: z.number().int().min(0).optional(),
 });
 export type Deadline = z.infer<typeof Deadline>;
 

@@ -18,6 +18,7 @@ import { checkProfile, type PlanningProfile } from "./profile.js";
 import type { Profile } from "./profile-schema.js";
 import { buildRoadmap } from "./roadmap.js";
 import { scheduleWaves, type ScheduleResult } from "./schedule.js";
+import { unitNamed } from "./schedule/units.js";
 import { addSize } from "./sizing.js";
 import { isStandaloneServer, summarise } from "./summary.js";
 import { chooseTargetSite } from "./target-site.js";
@@ -90,7 +91,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
   warnings.push(...footprintWarnings(index, target, fates.servers, schedule.footprint.limit, log));
   const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
-  const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log);
+  const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log, { unit: (u) => unitNamed(index, u) });
   const lateSet = new Set(deadline.late);
 
   // Systems.
