@@ -14,6 +14,7 @@ import type { Calendar, Window } from "./calendar.js";
 import { addDays, dayNumber, isoDate } from "./dates.js";
 import { binPackingBound, type LowerBoundDetail } from "./lower-bound.js";
 import { type Message, MessageLog, MSG, type Named } from "./messages.js";
+import type { NationalConnection } from "./national-connections.js";
 import type { ChainLink, Deadline } from "./plan-schema.js";
 import type { PlanningProfile } from "./profile.js";
 import type { DraftWave, ScheduleResult, Unit, UnitTrace } from "./schedule.js";
@@ -26,8 +27,22 @@ export interface DeadlineNames {
 
 const byId: DeadlineNames = { unit: (u) => ({ id: u.id, name: u.id }) };
 
-/** Fills `deadline` (see file header); `names` gives the names Vietnamese sentences use [ids]. */
-export function deadlineTruth(schedule: ScheduleResult, waves: readonly DraftWave[], profile: PlanningProfile, windows: readonly Window[], calendar: Calendar, lowerBound: LowerBoundDetail, log: MessageLog = new MessageLog(), names: DeadlineNames = byId): Deadline {
+/**
+ * Fills `deadline` (see file header); `names` gives the names Vietnamese sentences use [ids];
+ * `milestones` are the national connections due on the deadline (national-connections.ts) [none]:
+ * they are listed, and one not reached by the deadline is a link of the critical chain.
+ */
+export function deadlineTruth(
+  schedule: ScheduleResult,
+  waves: readonly DraftWave[],
+  profile: PlanningProfile,
+  windows: readonly Window[],
+  calendar: Calendar,
+  lowerBound: LowerBoundDetail,
+  log: MessageLog = new MessageLog(),
+  names: DeadlineNames = byId,
+  milestones: readonly NationalConnection[] = [],
+): Deadline {
   const say = (msg: Message): string => log.say(msg);
   const date = profile.deadline;
   const late = new Set<string>();
@@ -38,6 +53,8 @@ export function deadlineTruth(schedule: ScheduleResult, waves: readonly DraftWav
   const cutoverDays = before.reduce((n, w) => n + w.days, 0);
   const projectedCompletion = schedule.unscheduled.length === 0 && waves.length > 0 ? waves[waves.length - 1].window.end : undefined;
   const chain: ChainLink[] = [];
+  // National connections not reached by the deadline make the merger's 2026 phase late too.
+  for (const c of milestones) if (!c.met) chain.push({ kind: "dependency", subject: c.system, message: say(c.reason) });
   if (!met) {
     if (profile.startDate > date) {
       chain.push({ kind: "calendar", subject: "deadline", message: say(MSG.deadlinePassed({ deadline: date, start: profile.startDate })) });
@@ -100,6 +117,7 @@ export function deadlineTruth(schedule: ScheduleResult, waves: readonly DraftWav
     windowsBeforeDeadline: cutoverDays,
     cutoverWindowsBeforeDeadline: before.length,
     cutoverDaysBeforeDeadline: cutoverDays,
+    nationalConnections: milestones.map((c) => ({ system: c.system, externals: c.externals, takesOver: c.takesOver, due: c.due, ...(c.on !== undefined ? { on: c.on } : {}), met: c.met, reason: say(c.reason) })),
   };
 }
 

@@ -420,6 +420,23 @@ export const MSG = {
       `thiết bị đợt ${p.wave} cần được mua và lắp đặt xong chậm nhất ngày ${viDate(p.by)} (${viNum(p.cores)} lõi CPU vật lý, ${viNum(p.memoryGiB)} GiB bộ nhớ, ${viNum(p.storageGiB)} GiB lưu trữ${p.racks ? `, ${viNum(p.racks)} tủ rack` : ""}${p.powerKw ? `, ${viNum(p.powerKw)} kW` : ""})`,
     ),
 
+  nationalConnection: (p: { system: Named; externals: readonly Named[]; takesOver: readonly Named[]; due: string; on: string | undefined; wave: number | undefined; met: boolean }): Message => {
+    const to = p.externals.length > 0 ? p.externals.map((e) => e.id).join(", ") : "NDXP (no national platform is listed among its dependencies yet)";
+    const toVi = p.externals.length > 0 ? namesVi(p.externals) : "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP) (danh mục chưa ghi nhận kết nối này)";
+    const over = p.takesOver.length > 0 ? `, taking over the national links of ${p.takesOver.map((x) => x.id).join(", ")} merged into it` : "";
+    const overVi = p.takesOver.length > 0 ? `, tiếp nhận các kết nối quốc gia của ${namesVi(p.takesOver)} được hợp nhất vào` : "";
+    const when =
+      p.on === undefined
+        ? m("not reached: a wave it needs found no window", "chưa đạt: một đợt chuyển đổi cần thiết chưa được xếp lịch")
+        : p.wave !== undefined
+          ? m(`reached on ${p.on}, the end of wave ${p.wave}`, `đạt ngày ${viDate(p.on)}, khi kết thúc đợt ${p.wave}`)
+          : m(`in place from ${p.on}: it already runs at its place after the merger`, `đã bảo đảm từ ngày ${viDate(p.on)}: hệ thống đã vận hành tại nơi sau hợp nhất`);
+    return m(
+      `national connection, a 2026 milestone due ${p.due}: ${p.system.id} connects the merged centre to ${to}${over}; ${when.en}${p.met ? "" : ", after its due date"}`,
+      `mốc năm 2026, hạn ${viDate(p.due)}: ${p.system.name} kết nối trung tâm sau hợp nhất với ${toVi}${overVi}; ${when.vi}${p.met ? "" : ", sau thời hạn"}`,
+    );
+  },
+
   // ---- calendar (why a day is blocked)
   notCutoverWeekday: (p: { weekday: string }): Message => m(`${p.weekday} is not a cutover weekday`, `${WEEKDAY_VI[p.weekday] ?? p.weekday} không phải ngày được phép chuyển đổi`),
   publicHoliday: (p: { name: string; nameVi: string }): Message => m(`public holiday: ${p.name}`, `ngày lễ: ${p.nameVi}`),
@@ -523,10 +540,10 @@ export const MSG = {
     ),
   roadmapExpandShared: (p: { fn: string }): Message =>
     m(`the province's shared ${p.fn} service: extend it to every department, commune and ward over TSLCD`, `dịch vụ ${p.fn} dùng chung của tỉnh: mở rộng cho mọi sở, ngành, xã, phường qua mạng TSLCD`),
-  roadmapConnectNational: (): Message =>
+  roadmapConnectNational: (p: { externals: readonly Named[] }): Message =>
     m(
-      "exchanges data with national platforms (NDXP/NDOP, national databases): move its links to the merged centre's LGSP and the National Data Centre",
-      "trao đổi dữ liệu với các nền tảng quốc gia (NDXP/NDOP, cơ sở dữ liệu quốc gia): chuyển các kết nối sang LGSP của trung tâm sau hợp nhất và Trung tâm dữ liệu quốc gia",
+      `exchanges data with national systems (${p.externals.map((e) => e.id).join(", ")}): move its links to the merged centre's LGSP`,
+      `trao đổi dữ liệu với các hệ thống quốc gia (${namesVi(p.externals)}): chuyển các kết nối sang nền tảng tích hợp, chia sẻ dữ liệu (LGSP) của trung tâm sau hợp nhất`,
     ),
   roadmapCloud: (p: { level: number }): Message =>
     m(`security level ${p.level} and container-ready: candidate for large-scale cloud`, `cấp độ ${p.level} và sẵn sàng container hóa: ứng viên chuyển lên điện toán đám mây quy mô lớn`),
@@ -537,6 +554,16 @@ export const MSG = {
     m(`vendor support ends ${p.supportEnds}: replace or renew before then`, `bảo hành của hãng hết ngày ${viDate(p.supportEnds)}: thay thế hoặc gia hạn trước thời điểm đó`),
   roadmapOsUpgrade: (p: { os: string; endOfSupport: string }): Message =>
     m(`${p.os} support ends ${p.endOfSupport}: upgrade the operating system`, `${p.os} hết hỗ trợ ngày ${viDate(p.endOfSupport)}: nâng cấp hệ điều hành`),
+  roadmapOverdue: (p: { due: string; start: string; by: string }): Message =>
+    m(
+      `late: its date ${p.due} passed before the later phases start (${p.start}); it is among the first work, done by ${p.by}`,
+      `trễ hạn: thời hạn ${viDate(p.due)} đã qua trước khi các giai đoạn sau bắt đầu (${viDate(p.start)}); được ưu tiên thực hiện trước, xong chậm nhất ngày ${viDate(p.by)}`,
+    ),
+  roadmapLate: (p: { due: string; by: string; effortPerQuarter: number }): Message =>
+    m(
+      `late: due ${p.due}, but at ${p.effortPerQuarter} effort points a quarter the work due before it fills the time until ${p.by}`,
+      `trễ hạn: cần xong trước ngày ${viDate(p.due)}, nhưng với năng lực ${viNum(p.effortPerQuarter)} điểm công việc mỗi quý, các việc đến hạn sớm hơn kéo dài đến ngày ${viDate(p.by)}`,
+    ),
 } as const;
 
 /**
@@ -560,7 +587,7 @@ export function planMessageStrings(plan: {
   capacity: readonly { reason: string }[];
   procurement: readonly { reason: string }[];
   unscheduled: readonly { reason: string }[];
-  deadline: { criticalChain: readonly { message: string }[] };
+  deadline: { criticalChain: readonly { message: string }[]; nationalConnections?: readonly { reason: string }[] };
   violations: readonly { message: string }[];
   warnings: readonly { message: string }[];
   targetSiteReasons: readonly string[];
@@ -575,6 +602,7 @@ export function planMessageStrings(plan: {
   for (const p of plan.procurement) out.push(p.reason);
   for (const u of plan.unscheduled) out.push(u.reason);
   for (const c of plan.deadline.criticalChain) out.push(c.message);
+  for (const c of plan.deadline.nationalConnections ?? []) out.push(c.reason);
   for (const v of plan.violations) out.push(v.message);
   for (const v of plan.warnings) out.push(v.message);
   out.push(...plan.targetSiteReasons);
