@@ -215,7 +215,7 @@ function placePinned(run: ScheduleRun, wave: OpenWave): void {
   }
 }
 
-/** After the pilots: an oversized unit takes an empty wave alone; otherwise the packing queue fills the room left. */
+/** After the pilots: an oversized unit takes an empty wave alone; otherwise the largest unit over half a wave opens it and the packing queue fills the room left. */
 function packFromQueue(run: ScheduleRun, wave: OpenWave): void {
   const queue = run.state.queue!;
   const { profile } = run.input;
@@ -225,6 +225,15 @@ function packFromQueue(run: ScheduleRun, wave: OpenWave): void {
       wave.defer(big, "capacity", MSG.deferBeforeProcurement({ from: run.procurementFrom }));
       queue.returnOversized(big);
     } else if (big) wave.placeAlone(big);
+  }
+  // First-fit decreasing: an empty wave opens with the largest unit over half a wave that fits.
+  if (!wave.closed && wave.members.length === 0) {
+    const half = queue.takeHalf(profile.maxSystems, wave.limit);
+    if (half && wave.fitsCapacity(half)) wave.place(half);
+    else if (half) {
+      wave.defer(half, "capacity", MSG.deferCapacity({ shortage: wave.shortageWith(half), from: run.procurementFrom }));
+      queue.push(half);
+    }
   }
   const deferred: Unit[] = [];
   while (!wave.closed && wave.nSystems < profile.maxSystems && deferred.length < MAX_DEFERRED_PER_WAVE) {
