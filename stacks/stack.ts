@@ -103,7 +103,7 @@ export function prepareStack(config: StackConfig, index: InventoryIndex, plan: P
   const usedSites = new Set(plans.map((p) => p.sourceSite));
   const namespaces = { velero: config.backup.namespace, metallb: config.wan.namespace, logging: config.logging.namespace };
   const apiServerCidrs = config.logging.apiServerCidrs ?? config.wan.nodeCidrs;
-  const platformLevel = Math.max(1, ...platform.tenants.map((t) => t.securityLevel));
+  const platformLevel = platform.tenants.reduce((max, t) => Math.max(max, t.securityLevel), 1);
   return {
     config,
     platform,

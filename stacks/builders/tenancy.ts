@@ -342,6 +342,7 @@ export function priorityClasses(): K8sObject[] {
 export function buildTenancy(model: PlatformModel, cfg: Tenancy, volumeMode: "Filesystem" | "Block" = "Filesystem"): K8sObject[] {
   const out: K8sObject[] = [...priorityClasses()];
   for (const t of model.tenants) out.push(namespaceOf(t, cfg), ...quotaOf(t, cfg, volumeMode), ...rbac(t, cfg));
-  out.push(...networkPolicies(model));
+  // A loop, not push(...): at 20k tenants the policies are more than a call's arguments may be.
+  for (const p of networkPolicies(model)) out.push(p);
   return out.sort(byKindNamespaceName);
 }

@@ -16,7 +16,7 @@ export interface BackupArgs {
   readonly provider?: k8s.Provider;
   /** What every child waits for: the Velero release, whose chart brings the CRDs [nothing]. */
   readonly after?: readonly pulumi.Resource[];
-  /** Batching shared with the program's other components [a batch of 500 of its own]. */
+  /** Batching shared with the program's other components [batches of 10 of its own]. */
   readonly batches?: RegistrationBatches;
 }
 

@@ -18,7 +18,7 @@ export interface SharedPlatformArgs {
   readonly volumeMode?: "Filesystem" | "Block";
   /** Kubernetes provider of the target cluster [Pulumi's default provider]. */
   readonly provider?: k8s.Provider;
-  /** Batching shared with the program's other components [a batch of 500 of its own]. */
+  /** Batching shared with the program's other components [batches of 10 of its own]. */
   readonly batches?: RegistrationBatches;
 }
 

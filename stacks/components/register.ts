@@ -49,15 +49,18 @@ export function registerObject(component: string, o: K8sObject, opts: pulumi.Cus
 /**
  * Registers resources a batch at a time. The Pulumi SDK serialises every resource's inputs
  * asynchronously after its constructor returns; constructed all at once, 10k resources keep their
- * promises and serialised copies alive together (1.6 GB under the mocks). Yielding to the event
- * loop after each batch lets the SDK finish a batch (under the mocks: register it; with the engine:
- * send the RPCs) before the next is built. Nothing waits for the engine, so deployment parallelism
- * is unchanged. One instance is shared by the components of a program.
+ * promises and serialised copies alive together (1.6 GB under the mocks), and the garbage collector
+ * copies them from the young generation into the old one, which cost half the CPU time. Yielding to
+ * the event loop after each small batch lets the SDK finish it (under the mocks: register it; with
+ * the engine: send the RPCs) while its garbage is still young. Measured at 10k resources (CPU time,
+ * shared machine): batches of 10 took about half the time of batches of 500 and 0.36 of the memory
+ * of all at once; batches of 1 were no better than 10. Nothing waits for the engine, so deployment
+ * parallelism is unchanged. One instance is shared by the components of a program.
  */
 export class RegistrationBatches {
   #count = 0;
-  /** @param size resources per batch [500]. */
-  constructor(readonly size = 500) {}
+  /** @param size resources per batch [10]. */
+  constructor(readonly size = 10) {}
 
   /** Counts one registered resource; resolves at once, or after a turn of the event loop at the end of a batch. */
   async registered(): Promise<void> {

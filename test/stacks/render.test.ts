@@ -146,4 +146,20 @@ describe("dcplan render", () => {
     const line = wrong.split("\n").findIndex((l) => l.includes("keepaliveTime: 95s")) + 1;
     expect(io2.err).toMatch(new RegExp(`Pulumi\\.dev\\.yaml:${line}:\\d+: dcplan:wan peers\\[0\\]\\.keepaliveTime: keepalive 95s must be below the hold time 90s`));
   });
+
+  it("warns on standard error that the credentials file is plaintext, and writes it readable by its owner only (CLI)", async () => {
+    const out = tempDir();
+    const io = captureIo();
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      expect(await run(["render", "--stack", "dev", "--out", out, "--secrets-from-env"], io)).toBe(0);
+    } finally {
+      process.env = saved;
+    }
+    expect(statSync(join(out, "50-secrets.yaml")).mode & 0o777).toBe(0o600);
+    const warning = io.err.split("\n").find((l) => l.includes("50-secrets.yaml"))!.replace(out, "<out>");
+    expect(warning).toMatchInlineSnapshot(`"warning: <out>/50-secrets.yaml holds credentials in plaintext (file mode 0600): keep it off shared disks and out of git, and delete it once applied"`);
+    expect(io.err).not.toMatch(/Secrets are referenced but not written/);
+  });
 });
