@@ -18,6 +18,7 @@ import { Wan } from "./components/Wan.js";
 import { buildPlatformServices } from "./builders/platform.js";
 import { loadStackInputs, projectPath, type StackInputs } from "./inputs.js";
 import { buildStackReleases, prepareStack } from "./stack.js";
+import { leanStackTraces } from "./stack-traces.js";
 
 /** Stack outputs. */
 export interface ProgramOutputs {
@@ -92,14 +93,9 @@ async function run(source: ConfigSource, options: ProgramOptions): Promise<Progr
     // namespace and what runs in it. With it, only a change of this value replaces anything.
     clusterIdentifier: clusterIdentifier(config, source),
   });
-  // The Pulumi SDK formats a stack trace for every promise it tracks (for its "leaked promise"
-  // report, printed in full only with PULUMI_DEBUG_PROMISE_LEAKS) and preallocates an Error per
-  // resource; with thousands of resources that was a third of the construction time at a limit of
-  // 2 frames, and is nearly free at 0. Resource source positions are unaffected (the SDK raises
-  // the limit itself for those). Kept for the whole registration, which is asynchronous now that it
-  // goes a batch at a time (the SDK's work on a batch runs between batches); restored at the end.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = options.promiseStackFrames ?? (process.env.PULUMI_DEBUG_PROMISE_LEAKS ? 10 : 0);
+  // Lean stack traces for the whole registration, which is asynchronous (a batch at a time: the
+  // SDK's work on a batch runs between batches); restored at the end (stack-traces.ts).
+  const restoreStackTraces = leanStackTraces(options.promiseStackFrames);
   let platform: SharedPlatform, backup: Backup, wan: Wan, migration: Migration, services: PlatformServices;
   try {
     const batches = new RegistrationBatches();
@@ -114,7 +110,7 @@ async function run(source: ConfigSource, options: ProgramOptions): Promise<Progr
     migration = new Migration("migration", { model: stack.migration, credentials: config.vsphereCredentials, namespaces: platform.namespaceResources, provider, batches });
     await migration.ready;
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    restoreStackTraces();
   }
   const outputs: ProgramOutputs = {
     targetSite: stack.targetSite,

@@ -11,6 +11,7 @@ import { sortKeys } from "../../stacks/builders/objects.js";
 import { objectConfigSource, pulumiConfigSource, type StackConfig } from "../../stacks/config.js";
 import type * as Program from "../../stacks/program.js";
 import { renderStack, SECRET_ENV, stackFileConfigSource } from "../../stacks/render.js";
+import { leanStackTraces } from "../../stacks/stack-traces.js";
 import { tempDir, writeTree } from "../fixtures.js";
 import { configSecrets, configValues, kubevirtSecrets, kubevirtValues, scenario, vmScenario } from "./fixtures.js";
 import { installMocks, registered, settle, valueOf } from "./pulumi-mocks.js";
@@ -26,7 +27,7 @@ const STACK_ENV = {
 };
 
 type Meta = { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-const meta = (r: { inputs: Record<string, unknown> }) => r.inputs.metadata as Meta;
+const meta = (r: { inputs: Record<string, unknown> }) => (r.inputs.metadata ?? { name: "" }) as Meta;
 
 let program: typeof Program;
 
@@ -57,21 +58,31 @@ function unwrapSecrets(v: unknown): unknown {
 }
 
 describe("Pulumi program under mocks", () => {
-  it("turns promise stack traces off only while constructing: the limit is restored and the SDK still captures source positions", async () => {
+  it("turns promise stack traces off only while registering: the settings are restored and the SDK still captures the same source positions", async () => {
     const before = Error.stackTraceLimit;
+    const prepare = Error.prepareStackTrace;
     await run();
     expect(Error.stackTraceLimit).toBe(before);
-    // Resource source positions come from Resource.callsites(), which raises the limit itself; the
-    // program relies on that when it sets the limit to 0 around construction.
-    Error.stackTraceLimit = 0;
+    expect(Error.prepareStackTrace).toBe(prepare);
+    // Resource source positions come from Resource.callsites(), which raises the limit itself and
+    // parses `.stack`; the program relies on that when it sets the limit to 0.
+    const callsites = () => (pulumi.Resource as unknown as { callsites(): { file?: string; line?: number; column?: number }[] }).callsites();
+    const expected = callsites();
+    const restore = leanStackTraces();
+    let frames: ReturnType<typeof callsites>;
     try {
-      const frames = (pulumi.Resource as unknown as { callsites(): { file?: string }[] }).callsites();
-      // At a limit of 0 the stack would hold no frame at all.
-      expect(frames.length).toBeGreaterThan(1);
-      expect(frames[0].file).toMatch(/@pulumi[/\\]pulumi[/\\]resource\.js$/);
+      expect(Error.stackTraceLimit).toBe(0);
+      frames = callsites();
+      expect(new Error("boom").stack).toBe("Error: boom");
     } finally {
-      Error.stackTraceLimit = before;
+      restore();
     }
+    // At a limit of 0 the stack would hold no frame at all.
+    expect(frames.length).toBeGreaterThan(1);
+    expect(frames[0].file).toMatch(/@pulumi[/\\]pulumi[/\\]resource\.js$/);
+    // The same positions as without the lean limit.
+    expect(frames.map((f) => f.file)).toEqual(expected.map((f) => f.file));
+    expect(Error.stackTraceLimit).toBe(before);
   });
 
   it("registers the components and their children with stable names", async () => {
