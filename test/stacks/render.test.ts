@@ -162,4 +162,31 @@ describe("dcplan render", () => {
     expect(warning).toMatchInlineSnapshot(`"warning: <out>/50-secrets.yaml holds credentials in plaintext (file mode 0600): keep it off shared disks and out of git, and delete it once applied"`);
     expect(io.err).not.toMatch(/Secrets are referenced but not written/);
   });
+
+  it("writes one Forklift Plan per rehosted system of the sample up to the cutoff, listing exactly its VMs, each resized by an instancetype", async () => {
+    const out = tempDir();
+    const r = await renderStack({ root: ".", stack: "dev", out, env: {} });
+    const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-23" });
+    const plan = planMigration({ inventory: loaded.inventory, index: loaded.index }, {}, "2026-11-23");
+    const cutoff = Number(/dcplan:waveCutoff: (\d+)/.exec(readFileSync("stacks/Pulumi.dev.yaml", "utf8"))![1]);
+    const rehosted = new Map(plan.systems.filter((s) => s.disposition === "rehost").map((s) => [s.id, s]));
+    // A server the rehosted systems share goes with the first of them (earliest wave, then id).
+    const owner = (users: string[]) => [...users].sort((a, b) => rehosted.get(a)!.wave! - rehosted.get(b)!.wave! || (a < b ? -1 : 1))[0];
+    const expected: Record<string, string[]> = {};
+    for (const server of plan.servers) {
+      const users = server.systems.filter((s) => rehosted.has(s));
+      if (users.length === 0 || server.site === plan.targetSite || server.target === undefined) continue;
+      const sys = rehosted.get(owner(users))!;
+      if (sys.wave! > cutoff) continue;
+      (expected[`${sys.id}-wave-${sys.wave}`] ??= []).push(server.id);
+    }
+    const plans = r.objects.filter((o) => o.kind === "Plan");
+    expect(Object.fromEntries(plans.map((p) => [p.metadata.name, (p.spec as { vms: { targetName: string }[] }).vms.map((v) => v.targetName)]))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v.sort()]).sort()),
+    );
+    expect(Object.keys(expected).length).toBeGreaterThan(5);
+    const instancetypes = new Set(r.objects.filter((o) => o.kind === "VirtualMachineInstancetype").map((o) => `${o.metadata.namespace}/${o.metadata.name}`));
+    for (const p of plans) for (const vm of (p.spec as { targetNamespace: string; vms: { instanceType: string }[] }).vms) expect(instancetypes.has(`${(p.spec as { targetNamespace: string }).targetNamespace}/${vm.instanceType}`)).toBe(true);
+    expect(r.objects.filter((o) => o.kind === "Migration").map((m) => m.metadata.name)).toEqual(plans.map((p) => p.metadata.name));
+  });
 });
