@@ -14,7 +14,8 @@ import { rehostedVms } from "./rehosted-vms.js";
 export type Report = (key: string, path: (string | number)[], message: string, rule?: string) => void;
 
 /**
- * With VMs on KubeVirt: every closing site a rehosted VM of the plan leaves needs its vSphere
+ * With VMs on KubeVirt: every site a rehosted VM of the plan leaves (the closing sites, and the
+ * target site when stand-alone servers there are folded in) needs its vSphere
  * (`kubevirt.sources`) and, when secrets are required, its vCenter credentials; every security
  * level a rehosted system lands at needs a storage class. Checked over the whole plan, not only
  * the waves deployed, so raising the cutoff cannot fail on a missing key later. Returns the manual
@@ -38,7 +39,7 @@ export function checkKubeVirt(config: StackConfig, index: InventoryIndex, plan: 
     }
   }
   for (const site of [...sites].sort()) {
-    if (!kv.sources[site]) f("kubevirt", ["sources", site], `is required: VMs of rehosted systems leave site ${site}; give the vCenter url, cidrs, datastores and networks of its vSphere`, "missing-config");
+    if (!kv.sources[site]) f("kubevirt", ["sources", site], `is required: VMs of rehosted systems leave the vSphere of site ${site}; give its vCenter url, cidrs, datastores and networks`, "missing-config");
     if (requireSecrets && !config.vsphereCredentials.has(site)) {
       f("vsphereCredentials", [site], `is required: \`pulumi config set --secret --path 'vsphereCredentials.${site}.user' …\` (and password)`, "missing-secret");
     }
@@ -50,7 +51,6 @@ export function checkKubeVirt(config: StackConfig, index: InventoryIndex, plan: 
   }
   for (const [site, source] of Object.entries(kv.sources)) {
     if (!index.sites.has(site)) f("kubevirt", ["sources", site], `no site "${site}" in the inventory (sites: ${[...index.sites.keys()].sort().join(", ")})`, "unknown-site");
-    else if (site === plan.targetSite) f("kubevirt", ["sources", site], `is the target site: VMs migrate from the closing sites only`, "invalid-config");
     source.cidrs.forEach((c, i) => {
       const r = parseRange(c);
       if (typeof r === "string" || !c.includes("/")) f("kubevirt", ["sources", site, "cidrs", i], typeof r === "string" ? r : `"${c}" must be a CIDR`, "invalid-address");

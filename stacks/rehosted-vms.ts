@@ -1,15 +1,18 @@
 // Which virtual machines each rehosted system brings onto KubeVirt, and into which namespace.
 //
 // A rehosted system's machines are the plan's compute servers (virtual, or physical ones the plan
-// moves as VMs) that list it and stand at a closing site, each with the right-sized target the plan
-// gave it. A VM's name in the source vCenter is the inventory's optional `vmName`, else the server
-// id. A server shared by several rehosted systems is migrated once, into the namespace of its
+// moves as VMs) that list it: those at a closing site, and those at the target site when the plan
+// folds a stand-alone server into the shared infrastructure there. Each takes the right-sized
+// target the plan gave it, or, where the plan gives none (a stand-alone server at the target site,
+// switched off after its wave), the same right-sizing the planner uses (planner/sizing.ts). A VM's
+// name in the source vCenter is the inventory's optional `vmName`, else the server id. A server shared by several rehosted systems is migrated once, into the namespace of its
 // owner: the first of them by id among those of the earliest wave (a shared server puts them in one
 // move group, so in one wave). The owner is chosen over the whole plan, never over what the wave
 // cutoff deploys, so it cannot change as the cutoff rises. The others reach it through a
 // shared-server edge (see model.ts). Pure.
 import type { InventoryIndex } from "../inventory/model.js";
 import type { Plan, PlanSystem, Size } from "../planner/plan-schema.js";
+import { rightSize } from "../planner/sizing.js";
 import { compareIds } from "./builders/objects.js";
 
 /** One machine migrated into a tenant namespace. */
@@ -18,7 +21,7 @@ export interface TenantVm {
   readonly server: string;
   /** Name of the VM in the source vCenter (inventory `vmName`, else the server id). */
   readonly vmName: string;
-  /** Site it is migrated from. */
+  /** Site it is migrated from (a closing site, or the target site for a stand-alone server folded in there). */
   readonly sourceSite: string;
   /** `physical` servers are converted to a VM in the site's vCenter first (P2V), then migrated like the others. */
   readonly kind: "virtual" | "physical";
@@ -40,18 +43,21 @@ export function rehostedVms(index: InventoryIndex, plan: Plan): Map<string, Tena
   const systems = new Map(plan.systems.filter(isRehosted).map((s) => [s.id, s]));
   const out = new Map<string, TenantVm[]>();
   for (const server of plan.servers) {
-    if ((server.kind !== "virtual" && server.kind !== "physical") || server.site === plan.targetSite || server.target === undefined) continue;
+    if (server.kind !== "virtual" && server.kind !== "physical") continue;
     const users = server.systems.filter((id) => systems.has(id)).sort((a, b) => (systems.get(a)!.wave ?? 0) - (systems.get(b)!.wave ?? 0) || compareIds(a, b));
     if (users.length === 0) continue;
-    const [owner, ...others] = users;
     const inv = index.servers.get(server.id);
+    // A VM the system runs on that stays on the target site's hypervisor (no target, not a stand-alone server folded in) is not part of the move.
+    if (server.target === undefined && (server.site !== plan.targetSite || inv === undefined || server.kind !== "physical")) continue;
+    const target = server.target ?? rightSize(inv!);
+    const [owner, ...others] = users;
     const vm: TenantVm = {
       server: server.id,
       vmName: inv?.vmName ?? server.id,
       sourceSite: server.site,
       kind: server.kind,
-      target: server.target,
-      diskGiB: inv?.storageGiB ?? server.target.storageGiB,
+      target,
+      diskGiB: inv?.storageGiB ?? target.storageGiB,
       sharedWith: [...others].sort(compareIds),
     };
     const list = out.get(owner) ?? [];

@@ -1,7 +1,8 @@
 // The Forklift (Migration Toolkit for Virtualization) objects that move a wave's rehosted VMs from a
-// closing site's vSphere onto KubeVirt on the shared cluster, v2.12.5 API (stacks/crds/forklift):
+// site's vSphere (a closing site's; the target site's for the stand-alone servers the plan folds in
+// there) onto KubeVirt on the shared cluster, v2.12.5 API (stacks/crds/forklift):
 //
-// - per closing site: a vSphere Provider (URL from stack config, credentials in a Secret), a
+// - per source site: a vSphere Provider (URL from stack config, credentials in a Secret), a
 //   NetworkMap (the site's port groups to the pod network or a Multus attachment) and one
 //   StorageMap per security level that lands from it (every datastore to the level's storage class);
 // - the host Provider: the cluster itself (type openshift, no URL);

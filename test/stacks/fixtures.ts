@@ -135,6 +135,8 @@ export function makePlanServer(over: Partial<PlanServer> & { id: string }): Plan
  *   permits (level 4, wave 2): vm-permits; depends on ledger:5432
  *   archive (level 1, wave 3): pm-archive, a physical server (converted to a VM first)
  *   remote  (level 2, wave 3): vm-remote at dc-lc
+ *   kiosk   (level 1, wave 3): sa-kiosk, a stand-alone physical server at the target site dc-bn that
+ *           the plan folds in (no target size in the plan: right-sized from the inventory)
  *   portal  (replatform, level 2, wave 1): depends on ledger:443
  * Waves of 2 days at 1000 GiB per window day: wave 2 moves 2600 GiB of which grants 1500, so
  * grants is warm and permits cold.
@@ -156,6 +158,7 @@ export function vmScenario(): { inventory: Inventory; index: InventoryIndex; pla
       vm("vm-remote", "dc-lc", 2, 4, 40),
       vm("vm-portal", "dc-bg", 2, 4, 20),
       makeServer({ id: "pm-archive", site: "dc-bg", cpuCores: 8, memoryGiB: 32, storageGiB: 2000 }),
+      makeServer({ id: "sa-kiosk", site: "dc-bn", cpuCores: 4, memoryGiB: 16, storageGiB: 100, usage: { cpuPct: 20, memoryPct: 50, storageUsedPct: 50 }, tags: ["standalone"] }),
     ],
     systems: [
       makeSystem({ id: "ledger", owner: "so-tc", securityLevel: 2, servers: ["vm-ledger-app", "vm-ledger-db"] }),
@@ -163,6 +166,7 @@ export function vmScenario(): { inventory: Inventory; index: InventoryIndex; pla
       makeSystem({ id: "permits", owner: "so-khcn", securityLevel: 4, servers: ["vm-permits", "vm-shared-sql"], dependsOn: [{ target: "ledger", coupling: "loose", port: 5432 }] }),
       makeSystem({ id: "archive", owner: "so-khcn", securityLevel: 1, servers: ["pm-archive"] }),
       makeSystem({ id: "remote", owner: "so-khcn", securityLevel: 2, servers: ["vm-remote"] }),
+      makeSystem({ id: "kiosk", owner: "so-khcn", securityLevel: 1, servers: ["sa-kiosk"] }),
       makeSystem({ id: "portal", owner: "so-khcn", securityLevel: 2, servers: ["vm-portal"], dependsOn: [{ target: "ledger", coupling: "loose", port: 443 }] }),
     ],
     externals: [makeExternal({ id: "ndxp" })],
@@ -177,6 +181,7 @@ export function vmScenario(): { inventory: Inventory; index: InventoryIndex; pla
       rehost("permits", 2, 4, 600),
       rehost("archive", 3, 1, 100),
       rehost("remote", 3, 2, 50),
+      { ...rehost("kiosk", 3, 1, 10), site: "dc-bn" },
       makePlanSystem({ id: "portal", wave: 1, securityLevel: 2 }),
     ]),
     servers: [
@@ -188,18 +193,19 @@ export function vmScenario(): { inventory: Inventory; index: InventoryIndex; pla
       makePlanServer({ id: "vm-remote", site: "dc-lc", systems: ["remote"], target: size(2, 4, 30) }),
       makePlanServer({ id: "vm-portal", systems: ["portal"], fate: "decommission" }),
       makePlanServer({ id: "pm-archive", kind: "physical", fate: "decommission", systems: ["archive"], target: size(4, 16, 1200) }),
+      makePlanServer({ id: "sa-kiosk", kind: "physical", site: "dc-bn", fate: "decommission", systems: ["kiosk"] }),
     ],
     waves: [
       { number: 1, start: "2026-12-05", end: "2026-12-06", systems: ["ledger", "portal"], phase: "2026", dataGiB: 420, servers: [], maxSecurityLevel: 2, notes: [] },
       { number: 2, start: "2026-12-12", end: "2026-12-13", systems: ["grants", "permits"], phase: "2026", dataGiB: 2600, servers: [], maxSecurityLevel: 4, notes: [] },
-      { number: 3, start: "2026-12-19", end: "2026-12-20", systems: ["archive", "remote"], phase: "2026", dataGiB: 150, servers: [], maxSecurityLevel: 2, notes: [] },
+      { number: 3, start: "2026-12-19", end: "2026-12-20", systems: ["archive", "kiosk", "remote"], phase: "2026", dataGiB: 160, servers: [], maxSecurityLevel: 2, notes: [] },
     ],
     profile: { dataGiBPerWindowDay: 1000 },
   } as unknown as Plan;
   return { inventory, index: indexInventory(inventory), plan };
 }
 
-/** Config values that put rehosted VMs on KubeVirt, for vmScenario (sources dc-bg and dc-lc, a storage class per level). */
+/** Config values that put rehosted VMs on KubeVirt, for vmScenario (sources dc-bg, dc-lc and dc-bn, a storage class per level). */
 export function kubevirtValues(over: Record<string, unknown> = {}): Record<string, unknown> {
   const source = (site: string, cidr: string) => ({
     url: `https://vcenter.${site}.example.gov.vn/sdk`,
@@ -210,7 +216,7 @@ export function kubevirtValues(over: Record<string, unknown> = {}): Record<strin
   return configValues({
     vmPlatform: "kubevirt",
     kubevirt: {
-      sources: { "dc-bg": source("dc-bg", "10.20.0.0/24"), "dc-lc": source("dc-lc", "10.30.0.0/24") },
+      sources: { "dc-bg": source("dc-bg", "10.20.0.0/24"), "dc-bn": source("dc-bn", "10.10.20.0/24"), "dc-lc": source("dc-lc", "10.30.0.0/24") },
       storageClasses: { "1": "standard", "2": "standard", "3": "encrypted", "4": "encrypted-secure" },
     },
     tenancy: {},
@@ -220,5 +226,8 @@ export function kubevirtValues(over: Record<string, unknown> = {}): Record<strin
 
 /** Secret config values for kubevirtValues. */
 export function kubevirtSecrets(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return configSecrets({ vsphereCredentials: { "dc-bg": { user: "forklift@bg", password: "bg-vc-pass" }, "dc-lc": { user: "forklift@lc", password: "lc-vc-pass" } }, ...over });
+  return configSecrets({
+    vsphereCredentials: { "dc-bg": { user: "forklift@bg", password: "bg-vc-pass" }, "dc-bn": { user: "forklift@bn", password: "bn-vc-pass" }, "dc-lc": { user: "forklift@lc", password: "lc-vc-pass" } },
+    ...over,
+  });
 }

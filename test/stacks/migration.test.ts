@@ -40,7 +40,7 @@ describe("rehosted systems on KubeVirt", () => {
     expect(ofKind(hypervisor.platform, "Namespace").map((n) => n.metadata.name)).toEqual(["portal"]);
     expect(hypervisor.migration).toEqual([]);
     const ns = ofKind(all(), "Namespace");
-    expect(ns.map((n) => n.metadata.name)).toEqual(["archive", "grants", "ledger", "permits", "portal", "remote"]);
+    expect(ns.map((n) => n.metadata.name)).toEqual(["archive", "grants", "kiosk", "ledger", "permits", "portal", "remote"]);
     const permits = ns.find((n) => n.metadata.name === "permits")!;
     expect(permits.metadata.labels).toMatchObject({
       "dcplan.gov.vn/workload": "virtual-machines",
@@ -50,17 +50,20 @@ describe("rehosted systems on KubeVirt", () => {
     expect(permits.metadata.annotations?.["scheduler.alpha.kubernetes.io/node-selector"]).toBe("dcplan.gov.vn/node-pool=secure");
   });
 
-  it("lists each rehosted system's machines at closing sites, by vCenter name or server id; a shared VM goes to one owner", () => {
+  it("lists each rehosted system's machines (closing sites, and stand-alone servers folded in at the target), by vCenter name or server id; a shared VM goes to one owner", () => {
     const { index, plan } = vmScenario();
     const vms = rehostedVms(index, plan);
     expect(Object.fromEntries([...vms].map(([s, list]) => [s, list.map((v) => `${v.server}=${v.vmName}${v.sharedWith.length ? ` shared:${v.sharedWith.join()}` : ""}`)]))).toEqual({
       archive: ["pm-archive=pm-archive"],
       grants: ["vm-grants=vm-grants", "vm-shared-sql=vm-shared-sql shared:permits"],
+      kiosk: ["sa-kiosk=sa-kiosk"],
       ledger: ["vm-ledger-app=LEDGER-APP-01", "vm-ledger-db=vm-ledger-db"],
       permits: ["vm-permits=vm-permits"],
       remote: ["vm-remote=vm-remote"],
     });
     expect(vms.get("ledger")![1].diskGiB).toBe(500); // provisioned, not the right-sized 400
+    // No target in the plan for a stand-alone server folded in at the target site: right-sized as the planner does (4 × 20 % × 1.3 → 2 vCPUs, 16 × 50 % × 1.3 → 12 GiB).
+    expect(vms.get("kiosk")![0]).toMatchObject({ sourceSite: "dc-bn", kind: "physical", target: { cpuCores: 2, memoryGiB: 12, storageGiB: 70 }, diskGiB: 100 });
   });
 
   it("writes one Plan per rehosted system and wave listing exactly its VMs, and a Migration for it", () => {
@@ -68,7 +71,7 @@ describe("rehosted systems on KubeVirt", () => {
     const plans = ofKind(objects, "Plan");
     const { index, plan } = vmScenario();
     const vms = rehostedVms(index, plan);
-    expect(plans.map((p) => p.metadata.name)).toEqual(["archive-wave-3", "grants-wave-2", "ledger-wave-1", "permits-wave-2", "remote-wave-3"]);
+    expect(plans.map((p) => p.metadata.name)).toEqual(["archive-wave-3", "grants-wave-2", "kiosk-wave-3", "ledger-wave-1", "permits-wave-2", "remote-wave-3"]);
     for (const p of plans) {
       const system = spec(p).targetNamespace as string;
       const listed = (spec(p).vms as { name: string; targetName: string; instanceType: string }[]).map((v) => v.targetName);
@@ -104,7 +107,7 @@ describe("rehosted systems on KubeVirt", () => {
     const { plan } = vmScenario();
     expect(windowDays("2026-12-12", "2026-12-13")).toBe(2);
     // Wave 2: 2600 GiB in a 2000 GiB window; grants (1500) goes warm, the rest (1100) fits.
-    expect(Object.fromEntries(migrationTypes(plan))).toEqual({ ledger: "cold", grants: "warm", permits: "cold", archive: "cold", remote: "cold" });
+    expect(Object.fromEntries(migrationTypes(plan))).toEqual({ ledger: "cold", grants: "warm", permits: "cold", archive: "cold", remote: "cold", kiosk: "cold" });
     const objects = all();
     const type = (name: string) => spec(ofKind(objects, "Plan").find((p) => p.metadata.name === name)!).type;
     expect([type("grants-wave-2"), type("permits-wave-2")]).toEqual(["warm", "cold"]);
@@ -121,7 +124,7 @@ describe("rehosted systems on KubeVirt", () => {
   it("maps storage per site and security level to its storage class, networks to pod or Multus", () => {
     const objects = all();
     const maps = ofKind(objects, "StorageMap");
-    expect(maps.map((m) => m.metadata.name)).toEqual(["storagemap-dc-bg-level-1", "storagemap-dc-bg-level-2", "storagemap-dc-bg-level-3", "storagemap-dc-bg-level-4", "storagemap-dc-lc-level-2"]);
+    expect(maps.map((m) => m.metadata.name)).toEqual(["storagemap-dc-bg-level-1", "storagemap-dc-bg-level-2", "storagemap-dc-bg-level-3", "storagemap-dc-bg-level-4", "storagemap-dc-bn-level-1", "storagemap-dc-lc-level-2"]);
     const level4 = spec(maps.find((m) => m.metadata.name === "storagemap-dc-bg-level-4")!);
     expect((level4.map as { destination: { storageClass: string }; source: { name: string } }[]).map((e) => [e.source.name, e.destination.storageClass])).toEqual([
       ["dc-bg-ds-01", "encrypted-secure"],
@@ -139,6 +142,7 @@ describe("rehosted systems on KubeVirt", () => {
     expect(ofKind(objects, "Provider").map((p) => [p.metadata.name, spec(p).type, spec(p).url])).toEqual([
       [HOST_PROVIDER, "openshift", undefined],
       ["vsphere-dc-bg", "vsphere", "https://vcenter.dc-bg.example.gov.vn/sdk"],
+      ["vsphere-dc-bn", "vsphere", "https://vcenter.dc-bn.example.gov.vn/sdk"],
       ["vsphere-dc-lc", "vsphere", "https://vcenter.dc-lc.example.gov.vn/sdk"],
     ]);
   });
@@ -178,6 +182,7 @@ describe("rehosted systems on KubeVirt", () => {
   it("names the physical servers to convert into VMs before their wave", () => {
     expect(prepared().manualSteps).toEqual([
       'archive: physical server pm-archive must be converted into a VM named "pm-archive" in the vCenter of dc-bg (P2V) before wave 3; Forklift migrates VMs only',
+      'kiosk: physical server sa-kiosk must be converted into a VM named "sa-kiosk" in the vCenter of dc-bn (P2V) before wave 3; Forklift migrates VMs only',
     ]);
   });
 
@@ -187,6 +192,7 @@ describe("rehosted systems on KubeVirt", () => {
     expect(validateObjects([...all(), ...secrets])).toEqual([]);
     expect(secrets.map((s) => [s.metadata.name, Object.keys(s.stringData as object).sort()])).toEqual([
       ["vsphere-credentials-dc-bg", ["password", "url", "user"]],
+      ["vsphere-credentials-dc-bn", ["password", "url", "user"]],
       ["vsphere-credentials-dc-lc", ["password", "url", "user"]],
     ]);
     expect(JSON.stringify(all())).not.toContain("bg-vc-pass");
@@ -202,7 +208,7 @@ describe("KubeVirt configuration checks", () => {
     expect(f[0].message).toMatch(/https:\/\//);
   });
 
-  it("requires a storage class for every level a rehosted system lands at, and a source and credentials per closing site", () => {
+  it("requires a storage class for every level a rehosted system lands at, and a source and credentials per site VMs leave", () => {
     const kv = kubevirtValues().kubevirt as { sources: Record<string, unknown>; storageClasses: Record<string, string> };
     const { "4": _level4, ...others } = kv.storageClasses;
     const noLevel4 = { ...kv, storageClasses: others };
@@ -211,9 +217,9 @@ describe("KubeVirt configuration checks", () => {
     expect(f[0].message).toMatch(/permits is at security level 4/);
     // Checked over the whole plan: even with the cutoff before wave 2.
     expect(problems(kubevirtValues({ kubevirt: noLevel4, waveCutoff: 1 })).map((x) => x.path)).toEqual([["storageClasses", "4"]]);
-    const noLc = { ...kv, sources: { "dc-bg": kv.sources["dc-bg"] } };
+    const noLc = { ...kv, sources: { "dc-bg": kv.sources["dc-bg"], "dc-bn": kv.sources["dc-bn"] } };
     expect(problems(kubevirtValues({ kubevirt: noLc })).map((x) => [x.entity, x.path])).toEqual([["dcplan:kubevirt", ["sources", "dc-lc"]]]);
-    const creds = problems(kubevirtValues(), kubevirtSecrets({ vsphereCredentials: { "dc-bg": { user: "u", password: "p" } } }));
+    const creds = problems(kubevirtValues(), kubevirtSecrets({ vsphereCredentials: { "dc-bg": { user: "u", password: "p" }, "dc-bn": { user: "u", password: "p" } } }));
     expect(creds.map((x) => [x.entity, x.path, x.rule])).toEqual([["dcplan:vsphereCredentials", ["dc-lc"], "missing-secret"]]);
   });
 

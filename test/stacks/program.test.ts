@@ -23,7 +23,7 @@ const CA_PATH = "stacks/certs/soc-ca.example.pem";
 const STACK_ENV = {
   [SECRET_ENV.backupCredentials]: JSON.stringify({ "dc-bn": { accessKeyId: "a", secretAccessKey: "b" }, "dc-bg": { accessKeyId: "c", secretAccessKey: "d" } }),
   [SECRET_ENV.bgpPasswords]: JSON.stringify({ "pe-tslcd-bn-1": "1", "pe-tslcd-bn-2": "2", "pe-tslcd-bg-1": "3", "pe-tslcd-bg-2": "4" }),
-  [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "forklift@vsphere.local", password: "v" } }),
+  [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "forklift@vsphere.local", password: "v" }, "dc-bn": { user: "forklift@vsphere.local", password: "w" } }),
 };
 
 type Meta = { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
@@ -202,7 +202,7 @@ describe("Pulumi program under mocks", () => {
     const env = {
       [SECRET_ENV.backupCredentials]: JSON.stringify({ "dc-bn": { accessKeyId: "a", secretAccessKey: "b" }, "dc-bg": { accessKeyId: "c", secretAccessKey: "d" } }),
       [SECRET_ENV.bgpPasswords]: JSON.stringify({ "pe-tslcd-bn-1": "1", "pe-tslcd-bn-2": "2", "pe-tslcd-bg-1": "3", "pe-tslcd-bg-2": "4" }),
-      [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "forklift@vsphere.local", password: "v" } }),
+      [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "forklift@vsphere.local", password: "v" }, "dc-bn": { user: "forklift@vsphere.local", password: "w" } }),
     };
     await installMocks(stack);
     const result = await program.runProgram(stackFileConfigSource(".", stack, env), { root: "." });
@@ -225,7 +225,7 @@ describe("Pulumi program under mocks", () => {
     const env = {
       [SECRET_ENV.backupCredentials]: JSON.stringify(configSecrets().backupCredentials),
       [SECRET_ENV.bgpPasswords]: JSON.stringify({ "pe-tslcd-bn-1": "a", "pe-tslcd-bn-2": "b" }),
-      [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "u", password: "p" } }),
+      [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "u", password: "p" }, "dc-bn": { user: "u", password: "p" } }),
     };
     const result = await program.runProgram(stackFileConfigSource(".", "dev", env), { root: "." });
     await valueOf(result.outputs.namespaces);
@@ -295,7 +295,7 @@ describe("Pulumi program under mocks", () => {
       expect(scheduled(meta(t).name, "offsite"), meta(t).name).toHaveLength(level(t) >= 3 ? 1 : 0);
     }
     // The level-4 system's VMs go to the secure pool and its level's storage class.
-    const plan = kubernetes().find((r) => r.type === "kubernetes:forklift.konveyor.io/v1beta1:Plan" && meta(r).name === "qlvb-dang-wave-3")!;
+    const plan = kubernetes().find((r) => r.type === "kubernetes:forklift.konveyor.io/v1beta1:Plan" && meta(r).labels?.["dcplan.gov.vn/system"] === "qlvb-dang")!;
     expect(plan.inputs.spec).toMatchObject({ targetNamespace: "qlvb-dang", targetNodeSelector: { "dcplan.gov.vn/node-pool": "secure" }, map: { storage: { name: "storagemap-dc-bg-level-4" } } });
     expect(await valueOf(result.outputs.helmReleases)).toEqual(["metallb", "velero", "fluent-bit", "fluent-bit-events"]);
   });

@@ -18,7 +18,7 @@ const CA_PATH = "stacks/certs/soc-ca.example.pem";
 const env = {
   [SECRET_ENV.backupCredentials]: JSON.stringify({ "dc-bn": { accessKeyId: "a", secretAccessKey: "s3cret-bn" }, "dc-bg": { accessKeyId: "b", secretAccessKey: "s3cret-bg" } }),
   [SECRET_ENV.bgpPasswords]: JSON.stringify({ "pe-tslcd-bn-1": "p1", "pe-tslcd-bn-2": "p2", "pe-tslcd-bg-1": "p3", "pe-tslcd-bg-2": "p4" }),
-  [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "forklift@vsphere.local", password: "vc-pass" } }),
+  [SECRET_ENV.vsphereCredentials]: JSON.stringify({ "dc-bg": { user: "forklift@vsphere.local", password: "vc-pass" }, "dc-bn": { user: "forklift@vsphere.local", password: "vc-pass-bn" } }),
 };
 
 /** Systems the sample plan puts on the shared platform in waves (from, to]: replatformed, and rehosted (the committed stacks run VMs on KubeVirt), sorted. */
@@ -56,7 +56,7 @@ describe("dcplan render", () => {
     ]);
     expect(readdirSync(join(out, "helm")).sort()).toEqual(["fluent-bit-events.values.yaml", "fluent-bit.values.yaml", "install.sh", "metallb.values.yaml", "velero.values.yaml"]);
     expect(io.out).toMatch(/^wrote \d+ objects in 10 files/);
-    expect(io.err).toMatch(/7 Secrets are referenced but not written/);
+    expect(io.err).toMatch(/8 Secrets are referenced but not written/);
     expect(io.err).toContain("velero/velero-credentials-dc-bn");
     expect(io.err).toContain("konveyor-forklift/vsphere-credentials-dc-bg");
     // The sample's e-government core that stays on VMs is reached through the stack's egress CIDRs.
@@ -89,6 +89,7 @@ describe("dcplan render", () => {
       "velero-credentials-dc-bg",
       "velero-credentials-dc-bn",
       "vsphere-credentials-dc-bg",
+      "vsphere-credentials-dc-bn",
     ]);
     // Credentials are readable by their owner only, and the render says so.
     expect(statSync(join(out, "50-secrets.yaml")).mode & 0o777).toBe(0o600);
@@ -175,7 +176,9 @@ describe("dcplan render", () => {
     const expected: Record<string, string[]> = {};
     for (const server of plan.servers) {
       const users = server.systems.filter((s) => rehosted.has(s));
-      if (users.length === 0 || server.site === plan.targetSite || server.target === undefined) continue;
+      // Moved servers have a target; stand-alone physical servers at the target site are folded in without one.
+      const foldedIn = server.site === plan.targetSite && server.kind === "physical" && server.target === undefined;
+      if (users.length === 0 || (server.kind !== "virtual" && server.kind !== "physical") || (server.target === undefined && !foldedIn)) continue;
       const sys = rehosted.get(owner(users))!;
       if (sys.wave! > cutoff) continue;
       (expected[`${sys.id}-wave-${sys.wave}`] ??= []).push(server.id);
