@@ -2,6 +2,7 @@
 // the plan is read from `dcplan:plan` when set (a JSON file written by `dcplan plan`), otherwise
 // computed in-process from the inventory (and `dcplan:profile`, `dcplan:asOf`) with the planner, so
 // there is one source of truth and no stale plan file to forget.
+import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { ConfigError } from "../common/errors.js";
 import { type LoadedInventory, loadInventory } from "../inventory/load.js";
@@ -38,4 +39,16 @@ export async function loadStackInputs(root: string, config: StackConfig): Promis
   const loaded = await loadInventory(projectPath(root, config.inventory), config.asOf ? { asOf: config.asOf } : {});
   const plan = config.plan !== undefined ? readPlan(projectPath(root, config.plan)) : planInProcess(root, config, loaded);
   return { index: loaded.index, plan };
+}
+
+/** The SOC's CA (PEM text) from `dcplan:logging.soc.caFile`, undefined when unset; a ConfigError naming the key when the file cannot be read. */
+export function readSocCa(root: string, config: StackConfig): string | undefined {
+  const file = config.logging.soc.caFile;
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(projectPath(root, file), "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError([configFinding("logging", ["soc", "caFile"], `cannot read "${file}"${code === "ENOENT" ? ": no such file" : ""} (relative to the directory of Pulumi.yaml)`, "unreadable")]);
+  }
 }
