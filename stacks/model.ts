@@ -39,6 +39,8 @@ export interface Tenant {
   readonly workload: "containers" | "virtual-machines";
   /** VMs migrated into the namespace, sorted by server id (empty for containers). */
   readonly vms: readonly TenantVm[];
+  /** Recovery point objective of the system, hours, as the inventory records it (absent: none recorded). */
+  readonly rpoHours?: number;
 }
 
 /** A tenant's use of a VM that was migrated into another tenant's namespace (a server both systems run on). */
@@ -175,6 +177,7 @@ export function platformModel(
     usage: measuredUsage(index, s.id),
     workload: s.disposition === "rehost" ? "virtual-machines" : "containers",
     vms: vms.get(s.id) ?? [],
+    ...(index.systems.get(s.id)?.rpoHours === undefined ? {} : { rpoHours: index.systems.get(s.id)!.rpoHours }),
   }));
   const sharedVms: SharedVmEdge[] = [];
   for (const t of tenants) {

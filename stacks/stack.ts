@@ -111,7 +111,7 @@ export function prepareStack(config: StackConfig, index: InventoryIndex, plan: P
       provider: config.backup.provider,
       primary: { site: primary, location: config.backup.locations[primary] },
       offsite: { site: offsite!, location: config.backup.locations[offsite!] },
-      namespaces: platform.tenants.map((t) => ({ id: t.id, securityLevel: t.securityLevel, workload: t.workload })),
+      namespaces: platform.tenants.map((t) => ({ id: t.id, securityLevel: t.securityLevel, workload: t.workload, rpoHours: t.rpoHours })),
     },
     migration: {
       namespace: kv.namespace,

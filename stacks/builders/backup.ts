@@ -5,8 +5,12 @@
 // backed up file by file (Kopia, through the node agent); namespaces of migrated VMs in schedules
 // of their own (`-vms`), through CSI snapshots that the KubeVirt plugin takes with the guest frozen
 // and the data mover then copies to the object store: how the plugin is tested upstream, and a
-// consistent disk instead of files copied from under a running VM. Pure and deterministic.
-import { BACKUP_TABLE, veleroTtl } from "../../policies/backup-table.js";
+// consistent disk instead of files copied from under a running VM. A namespace whose system's
+// recovery point objective (`rpoHours`) is shorter than its tier's interval moves from the tier's
+// primary schedule to one that runs often enough (`-every-4h`, kept as long as the tier keeps its
+// backups); its offsite copy stays the tier's. Pure and deterministic.
+import { BACKUP_TABLE, type BackupTier, veleroTtl } from "../../policies/backup-table.js";
+import { maxGapHours } from "../../policies/cron.js";
 import type { BackupLocation } from "../config.js";
 import { byKindNamespaceName, compareIds, k8s, type K8sObject, LABEL_PREFIX, MANAGED_BY } from "./objects.js";
 
@@ -26,8 +30,8 @@ export interface BackupModel {
   readonly primary: { readonly site: string; readonly location: BackupLocation };
   /** Offsite site id and its object store. */
   readonly offsite: { readonly site: string; readonly location: BackupLocation };
-  /** Deployed namespaces with their security level and what runs in them [containers]. */
-  readonly namespaces: readonly { readonly id: string; readonly securityLevel: number; readonly workload?: "containers" | "virtual-machines" }[];
+  /** Deployed namespaces with their security level, what runs in them [containers] and their system's recovery point objective, hours [the tier's interval]. */
+  readonly namespaces: readonly { readonly id: string; readonly securityLevel: number; readonly workload?: "containers" | "virtual-machines"; readonly rpoHours?: number }[];
 }
 
 /** Name of the BackupStorageLocation of a site. */
@@ -66,20 +70,43 @@ function storageLocation(model: BackupModel, site: string, location: BackupLocat
   );
 }
 
-/** The Schedules: per tier of the backup table, one primary schedule and (where required) one offsite, listing the tier's namespaces. Tiers with no namespace get none. */
+/** Hour steps (divisors of 24) and minute steps (divisors of 60) a cron can repeat at evenly. */
+const HOUR_STEPS = [12, 8, 6, 4, 3, 2, 1];
+const MINUTE_STEPS = [30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1];
+
+/**
+ * The primary schedule a namespace needs to meet a recovery point objective of `rpoHours` that its
+ * tier's cron does not: the longest even step (hours dividing 24, else minutes dividing 60) not
+ * longer than the objective, at the tier's start minute; undefined when the tier's cron already
+ * meets it or no cron can (an objective under a minute: replication, not backups).
+ */
+export function rpoSchedule(tier: BackupTier, rpoHours: number | undefined): { readonly label: string; readonly cron: string } | undefined {
+  if (rpoHours === undefined || rpoHours >= maxGapHours([tier.cron])) return undefined;
+  const minute = /^\d+$/.test(tier.cron.split(/\s+/)[0]) ? Number(tier.cron.split(/\s+/)[0]) : 0;
+  const hours = HOUR_STEPS.find((h) => h <= rpoHours);
+  if (hours !== undefined) return { label: `${hours}h`, cron: hours === 1 ? `${minute} * * * *` : `${minute} */${hours} * * *` };
+  const minutes = MINUTE_STEPS.find((m) => m <= rpoHours * 60);
+  if (minutes === undefined) return undefined;
+  return { label: `${minutes}m`, cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *` };
+}
+
+/**
+ * The Schedules: per tier of the backup table and kind of workload, one primary schedule and
+ * (where required) one offsite, listing the tier's namespaces; namespaces whose RPO the primary
+ * cron does not meet go to an `-every-<step>` primary schedule instead. Tiers with no namespace get none.
+ */
 export function schedules(model: BackupModel): K8sObject[] {
   const out: K8sObject[] = [];
   for (const tier of BACKUP_TABLE) {
     const levels = tier.levels.join("-");
     for (const workload of ["containers", "virtual-machines"] as const) {
-      const namespaces = model.namespaces
+      const members = model.namespaces
         .filter((n) => tier.levels.includes(n.securityLevel) && (n.workload ?? "containers") === workload)
-        .map((n) => n.id)
-        .sort(compareIds);
-      if (namespaces.length === 0) continue;
+        .sort((a, b) => compareIds(a.id, b.id));
+      if (members.length === 0) continue;
       const vms = workload === "virtual-machines";
       const suffix = vms ? "-vms" : "";
-      const make = (name: string, cron: string, ttlHours: number, site: string, role: string) =>
+      const make = (name: string, cron: string, ttlHours: number, site: string, role: string, namespaces: string[]) =>
         k8s(
           "velero.io/v1",
           "Schedule",
@@ -100,8 +127,20 @@ export function schedules(model: BackupModel): K8sObject[] {
             },
           },
         );
-      out.push(make(`level-${levels}-${tier.name}${suffix}`, tier.cron, tier.ttlHours, model.primary.site, "primary"));
-      if (tier.offsite) out.push(make(`level-${levels}-offsite${suffix}`, tier.offsite.cron, tier.offsite.ttlHours, model.offsite.site, "offsite"));
+      const regular: string[] = [];
+      const faster = new Map<string, { cron: string; namespaces: string[] }>();
+      for (const n of members) {
+        const own = rpoSchedule(tier, n.rpoHours);
+        if (own === undefined) regular.push(n.id);
+        else {
+          const group = faster.get(own.label) ?? { cron: own.cron, namespaces: [] };
+          group.namespaces.push(n.id);
+          faster.set(own.label, group);
+        }
+      }
+      if (regular.length > 0) out.push(make(`level-${levels}-${tier.name}${suffix}`, tier.cron, tier.ttlHours, model.primary.site, "primary", regular));
+      for (const [label, group] of faster) out.push(make(`level-${levels}-every-${label}${suffix}`, group.cron, tier.ttlHours, model.primary.site, "primary", group.namespaces));
+      if (tier.offsite) out.push(make(`level-${levels}-offsite${suffix}`, tier.offsite.cron, tier.offsite.ttlHours, model.offsite.site, "offsite", members.map((n) => n.id)));
     }
   }
   return out;

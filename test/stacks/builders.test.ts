@@ -4,7 +4,8 @@ import { ConfigError } from "../../common/errors.js";
 import { indexInventory } from "../../inventory/model.js";
 import type { System } from "../../inventory/schema.js";
 import { BACKUP_TABLE, backupTier, isValidCron, ttlHours } from "../../policies/backup-table.js";
-import { buildBackup, schedules } from "../../stacks/builders/backup.js";
+import { maxGapHours } from "../../policies/cron.js";
+import { buildBackup, rpoSchedule, schedules } from "../../stacks/builders/backup.js";
 import type { K8sObject } from "../../stacks/builders/objects.js";
 import { buildTenancy, enforcedPodSecurity, formatCpu, formatMemory, parseQuantity, quotaSize } from "../../stacks/builders/tenancy.js";
 import { buildWan } from "../../stacks/builders/wan.js";
@@ -233,6 +234,46 @@ describe("backup", () => {
         expect(spec.useOwnerReferencesInBackup).toBe(false);
         expect(ttlHours(spec.template.ttl)).toBe(tier.ttlHours);
       }
+    }
+  });
+
+  it("moves a namespace whose RPO the tier's cron misses to a schedule that meets it, keeping the tier's retention and offsite copy", () => {
+    const model = {
+      ...prepared().backup,
+      namespaces: [
+        { id: "slow", securityLevel: 3, rpoHours: 24 },
+        { id: "four", securityLevel: 3, rpoHours: 4, workload: "virtual-machines" as const },
+        { id: "half", securityLevel: 4, rpoHours: 0.25 },
+        { id: "none", securityLevel: 4 },
+      ],
+    };
+    const sch = schedules(model);
+    const spec = (s: K8sObject) => s.spec as { schedule: string; template: { includedNamespaces: string[]; ttl: string; storageLocation: string } };
+    expect(sch.map((s) => [s.metadata.name, spec(s).schedule, spec(s).template.includedNamespaces])).toEqual([
+      ["level-3-daily", "30 1 * * *", ["slow"]],
+      ["level-3-offsite", "30 3 * * *", ["slow"]],
+      ["level-3-every-4h-vms", "30 */4 * * *", ["four"]],
+      ["level-3-offsite-vms", "30 3 * * *", ["four"]],
+      ["level-4-5-6h", "15 */6 * * *", ["none"]],
+      ["level-4-5-every-15m", "*/15 * * * *", ["half"]],
+      ["level-4-5-offsite", "45 */6 * * *", ["half", "none"]],
+    ]);
+    for (const s of sch) expect(ttlHours(spec(s).template.ttl), s.metadata.name).toBe(s.metadata.name.startsWith("level-3") ? 30 * 24 : 90 * 24);
+  });
+
+  it("rpoSchedule: the longest even step within the objective, none when the tier already meets it or no cron can", () => {
+    const [low, three] = BACKUP_TABLE;
+    expect(rpoSchedule(low, undefined)).toBeUndefined();
+    expect(rpoSchedule(low, 24)).toBeUndefined();
+    expect(rpoSchedule(low, 48)).toBeUndefined();
+    expect(rpoSchedule(three, 5)).toEqual({ label: "4h", cron: "30 */4 * * *" });
+    expect(rpoSchedule(three, 1)).toEqual({ label: "1h", cron: "30 * * * *" });
+    expect(rpoSchedule(three, 0.5)).toEqual({ label: "30m", cron: "*/30 * * * *" });
+    expect(rpoSchedule(three, 0)).toBeUndefined();
+    for (const rpo of [0.02, 0.1, 0.25, 0.7, 1, 1.5, 2, 3, 4, 5, 7, 9, 13, 23]) {
+      const s = rpoSchedule(three, rpo)!;
+      expect(isValidCron(s.cron), s.cron).toBe(true);
+      expect(maxGapHours([s.cron]), `${rpo} h: ${s.cron}`).toBeLessThanOrEqual(rpo);
     }
   });
 
