@@ -24,7 +24,8 @@ import {
 
 type Found = { message: string; path?: readonly (string | number)[] };
 
-const HA_LEVELS = [3, 4, 5];
+/** Security levels whose systems run 24/7: replicated, spread, disrupted one at a time, VMs live-migratable. */
+export const HA_LEVELS: readonly number[] = [3, 4, 5];
 const WORKLOAD_KIND_LIST = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"];
 
 /** A rule over every container of every workload, at every level. */

@@ -4,7 +4,8 @@
 //
 // - per source site: a vSphere Provider (URL from stack config, credentials in a Secret), a
 //   NetworkMap (the site's port groups to the pod network or a Multus attachment) and one
-//   StorageMap per security level that lands from it (every datastore to the level's storage class);
+//   StorageMap per security level that lands from it (every datastore to the level's storage class;
+//   from level 3, ReadWriteMany, so the migrated VMs can live-migrate off a node being drained);
 // - the host Provider: the cluster itself (type openshift, no URL);
 // - per rehosted system and wave (and source site): a Plan listing exactly the system's VMs by
 //   their vCenter name, each renamed to its server id and resized through a VirtualMachineInstancetype
@@ -14,6 +15,7 @@
 // - in each VM tenant namespace, NetworkPolicies letting the migration pods (virt-v2v and CDI's
 //   importer) reach the source vCenter and ESXi hosts (443, and 902 for VDDK), and nothing else.
 // Pure and deterministic.
+import { HA_LEVELS } from "../../policies/workloads.js";
 import type { KubeVirt, VsphereSource } from "../config.js";
 import type { Tenant, TenantVm } from "../model.js";
 import type { MigrationType } from "../migration-type.js";
@@ -40,6 +42,15 @@ export function vsphereSecretName(site: string): string {
 /** Name of a site's NetworkMap. */
 export function networkMapName(site: string): string {
   return `networkmap-${site}`;
+}
+
+/**
+ * Where a StorageMap puts a datastore's disks for a security level: the level's class and volume
+ * mode; from level 3 (the 24/7 systems) ReadWriteMany, which KubeVirt needs to live-migrate a VM
+ * (on Ceph RBD that takes volumeMode Block); below, the storage profile's default access mode.
+ */
+export function storageDestination(storageClass: string, volumeMode: KubeVirt["volumeMode"], level: number): Record<string, string> {
+  return HA_LEVELS.includes(level) ? { accessMode: "ReadWriteMany", storageClass, volumeMode } : { storageClass, volumeMode };
 }
 
 /** Name of the StorageMap of a site and security level. */
@@ -186,7 +197,7 @@ export function buildMigration(model: MigrationModel): K8sObject[] {
       const storageClass = model.storageClasses[String(level) as keyof KubeVirt["storageClasses"]]!;
       out.push(
         k8s(FORKLIFT_API, "StorageMap", { name: storageMapName(site, level), namespace: ns, labels: { ...siteLabels, [TENANT_LABELS.securityLevel]: String(level) } }, {
-          spec: { map: source.datastores.map((d) => ({ destination: { storageClass, volumeMode: model.volumeMode }, source: { name: d } })), provider },
+          spec: { map: source.datastores.map((d) => ({ destination: storageDestination(storageClass, model.volumeMode, level), source: { name: d } })), provider },
         }),
       );
     }

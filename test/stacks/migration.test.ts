@@ -130,6 +130,11 @@ describe("rehosted systems on KubeVirt", () => {
       ["dc-bg-ds-01", "encrypted-secure"],
       ["dc-bg-ds-02", "encrypted-secure"],
     ]);
+    // From level 3 the disks are ReadWriteMany, so the migrated VMs can live-migrate; below, the storage profile decides.
+    const accessModes = (name: string) => (spec(maps.find((m) => m.metadata.name === name)!).map as { destination: { accessMode?: string } }[]).map((e) => e.destination.accessMode);
+    expect(accessModes("storagemap-dc-bg-level-2")).toEqual([undefined, undefined]);
+    expect(accessModes("storagemap-dc-bg-level-3")).toEqual(["ReadWriteMany", "ReadWriteMany"]);
+    expect(accessModes("storagemap-dc-bg-level-4")).toEqual(["ReadWriteMany", "ReadWriteMany"]);
     for (const p of ofKind(objects, "Plan")) {
       const storage = (spec(p).map as { storage: { name: string } }).storage.name;
       expect(storage, p.metadata.name).toBe(`storagemap-${p.metadata.labels!["dcplan.gov.vn/site"]}-level-${p.metadata.labels!["dcplan.gov.vn/security-level"]}`);
