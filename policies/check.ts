@@ -1,18 +1,20 @@
 // `dcplan check` without the command line: gathers the objects to check — what `dcplan render
 // --stack NAME` writes (rendered through stacks/render.ts into a temporary directory and read back,
-// so the files and lines are exactly render's), and/or every manifest under a path — builds the
+// so the files and lines are exactly render's; its Helm releases from helm/install.sh and their
+// values files, as Release objects), and/or every manifest under a path — builds the
 // context that tells each namespace's system, level and RPO (the stack's own inventory and plan, or
 // --inventory / --plan), runs the catalogue with the policy configuration and formats the report.
 // The caller prints the report and turns mandatory findings into exit status 1.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ManifestError, UsageError } from "../common/errors.js";
+import { type Finding, ManifestError, UsageError } from "../common/errors.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import type { Plan } from "../planner/plan-schema.js";
 import type { StackConfig } from "../stacks/config.js";
 import { CATALOGUE } from "./catalogue.js";
 import { policyContext, type SystemRecord } from "./context.js";
+import { readRenderedReleases } from "./helm-releases.js";
 import { DEFAULT_POLICY_CONFIG, effectiveSeverity, evaluate, type PolicyConfig } from "./evaluate.js";
 import { type LocatedObject, parseManifestText, readManifests } from "./manifests.js";
 import { readPolicyConfig } from "./policy-config.js";
@@ -69,7 +71,7 @@ export async function stackObjects(root: string, stack: string, env: Readonly<Re
   // Imported here: rendering loads the planner, the validators and the CRDs, which --manifests alone does not need.
   const { locateInStackFile, parseStackConfig } = await import("../stacks/config.js");
   const { loadStackInputs } = await import("../stacks/inputs.js");
-  const { renderStack, stackFileConfigSource } = await import("../stacks/render.js");
+  const { HELM_DIR, renderStack, stackFileConfigSource } = await import("../stacks/render.js");
   const source = stackFileConfigSource(root, stack, env);
   let config: StackConfig;
   let inputs: Awaited<ReturnType<typeof loadStackInputs>>;
@@ -83,11 +85,14 @@ export async function stackObjects(root: string, stack: string, env: Readonly<Re
   try {
     const rendered = await renderStack({ root, stack, out: dir, inputs, env });
     const objects: LocatedObject[] = [];
+    const findings: Finding[] = [];
     for (const file of rendered.files) {
       const parsed = parseManifestText(readFileSync(join(dir, file), "utf8"), `${stack}/${file}`);
-      if (parsed.findings.length > 0) throw new ManifestError(parsed.findings); // render wrote something unreadable: a bug there
+      findings.push(...parsed.findings);
       objects.push(...parsed.objects);
     }
+    if (rendered.releases.length > 0) objects.push(...readRenderedReleases(join(dir, HELM_DIR), `${stack}/${HELM_DIR}`, findings));
+    if (findings.length > 0) throw new ManifestError(findings); // render wrote something unreadable: a bug there
     return { objects, index: inputs.index, plan: inputs.plan, config };
   } finally {
     rmSync(dir, { recursive: true, force: true });

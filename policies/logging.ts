@@ -65,9 +65,9 @@ export interface FluentPipeline {
   readonly sections: readonly FluentSection[];
 }
 
-/** True for a Helm release pseudo-object (`helm.sh/v3` Release) of the fluent-bit chart. */
-function isFluentBitRelease(o: KObject): boolean {
-  return o.kind === "Release" && groupOf(o) === "helm.sh" && /(^|\/)fluent-bit$/.test(str(obj(o.spec).chart) ?? "");
+/** True for a Helm release pseudo-object (`helm.sh/v3` Release) of the fluent-bit chart: by name (`fluent-bit`, `fluent/fluent-bit`) or archive (`charts/fluent-bit-0.58.1.tgz`). */
+export function isFluentBitRelease(o: KObject): boolean {
+  return o.kind === "Release" && groupOf(o) === "helm.sh" && /(^|\/)fluent-bit(-\d[^/]*\.tgz)?$/.test(str(obj(o.spec).chart) ?? "");
 }
 
 /** Every Fluent Bit pipeline among the objects (ConfigMaps holding one, fluent-bit Helm releases). */

@@ -4,12 +4,14 @@
 // documents. Each object keeps its file and its document's text, so a finding can name the line of
 // the object, or of the very field that fails. Every problem (syntax, a document that is no object,
 // an object without kind, apiVersion or name) is collected with its line and column; the reader
-// throws one ManifestError listing them all.
+// throws one ManifestError listing them all. A directory `dcplan render` wrote Helm releases into
+// (install.sh and values files) gives Release objects (helm-releases.ts).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import jsYaml from "js-yaml";
 import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import { type Finding, ManifestError } from "../common/errors.js";
+import { isHelmDir, readRenderedReleases, VALUES_SUFFIX } from "./helm-releases.js";
 import type { KObject } from "./model.js";
 
 /** An object read from a file, with what is needed to locate its fields. */
@@ -167,15 +169,23 @@ export function parseManifestText(text: string, file: string): { objects: Locate
   return { objects, findings };
 }
 
-/** Manifest files under `path` (a file, or a directory searched recursively), sorted; hidden entries skipped. */
-export function listManifestFiles(path: string): string[] {
+/**
+ * Manifest files under `path` (a file, or a directory searched recursively), sorted; hidden entries
+ * skipped, and so are the values files of a directory `dcplan render` wrote Helm releases into
+ * (one holding install.sh): those are read as releases (`helmDirs`).
+ */
+export function listManifestFiles(path: string, helmDirs: string[] = []): string[] {
   const st = statSync(path);
   if (st.isFile()) return [path];
   const out: string[] = [];
-  for (const name of readdirSync(path).sort()) {
+  const entries = readdirSync(path).sort();
+  const helm = isHelmDir(entries);
+  if (helm) helmDirs.push(path);
+  for (const name of entries) {
     if (name.startsWith(".")) continue;
     const full = join(path, name);
-    if (statSync(full).isDirectory()) out.push(...listManifestFiles(full));
+    if (statSync(full).isDirectory()) out.push(...listManifestFiles(full, helmDirs));
+    else if (helm && name.endsWith(VALUES_SUFFIX)) continue;
     else if (MANIFEST_EXTENSIONS.some((e) => name.endsWith(e))) out.push(full);
   }
   return out;
@@ -184,13 +194,14 @@ export function listManifestFiles(path: string): string[] {
 /** Reads every manifest under `path`; throws ManifestError listing every problem. */
 export function readManifests(path: string): LocatedObject[] {
   let files: string[];
+  const helmDirs: string[] = [];
   try {
-    files = listManifestFiles(path);
+    files = listManifestFiles(path, helmDirs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new ManifestError([{ severity: "error", rule: "unreadable", file: path, message: code === "ENOENT" ? "no such file or directory" : `cannot read: ${(err as Error).message}` }]);
   }
-  if (files.length === 0) throw new ManifestError([{ severity: "error", rule: "no-manifests", file: path, message: `no manifest files (${MANIFEST_EXTENSIONS.join(", ")}) in this directory` }]);
+  if (files.length === 0 && helmDirs.length === 0) throw new ManifestError([{ severity: "error", rule: "no-manifests", file: path, message: `no manifest files (${MANIFEST_EXTENSIONS.join(", ")}) in this directory` }]);
   const objects: LocatedObject[] = [];
   const findings: Finding[] = [];
   for (const file of files) {
@@ -205,6 +216,7 @@ export function readManifests(path: string): LocatedObject[] {
     objects.push(...parsed.objects);
     findings.push(...parsed.findings);
   }
+  for (const dir of helmDirs) objects.push(...readRenderedReleases(dir, dir, findings));
   if (findings.length > 0) throw new ManifestError(findings);
   return objects;
 }

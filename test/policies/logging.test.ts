@@ -1,7 +1,7 @@
 // The logs-to-SOC rule reads Fluent Bit pipelines in every form a cluster has them.
 import { describe, expect, it } from "vitest";
 import { policyContext } from "../../policies/context.js";
-import { logsToSoc } from "../../policies/logging.js";
+import { isFluentBitRelease, logsToSoc } from "../../policies/logging.js";
 import type { KObject } from "../../policies/model.js";
 import { fluentBit, namespace } from "./fixtures.js";
 
@@ -35,6 +35,11 @@ describe("logs-to-soc", () => {
     const outputs = `[${sections[2]}`;
     const release: KObject = { apiVersion: "helm.sh/v3", kind: "Release", metadata: { name: "fluent-bit", namespace: "logging" }, spec: { chart: "fluent-bit", version: "0.58.1", values: { config: { inputs, outputs: outputs.replace("tls On", "tls Off") } } } };
     expect(run([tenant, release])).toEqual([expect.stringMatching(/output syslog to soc\.bacninh\.gov\.vn does not use TLS \(in Release\/fluent-bit\)/)]);
+  });
+  it("recognises the fluent-bit chart by name, repository path or archive (what the stacks install air-gapped), and no other chart", () => {
+    const release = (chart: string): KObject => ({ apiVersion: "helm.sh/v3", kind: "Release", metadata: { name: "r" }, spec: { chart } });
+    expect(["fluent-bit", "fluent/fluent-bit", "charts/fluent-bit-0.58.1.tgz", "/opt/charts/fluent-bit-0.58.1-rc.1.tgz"].map((c) => isFluentBitRelease(release(c)))).toEqual([true, true, true, true]);
+    expect(["fluent-bit-exporter", "charts/velero-12.1.0.tgz", "charts/fluent-bit-tools.tgz"].map((c) => isFluentBitRelease(release(c)))).toEqual([false, false, false]);
   });
   it("names every tenant when no pipeline exists", () => expect(run([tenant])).toEqual([expect.stringMatching(/no Fluent Bit pipeline among the objects/)]));
 });

@@ -14,7 +14,7 @@ import { renderStack, SECRET_ENV, stackFileConfigSource } from "../../stacks/ren
 import { leanStackTraces } from "../../stacks/stack-traces.js";
 import { tempDir, writeTree } from "../fixtures.js";
 import { configSecrets, configValues, kubevirtSecrets, kubevirtValues, scenario, vmScenario } from "./fixtures.js";
-import { installMocks, registered, settle, valueOf } from "./pulumi-mocks.js";
+import { installMocks, isWireSecret, registered, settle, unwrapSecrets, valueOf } from "./pulumi-mocks.js";
 
 /** The example SOC CA the committed stacks name, relative to the project root. */
 const CA_PATH = "stacks/certs/soc-ca.example.pem";
@@ -47,15 +47,6 @@ async function run(values = configValues(), secrets = configSecrets()) {
 
 const kubernetes = () => registered.filter((r) => r.type.startsWith("kubernetes:"));
 
-/** Pulumi's wire marker of a secret value (what the engine receives for a secret input). */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const isWireSecret = (v: unknown) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270";
-function unwrapSecrets(v: unknown): unknown {
-  if (isWireSecret(v)) return unwrapSecrets((v as { value: unknown }).value);
-  if (Array.isArray(v)) return v.map(unwrapSecrets);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x)]));
-  return v;
-}
 
 describe("Pulumi program under mocks", () => {
   it("turns promise stack traces off only while registering: the settings are restored and the SDK still captures the same source positions", async () => {

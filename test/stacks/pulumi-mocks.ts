@@ -49,3 +49,17 @@ export async function settle(): Promise<void> {
     seen = registered.length;
   }
 }
+
+/** Pulumi's wire marker of a secret value (what the engine receives for a secret input). */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** True for a secret value as the engine receives it. */
+export const isWireSecret = (v: unknown): boolean => typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270";
+
+/** A registered input with its secret values revealed (what the engine would resolve them to). */
+export function unwrapSecrets(v: unknown): unknown {
+  if (isWireSecret(v)) return unwrapSecrets((v as { value: unknown }).value);
+  if (Array.isArray(v)) return v.map(unwrapSecrets);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x)]));
+  return v;
+}
