@@ -3,12 +3,13 @@
 // do not overlap, BGP passwords only by Secret reference) and Forklift (migration plans land VMs in
 // tenant namespaces, on the storage classes their level allows, from providers reached over
 // verified TLS). Object shapes follow the upstream CRDs (Velero v1.18, MetalLB v0.16, Forklift
-// v2.12.5).
+// v2.12.5) — and the Helm releases that install them (chart version and images pinned).
 import { type AddressRange, overlaps, parseRange } from "../stacks/builders/ip.js";
 import { isValidCron, ttlHours } from "./backup-table.js";
 import { tenantNamespaces } from "./context.js";
 import { ALL_LEVELS, arr, isKind, type KObject, nameOf, obj, objectsByNamespace, type ObjectRule, type SetRule, str, type Violation } from "./model.js";
 import { SOURCES } from "./sources.js";
+import { parseImage } from "./workload.js";
 import { storageMapOf } from "./workloads.js";
 
 export const veleroScheduleSafe: ObjectRule = {
@@ -240,4 +241,61 @@ export const forkliftTargetNamespaceTenant: SetRule = {
 };
 
 /** The platform family, in catalogue order. */
-export const PLATFORM_RULES = [veleroScheduleSafe, singleDefaultBackupLocation, bgpPasswordNotInline, ipAddressPoolsDisjoint, forkliftStorageClassAllowed, forkliftProviderVerifiedTls, forkliftTargetNamespaceTenant];
+/** An exact chart version (SemVer 2, optional leading v): no range, no wildcard. */
+const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+
+/** What is wrong with an image a chart's values set, or undefined when it is pinned. */
+function unpinnedImage(value: unknown): string | undefined {
+  if (typeof value === "string") {
+    const ref = parseImage(value);
+    if (ref.digest) return undefined;
+    return ref.tag === undefined || ref.tag === "latest" ? `image ${value}${ref.tag === undefined ? " (no tag: latest)" : ""}` : undefined;
+  }
+  const image = obj(value);
+  const repository = str(image.repository);
+  if (repository === undefined) return undefined;
+  if (str(image.digest)) return undefined;
+  const tag = image.tag === undefined || image.tag === null ? undefined : String(image.tag);
+  if (tag === undefined || tag === "") return `image ${repository} with no tag (the chart's default, which moves with the chart)`;
+  return tag === "latest" ? `image ${repository}:latest` : undefined;
+}
+
+/** Every image a chart's values set, with its path inside `values`: `image:` strings and `{repository, tag}` maps (the charts' convention). */
+function valueImages(values: unknown, path: (string | number)[] = []): { path: (string | number)[]; value: unknown }[] {
+  if (Array.isArray(values)) return values.flatMap((v, i) => valueImages(v, [...path, i]));
+  if (values === null || typeof values !== "object") return [];
+  const out: { path: (string | number)[]; value: unknown }[] = [];
+  for (const [k, v] of Object.entries(values as Record<string, unknown>)) {
+    if (k === "image" && (typeof v === "string" || str(obj(v).repository) !== undefined)) out.push({ path: [...path, k], value: v });
+    else out.push(...valueImages(v, [...path, k]));
+  }
+  return out;
+}
+
+export const helmReleasePinned: ObjectRule = {
+  id: "helm-release-pinned",
+  family: "platform",
+  scope: "object",
+  title: "A Helm release installs an exact chart version, and every image its values set is pinned (a version tag, not `latest`, or a digest)",
+  why: "A chart range or a floating image installs something nobody reviewed the next time the release is applied, and an air-gapped registry holds only the versions carried in; pinning is what makes `pulumi up` and `helm upgrade` install the same thing twice.",
+  severity: "mandatory",
+  levels: ALL_LEVELS,
+  kinds: ["Release (Helm)"],
+  sources: [SOURCES.nsa("Kubernetes Pod security: Building secure container images"), SOURCES.tcvnApplication(ALL_LEVELS)],
+  applies: (o) => isKind(o, "helm.sh", "Release"),
+  check(o) {
+    const spec = obj(o.spec);
+    const out: { message: string; path?: (string | number)[] }[] = [];
+    const version = spec.version === undefined || spec.version === null ? undefined : String(spec.version);
+    if (version === undefined || !EXACT_VERSION.test(version)) {
+      out.push({ message: `chart ${str(spec.chart) ?? "?"} is installed at ${version === undefined ? "no version (the newest the repository has)" : `version ${JSON.stringify(version)}, not an exact version`}. Set version to the exact chart version the values were written for (e.g. 0.58.1).`, path: ["spec", "version"] });
+    }
+    for (const image of valueImages(spec.values)) {
+      const wrong = unpinnedImage(image.value);
+      if (wrong) out.push({ message: `values ${image.path.join(".")}: ${wrong} changes under the running service. Pin a released version tag (or a digest) mirrored into the internal registry.`, path: ["spec", "values", ...image.path] });
+    }
+    return out;
+  },
+};
+
+export const PLATFORM_RULES = [veleroScheduleSafe, singleDefaultBackupLocation, bgpPasswordNotInline, ipAddressPoolsDisjoint, forkliftStorageClassAllowed, forkliftProviderVerifiedTls, forkliftTargetNamespaceTenant, helmReleasePinned];

@@ -16,7 +16,7 @@ import { systemRecords } from "../../policies/check.js";
 import { allPolicies, typeToken } from "../../policies/crossguard.js";
 import type { KObject } from "../../policies/model.js";
 import { captureIo, makeInventory, makeSystem, tempDir, writeInventory } from "../fixtures.js";
-import { backup, clone, container, deployment, DIGEST, find, fluentBit, forklift, metallb, namespace, pdb, REGISTRY, tenant, tenantRbac, virtualMachine, world } from "./fixtures.js";
+import { backup, clone, container, deployment, DIGEST, find, fluentBit, forklift, helmRelease, metallb, namespace, pdb, REGISTRY, tenant, tenantRbac, virtualMachine, world } from "./fixtures.js";
 
 /** One rule's fixtures. */
 interface RuleFixture {
@@ -106,6 +106,8 @@ const FIXTURES: RuleFixture[] = [
   { rule: "forklift-storage-class-allowed", pass: () => [...world({ "csdl-y-te": 4 }), ...forklift("csdl-y-te", "ceph-rbd-encrypted-secure")], fail: mutate("StorageMap", (m) => (m.spec.map[0].destination.storageClass = "ceph-rbd")) },
   { rule: "forklift-provider-verified-tls", pass: () => [...world(L3), ...forklift("portal", "ceph-rbd-encrypted")], fail: mutate("Provider", (p) => (p.spec.url = "http://vcenter.dc-bg.example.gov.vn/sdk"), "vcenter-dc-bg") },
   // A namespace that is no tenant has no known level either.
+  { rule: "helm-release-pinned", pass: () => [...world(L3), helmRelease()], fail: mutate("Release", (r) => (r.spec.values.initContainers[0].image = `${REGISTRY}/velero/velero-plugin-for-aws:latest`)) },
+  { rule: "helm-release-pinned", name: "the chart version", pass: () => [...world(L3), helmRelease()], fail: mutate("Release", (r) => (r.spec.version = "^12.0.0")) },
   { rule: "forklift-target-namespace-tenant", pass: () => [...world(L3), ...forklift("portal", "ceph-rbd-encrypted")], fail: mutate("Plan", (p) => (p.spec.targetNamespace = "migrated-vms")), also: ["namespace-level-known"] },
 ];
 
@@ -123,7 +125,9 @@ async function viaCheck(objects: KObject[], inventoryDir?: string): Promise<{ li
 /** The same lines from the CrossGuard policies, called with Pulumi resources built from the objects. */
 function viaCrossGuard(objects: KObject[], inventory?: Record<string, number>): string[] {
   const systems = inventory ? systemRecords(indexInventory(inventoryOf(inventory))) : undefined;
-  const resources = objects.map((o, i) => ({ type: typeToken(o), props: clone(o) as unknown as Record<string, unknown>, urn: `urn:pulumi:test::dcplan::${typeToken(o)}::r${i}`, name: `r${i}`, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined }) as unknown as PolicyResource);
+  // A Helm release reaches the pack as Pulumi's Release resource: its arguments (name, chart, version, values…) are the props.
+  const propsOf = (o: KObject) => (o.kind === "Release" ? { ...clone(o.spec as Record<string, unknown>), name: o.metadata.name } : (clone(o) as unknown as Record<string, unknown>));
+  const resources = objects.map((o, i) => ({ type: typeToken(o), props: propsOf(o), urn: `urn:pulumi:test::dcplan::${typeToken(o)}::r${i}`, name: `r${i}`, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined }) as unknown as PolicyResource);
   const out: string[] = [];
   for (const policy of allPolicies(systems)) {
     const report = (m: string) => out.push(`${policy.name}|${m}`);

@@ -76,7 +76,7 @@ describe("dcplan check on the bundled agency manifests", () => {
         pod-disruption-budget                  mandatory  1 finding
         spread-across-nodes                    mandatory  1 finding
 
-      check: 19 objects, 45 rules: FAILED: 15 mandatory rules violated (19 findings); 5 advisory rules with 5 findings
+      check: 19 objects, 46 rules: FAILED: 15 mandatory rules violated (19 findings); 5 advisory rules with 5 findings
       "
     `);
   });
@@ -94,7 +94,7 @@ describe("dcplan check on the bundled agency manifests", () => {
     const r = await check("--manifests", join(AGENCY, "so-khcn-lgsp"), "--inventory", "inventory/sample");
     expect(r.status).toBe(0);
     expect(r.out).toMatchInlineSnapshot(`
-      "check: 4 objects, 45 rules: passed: no mandatory rule violated
+      "check: 4 objects, 46 rules: passed: no mandatory rule violated
       "
     `);
   });
@@ -159,7 +159,7 @@ describe("dcplan check with a policy configuration (Pulumi's --policy-pack-confi
     expect(r.status).toBe(0);
     expect(r.out).not.toMatch(/no-host-path|image-registry-allowed/);
     expect(r.out).toMatch(/no-privileged-containers  advisory/);
-    expect(r.out).toMatch(/check: 4 objects, 44 rules: passed: no mandatory rule violated; 6 advisory rules with 7 findings/);
+    expect(r.out).toMatch(/check: 4 objects, 45 rules: passed: no mandatory rule violated; 6 advisory rules with 7 findings/);
   });
 
   it("rejects unknown rules and parameters and bad values, at their line", async () => {
@@ -234,7 +234,7 @@ describe("dcplan check on bad input: located, every problem at once, exit 2", ()
     writeFileSync(join(dir, "helm.yaml"), "---\n# Source: chart/templates/empty.yaml\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n  namespace: portal\n---\n");
     const r = await check("--manifests", dir);
     expect(r.status).toBe(0);
-    expect(r.out).toMatch(/^check: 1 object, 45 rules: passed/m);
+    expect(r.out).toMatch(/^check: 1 object, 46 rules: passed/m);
   });
 });
 

@@ -222,6 +222,24 @@ export function metallb(): KObject[] {
 }
 
 /** A deep copy. */
+/** A platform Helm release as the CrossGuard pack and `dcplan check` see it (chart, version, values under spec). */
+export function helmRelease(): KObject {
+  return {
+    apiVersion: "helm.sh/v3",
+    kind: "Release",
+    metadata: { name: "velero", namespace: "velero" },
+    spec: {
+      chart: "charts/velero-12.1.0.tgz",
+      version: "12.1.0",
+      namespace: "velero",
+      values: {
+        image: { repository: `${REGISTRY}/velero/velero`, tag: "v1.18.1" },
+        initContainers: [{ name: "velero-plugin-for-aws", image: `${REGISTRY}/velero/velero-plugin-for-aws:v1.14.2` }],
+      },
+    },
+  };
+}
+
 export const clone = <T>(v: T): T => structuredClone(v);
 
 /** The first object of `kind` (and `name`, when given) in a set. */
