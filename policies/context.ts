@@ -4,11 +4,10 @@
 // `dcplan.gov.vn/security-level`) and the `dcplan.gov.vn/rpo-hours` annotation; otherwise the
 // namespace name is taken as the system id. The inventory and the plan, when given, are the
 // approved record: their level wins over a label (a mismatch is a finding of its own).
-import { TENANT_LABELS } from "../stacks/builders/tenancy.js";
+import { RPO_ANNOTATION, TENANT_LABELS } from "../stacks/builders/tenancy.js";
 import { annotationsOf, type KObject, labelsOf, nameOf, type PolicyContext } from "./model.js";
 
-/** Annotation carrying a tenant system's recovery point objective, hours. */
-export const RPO_ANNOTATION = "dcplan.gov.vn/rpo-hours";
+export { RPO_ANNOTATION };
 
 /** What the inventory or the plan says about one system. */
 export interface SystemRecord {

@@ -22,6 +22,9 @@ export const TENANT_LABELS = {
   workload: `${LABEL_PREFIX}/workload`,
 } as const;
 
+/** Annotation of a tenant namespace carrying its system's recovery point objective, hours (read by the policies, which may see no inventory). */
+export const RPO_ANNOTATION = `${LABEL_PREFIX}/rpo-hours`;
+
 /** Label KubeVirt puts on a VM's virt-launcher pod: the VirtualMachine's name. */
 export const VM_NAME_LABEL = "vm.kubevirt.io/name";
 
@@ -137,6 +140,8 @@ function namespaceOf(t: Tenant, cfg: Tenancy): K8sObject {
   const v = cfg.podSecurityVersion;
   const annotations: Record<string, string> = { [`${LABEL_PREFIX}/system-name`]: t.name };
   if (t.securityLevel >= 4) annotations[NODE_SELECTOR_ANNOTATION] = `${cfg.nodePoolLabel}=${cfg.securePool}`;
+  // The system's recovery point objective, for the policy pack, which sees no inventory (policies/context.ts).
+  if (t.rpoHours !== undefined) annotations[RPO_ANNOTATION] = String(t.rpoHours);
   // VM pods get a memory limit equal to their request (KubeVirt's default doubles it, which the
   // quota, sized without memory overcommit, would refuse).
   const vmLabels: Record<string, string> = t.workload === "virtual-machines" ? { [AUTO_MEMORY_LIMITS_RATIO_LABEL]: "1.0", [TENANT_LABELS.workload]: t.workload } : {};

@@ -40,7 +40,7 @@ async function registeredResources(stack: string): Promise<PolicyResource[]> {
 }
 
 /** Every catalogue policy run as the CrossGuard pack runs it: `rule|subject: message` lines, sorted. */
-function viaCrossGuard(resources: readonly PolicyResource[], systems: ReturnType<typeof systemRecords>): string[] {
+function viaCrossGuard(resources: readonly PolicyResource[], systems: ReturnType<typeof systemRecords> | undefined): string[] {
   const out: string[] = [];
   const extra = { getConfig: () => ({}), notApplicable: () => undefined, stackTags: new Map() };
   for (const policy of allPolicies(systems)) {
@@ -70,6 +70,15 @@ describe("CrossGuard on what Pulumi registers, dcplan check on what render write
 
     expect(viaCrossGuard(resources, systems)).toEqual([]);
     expect(viaCheck(rendered, systems)).toEqual([]);
+    // The pack as Pulumi runs it has no inventory: the namespaces' labels and RPO annotation tell it the same.
+    expect(viaCrossGuard(resources, undefined)).toEqual([]);
+    const slower = (r: PolicyResource) => {
+      const o = objectOf(r.type, r.props, r.name)!;
+      return o.kind === "Schedule" && o.metadata.name === "level-3-every-4h-vms" ? { ...r, props: { ...r.props, spec: { ...(r.props.spec as object), schedule: "30 1 * * *" } } } : r;
+    };
+    const daily = viaCrossGuard(resources.map(slower) as PolicyResource[], undefined);
+    expect(daily).toEqual([expect.stringMatching(/^backup-interval-meets-rpo\|Namespace\/vbdlis-bg: .*recovery point objective is 4 h/)]);
+    expect(viaCheck(rendered.map((o) => (o.kind === "Schedule" && o.metadata.name === "level-3-every-4h-vms" ? { ...o, spec: { ...(o.spec as object), schedule: "30 1 * * *" } } : o)), systems)).toEqual(daily);
 
     const takenAway = (o: KObject) => (o.kind === "Release" && String(o.metadata.name).startsWith("fluent-bit")) || (o.kind === "Schedule" && o.metadata.name === "level-3-every-4h-vms");
     const lessPulumi = resources.filter((r) => !takenAway(objectOf(r.type, r.props, r.name)!));
