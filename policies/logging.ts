@@ -7,7 +7,8 @@
 // `config.filters`, `config.outputs`, what Pulumi registers as `kubernetes:helm.sh/v3:Release`).
 import { parse as parseYaml } from "yaml";
 import { tenantNamespaces } from "./context.js";
-import { arr, groupOf, type KObject, nameOf, obj, type SetRule, str, type Violation } from "./model.js";
+import { logRetention } from "./log-retention-table.js";
+import { ALL_LEVELS, arr, groupOf, type KObject, nameOf, obj, type SetRule, str, type Violation } from "./model.js";
 import { SOURCES } from "./sources.js";
 
 /** One section of a Fluent Bit configuration, keys lower-cased (a key may repeat, e.g. grep `Exclude`). */
@@ -182,22 +183,23 @@ function gap(p: FluentPipeline, namespace: string, socHosts: readonly string[]):
 }
 
 /**
- * The security level from which a tenant's logs must reach central log management, the SOC:
- * TCVN 11930:2017 asks for central collection from level 3 (levels 1–2 keep their logs; the
- * platform forwards them anyway).
+ * The security levels whose logs must reach central log management, the SOC: those the log
+ * retention table (log-retention-table.ts, the one the platform's Fluent Bit values read) marks
+ * central — TCVN 11930:2017 asks for central collection from level 3 (levels 1–2 keep their logs;
+ * the platform forwards them anyway).
  */
-export const SOC_FROM_LEVEL = 3;
+export const SOC_LEVELS: readonly number[] = ALL_LEVELS.filter((l) => logRetention(l).central);
 
 export const logsToSoc: SetRule = {
   id: "logs-to-soc",
   family: "protection",
   scope: "set",
-  title: "From level 3, the container logs of every tenant namespace reach the SOC through a Fluent Bit pipeline: a tail input reading them, no grep filter dropping them, a network output over TLS",
+  title: "From level 3 (the log retention table's central levels), the container logs of every tenant namespace reach the SOC through a Fluent Bit pipeline: a tail input reading them, no grep filter dropping them, a network output over TLS",
   why: "The province centralises security monitoring at its SOC (the People's Committee's plan of March 2026 for merging the data centres); a system whose logs never leave the node is invisible to it, and the logs are lost with the node.",
   severity: "mandatory",
-  levels: [1, 2, 3, 4, 5].filter((l) => l >= SOC_FROM_LEVEL),
+  levels: SOC_LEVELS,
   kinds: ["Namespace", "ConfigMap (Fluent Bit)", "Release (helm fluent-bit)"],
-  sources: [SOURCES.tcvnServerLogs([1, 2, 3, 4, 5].filter((l) => l >= SOC_FROM_LEVEL)), SOURCES.nsa("Audit Logging and Threat Detection: Logging"), SOURCES.decreePrinciples],
+  sources: [SOURCES.tcvnServerLogs(SOC_LEVELS), SOURCES.nsa("Audit Logging and Threat Detection: Logging"), SOURCES.decreePrinciples],
   params: {
     socHosts: { description: "hosts of the SOC's log endpoints; empty accepts any TLS network output", default: [], schema: { type: "array", items: { type: "string" } } },
   },
@@ -207,7 +209,7 @@ export const logsToSoc: SetRule = {
     const out: Violation[] = [];
     for (const t of tenantNamespaces(objects)) {
       const level = ctx.levelOf(t.name);
-      if (level === undefined || level < SOC_FROM_LEVEL) continue;
+      if (level === undefined || !SOC_LEVELS.includes(level)) continue;
       if (pipelines.length === 0) {
         out.push({ object: t.index, message: `tenant namespace ${t.name} (security level ${level}): no Fluent Bit pipeline among the objects forwards its logs to the SOC. Deploy the platform's Fluent Bit release with an output to the SOC.` });
         continue;

@@ -1,7 +1,8 @@
 // The logs-to-SOC rule reads Fluent Bit pipelines in every form a cluster has them.
 import { describe, expect, it } from "vitest";
 import { policyContext } from "../../policies/context.js";
-import { isFluentBitRelease, logsToSoc } from "../../policies/logging.js";
+import { LOG_RETENTION_TABLE } from "../../policies/log-retention-table.js";
+import { isFluentBitRelease, logsToSoc, SOC_LEVELS } from "../../policies/logging.js";
 import type { KObject } from "../../policies/model.js";
 import { fluentBit, namespace } from "./fixtures.js";
 
@@ -40,6 +41,13 @@ describe("logs-to-soc", () => {
     const release = (chart: string): KObject => ({ apiVersion: "helm.sh/v3", kind: "Release", metadata: { name: "r" }, spec: { chart } });
     expect(["fluent-bit", "fluent/fluent-bit", "charts/fluent-bit-0.58.1.tgz", "/opt/charts/fluent-bit-0.58.1-rc.1.tgz"].map((c) => isFluentBitRelease(release(c)))).toEqual([true, true, true, true]);
     expect(["fluent-bit-exporter", "charts/velero-12.1.0.tgz", "charts/fluent-bit-tools.tgz"].map((c) => isFluentBitRelease(release(c)))).toEqual([false, false, false]);
+  });
+  it("applies from the levels the log retention table collects centrally (3–5), not below", () => {
+    expect(SOC_LEVELS).toEqual(LOG_RETENTION_TABLE.filter((t) => t.central).flatMap((t) => t.levels));
+    expect(SOC_LEVELS).toEqual([3, 4, 5]);
+    expect(logsToSoc.levels).toEqual([3, 4, 5]);
+    expect(run([namespace("portal", 2)])).toEqual([]);
+    expect(run([namespace("portal", 4)])).toHaveLength(1);
   });
   it("names every tenant when no pipeline exists", () => expect(run([tenant])).toEqual([expect.stringMatching(/no Fluent Bit pipeline among the objects/)]));
 });
