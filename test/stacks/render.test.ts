@@ -1,6 +1,6 @@
 // `dcplan render` on the bundled sample inventory and the committed stacks: files in apply order,
 // byte-identical reruns, Secrets only from the environment, clear errors.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -64,6 +64,34 @@ describe("dcplan render", () => {
     const objects = docs(out);
     expect(objects.filter(isTenant).map((o) => o.metadata.name)).toEqual(await onPlatform(0, 9));
     expect(validateObjects(objects)).toEqual([]);
+  });
+
+  it("allows exactly the dependency edges among the sample prod stack's deployed systems (replatformed and VMs), both ways", async () => {
+    const r = await renderStack({ root: ".", stack: "prod", out: tempDir(), env: {} });
+    const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-23" });
+    const plan = planMigration({ inventory: loaded.inventory, index: loaded.index }, {}, "2026-11-23");
+    const deployed = new Set(r.objects.filter(isTenant).map((o) => o.metadata.name));
+    const planned = new Map(plan.systems.map((s) => [s.id, s]));
+    // A dependency on a consolidated system reaches its survivor; one on a retired system reaches nothing.
+    const reach = (id: string): string | undefined => {
+      const s = planned.get(id);
+      if (s?.disposition === "retire") return undefined;
+      return s?.disposition === "consolidate" && s.into !== undefined ? reach(s.into) : id;
+    };
+    const expected = new Set(
+      loaded.inventory.systems
+        .filter((s) => deployed.has(s.id))
+        .flatMap((s) => (s.dependsOn ?? []).map((d) => [s.id, reach(d.target)] as const))
+        .filter(([from, to]) => to !== undefined && to !== from && deployed.has(to))
+        .map(([from, to]) => `${from}->${to}`),
+    );
+    const policies = r.objects.filter((o) => o.kind === "NetworkPolicy" && deployed.has(o.metadata.namespace!) && !o.metadata.name.includes("-vm-"));
+    const egress = policies.filter((o) => o.metadata.name.startsWith("allow-egress-to-") && deployed.has(o.metadata.name.slice(16))).map((o) => `${o.metadata.namespace}->${o.metadata.name.slice(16)}`);
+    const ingress = policies.filter((o) => o.metadata.name.startsWith("allow-ingress-from-")).map((o) => `${o.metadata.name.slice(19)}->${o.metadata.namespace}`);
+    expect(deployed.size).toBeGreaterThanOrEqual(15);
+    expect(expected.size).toBeGreaterThanOrEqual(5);
+    expect(egress.sort()).toEqual([...expected].sort());
+    expect(ingress.sort()).toEqual([...expected].sort());
   });
 
   it("gives byte-identical files on a rerun", async () => {
@@ -150,6 +178,9 @@ describe("dcplan render", () => {
 
   it("warns on standard error that the credentials file is plaintext, and writes it readable by its owner only (CLI)", async () => {
     const out = tempDir();
+    // A world-readable file left by an earlier tool or a copy is replaced, not written into.
+    writeFileSync(join(out, "50-secrets.yaml"), "stale\n", { mode: 0o644 });
+    chmodSync(join(out, "50-secrets.yaml"), 0o644);
     const io = captureIo();
     const saved = { ...process.env };
     Object.assign(process.env, env);
@@ -159,6 +190,9 @@ describe("dcplan render", () => {
       process.env = saved;
     }
     expect(statSync(join(out, "50-secrets.yaml")).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(out, "50-secrets.yaml"), "utf8")).toContain("vc-pass");
+    // No temporary file is left beside it.
+    expect(readdirSync(out).filter((f) => f.startsWith("."))).toEqual([]);
     const warning = io.err.split("\n").find((l) => l.includes("50-secrets.yaml"))!.replace(out, "<out>");
     expect(warning).toMatchInlineSnapshot(`"warning: <out>/50-secrets.yaml holds credentials in plaintext (file mode 0600): keep it off shared disks and out of git, and delete it once applied"`);
     expect(io.err).not.toMatch(/Secrets are referenced but not written/);
