@@ -9,11 +9,15 @@ import type { Io } from "../../../common/io.js";
 import { parseChoice, parseDateOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
 import { prepareProfile, profileSummary } from "../../profile.js";
+import { describeProgress } from "../../progress/describe.js";
+import { prepareProgress } from "../../progress/prepare.js";
 
 export interface ValidateOptions {
   readonly inventory: string;
   readonly asOf?: string;
   readonly profile?: string;
+  /** Progress file (what has happened) to check against the inventory and profile. */
+  readonly progress?: string;
   /** How many warnings to list: `all`, `none`, or the first few per rule [`some`]. */
   readonly warnings?: WarningsMode;
 }
@@ -91,9 +95,12 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   const loaded = await loadInventory(options.inventory, { asOf: options.asOf ?? io.today(), locateWarnings: false });
   // The profile is checked against the inventory before anything is printed, so a bad profile
   // gives exit 2 with its located findings only.
-  const profile = options.profile === undefined ? undefined : prepareProfile(options.profile, loaded.index, options.asOf ?? io.today());
+  const asOf = options.asOf ?? io.today();
+  const profile = options.profile === undefined && options.progress === undefined ? undefined : prepareProfile(options.profile, loaded.index, asOf);
+  const progress = options.progress !== undefined && profile ? prepareProgress(options.progress, loaded.index, profile, asOf) : undefined;
   io.stdout(inventorySummary(options.inventory, loaded, options.warnings));
   if (profile && options.profile !== undefined) io.stdout(profileSummary(options.profile, profile));
+  if (progress && options.progress !== undefined) io.stdout(describeProgress(options.progress, progress));
   return loaded;
 }
 
@@ -104,13 +111,15 @@ export const addValidateCommand = (program: Command, io: Io): void => {
     .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
     .option("--as-of <date>", "judge support dates against this day (YYYY-MM-DD) [today]", parseDateOption("--as-of"))
     .option("--profile <file>", "also check this planning profile (YAML) and print its resolved values")
+    .option("--progress <file>", "also check this progress file (cutovers done and failed, retirements, server facts) against the inventory, profile and as-of day")
     .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some")
     .addHelpText(
       "after",
       `
 Examples:
   $ dcplan validate --inventory inventory/sample
-  $ dcplan validate --inventory inventory/sample --profile profiles/2026.yaml`,
+  $ dcplan validate --inventory inventory/sample --profile profiles/2026.yaml
+  $ dcplan validate --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml`,
     )
     .action(async (opts: ValidateOptions) => {
       await validateCommand(opts, io);
