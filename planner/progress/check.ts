@@ -6,6 +6,7 @@ import { type Finding, ProgressError } from "../../common/errors.js";
 import type { InventoryIndex } from "../../inventory/model.js";
 import { forgetPositions, locate } from "../../inventory/yaml-source.js";
 import type { Calendar } from "../calendar.js";
+import type { Message } from "../messages.js";
 import { factsOf, type ProgressFacts } from "./facts.js";
 import type { LoadedProgress } from "./load.js";
 import { PROGRESS_RULES, type ProgressFinding, type ProgressRuleContext } from "./rules.js";
@@ -27,6 +28,8 @@ export interface CheckedProgress {
   readonly facts: ProgressFacts;
   /** Warnings (facts are facts: shown, not fatal), located. */
   readonly warnings: readonly Finding[];
+  /** The same warnings as a plan carries them: rule, subject and the sentence in both languages (no file place). */
+  readonly planWarnings: readonly { readonly rule: string; readonly subject: string; readonly message: Message }[];
   /** Path of the file as given, for messages. */
   readonly file?: string;
 }
@@ -43,6 +46,7 @@ export function checkProgress(loaded: LoadedProgress, input: ProgressCheckInput)
     entity: f.entity,
     message: f.message,
   });
+  const planWarnings = found.filter((f) => f.severity === "warning").map((f) => ({ rule: f.rule, subject: f.entity, message: { en: `${f.entity}: ${f.message}`, vi: f.vi ?? `${f.entity}: ${f.message}` } }));
   const errors = [...loaded.findings, ...found.filter((f) => f.severity === "error").map(place)];
   if (errors.length > 0) {
     if (loaded.file !== undefined) forgetPositions(loaded.file);
@@ -50,5 +54,5 @@ export function checkProgress(loaded: LoadedProgress, input: ProgressCheckInput)
   }
   const warnings = found.filter((f) => f.severity === "warning").map(place);
   if (loaded.file !== undefined) forgetPositions(loaded.file);
-  return { facts: factsOf(loaded.entries), warnings, ...(loaded.file !== undefined ? { file: loaded.file } : {}) };
+  return { facts: factsOf(loaded.entries), warnings, planWarnings, ...(loaded.file !== undefined ? { file: loaded.file } : {}) };
 }

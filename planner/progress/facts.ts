@@ -31,6 +31,8 @@ export interface ProgressFacts {
   readonly relocated: ReadonlyMap<string, string>;
   /** The latest date recorded anywhere; undefined when nothing is. */
   readonly lastRecorded?: string;
+  /** The earliest date recorded anywhere; undefined when nothing is. */
+  readonly firstRecorded?: string;
 }
 
 /** No progress recorded (what a plan without --progress starts from). */
@@ -42,8 +44,10 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function factsOf(entries: ProgressEntries): ProgressFacts {
   const byWindow = new Map<string, { start: string; end: string; done: Set<string>; failed: Map<string, string> }>();
   let last: string | undefined;
+  let first: string | undefined;
   const seen = (d: string | undefined): void => {
     if (d !== undefined && (last === undefined || d > last)) last = d;
+    if (d !== undefined && (first === undefined || d < first)) first = d;
   };
   for (const c of entries.cutovers) {
     const start = c.value.start;
@@ -55,6 +59,7 @@ export function factsOf(entries: ProgressEntries): ProgressFacts {
       if (s.value.result === "done") w.done.add(s.value.system);
       else if (!w.failed.has(s.value.system)) w.failed.set(s.value.system, s.value.reason ?? "");
     }
+    seen(start);
     seen(end);
   }
   const cutovers: RecordedCutover[] = [...byWindow.values()]
@@ -83,7 +88,7 @@ export function factsOf(entries: ProgressEntries): ProgressFacts {
     if (s.value.relocatedOn !== undefined && !decommissioned.has(s.value.server) && !relocated.has(s.value.server)) relocated.set(s.value.server, s.value.relocatedOn);
     seen(s.value.decommissionedOn ?? s.value.relocatedOn);
   }
-  return { cutovers, doneIn, failures, retired, decommissioned, relocated, ...(last !== undefined ? { lastRecorded: last } : {}) };
+  return { cutovers, doneIn, failures, retired, decommissioned, relocated, ...(last !== undefined ? { lastRecorded: last } : {}), ...(first !== undefined ? { firstRecorded: first } : {}) };
 }
 
 /** A system's state in the facts: moved, failed and not moved since, retired, or nothing recorded. */

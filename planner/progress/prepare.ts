@@ -7,7 +7,7 @@ import type { InventoryIndex } from "../../inventory/model.js";
 import { systemSite } from "../../inventory/model.js";
 import { moveGroups } from "../../inventory/queries/move-groups.js";
 import { Calendar } from "../calendar.js";
-import { decideDispositions, MOVING } from "../dispositions.js";
+import { decideDispositions, MOVING, type SystemDecision } from "../dispositions.js";
 import { MessageLog } from "../messages.js";
 import type { PlanningProfile } from "../profile.js";
 import { chooseTargetSite } from "../target-site.js";
@@ -25,7 +25,11 @@ export function plannedMoves(index: InventoryIndex, profile: PlanningProfile): {
   const target = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit, log).site;
   const siteOf = new Map<string, string | undefined>();
   for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
-  const { decisions } = decideDispositions(index, siteOf, target, profile.deadline, log, moveGroups(index));
+  return movesOf(decideDispositions(index, siteOf, target, profile.deadline, log, moveGroups(index)).decisions);
+}
+
+/** Consolidation survivors and moving systems of the planner's `decisions` (what the progress rules need of them). */
+export function movesOf(decisions: ReadonlyMap<string, SystemDecision>): { consolidations: Map<string, string>; moving: Set<string> } {
   const consolidations = new Map<string, string>();
   const moving = new Set<string>();
   for (const [id, d] of decisions) {

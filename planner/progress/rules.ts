@@ -13,6 +13,7 @@ import type { InventoryIndex } from "../../inventory/model.js";
 import { suggest } from "../../inventory/schema.js";
 import type { Calendar } from "../calendar.js";
 import { addDays } from "../dates.js";
+import { viDate } from "../messages.js";
 import type { LocatedCutover, ProgressEntries, ProgressPath } from "./load.js";
 
 /** A problem found by a rule, not yet located in the file. */
@@ -25,6 +26,8 @@ export interface ProgressFinding {
   /** Where in the file: path inside the document. */
   readonly at: ProgressPath;
   readonly message: string;
+  /** The message in Vietnamese (warnings, which a plan carries and exports show). */
+  readonly vi?: string;
 }
 
 /** What a rule sees. */
@@ -52,6 +55,10 @@ export function windowOf(c: LocatedCutover): { start: string; end: string } {
 const cutoverLabel = (c: LocatedCutover): string => {
   const w = windowOf(c);
   return `cutover ${w.start}..${w.end}`;
+};
+const cutoverVi = (c: LocatedCutover): string => {
+  const w = windowOf(c);
+  return `đợt chuyển đổi ${w.start === w.end ? viDate(w.start) : `${viDate(w.start)} – ${viDate(w.end)}`}`;
 };
 
 /** Every system entry of every cutover, in file order. */
@@ -244,7 +251,8 @@ export const offCalendarCutover: ProgressRule = (ctx) => {
     if (end < start || end > ctx.asOf) continue;
     for (let d = start, n = 0; d <= end && n < 31; d = addDays(d, 1), n++) {
       const why = ctx.calendar.blockedBecause(d);
-      if (why) ctx.push({ severity: "warning", rule: "off-calendar-cutover", entity: cutoverLabel(c), at: [...c.at, "start"], message: `${d} is not an allowed cutover day (${why}); recorded as it happened` });
+      const whyMsg = ctx.calendar.blockedMessage(d);
+      if (why && whyMsg) ctx.push({ severity: "warning", rule: "off-calendar-cutover", entity: cutoverLabel(c), at: [...c.at, "start"], message: `${d} is not an allowed cutover day (${why}); recorded as it happened`, vi: `${cutoverVi(c)}: ngày ${viDate(d)} không phải ngày được phép chuyển đổi (${whyMsg.vi}); ghi nhận theo thực tế` });
     }
   }
 };
@@ -260,7 +268,7 @@ export const tightPairSplit: ProgressRule = (ctx) => {
         if (dep.coupling !== "tight") continue;
         if (result.get(dep.target) === "failed" && !seen.has(`${s.value.system} ${dep.target}`)) {
           seen.add(`${s.value.system} ${dep.target}`);
-          ctx.push({ severity: "warning", rule: "tight-pair-split", entity: s.value.system, at: [...s.at, "result"], message: `was done in the ${cutoverLabel(c)} while ${dep.target}, which it depends on tightly, failed: the two now run at different sites until ${dep.target} cuts over` });
+          ctx.push({ severity: "warning", rule: "tight-pair-split", entity: s.value.system, at: [...s.at, "result"], message: `was done in the ${cutoverLabel(c)} while ${dep.target}, which it depends on tightly, failed: the two now run at different sites until ${dep.target} cuts over`, vi: `${s.value.system} đã chuyển xong trong ${cutoverVi(c)} nhưng ${dep.target}, hệ thống nó phụ thuộc chặt, không thành công: hai hệ thống đang chạy ở hai trung tâm khác nhau cho đến khi ${dep.target} được chuyển` });
         }
       }
       for (const other of c.systems) {
@@ -268,7 +276,7 @@ export const tightPairSplit: ProgressRule = (ctx) => {
         if (seen.has(`${s.value.system} ${other.value.system}`)) continue;
         if ((ctx.index.systems.get(other.value.system)?.dependsOn ?? []).some((d) => d.coupling === "tight" && d.target === s.value.system)) {
           seen.add(`${s.value.system} ${other.value.system}`);
-          ctx.push({ severity: "warning", rule: "tight-pair-split", entity: s.value.system, at: [...s.at, "result"], message: `was done in the ${cutoverLabel(c)} while ${other.value.system}, which depends on it tightly, failed: the two now run at different sites until ${other.value.system} cuts over` });
+          ctx.push({ severity: "warning", rule: "tight-pair-split", entity: s.value.system, at: [...s.at, "result"], message: `was done in the ${cutoverLabel(c)} while ${other.value.system}, which depends on it tightly, failed: the two now run at different sites until ${other.value.system} cuts over`, vi: `${s.value.system} đã chuyển xong trong ${cutoverVi(c)} nhưng ${other.value.system}, hệ thống phụ thuộc chặt vào nó, không thành công: hai hệ thống đang chạy ở hai trung tâm khác nhau cho đến khi ${other.value.system} được chuyển` });
         }
       }
     }
@@ -286,7 +294,14 @@ export const consolidatedBeforeSurvivor: ProgressRule = (ctx) => {
     if (survivor === undefined || (ctx.moving && !ctx.moving.has(survivor))) continue;
     const survivorEnd = doneEnd.get(survivor);
     if (survivorEnd === undefined || survivorEnd > windowOf(cutover).end) {
-      ctx.push({ severity: "warning", rule: "consolidated-before-survivor", entity: entry.system, at: [...at, "result"], message: `was merged into ${survivor} in the ${cutoverLabel(cutover)}, but ${survivor} ${survivorEnd === undefined ? "is not recorded done yet" : `was cut over only on ${survivorEnd}`}: its users were served by a survivor still at the old site` });
+      ctx.push({
+        severity: "warning",
+        rule: "consolidated-before-survivor",
+        entity: entry.system,
+        at: [...at, "result"],
+        message: `was merged into ${survivor} in the ${cutoverLabel(cutover)}, but ${survivor} ${survivorEnd === undefined ? "is not recorded done yet" : `was cut over only on ${survivorEnd}`}: its users were served by a survivor still at the old site`,
+        vi: `${entry.system} đã hợp nhất vào ${survivor} trong ${cutoverVi(cutover)}, nhưng ${survivor} ${survivorEnd === undefined ? "chưa được ghi nhận chuyển xong" : `đến ngày ${viDate(survivorEnd)} mới được chuyển`}: người dùng được phục vụ bởi hệ thống giữ lại vẫn còn ở trung tâm cũ`,
+      });
     }
   }
 };
@@ -298,7 +313,7 @@ export const failedAfterDone: ProgressRule = (ctx) => {
   for (const { cutover, entry, at } of systemEntries(ctx)) {
     const done = doneEnd.get(entry.system);
     if (entry.result === "failed" && done && windowOf(cutover).start > windowOf(done).end) {
-      ctx.push({ severity: "warning", rule: "failed-after-done", entity: entry.system, at: [...at, "result"], message: `is recorded failed in the ${cutoverLabel(cutover)}, after it was done in the ${cutoverLabel(done)}: it counts as done` });
+      ctx.push({ severity: "warning", rule: "failed-after-done", entity: entry.system, at: [...at, "result"], message: `is recorded failed in the ${cutoverLabel(cutover)}, after it was done in the ${cutoverLabel(done)}: it counts as done`, vi: `${entry.system} được ghi nhận không thành công trong ${cutoverVi(cutover)}, sau khi đã chuyển xong trong ${cutoverVi(done)}: vẫn tính là đã chuyển xong` });
     }
   }
 };

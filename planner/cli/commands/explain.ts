@@ -7,6 +7,7 @@ import { loadInventory } from "../../../inventory/load.js";
 import { explain } from "../../explain.js";
 import { planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
+import { loadProgress } from "../../progress/load.js";
 import type { Io } from "../../../common/io.js";
 import { parseDateOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
@@ -15,6 +16,8 @@ export interface ExplainOptions {
   readonly inventory: string;
   readonly profile?: string;
   readonly asOf?: string;
+  /** Progress file: the plan starts from what has happened, and the system's history is told. */
+  readonly progress?: string;
 }
 
 /** Runs `dcplan explain`; throws UsageError when `id` is neither a system nor a server. */
@@ -22,7 +25,7 @@ export async function explainCommand(id: string, options: ExplainOptions, io: Io
   const asOf = options.asOf ?? io.today();
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const profile = prepareProfile(options.profile, loaded.index, asOf);
-  const detailed = planWithProfile(loaded, profile, asOf);
+  const detailed = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
   const text = explain(detailed, loaded.index, id);
   if (text === undefined) throw new UsageError(`"${id}" is neither a system nor a server of the inventory ${options.inventory}`);
   io.stdout(text);
@@ -37,12 +40,14 @@ export const addExplainCommand = (program: Command, io: Io): void => {
     .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
     .option("--profile <file>", "planning profile (YAML)")
     .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+    .option("--progress <file>", "progress file (what has happened): plan from the facts and tell the system's history")
     .addHelpText(
       "after",
       `
 Examples:
   $ dcplan explain --inventory inventory/sample --as-of 2026-11-22 qlvb-bg
-  $ dcplan explain --inventory inventory/sample bg-esx-09`,
+  $ dcplan explain --inventory inventory/sample bg-esx-09
+  $ dcplan explain --inventory inventory/sample --progress planner/sample/progress.yaml web-xa-bg`,
     )
     .action(async (id: string, opts: ExplainOptions) => {
       await explainCommand(id, opts, io);
