@@ -38,6 +38,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
   reportTightCouplingSplits(input, findings);
   applyPins(input, units, unitOfSystem, findings);
   const hosts = new HostTracker(input);
+  hosts.freeIdleHosts();
   const state = new SchedulingState(units, input.profile);
   const run: ScheduleRun = {
     input,
@@ -54,7 +55,6 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     used: { ...input.initialUsed },
   };
   seedDoneWaves(run);
-  hosts.freeIdleHosts();
   let firstWave: ScheduleResult["firstWave"];
   for (let w = 0; w < input.windows.length && state.placedCount < units.length; w++) {
     const win = input.windows[w];

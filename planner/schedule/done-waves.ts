@@ -4,7 +4,7 @@
 // What a done wave moved counts at the target site from then on: the target size of the servers
 // its systems left (each server once) and the rack space and power of relocated systems' hardware;
 // the closing-site hosts it emptied are freed on its last day (hosts.ts), which may plan their
-// relocation in the first planned window. Recorded server facts go to the host tracker first. A
+// relocation in the first planned window (recorded server facts are the host tracker's own). A
 // done wave counts as a wave for the pilot rule: the pilots are the first two cutovers, done or not.
 import { addFootprint, footprintOf } from "../capacity.js";
 import { daysBetween } from "../dates.js";
@@ -19,7 +19,6 @@ export function seedDoneWaves(run: ScheduleRun): void {
   const recorded = input.recorded;
   if (!recorded) return;
   const { index, decisions, target } = input;
-  hosts.recordServerFacts(recorded.decommissioned, recorded.relocated);
   const counted = new Set<string>();
   for (const c of recorded.cutovers) {
     let data = 0;

@@ -60,6 +60,7 @@ export class HostTracker {
     this.fpLimit = input.footprint?.limit ?? { rackUnits: Infinity, watts: Infinity };
     this.fpUsed = input.footprint?.used ?? ZERO_FOOTPRINT;
     this.fpPeak = this.fpUsed;
+    if (input.recorded) this.recordServerFacts(input.recorded.decommissioned, input.recorded.relocated);
   }
 
   /** Frees the hosts no moving system holds, from the profile's start day. */
@@ -95,7 +96,7 @@ export class HostTracker {
    * Hardware facts from the progress file: a host recorded decommissioned is never relocated; one
    * recorded relocated adds its capacity from the day after (and takes its rack space and power).
    */
-  recordServerFacts(decommissioned: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>): void {
+  private recordServerFacts(decommissioned: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>): void {
     const { index, profile } = this.input;
     for (const id of decommissioned.keys()) this.hostHolders.delete(id);
     for (const [id, on] of [...relocated].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
