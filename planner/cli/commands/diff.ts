@@ -1,13 +1,10 @@
 // `dcplan diff OLD.json NEW.json`: the difference between two plans (planner/diff.ts) as text,
 // Markdown (for the pull request that updates the plan) or JSON; to standard output or --out.
-import type { Command } from "commander";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { diffJson, diffMarkdown, diffPlans, diffText, type PlanDiff } from "../../diff.js";
 import { readPlan } from "../../read-plan.js";
-import { parseChoice } from "../options.js";
+import { type CommandAction, DIFF_FORMATS } from "./index.js";
 
-/** The formats `--format` accepts. */
-export const DIFF_FORMATS = ["text", "md", "json"] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffOptions {
@@ -27,23 +24,7 @@ export async function diffCommand(oldFile: string, newFile: string, options: Dif
   return d;
 }
 
-/** Adds `dcplan diff` to the program. */
-export const addDiffCommand = (program: Command, io: Io): void => {
-  program
-    .command("diff")
-    .description("what changed between two plans: systems that changed wave, disposition, date or status, servers whose decommission moved, the deadline verdict before and after")
-    .argument("<old>", "the plan before (JSON written by `dcplan plan`)")
-    .argument("<new>", "the plan after")
-    .option("--format <format>", `one of ${DIFF_FORMATS.join(", ")}`, parseChoice("--format", DIFF_FORMATS), "text")
-    .option("--out <file>", "write here (atomically) instead of standard output")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ dcplan diff plan-2026-11-22.json plan.json
-  $ dcplan diff plan-2026-11-22.json plan.json --format md > pr-body.md`,
-    )
-    .action(async (oldFile: string, newFile: string, opts: DiffOptions) => {
-      await diffCommand(oldFile, newFile, opts, io);
-    });
+/** `dcplan diff OLD NEW` (declared in index.ts). */
+export const action: CommandAction = async ({ options, args, io }) => {
+  await diffCommand(String(args[0]), String(args[1]), options as DiffOptions, io);
 };

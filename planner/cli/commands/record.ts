@@ -4,17 +4,15 @@
 // (planner/progress/check.ts) before anything is written, and the file is replaced atomically.
 // Facts already recorded exactly so are skipped: running the same command twice changes nothing.
 import { existsSync, readFileSync } from "node:fs";
-import type { Command } from "commander";
 import { formatFinding, ProgressError, sortFindings, UsageError } from "../../../common/errors.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
-import { isCalendarDate } from "../../../inventory/schema.js";
+import { isCalendarDate } from "../../../inventory/calendar-date.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { prepareProfile } from "../../profile.js";
 import { appendFacts, type FactsToRecord, placeAppendFinding, type SystemResult } from "../../progress/append.js";
 import { loadProgress } from "../../progress/load.js";
 import { checkProgressFor } from "../../progress/prepare.js";
-import { parseDateOption } from "../options.js";
-import { defaultInventoryDir } from "../paths.js";
+import type { CommandAction } from "./index.js";
 
 export interface RecordOptions {
   /** Progress file to append to (created when missing). */
@@ -117,33 +115,7 @@ export async function recordCommand(options: RecordOptions, io: Io): Promise<Rec
   return { added: appended.added, already: appended.already, written: true };
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** Adds `dcplan record` to the program. */
-export const addRecordCommand = (program: Command, io: Io): void => {
-  program
-    .command("record")
-    .description("record what has happened in the progress file (cutovers done or failed, retirements, servers decommissioned or relocated); checks before writing; keeps the file's comments and order")
-    .requiredOption("--progress <file>", "progress file (YAML) to append to; created when missing")
-    .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
-    .option("--profile <file>", "planning profile (YAML): its calendar decides which cutover days get a warning")
-    .option("--as-of <date>", "day of recording YYYY-MM-DD; nothing after it can be recorded [today]", parseDateOption("--as-of"))
-    .option("--window <start..end>", "cutover window of the --done / --failed results, e.g. 2026-12-05..2026-12-06")
-    .option("--done <systems>", "systems moved for good in the window, comma-separated (repeatable)", collect)
-    .option("--failed <system:reason>", "a system that failed in the window and was rolled back, with why (repeatable)", collect)
-    .option("--retired <systems>", "systems switched off --on the day, comma-separated (repeatable)", collect)
-    .option("--decommissioned <servers>", "servers decommissioned --on the day, comma-separated (repeatable)", collect)
-    .option("--relocated <servers>", "servers moved to the target site --on the day, comma-separated (repeatable)", collect)
-    .option("--on <date>", "day of --retired, --decommissioned, --relocated YYYY-MM-DD", parseDateOption("--on"))
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ dcplan record --progress progress.yaml --window 2026-12-05..2026-12-06 --done portal-bg,sso-bg --failed "lgsp-bg:replication lag"
-  $ dcplan record --progress progress.yaml --retired ca-tin-bao --on 2026-12-01
-  $ dcplan record --progress progress.yaml --decommissioned bg-srv-12 --on 2027-01-20`,
-    )
-    .action(async (opts: RecordOptions) => {
-      await recordCommand(opts, io);
-    });
+/** `dcplan record` (declared in index.ts). */
+export const action: CommandAction = async ({ options, io }) => {
+  await recordCommand(options as unknown as RecordOptions, io);
 };
