@@ -103,6 +103,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
         .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
         .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
+        .option("--progress <file>", "the progress file the plan was made from: refused unless the plan carries exactly its facts (only they count as done)")
+        .option("--baseline <file>", "the original plan JSON, drawn against what was recorded in the HTML roadmap's planned-versus-actual view")
         .requiredOption("--out <path>", "output file; a directory for csv and --by-owner; a path stem for report (writes STEM.html and STEM.xlsx)"),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-23 --out plan.json",
@@ -113,6 +115,7 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md",
       "dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2",
       "dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/",
+      "dcplan export --plan plan.json --progress planner/sample/progress.yaml --baseline plan-2026-11-22.json --format html --out roadmap.html",
     ],
     load: async () => (await import("./export.js")).action,
   },
