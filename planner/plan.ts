@@ -22,7 +22,7 @@ import { scheduleWaves, type ScheduleResult } from "./schedule.js";
 import { addSize } from "./sizing.js";
 import { isStandaloneServer, summarise } from "./summary.js";
 import { chooseTargetSite } from "./target-site.js";
-import { applyRecordedDecisions, applyServerFacts, doneWaveEntry, doneWaveOf, planningStart, recordedHistory } from "./progress/apply.js";
+import { applyRecordedDecisions, applyServerFacts, doneWaveEntry, doneWaveNumbers, doneWaveOf, planningStart, recordedHistory } from "./progress/apply.js";
 import { type CheckedProgress, checkProgress } from "./progress/check.js";
 import { NO_FACTS, progressSummary } from "./progress/facts.js";
 import type { LoadedProgress } from "./progress/load.js";
@@ -74,7 +74,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
   const groups = moveGroups(index);
   const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline, log, groups);
-  const checked = progress ? checkProgress(progress, { index, asOf, calendar, ...movesOf(decisions) }) : undefined;
+  const checked = progress ? checkProgress(progress, { index, asOf, calendar, ...movesOf(decisions), locateWarnings: false }) : undefined;
   const facts = checked?.facts;
   const retiredOn = facts ? applyRecordedDecisions(decisions, facts, index, say) : undefined;
   if (checked) for (const w of checked.planWarnings) warnings.push({ rule: w.rule, subject: w.subject, message: say(w.message) });
@@ -173,13 +173,14 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   }
   groupList.sort((a, b) => byString(a.id, b.id));
   const unscheduledOf = new Map(schedule.unscheduled.map((u) => [u.system, u.reason]));
+  const doneNumbers = doneWaveNumbers(schedule.waves);
   const systems: PlanSystem[] = [...index.inventory.systems]
     .sort((a, b) => byString(a.id, b.id))
     .map((sys) => {
       const d = decisions.get(sys.id)!;
       const w = waveOf.get(sys.id);
       const reasons = [...d.reasons];
-      const recorded = facts ? recordedHistory(sys.id, facts, schedule.waves, MOVING.has(d.disposition), say) : undefined;
+      const recorded = facts ? recordedHistory(sys.id, facts, doneNumbers, MOVING.has(d.disposition), say) : undefined;
       if (recorded) reasons.push(...recorded.reasons);
       const ui = schedule.unitOfSystem.get(sys.id);
       if (ui !== undefined && w) reasons.push(...waveReason(ui));

@@ -52,10 +52,15 @@ export function doneWaveOf(waves: readonly DraftWave[]): Map<string, { number: n
   return out;
 }
 
-/** A system's recorded history and the reasons that tell it, given the done waves' numbers. */
-export function recordedHistory(id: string, facts: ProgressFacts, waves: readonly DraftWave[], replanned: boolean, say: (m: Message) => string): { history: SystemEvent[]; reasons: string[] } {
+/** Number of each done wave by its recorded window `start..end`. */
+export function doneWaveNumbers(waves: readonly DraftWave[]): Map<string, number> {
   const numberOf = new Map<string, number>();
   for (const w of waves) if (w.recorded) numberOf.set(`${w.window.start}..${w.window.end}`, w.number);
+  return numberOf;
+}
+
+/** A system's recorded history and the reasons that tell it, given the done waves' numbers (doneWaveNumbers). */
+export function recordedHistory(id: string, facts: ProgressFacts, numberOf: ReadonlyMap<string, number>, replanned: boolean, say: (m: Message) => string): { history: SystemEvent[]; reasons: string[] } {
   const events: SystemEvent[] = [];
   const reasons: string[] = [];
   for (const f of facts.failures.get(id) ?? []) {

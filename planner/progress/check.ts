@@ -4,7 +4,7 @@
 // facts (facts.ts) and the located warnings.
 import { type Finding, ProgressError } from "../../common/errors.js";
 import type { InventoryIndex } from "../../inventory/model.js";
-import { forgetPositions, locate } from "../../inventory/yaml-source.js";
+import { forgetPositions } from "../../inventory/yaml-source.js";
 import type { Calendar } from "../calendar.js";
 import type { Message } from "../messages.js";
 import { factsOf, type ProgressFacts } from "./facts.js";
@@ -21,6 +21,8 @@ export interface ProgressCheckInput {
   readonly consolidations?: ReadonlyMap<string, string>;
   /** Systems the planner moves in a wave. */
   readonly moving?: ReadonlySet<string>;
+  /** Give warnings their line and column [true]; the planner needs only `planWarnings`. */
+  readonly locateWarnings?: boolean;
 }
 
 /** A progress file that passed every error rule. */
@@ -39,20 +41,20 @@ export function checkProgress(loaded: LoadedProgress, input: ProgressCheckInput)
   const found: ProgressFinding[] = [];
   const ctx: ProgressRuleContext = { entries: loaded.entries, ...input, push: (f) => void found.push(f) };
   for (const rule of PROGRESS_RULES) rule(ctx);
-  const place = (f: ProgressFinding): Finding => ({
+  const place = (f: ProgressFinding, located = true): Finding => ({
     severity: f.severity,
     rule: f.rule,
-    ...(loaded.file !== undefined ? { ...locate(loaded.file, 0, f.at, loaded.text), file: loaded.file } : {}),
+    ...(loaded.file !== undefined ? { ...(located ? loaded.locate(f.at) : {}), file: loaded.file } : {}),
     entity: f.entity,
     message: f.message,
   });
   const planWarnings = found.filter((f) => f.severity === "warning").map((f) => ({ rule: f.rule, subject: f.entity, message: { en: `${f.entity}: ${f.message}`, vi: f.vi ?? `${f.entity}: ${f.message}` } }));
-  const errors = [...loaded.findings, ...found.filter((f) => f.severity === "error").map(place)];
+  const errors = [...loaded.findings, ...found.filter((f) => f.severity === "error").map((f) => place(f))];
   if (errors.length > 0) {
     if (loaded.file !== undefined) forgetPositions(loaded.file);
     throw new ProgressError(errors);
   }
-  const warnings = found.filter((f) => f.severity === "warning").map(place);
+  const warnings = found.filter((f) => f.severity === "warning").map((f) => place(f, input.locateWarnings ?? true));
   if (loaded.file !== undefined) forgetPositions(loaded.file);
   return { facts: factsOf(loaded.entries), warnings, planWarnings, ...(loaded.file !== undefined ? { file: loaded.file } : {}) };
 }

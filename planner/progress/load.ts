@@ -2,8 +2,12 @@
 // inventory's machinery (yaml-source.ts): every problem becomes a finding at file:line:col, all
 // of them collected before anything is thrown. An entry that fails its schema is left out of the
 // cross-record rules (rules.ts), which still run over the valid ones, so one run reports every
-// problem. The file is small (one line per recorded system), so the `yaml` package parses all of it.
-import { type Finding, ProgressError } from "../../common/errors.js";
+// problem. As for the inventory, js-yaml reads the file (a progress file recording thousands of
+// systems parses in milliseconds) and the `yaml` package parses it again, once, only when a
+// finding needs its line and column (`LoadedProgress.locate`).
+import { readFileSync } from "node:fs";
+import jsYaml from "js-yaml";
+import { type Finding, type Place, ProgressError } from "../../common/errors.js";
 import { suggest } from "../../inventory/schema.js";
 import { locate, readYamlFile } from "../../inventory/yaml-source.js";
 import { Cutover, CutoverSystem, PROGRESS_LISTS, Progress, Retirement, ServerFact } from "./schema.js";
@@ -34,6 +38,8 @@ export interface LoadedProgress {
   /** Path as the user gave it; undefined for an in-memory progress. */
   readonly file?: string;
   readonly text?: string;
+  /** Line and column of a path in the file (parses the file with `yaml` on first use); nothing for an in-memory progress. */
+  readonly locate: (path: ProgressPath, atKey?: boolean) => Place;
   readonly entries: ProgressEntries;
   /** Schema problems (already located); the rules add theirs before anything is thrown. */
   readonly findings: readonly Finding[];
@@ -43,18 +49,44 @@ const TOP_KEYS = ["schemaVersion", ...PROGRESS_LISTS];
 
 /** Reads a progress file and checks its syntax and schema; throws ProgressError on a syntax or document-shape error (schema problems are kept in `findings` for checkProgress to report with the rules'). */
 export function loadProgress(file: string, text?: string): LoadedProgress {
-  const { docs, findings } = readYamlFile(file, text);
-  if (findings.some((f) => f.rule === "unreadable-file")) throw new ProgressError(findings.map((f) => ({ ...f, message: f.message === "file not found" ? "progress file not found (dcplan record creates it)" : f.message })));
-  if (findings.length > 0) throw new ProgressError(findings);
-  if (docs.length > 1) throw new ProgressError([{ severity: "error", rule: "document-shape", ...locate(file, 1, [], text), file, message: "a progress file is one YAML document; found more than one" }]);
+  let src: string;
+  try {
+    src = text ?? readFileSync(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ProgressError([{ severity: "error", rule: "unreadable-file", file, message: code === "ENOENT" ? "progress file not found (dcplan record creates it)" : `cannot read file: ${(err as Error).message}` }]);
+  }
+  let docs: unknown[];
+  try {
+    docs = jsYaml.loadAll(src, undefined, { schema: jsYaml.CORE_SCHEMA, filename: file, json: false }) as unknown[];
+  } catch (err) {
+    // Every syntax problem with its place from `yaml`; js-yaml's own when `yaml` sees none.
+    const { findings } = readYamlFile(file, src);
+    if (findings.length > 0) throw new ProgressError(findings);
+    const mark = (err as jsYaml.YAMLException).mark;
+    throw new ProgressError([{ severity: "error", rule: "yaml-syntax", file, ...(mark ? { line: mark.line + 1, col: mark.column + 1 } : {}), message: `YAML syntax error: ${(err as jsYaml.YAMLException).reason ?? (err as Error).message}` }]);
+  }
+  const at = locator(file, src);
+  if (docs.length > 1) throw new ProgressError([{ severity: "error", rule: "document-shape", ...locate(file, 1, [], src), file, message: "a progress file is one YAML document; found more than one" }]);
   const raw = docs[0];
   if (raw === null || raw === undefined) {
     throw new ProgressError([{ severity: "error", rule: "document-shape", file, line: 1, col: 1, message: "the progress file is empty: it needs at least `schemaVersion: 1`" }]);
   }
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    throw new ProgressError([{ severity: "error", rule: "document-shape", ...locate(file, 0, [], text), file, message: `a progress file must be a mapping with schemaVersion, ${PROGRESS_LISTS.join(", ")} (got ${Array.isArray(raw) ? "a list" : `a ${typeof raw}`})` }]);
+    throw new ProgressError([{ severity: "error", rule: "document-shape", ...at([]), file, message: `a progress file must be a mapping with schemaVersion, ${PROGRESS_LISTS.join(", ")} (got ${Array.isArray(raw) ? "a list" : `a ${typeof raw}`})` }]);
   }
-  return progressEntries(raw as Record<string, unknown>, file, text);
+  return progressEntries(raw as Record<string, unknown>, at, file, src);
+}
+
+/** Locates paths of `text` (read from `file`), parsing it with `yaml` once, on first use. */
+function locator(file: string, text: string): (path: ProgressPath, atKey?: boolean) => Place {
+  let parsed = false;
+  return (path, atKey = false) => {
+    // The first call parses `text` and keeps the parse under `file`; later calls reuse it.
+    const place = locate(file, 0, path, parsed ? undefined : text, { atKey });
+    parsed = true;
+    return place;
+  };
 }
 
 /** A progress given in memory (tests, the property runs): schema-checked, findings without places. */
@@ -62,12 +94,11 @@ export function progressFrom(progress: unknown): LoadedProgress {
   if (progress === null || typeof progress !== "object" || Array.isArray(progress)) {
     throw new ProgressError([{ severity: "error", rule: "document-shape", message: "a progress must be a mapping" }]);
   }
-  return progressEntries(progress as Record<string, unknown>);
+  return progressEntries(progress as Record<string, unknown>, () => ({}));
 }
 
-function progressEntries(raw: Record<string, unknown>, file?: string, text?: string): LoadedProgress {
+function progressEntries(raw: Record<string, unknown>, place: (path: ProgressPath, atKey?: boolean) => Place, file?: string, text?: string): LoadedProgress {
   const findings: Finding[] = [];
-  const place = (path: ProgressPath, atKey = false): Partial<Finding> => (file !== undefined ? locate(file, 0, path, text, { atKey }) : {});
   const issue = (path: ProgressPath, message: string, rule: string, entity?: string, field?: ProgressPath): void => {
     findings.push({ severity: "error", rule, ...place(path, rule === "unknown-field"), ...(file !== undefined ? { file } : {}), ...(entity !== undefined ? { entity } : {}), ...(field && field.length > 0 ? { path: field } : {}), message });
   };
@@ -139,7 +170,7 @@ function progressEntries(raw: Record<string, unknown>, file?: string, text?: str
     issue([...at, ...path], zodMessage(iss, rawEntry, path), ruleOf(iss), entity, path);
   }
 
-  return { ...(file !== undefined ? { file } : {}), ...(text !== undefined ? { text } : {}), entries: { cutovers, retirements, servers }, findings };
+  return { ...(file !== undefined ? { file } : {}), ...(text !== undefined ? { text } : {}), locate: place, entries: { cutovers, retirements, servers }, findings };
 }
 
 /** How a cutover is named in messages: `cutover 2026-12-05..2026-12-06` (or its position when its dates are bad). */

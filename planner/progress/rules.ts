@@ -250,6 +250,8 @@ export const offCalendarCutover: ProgressRule = (ctx) => {
     const { start, end } = windowOf(c);
     if (end < start || end > ctx.asOf) continue;
     for (let d = start, n = 0; d <= end && n < 31; d = addDays(d, 1), n++) {
+      // isAllowed uses the calendar's cached holidays; the reason is worked out only for a blocked day.
+      if (ctx.calendar.isAllowed(d)) continue;
       const why = ctx.calendar.blockedBecause(d);
       const whyMsg = ctx.calendar.blockedMessage(d);
       if (why && whyMsg) ctx.push({ severity: "warning", rule: "off-calendar-cutover", entity: cutoverLabel(c), at: [...c.at, "start"], message: `${d} is not an allowed cutover day (${why}); recorded as it happened`, vi: `${cutoverVi(c)}: ngày ${viDate(d)} không phải ngày được phép chuyển đổi (${whyMsg.vi}); ghi nhận theo thực tế` });
