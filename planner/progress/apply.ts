@@ -60,7 +60,8 @@ export function doneWaveNumbers(waves: readonly DraftWave[]): Map<string, number
 }
 
 /** A system's recorded history and the reasons that tell it, given the done waves' numbers (doneWaveNumbers). */
-export function recordedHistory(id: string, facts: ProgressFacts, numberOf: ReadonlyMap<string, number>, replanned: boolean, say: (m: Message) => string): { history: SystemEvent[]; reasons: string[] } {
+export function recordedHistory(id: string, facts: ProgressFacts, numberOf: ReadonlyMap<string, number>, replanned: boolean, say: (m: Message) => string): { history: SystemEvent[]; reasons: string[] } | undefined {
+  if (!facts.failures.has(id) && !facts.doneIn.has(id) && !facts.retired.has(id)) return undefined;
   const events: SystemEvent[] = [];
   const reasons: string[] = [];
   for (const f of facts.failures.get(id) ?? []) {
@@ -111,20 +112,40 @@ export function doneWaveEntry(w: DraftWave, index: InventoryIndex, target: strin
  */
 export function applyServerFacts<S extends PlanServer & { relocateOn?: string }>(servers: S[], facts: ProgressFacts, index: InventoryIndex, target: string, say: (m: Message) => string): S[] {
   if (facts.decommissioned.size === 0 && facts.relocated.size === 0) return servers;
-  return servers.map((s) => {
+  // One sentence per day, said once (a plan may record thousands of servers switched off on a few days).
+  const offReason = new Map<string, string>();
+  const movedReason = new Map<string, string>();
+  const out = servers.slice();
+  for (let i = 0; i < out.length; i++) {
+    const s = out[i];
     const off = facts.decommissioned.get(s.id);
+    const moved = off === undefined ? facts.relocated.get(s.id) : undefined;
+    if (off === undefined && moved === undefined) continue;
+    const next: PlanServer & { relocateOn?: string } = { id: s.id, fate: s.fate, site: s.site, kind: s.kind, ...(s.owner !== undefined ? { owner: s.owner } : {}), ...(s.hostedOn !== undefined ? { hostedOn: s.hostedOn } : {}), systems: s.systems, savings: s.savings, reasons: s.reasons };
     if (off !== undefined) {
-      const { decommissionOn: _d, relocateOn: _r, targetSite: _t, target: _s, freedOn, ...rest } = s;
-      return { ...rest, fate: "decommission", freedOn: freedOn !== undefined ? minDate(freedOn, off) : off, decommissionOn: off, savings: savingsOf(index, s.id), reasons: [say(PROGRESS_MSG.serverDecommissioned({ date: off }))], history: [{ date: off, event: "decommissioned" }] } as unknown as S;
+      let reason = offReason.get(off);
+      if (reason === undefined) offReason.set(off, (reason = say(PROGRESS_MSG.serverDecommissioned({ date: off }))));
+      next.fate = "decommission";
+      next.freedOn = s.freedOn !== undefined ? minDate(s.freedOn, off) : off;
+      next.decommissionOn = off;
+      next.savings = savingsOf(index, s.id);
+      next.reasons = [reason];
+      next.history = [{ date: off, event: "decommissioned" }];
+    } else {
+      let reason = movedReason.get(moved!);
+      if (reason === undefined) movedReason.set(moved!, (reason = say(PROGRESS_MSG.serverRelocated({ date: moved!, target }))));
+      next.fate = "relocate";
+      if (s.freedOn !== undefined) next.freedOn = s.freedOn;
+      if (s.target !== undefined) next.target = s.target;
+      next.relocateOn = moved;
+      next.targetSite = target;
+      next.savings = { watts: 0, kwhPerYear: 0, rackUnits: 0 };
+      next.reasons = [reason];
+      next.history = [{ date: moved!, event: "relocated" }];
     }
-    const moved = facts.relocated.get(s.id);
-    if (moved !== undefined) {
-      const { decommissionOn: _d, ...rest } = s;
-      const zero = { watts: 0, kwhPerYear: 0, rackUnits: 0 };
-      return { ...rest, fate: "relocate", relocateOn: moved, targetSite: target, savings: zero, reasons: [say(PROGRESS_MSG.serverRelocated({ date: moved, target }))], history: [{ date: moved, event: "relocated" }] } as unknown as S;
-    }
-    return s;
-  });
+    out[i] = next as S;
+  }
+  return out;
 }
 
 /** What switching a server off saves: a physical device's watts, kWh/year at its site's PUE and rack units (the rule of decommission.ts); nothing for a VM. */

@@ -229,14 +229,18 @@ export const decommissionedStillRuns: ProgressRule = (ctx) => {
     const server = ctx.index.servers.get(s.value.server);
     if (on === undefined || server === undefined) continue;
     const running: string[] = [];
-    const check = (via: string | undefined, systemIds: readonly string[]): void => {
-      for (const id of systemIds) {
-        const gone = goneOn.get(id);
-        if (gone === undefined || gone > on) running.push(via ? `${id} (on its VM ${via})` : id);
+    for (const sys of ctx.index.systemsOn.get(server.id) ?? []) {
+      const gone = goneOn.get(sys.id);
+      if (gone === undefined || gone > on) running.push(sys.id);
+    }
+    if (server.kind === "physical") {
+      for (const vm of ctx.index.vmsOf.get(server.id) ?? []) {
+        for (const sys of ctx.index.systemsOn.get(vm.id) ?? []) {
+          const gone = goneOn.get(sys.id);
+          if (gone === undefined || gone > on) running.push(`${sys.id} (on its VM ${vm.id})`);
+        }
       }
-    };
-    check(undefined, (ctx.index.systemsOn.get(server.id) ?? []).map((x) => x.id));
-    if (server.kind === "physical") for (const vm of ctx.index.vmsOf.get(server.id) ?? []) check(vm.id, (ctx.index.systemsOn.get(vm.id) ?? []).map((x) => x.id));
+    }
     if (running.length > 0) {
       const shown = running.slice(0, 5).join(", ") + (running.length > 5 ? ` and ${running.length - 5} more` : "");
       ctx.push({ severity: "error", rule: "decommissioned-still-runs", entity: server.id, at: [...s.at, "decommissionedOn"], message: `is recorded decommissioned on ${on} but still runs ${shown}: not recorded done or retired by then` });
@@ -263,23 +267,29 @@ export const offCalendarCutover: ProgressRule = (ctx) => {
 export const tightPairSplit: ProgressRule = (ctx) => {
   for (const c of ctx.entries.cutovers) {
     const result = new Map(c.systems.map((s) => [s.value.system, s.value.result]));
+    const doneAt = new Map(c.systems.filter((s) => s.value.result === "done").map((s) => [s.value.system, s]));
     const seen = new Set<string>();
+    const warn = (done: (typeof c.systems)[number], other: string, theyDependOnIt: boolean): void => {
+      const key = `${done.value.system} ${other}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const how = theyDependOnIt ? { en: "which depends on it tightly", vi: "hệ thống phụ thuộc chặt vào nó" } : { en: "which it depends on tightly", vi: "hệ thống nó phụ thuộc chặt" };
+      ctx.push({
+        severity: "warning",
+        rule: "tight-pair-split",
+        entity: done.value.system,
+        at: [...done.at, "result"],
+        message: `was done in the ${cutoverLabel(c)} while ${other}, ${how.en}, failed: the two now run at different sites until ${other} cuts over`,
+        vi: `${done.value.system} đã chuyển xong trong ${cutoverVi(c)} nhưng ${other}, ${how.vi}, không thành công: hai hệ thống đang chạy ở hai trung tâm khác nhau cho đến khi ${other} được chuyển`,
+      });
+    };
+    // Each tight dependency is looked at once, from the side that declares it.
     for (const s of c.systems) {
-      if (s.value.result !== "done") continue;
       for (const dep of ctx.index.systems.get(s.value.system)?.dependsOn ?? []) {
         if (dep.coupling !== "tight") continue;
-        if (result.get(dep.target) === "failed" && !seen.has(`${s.value.system} ${dep.target}`)) {
-          seen.add(`${s.value.system} ${dep.target}`);
-          ctx.push({ severity: "warning", rule: "tight-pair-split", entity: s.value.system, at: [...s.at, "result"], message: `was done in the ${cutoverLabel(c)} while ${dep.target}, which it depends on tightly, failed: the two now run at different sites until ${dep.target} cuts over`, vi: `${s.value.system} đã chuyển xong trong ${cutoverVi(c)} nhưng ${dep.target}, hệ thống nó phụ thuộc chặt, không thành công: hai hệ thống đang chạy ở hai trung tâm khác nhau cho đến khi ${dep.target} được chuyển` });
-        }
-      }
-      for (const other of c.systems) {
-        if (other.value.result !== "failed") continue;
-        if (seen.has(`${s.value.system} ${other.value.system}`)) continue;
-        if ((ctx.index.systems.get(other.value.system)?.dependsOn ?? []).some((d) => d.coupling === "tight" && d.target === s.value.system)) {
-          seen.add(`${s.value.system} ${other.value.system}`);
-          ctx.push({ severity: "warning", rule: "tight-pair-split", entity: s.value.system, at: [...s.at, "result"], message: `was done in the ${cutoverLabel(c)} while ${other.value.system}, which depends on it tightly, failed: the two now run at different sites until ${other.value.system} cuts over`, vi: `${s.value.system} đã chuyển xong trong ${cutoverVi(c)} nhưng ${other.value.system}, hệ thống phụ thuộc chặt vào nó, không thành công: hai hệ thống đang chạy ở hai trung tâm khác nhau cho đến khi ${other.value.system} được chuyển` });
-        }
+        if (s.value.result === "done" && result.get(dep.target) === "failed") warn(s, dep.target, false);
+        const provider = doneAt.get(dep.target);
+        if (s.value.result === "failed" && provider) warn(provider, s.value.system, true);
       }
     }
   }
