@@ -4,6 +4,7 @@
 // switched off or moved. The result is a progress file in the contract's format (progress.md) that
 // breaks none of its rules, and the day after the last recorded fact to plan from again.
 import type { Inventory } from "../inventory/schema.js";
+import { mulberry32 } from "./generate.js";
 import type { Plan } from "../planner/plan-schema.js";
 import type { Progress } from "../planner/progress/schema.js";
 
@@ -22,25 +23,13 @@ export interface SimulationOptions {
   readonly seed: number;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const addDays = (iso: string, n: number): string => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Simulates what happened during the first `waves` waves of `plan` (see file header). */
 export function simulateProgress(inventory: Inventory, plan: Plan, o: SimulationOptions): { progress: Progress; asOf: string } | undefined {
   const waves = plan.waves.filter((w) => w.status !== "done").slice(0, o.waves);
   if (waves.length === 0) return undefined;
-  const rnd = random(o.seed);
+  const rnd = mulberry32(o.seed);
   const failShare = o.failShare ?? 0.1;
   const retryShare = o.retryShare ?? 0.5;
   const serverShare = o.serverShare ?? 0.5;

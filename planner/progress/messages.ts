@@ -3,17 +3,9 @@
 // relocated), each in English and Vietnamese like the planner's catalog (planner/messages.ts),
 // whose Message type, date and number formats they share.
 import type { Disposition } from "../../inventory/schema.js";
-import { type Message, viDate, viNum } from "../messages.js";
+import { DISP_VI, type Message, viDate, viNum } from "../messages.js";
 
 const m = (en: string, vi: string): Message => ({ en, vi });
-const DISP_VI: Record<Disposition, string> = {
-  retain: "giữ nguyên",
-  rehost: "chuyển nguyên trạng",
-  replatform: "chuyển lên nền tảng dùng chung",
-  relocate: "di dời phần cứng",
-  consolidate: "hợp nhất",
-  retire: "dừng hoạt động",
-};
 const span = (start: string, end: string): Message => (start === end ? m(start, viDate(start)) : m(`${start}..${end}`, `${viDate(start)} – ${viDate(end)}`));
 
 /** The catalog of progress sentences (see file header). */
