@@ -13,7 +13,8 @@ progress=()
 if [[ "$(date +%F)" > "2026-11-29" ]]; then progress=(--progress planner/sample/progress.yaml); fi
 dcplan validate --profile planner/sample/profile.yaml "${progress[@]}" --warnings none
 dcplan plan --profile planner/sample/profile.yaml --as-of 2026-11-22 --out "$out/plan-2026-11-22.json" 2>/dev/null
-dcplan plan --profile planner/sample/profile.yaml "${progress[@]}" --out "$out/plan.json"
+# The sample's price book is illustrative (see its header): it gives the plan's cost its order of size.
+dcplan plan --profile planner/sample/profile.yaml "${progress[@]}" --prices planner/sample/prices.yaml --out "$out/plan.json"
 dcplan export --plan "$out/plan.json" --format html --baseline "$out/plan-2026-11-22.json" --out "$out/roadmap.html"
 dcplan export --plan "$out/plan.json" --format html --baseline "$out/plan-2026-11-22.json" --lang en --out "$out/roadmap.en.html"
 dcplan export --plan "$out/plan.json" --format xlsx --out "$out/roadmap.xlsx"
