@@ -102,7 +102,7 @@ export function replannedBadge(plan: Plan, s: PlanSystem, lang: ExportInput["lan
   const f = r.failures.get(s.id);
   if (!f || r.doneOn.has(s.id)) return "";
   const last = f[f.length - 1];
-  return ` <span class="badge late" title="${esc(last.reason ?? "")}">${esc(`${progressLabels(lang).statusReplanned} (${labels(lang).waveN(last.wave)})`)}</span>`;
+  return ` <span class="badge late" title="${esc(last.reason ?? "")}">${esc(progressLabels(lang).failedInWave(last.wave))}</span>`;
 }
 
 /** For the roadmap's waves table: a done wave's status badge, and the systems that failed in it. */

@@ -95,7 +95,7 @@ describe("the HTML roadmap's planned-versus-actual view", () => {
     expect(section).toContain("mất kết nối cơ sở dữ liệu");
     // The waves table marks the done wave, its failed system, and the system planned again.
     expect(html).toMatch(/<tr data-wave="1">[\s\S]*?Đã thực hiện[\s\S]*?<\/tr>/);
-    expect(html).toMatch(/Hệ thống b <span class="badge">[^<]*<\/span> <span class="badge late" title="mất kết nối cơ sở dữ liệu">Không thành công, chuyển lại \(Đợt 1\)<\/span>/);
+    expect(html).toMatch(/Hệ thống b <span class="badge">[^<]*<\/span> <span class="badge late" title="mất kết nối cơ sở dữ liệu">Không thành công ở đợt 1, nay chuyển lại<\/span>/);
   });
 
   it("is deterministic and stays free of ids in the chart's words", () => {
