@@ -19,7 +19,6 @@ import { checkProfile, type PlanningProfile } from "./profile.js";
 import type { Profile } from "./profile-schema.js";
 import { nationalConnections } from "./national-connections.js";
 import { buildRoadmap, LATER_PHASES_START, quarterLoads } from "./roadmap.js";
-import { maxDate } from "./dates.js";
 import { scheduleWaves, type ScheduleResult } from "./schedule.js";
 import { unitNamed } from "./schedule/units.js";
 import { addSize } from "./sizing.js";
