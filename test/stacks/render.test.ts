@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
 import { run } from "../../planner/cli/main.js";
 import { planMigration, serialisePlan } from "../../planner/plan.js";
+import { loadProgress } from "../../planner/progress/load.js";
 import { renderStack, SECRET_ENV } from "../../stacks/render.js";
 import { validateObjects } from "../../stacks/validate/index.js";
 import { captureIo, tempDir, writeTree } from "../fixtures.js";
@@ -174,6 +175,31 @@ describe("dcplan render", () => {
     expect(await run(["render", "--stack", "dev", "--out", tempDir(), "--project", root2], io2)).toBe(2);
     const line = wrong.split("\n").findIndex((l) => l.includes("keepaliveTime: 95s")) + 1;
     expect(io2.err).toMatch(new RegExp(`Pulumi\\.dev\\.yaml:${line}:\\d+: dcplan:wan peers\\[0\\]\\.keepaliveTime: keepalive 95s must be below the hold time 90s`));
+  });
+
+  it("plans in-process from dcplan:progress: done systems keep their done wave, the ones not moved get their new wave's Plan; refused beside dcplan:plan", async () => {
+    const progress = resolve("planner/sample/progress.yaml");
+    const stack = readFileSync("stacks/Pulumi.prod.yaml", "utf8")
+      .replace("dcplan:inventory: inventory/sample", `dcplan:inventory: ${resolve("inventory/sample")}`)
+      .replace('dcplan:asOf: "2026-11-23"', `dcplan:asOf: "2026-11-30"\n  dcplan:progress: ${progress}`);
+    const files = { "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"), [CA_PATH]: readFileSync(CA_PATH, "utf8") };
+    const r = await renderStack({ root: writeTree({ ...files, "stacks/Pulumi.prod.yaml": stack }), stack: "prod", out: tempDir(), env: {} });
+    const plans = r.objects.filter((o) => o.kind === "Plan").map((o) => o.metadata.name);
+    // Recorded done on 2026-11-28..29 (wave 1); loa-x-tien-du was planned in wave 1 but not recorded, so it moves to wave 2.
+    expect(plans).toContain("mt-kiem-thu-bg-wave-1");
+    expect(plans).toContain("loa-x-tien-du-wave-2");
+    expect(plans).not.toContain("loa-x-tien-du-wave-1");
+    // The same objects as from a plan file made with the same facts.
+    const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-30" });
+    const plan = planMigration({ inventory: loaded.inventory, index: loaded.index }, {}, "2026-11-30", loadProgress(progress));
+    const withFile = stack.replace(`dcplan:progress: ${progress}`, "dcplan:plan: plan.json");
+    const fromFile = await renderStack({ root: writeTree({ ...files, "plan.json": serialisePlan(plan), "stacks/Pulumi.prod.yaml": withFile }), stack: "prod", out: tempDir(), env: {} });
+    expect(JSON.stringify(fromFile.objects)).toBe(JSON.stringify(r.objects));
+    // Both at once: the plan file already carries its facts.
+    const both = withFile.replace("dcplan:plan: plan.json", `dcplan:plan: plan.json\n  dcplan:progress: ${progress}`);
+    const io = captureIo();
+    expect(await run(["render", "--stack", "prod", "--out", tempDir(), "--project", writeTree({ ...files, "plan.json": serialisePlan(plan), "stacks/Pulumi.prod.yaml": both })], io)).toBe(2);
+    expect(io.err).toMatch(/dcplan:progress: is only read when the plan is computed in-process/);
   });
 
   it("warns on standard error that the credentials file is plaintext, and writes it readable by its owner only (CLI)", async () => {
