@@ -400,6 +400,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: "inventory", secret: false, schema: nonEmpty.default("inventory/sample") },
   { key: "plan", secret: false, schema: nonEmpty.optional() },
   { key: "profile", secret: false, schema: nonEmpty.optional() },
+  { key: "progress", secret: false, schema: nonEmpty.optional() },
   { key: "asOf", secret: false, schema: IsoDate.optional() },
   { key: "waveCutoff", secret: false, schema: z.number({ error: "must be a whole number ≥ 0" }).int({ error: "must be a whole number ≥ 0" }).min(0, { error: "must be ≥ 0" }) },
   { key: "kubeconfig", secret: false, schema: nonEmpty.optional() },
@@ -419,13 +420,14 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
 ];
 
 /** Keys whose values are plain strings (never parsed as JSON). */
-const STRING_KEYS = new Set(["inventory", "plan", "profile", "asOf", "kubeconfig", "kubeContext", "clusterIdentifier", "vmPlatform"]);
+const STRING_KEYS = new Set(["inventory", "plan", "profile", "progress", "asOf", "kubeconfig", "kubeContext", "clusterIdentifier", "vmPlatform"]);
 
 /** Validated stack configuration. Secrets are SecretValue; paths are as configured (relative to the project root). */
 export interface StackConfig {
   readonly inventory: string;
   readonly plan?: string;
   readonly profile?: string;
+  readonly progress?: string;
   readonly asOf?: string;
   readonly waveCutoff: number;
   readonly kubeconfig?: string;

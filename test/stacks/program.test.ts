@@ -155,6 +155,30 @@ describe("Pulumi program under mocks", () => {
     }
   });
 
+  it("reports a level without storage class, a SOC without CA and an unpinned chart together, each at its key, before registering any resource", async () => {
+    const kv = kubevirtValues().kubevirt as { storageClasses: Record<string, string> };
+    const { "3": _level3, ...noLevel3 } = kv.storageClasses;
+    const logging = configValues().logging as { soc: Record<string, unknown> };
+    const { caFile: _ca, ...socWithoutCa } = logging.soc;
+    const bad = kubevirtValues({
+      kubevirt: { ...kv, storageClasses: noLevel3 },
+      logging: { ...logging, soc: socWithoutCa },
+      helm: { charts: { velero: { version: "^12.1.0" } } },
+    });
+    await installMocks();
+    const { index, plan } = vmScenario();
+    const err = await program.runProgram(objectConfigSource(bad, kubevirtSecrets()), { root: "/nonexistent", inputs: { index, plan } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    // Every problem in one run, each at its key.
+    expect((err as ConfigError).findings.map((f) => [f.entity, (f.path ?? []).join(".")]).sort()).toEqual([
+      ["dcplan:helm", "charts.velero.version"],
+      ["dcplan:kubevirt", "storageClasses.3"],
+      ["dcplan:logging", "soc.caFile"],
+    ]);
+    await settle();
+    expect(registered).toEqual([]);
+  });
+
   it("renders exactly what the components register: the same objects, and the same Helm releases and values", async () => {
     await run();
     const isRelease = (r: { type: string }) => r.type === "kubernetes:helm.sh/v3:Release";

@@ -1,6 +1,6 @@
 // `dcplan render` on the bundled sample inventory and the committed stacks: files in apply order,
 // byte-identical reruns, Secrets only from the environment, clear errors.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
 import { run } from "../../planner/cli/main.js";
 import { planMigration, serialisePlan } from "../../planner/plan.js";
+import { loadProgress } from "../../planner/progress/load.js";
 import { renderStack, SECRET_ENV } from "../../stacks/render.js";
 import { validateObjects } from "../../stacks/validate/index.js";
 import { captureIo, tempDir, writeTree } from "../fixtures.js";
@@ -64,6 +65,34 @@ describe("dcplan render", () => {
     const objects = docs(out);
     expect(objects.filter(isTenant).map((o) => o.metadata.name)).toEqual(await onPlatform(0, 9));
     expect(validateObjects(objects)).toEqual([]);
+  });
+
+  it("allows exactly the dependency edges among the sample prod stack's deployed systems (replatformed and VMs), both ways", async () => {
+    const r = await renderStack({ root: ".", stack: "prod", out: tempDir(), env: {} });
+    const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-23" });
+    const plan = planMigration({ inventory: loaded.inventory, index: loaded.index }, {}, "2026-11-23");
+    const deployed = new Set(r.objects.filter(isTenant).map((o) => o.metadata.name));
+    const planned = new Map(plan.systems.map((s) => [s.id, s]));
+    // A dependency on a consolidated system reaches its survivor; one on a retired system reaches nothing.
+    const reach = (id: string): string | undefined => {
+      const s = planned.get(id);
+      if (s?.disposition === "retire") return undefined;
+      return s?.disposition === "consolidate" && s.into !== undefined ? reach(s.into) : id;
+    };
+    const expected = new Set(
+      loaded.inventory.systems
+        .filter((s) => deployed.has(s.id))
+        .flatMap((s) => (s.dependsOn ?? []).map((d) => [s.id, reach(d.target)] as const))
+        .filter(([from, to]) => to !== undefined && to !== from && deployed.has(to))
+        .map(([from, to]) => `${from}->${to}`),
+    );
+    const policies = r.objects.filter((o) => o.kind === "NetworkPolicy" && deployed.has(o.metadata.namespace!) && !o.metadata.name.includes("-vm-"));
+    const egress = policies.filter((o) => o.metadata.name.startsWith("allow-egress-to-") && deployed.has(o.metadata.name.slice(16))).map((o) => `${o.metadata.namespace}->${o.metadata.name.slice(16)}`);
+    const ingress = policies.filter((o) => o.metadata.name.startsWith("allow-ingress-from-")).map((o) => `${o.metadata.name.slice(19)}->${o.metadata.namespace}`);
+    expect(deployed.size).toBeGreaterThanOrEqual(15);
+    expect(expected.size).toBeGreaterThanOrEqual(5);
+    expect(egress.sort()).toEqual([...expected].sort());
+    expect(ingress.sort()).toEqual([...expected].sort());
   });
 
   it("gives byte-identical files on a rerun", async () => {
@@ -148,8 +177,36 @@ describe("dcplan render", () => {
     expect(io2.err).toMatch(new RegExp(`Pulumi\\.dev\\.yaml:${line}:\\d+: dcplan:wan peers\\[0\\]\\.keepaliveTime: keepalive 95s must be below the hold time 90s`));
   });
 
+  it("plans in-process from dcplan:progress: done systems keep their done wave, the ones not moved get their new wave's Plan; refused beside dcplan:plan", async () => {
+    const progress = resolve("planner/sample/progress.yaml");
+    const stack = readFileSync("stacks/Pulumi.prod.yaml", "utf8")
+      .replace("dcplan:inventory: inventory/sample", `dcplan:inventory: ${resolve("inventory/sample")}`)
+      .replace('dcplan:asOf: "2026-11-23"', `dcplan:asOf: "2026-11-30"\n  dcplan:progress: ${progress}`);
+    const files = { "Pulumi.yaml": readFileSync("Pulumi.yaml", "utf8"), [CA_PATH]: readFileSync(CA_PATH, "utf8") };
+    const r = await renderStack({ root: writeTree({ ...files, "stacks/Pulumi.prod.yaml": stack }), stack: "prod", out: tempDir(), env: {} });
+    const plans = r.objects.filter((o) => o.kind === "Plan").map((o) => o.metadata.name);
+    // Recorded done on 2026-11-28..29 (wave 1); loa-x-tien-du was planned in wave 1 but not recorded, so it moves to wave 2.
+    expect(plans).toContain("mt-kiem-thu-bg-wave-1");
+    expect(plans).toContain("loa-x-tien-du-wave-2");
+    expect(plans).not.toContain("loa-x-tien-du-wave-1");
+    // The same objects as from a plan file made with the same facts.
+    const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-30" });
+    const plan = planMigration({ inventory: loaded.inventory, index: loaded.index }, {}, "2026-11-30", loadProgress(progress));
+    const withFile = stack.replace(`dcplan:progress: ${progress}`, "dcplan:plan: plan.json");
+    const fromFile = await renderStack({ root: writeTree({ ...files, "plan.json": serialisePlan(plan), "stacks/Pulumi.prod.yaml": withFile }), stack: "prod", out: tempDir(), env: {} });
+    expect(JSON.stringify(fromFile.objects)).toBe(JSON.stringify(r.objects));
+    // Both at once: the plan file already carries its facts.
+    const both = withFile.replace("dcplan:plan: plan.json", `dcplan:plan: plan.json\n  dcplan:progress: ${progress}`);
+    const io = captureIo();
+    expect(await run(["render", "--stack", "prod", "--out", tempDir(), "--project", writeTree({ ...files, "plan.json": serialisePlan(plan), "stacks/Pulumi.prod.yaml": both })], io)).toBe(2);
+    expect(io.err).toMatch(/dcplan:progress: is only read when the plan is computed in-process/);
+  });
+
   it("warns on standard error that the credentials file is plaintext, and writes it readable by its owner only (CLI)", async () => {
     const out = tempDir();
+    // A world-readable file left by an earlier tool or a copy is replaced, not written into.
+    writeFileSync(join(out, "50-secrets.yaml"), "stale\n", { mode: 0o644 });
+    chmodSync(join(out, "50-secrets.yaml"), 0o644);
     const io = captureIo();
     const saved = { ...process.env };
     Object.assign(process.env, env);
@@ -159,6 +216,9 @@ describe("dcplan render", () => {
       process.env = saved;
     }
     expect(statSync(join(out, "50-secrets.yaml")).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(out, "50-secrets.yaml"), "utf8")).toContain("vc-pass");
+    // No temporary file is left beside it.
+    expect(readdirSync(out).filter((f) => f.startsWith("."))).toEqual([]);
     const warning = io.err.split("\n").find((l) => l.includes("50-secrets.yaml"))!.replace(out, "<out>");
     expect(warning).toMatchInlineSnapshot(`"warning: <out>/50-secrets.yaml holds credentials in plaintext (file mode 0600): keep it off shared disks and out of git, and delete it once applied"`);
     expect(io.err).not.toMatch(/Secrets are referenced but not written/);
