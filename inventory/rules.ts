@@ -21,7 +21,7 @@ export interface RuleContext {
   /** First definition of every id (valid or not). */
   readonly origins: ReadonlyMap<string, EntityOrigin>;
   /** Where each entity object (valid or salvaged) is defined. */
-  readonly originOf: WeakMap<object, EntityOrigin>;
+  readonly originOf: ReadonlyMap<object, EntityOrigin>;
   /** Ids of entities that failed their schema: references to them are not reported again. */
   readonly invalidIds: ReadonlyMap<string, Collection>;
   /** Every second (third…) definition of an id. */
