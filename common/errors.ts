@@ -118,6 +118,16 @@ export class ConfigError extends InputError {
   }
 }
 
+/**
+ * An output path that cannot be written as asked (`--out` onto a directory, a device, a symbolic
+ * link, below a file…): exit 2, the path named in the finding, nothing written.
+ */
+export class OutputError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("output", findings);
+  }
+}
+
 /** Bad command-line arguments: exit 2. */
 export class UsageError extends DcplanError {
   readonly exitCode = 2 as const;
