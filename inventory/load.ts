@@ -105,6 +105,55 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
   const texts = new Map<string, string>();
 
   let salvaged = false;
+  /** Ids first defined (origins) and first found invalid in the file being read, to undo them if the fast reader gives up on it. */
+  let newOrigins: string[] = [];
+  let newInvalid: string[] = [];
+
+  /** Validates one list entry and files it (or its findings). */
+  const accept = (file: string, d: number, key: string, i: number, raw: unknown): void => {
+    const collection = key as Collection;
+    const at = [key, i];
+    const rawId = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
+    const origin: EntityOrigin = { file, doc: d, at, collection };
+    if (rawId !== undefined) {
+      const first = origins.get(rawId);
+      if (first) duplicates.push({ id: rawId, here: origin, first });
+      else {
+        origins.set(rawId, origin);
+        newOrigins.push(rawId);
+      }
+    }
+    const result = (ENTITY_SCHEMAS[collection] as z.ZodType).safeParse(raw);
+    if (result.success) {
+      lists[collection].push(result.data);
+      ruleLists[collection].push(result.data);
+      originOf.set(result.data as object, origin);
+      return;
+    }
+    if (rawId !== undefined && !invalidIds.has(rawId)) {
+      invalidIds.set(rawId, collection);
+      newInvalid.push(rawId);
+    }
+    const partial = salvage(raw, result.error.issues);
+    if (partial) {
+      ruleLists[collection].push(partial);
+      originOf.set(partial, origin);
+      salvaged = true;
+    }
+    for (const issue of result.error.issues) {
+      pending.push({
+        severity: "error",
+        rule: issueRule(issue.code, issue.message),
+        file,
+        doc: d,
+        at: [...at, ...(issue.path as (string | number)[])],
+        entity: rawId ?? `${ENTITY_NOUN[collection]} #${i + 1}`,
+        path: issue.path as (string | number)[],
+        message: issueMessage(issue, raw),
+      });
+    }
+  };
+  const isCollection = (key: string): boolean => (COLLECTIONS as readonly string[]).includes(key);
 
   for (const file of files) {
     const read = readText(file);
@@ -114,8 +163,25 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
     }
     const text = read.text;
     texts.set(file, text);
-    let docs = readYamlSubset(text);
+    // The fast reader hands over each entry of a top-level list as soon as it is read, so it is
+    // validated while young (less garbage collection, never held twice). If it gives up on the
+    // file, what it handed over is undone and js-yaml reads the file whole.
+    const mark: { lists: number[]; ruleLists: number[]; pending: number; duplicates: number; salvaged: boolean } = { lists: COLLECTIONS.map((c) => lists[c].length), ruleLists: COLLECTIONS.map((c) => ruleLists[c].length), pending: pending.length, duplicates: duplicates.length, salvaged };
+    newOrigins = [];
+    newInvalid = [];
+    let docs = readYamlSubset(text, (d, key, i, raw) => {
+      if (isCollection(key)) accept(file, d, key, i, raw);
+    });
     if (docs === undefined) {
+      COLLECTIONS.forEach((c, k) => {
+        for (const e of lists[c].splice(mark.lists[k])) originOf.delete(e as object);
+        for (const e of ruleLists[c].splice(mark.ruleLists[k])) originOf.delete(e as object);
+      });
+      pending.length = mark.pending;
+      duplicates.length = mark.duplicates;
+      for (const id of newOrigins) origins.delete(id);
+      for (const id of newInvalid) invalidIds.delete(id);
+      salvaged = mark.salvaged;
       try {
         const { loadAll, CORE_SCHEMA } = jsYaml();
         docs = loadAll(text, undefined, { schema: CORE_SCHEMA, filename: file, json: false }) as unknown[];
@@ -132,54 +198,18 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
       }
       for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
         if (key.startsWith("x-")) continue;
-        if (!(COLLECTIONS as readonly string[]).includes(key)) {
+        if (!isCollection(key)) {
           const merge = key === "<<";
           pending.push({ severity: "error", rule: merge ? "merge-key" : "unknown-field", file, doc: d, at: [key], message: merge ? unknownFieldMessage(key, COLLECTIONS) : `unknown top-level key "${key}"${suggest(key, COLLECTIONS)}; expected ${COLLECTIONS.join(", ")}` });
           continue;
         }
-        const collection = key as Collection;
         if (value === null) continue;
         if (!Array.isArray(value)) {
-          pending.push({ severity: "error", rule: "wrong-type", file, doc: d, at: [key], message: `"${key}" must be a list of ${collection}` });
+          pending.push({ severity: "error", rule: "wrong-type", file, doc: d, at: [key], message: `"${key}" must be a list of ${key}` });
           continue;
         }
-        const schema = ENTITY_SCHEMAS[collection] as z.ZodType;
-        value.forEach((raw, i) => {
-          const at = [key, i];
-          const rawId = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
-          const origin: EntityOrigin = { file, doc: d, at, collection };
-          if (rawId !== undefined) {
-            const first = origins.get(rawId);
-            if (first) duplicates.push({ id: rawId, here: origin, first });
-            else origins.set(rawId, origin);
-          }
-          const result = schema.safeParse(raw);
-          if (!result.success) {
-            if (rawId !== undefined && !invalidIds.has(rawId)) invalidIds.set(rawId, collection);
-            const partial = salvage(raw, result.error.issues);
-            if (partial) {
-              ruleLists[collection].push(partial);
-              originOf.set(partial, origin);
-              salvaged = true;
-            }
-            for (const issue of result.error.issues) {
-              pending.push({
-                severity: "error",
-                rule: issueRule(issue.code, issue.message),
-                file,
-                doc: d,
-                at: [...at, ...(issue.path as (string | number)[])],
-                entity: rawId ?? `${ENTITY_NOUN[collection]} #${i + 1}`,
-                path: issue.path as (string | number)[],
-                message: issueMessage(issue, raw),
-              });
-            }
-          } else {
-            lists[collection].push(result.data);
-            ruleLists[collection].push(result.data);
-            originOf.set(result.data as object, origin);
-          }
-        });
+        // Entries the fast reader streamed are in already (their list came back empty).
+        value.forEach((raw, i) => accept(file, d, key, i, raw));
       }
     });
   }

@@ -114,7 +114,8 @@ export const hostedOnRules: Rule = (ctx) => {
 export const hostedOnCycles: Rule = (ctx) => {
   const state = new Map<string, 1 | 2>(); // 1 on the current path, 2 done
   for (const start of ctx.inventory.servers) {
-    if (state.has(start.id)) continue;
+    // A server on no host is in no cycle, and a walk that reaches it stops there.
+    if (start.hostedOn === undefined || state.has(start.id)) continue;
     const path: string[] = [];
     let cur: string | undefined = start.id;
     while (cur !== undefined && !state.has(cur)) {

@@ -82,6 +82,30 @@ const PLAIN_RUN_FLOW = /[^\n\r:#\t,[\]{}\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff
 function plainValue(s: string): unknown {
   const c = s.charCodeAt(0);
   if ((c >= 0x30 && c <= 0x39) || c === DASH || c === 0x2b || c === DOT) {
+    const n = s.length;
+    let k = c === DASH ? 1 : 0;
+    let digits = k < n;
+    for (let i = k; i < n; i++) {
+      const d = s.charCodeAt(i);
+      if (d < 0x30 || d > 0x39) {
+        digits = false;
+        break;
+      }
+    }
+    // Decimal digits (after an optional minus), no leading zero, at most 15: an integer; js-yaml reads "-0" as 0.
+    if (digits && n - k <= 15 && (n - k === 1 || s.charCodeAt(k) !== 0x30)) {
+      const v = Number(s);
+      return v === 0 ? 0 : v;
+    }
+    // A sign after the first character that does not follow an exponent: no number notation has
+    // it, so the text is a string (dates, "2026-11-22", are the common case).
+    for (k = 1; k < n; k++) {
+      const ch = s.charCodeAt(k);
+      if (ch === DASH || ch === 0x2b) {
+        const p = s.charCodeAt(k - 1);
+        if (p !== 0x65 && p !== 0x45) return s;
+      }
+    }
     if (SIMPLE_INT.test(s)) return s === "-0" ? 0 : Number(s); // js-yaml reads "-0" as 0, "-0.0" as -0
     if (SIMPLE_FLOAT.test(s)) return Number(s);
     if ((JS_YAML_INT.test(s) && !s.endsWith("_")) || (JS_YAML_FLOAT.test(s) && !s.endsWith("_"))) throw OUTSIDE;
@@ -107,6 +131,14 @@ function plainValue(s: string): unknown {
   return s;
 }
 
+/** A plain mapping key as written and as js-yaml keys the property (String() of its value). */
+interface PlainKey {
+  readonly text: string;
+  readonly key: string;
+  /** True when the key's value is a string (`1:` or `true:` are not, and never match a path step). */
+  readonly isString: boolean;
+}
+
 /** The scanner: one per text and pass. */
 class Scanner {
   pos = 0;
@@ -118,7 +150,7 @@ class Scanner {
    * before instead of being cut out of the text again, so the few dozen distinct keys of an
    * inventory are each one string (cheaper to store as properties, less garbage).
    */
-  private readonly keys = new Map<number, string>();
+  private readonly keys = new Map<number, PlainKey>();
   /** Short plain values seen, by a hash of length and three characters (a value replaces the slot's previous one). */
   private readonly values: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
 
@@ -126,19 +158,28 @@ class Scanner {
     this.len = src.length;
   }
 
-  /** A plain mapping key, `pos` at its first character; like plain() but returns a shared string. */
-  plainKey(inFlow: boolean): string {
+  /** A plain mapping key, `pos` at its first character: its text and the key js-yaml makes of it, shared by every occurrence. */
+  plainKey(inFlow: boolean): PlainKey {
     const start = this.pos;
     this.plainEnd(inFlow);
     const end = this.pos;
     const n = end - start;
-    if (n === 0) return "";
+    if (n === 0) throw OUTSIDE;
     const slot = n * 0x40000 + (this.src.charCodeAt(start) & 0x1ff) * 0x200 + (this.src.charCodeAt(end - 1) & 0x1ff);
     const seen = this.keys.get(slot);
-    if (seen !== undefined && this.src.startsWith(seen, start)) return seen;
-    const key = this.src.slice(start, end);
-    this.keys.set(slot, key);
-    return key;
+    if (seen !== undefined && this.matches(seen.text, start)) return seen;
+    const text = this.src.slice(start, end);
+    const v = plainValue(text);
+    const entry: PlainKey = { text, key: typeof v === "string" ? text : String(v), isString: typeof v === "string" };
+    this.keys.set(slot, entry);
+    return entry;
+  }
+
+  /** True when `text` occurs in the source at `start` (a plain loop: cheaper than startsWith for a few characters). */
+  matches(text: string, start: number): boolean {
+    const src = this.src;
+    for (let k = text.length - 1; k >= 0; k--) if (src.charCodeAt(start + k) !== text.charCodeAt(k)) return false;
+    return true;
   }
 
   /** Code at `i`, or -1 past the end. */
@@ -307,7 +348,7 @@ class Scanner {
     const src = this.src;
     const slot = (n * 31 + src.charCodeAt(start) * 7 + src.charCodeAt(end - 1) * 3 + src.charCodeAt(start + (n >> 1))) & 4095;
     const seen = this.values[slot];
-    if (seen !== undefined && seen.length === n && src.startsWith(seen, start)) return seen;
+    if (seen !== undefined && seen.length === n && this.matches(seen, start)) return seen;
     const value = src.slice(start, end);
     this.values[slot] = value;
     return value;
@@ -378,10 +419,13 @@ class Scanner {
 class Reader extends Scanner {
   /** False while locating: the values are not kept (the file was read once already), so memory stays flat. */
   private readonly build: boolean;
+  /** Set while the entries of a top-level list are handed to `onItem`: the document index and key. */
+  private streaming: { readonly doc: number; readonly key: string } | undefined;
 
   constructor(
     src: string,
     private readonly wants?: readonly (Want | undefined)[],
+    private readonly onItem?: ListItemHandler,
   ) {
     super(src);
     this.build = wants === undefined;
@@ -410,7 +454,7 @@ class Reader extends Scanner {
         col = this.nextContent();
       }
       let value: unknown = null;
-      if (col !== -1) value = this.blockNode(-1, col, want);
+      if (col !== -1) value = this.blockNode(-1, col, want, docs.length);
       docs.push(value);
       // After the document: the end, `---` (another document) or `...`.
       col = this.nextContent();
@@ -437,7 +481,7 @@ class Reader extends Scanner {
    * A block node whose first character is at `pos`, column `col`, inside a parent at `parentIndent`.
    * Leaves `pos` at the end of the node's last line.
    */
-  private blockNode(parentIndent: number, col: number, want: Want | undefined): unknown {
+  private blockNode(parentIndent: number, col: number, want: Want | undefined, rootOfDoc = -1): unknown {
     const c = this.at(this.pos);
     if (c === DASH && this.isSeparator(this.pos + 1)) return this.blockSequence(col, want);
     const start = this.pos;
@@ -458,7 +502,7 @@ class Reader extends Scanner {
       quoted = true;
     } else text = this.plain(false);
     this.skipSpaces();
-    if (this.at(this.pos) === COLON && this.isSeparator(this.pos + 1)) return this.blockMapping(col, start, quoted ? text : String(plainValue(text)), quoted || typeof plainValue(text) === "string", want);
+    if (this.at(this.pos) === COLON && this.isSeparator(this.pos + 1)) return this.blockMapping(col, start, quoted ? text : String(plainValue(text)), quoted || typeof plainValue(text) === "string", want, rootOfDoc);
     if (text.length === 0 && !quoted) throw OUTSIDE;
     this.endOfLine();
     if (want) {
@@ -478,13 +522,18 @@ class Reader extends Scanner {
   private blockSequence(indent: number, want: Want | undefined): unknown[] {
     const out: unknown[] = [];
     let count = 0;
+    // The entries of a top-level list go to onItem one by one (the list itself stays empty), so
+    // the loader validates each while it is young and it is never kept twice.
+    const stream = this.streaming;
+    this.streaming = undefined;
     if (want) {
       want.kind = Kind.Seq;
       want.start = this.pos;
     }
     for (;;) {
       // `pos` at the `-` of an entry, at column `indent`.
-      const itemWant = want?.children?.get(count++);
+      const itemWant = want?.children?.get(count);
+      count++;
       if (itemWant) itemWant.found = true;
       this.pos++;
       this.skipSpaces();
@@ -509,7 +558,8 @@ class Reader extends Scanner {
       } else {
         item = this.blockNode(indent, this.pos - this.lineStart, itemWant);
       }
-      if (this.build) out.push(item);
+      if (stream) this.onItem!(stream.doc, stream.key, count - 1, item);
+      else if (this.build) out.push(item);
       const save = this.pos;
       const saveLine = this.lineStart;
       const col = this.nextContent();
@@ -530,7 +580,7 @@ class Reader extends Scanner {
    * A block mapping at column `indent` whose first key (text `firstKey`, at offset `keyStart`) has
    * been read, `pos` at its `:`.
    */
-  private blockMapping(indent: number, keyStart: number, firstKey: string, firstKeyIsString: boolean, want: Want | undefined): Record<string, unknown> {
+  private blockMapping(indent: number, keyStart: number, firstKey: string, firstKeyIsString: boolean, want: Want | undefined, rootOfDoc = -1): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     if (want) {
       want.kind = Kind.Map;
@@ -556,8 +606,10 @@ class Reader extends Scanner {
         const save = this.pos;
         const saveLine = this.lineStart;
         const col = this.nextContent();
+        const list = this.at(this.pos) === DASH && this.isSeparator(this.pos + 1);
+        if (list && rootOfDoc !== -1 && this.onItem && (col > indent || col === indent)) this.streaming = { doc: rootOfDoc, key };
         if (col > indent) value = this.blockNode(indent, col, valueWant);
-        else if (col === indent && this.at(this.pos) === DASH && this.isSeparator(this.pos + 1)) value = this.blockSequence(col, valueWant);
+        else if (col === indent && list) value = this.blockSequence(col, valueWant);
         else {
           this.pos = save;
           this.lineStart = saveLine;
@@ -566,6 +618,7 @@ class Reader extends Scanner {
             valueWant.start = emptyAt;
           }
         }
+        this.streaming = undefined;
       } else {
         value = this.inlineValue(indent, valueWant);
       }
@@ -588,11 +641,9 @@ class Reader extends Scanner {
       } else if (c === DASH && this.isSeparator(this.pos + 1)) {
         throw OUTSIDE; // a sequence entry where a key was expected
       } else {
-        const text = this.plainKey(false);
-        if (text.length === 0) throw OUTSIDE;
-        const v = plainValue(text);
-        keyIsString = typeof v === "string";
-        key = keyIsString ? text : String(v);
+        const k = this.plainKey(false);
+        keyIsString = k.isString;
+        key = k.key;
       }
       this.skipSpaces();
       if (this.at(this.pos) !== COLON || !this.isSeparator(this.pos + 1)) throw OUTSIDE;
@@ -663,7 +714,8 @@ class Reader extends Scanner {
           this.pos++;
           return out;
         }
-        const itemWant = want?.children?.get(count++);
+        const itemWant = want?.children?.get(count);
+        count++;
         if (itemWant) itemWant.found = true;
         const item = this.flowValue(indent, itemWant);
         if (this.build) out.push(item);
@@ -690,11 +742,9 @@ class Reader extends Scanner {
         quoted = true;
       } else if (c === LBRACE || c === LBRACKET) throw OUTSIDE;
       else {
-        const text = this.plainKey(true);
-        if (text.length === 0) throw OUTSIDE;
-        const v = plainValue(text);
-        keyIsString = typeof v === "string";
-        key = keyIsString ? text : String(v);
+        const k = this.plainKey(true);
+        keyIsString = k.isString;
+        key = k.key;
       }
       if (key === "__proto__" || (this.build && out[key] !== undefined)) throw OUTSIDE;
       const valueWant = keyIsString ? want?.children?.get(key) : undefined;
@@ -752,13 +802,19 @@ class Reader extends Scanner {
   }
 }
 
+/** Receives the entries of a top-level list (`servers:` followed by `- …` lines) one by one. */
+export type ListItemHandler = (doc: number, key: string, index: number, item: unknown) => void;
+
 /**
  * Every document of `text` as js-yaml's `loadAll(text, { schema: CORE_SCHEMA })` would return
  * them, or undefined when the text is outside the subset this reader handles (then use js-yaml).
+ * With `onItem`, the entries of each block list that is the value of a document's top-level key
+ * are passed to it in order instead (that list is returned empty); when the answer is undefined,
+ * entries already passed are to be discarded.
  */
-export function readYamlSubset(text: string): unknown[] | undefined {
+export function readYamlSubset(text: string, onItem?: ListItemHandler): unknown[] | undefined {
   try {
-    return new Reader(text).documents();
+    return new Reader(text, undefined, onItem).documents();
   } catch (err) {
     if (err === OUTSIDE) return undefined;
     throw err;

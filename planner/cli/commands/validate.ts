@@ -32,10 +32,22 @@ export function inventorySummary(dir: string, loaded: LoadedInventory, warningsM
   out.push("");
   const header = ["site", ...SERVER_KINDS, "servers", "systems"];
   const rows: string[][] = [];
+  // One pass over servers and systems (not one per site: 100k servers × sites).
+  const serversAt = new Map<string, Map<string, number>>();
+  for (const s of inventory.servers) {
+    let kinds = serversAt.get(s.site);
+    if (!kinds) serversAt.set(s.site, (kinds = new Map()));
+    kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+  }
+  const systemsAt = new Map<string | undefined, number>();
+  for (const s of inventory.systems) {
+    const site = systemSite(index, s);
+    systemsAt.set(site, (systemsAt.get(site) ?? 0) + 1);
+  }
   for (const site of [...inventory.sites].sort((a, b) => a.id.localeCompare(b.id))) {
-    const servers = inventory.servers.filter((s) => s.site === site.id);
-    const systems = inventory.systems.filter((s) => systemSite(index, s) === site.id);
-    rows.push([site.id, ...SERVER_KINDS.map((k) => String(servers.filter((s) => s.kind === k).length)), String(servers.length), String(systems.length)]);
+    const kinds = serversAt.get(site.id) ?? new Map<string, number>();
+    const total = [...kinds.values()].reduce((n, k) => n + k, 0);
+    rows.push([site.id, ...SERVER_KINDS.map((k) => String(kinds.get(k) ?? 0)), String(total), String(systemsAt.get(site.id) ?? 0)]);
   }
   const saas = inventory.systems.filter((s) => s.servers.length === 0).length;
   if (saas > 0) rows.push(["(no server)", ...SERVER_KINDS.map(() => "0"), "0", String(saas)]);
