@@ -150,6 +150,21 @@ export const ChainLink = z.object({
 });
 export type ChainLink = z.infer<typeof ChainLink>;
 
+/** A national connection of a surviving integration platform: a milestone of the 2026 phase, due on the deadline. */
+export const NationalConnection = z.object({
+  system: Id,
+  /** National data platforms it connects to (external ids). */
+  externals: z.array(Id),
+  /** Systems merged into it whose national links it takes over. */
+  takesOver: z.array(Id),
+  due: IsoDate,
+  /** Day it is reached; absent while a wave it needs is unscheduled. */
+  on: IsoDate.optional(),
+  met: z.boolean(),
+  reason: z.string(),
+});
+export type NationalConnection = z.infer<typeof NationalConnection>;
+
 export const Deadline = z.object({
   date: IsoDate,
   met: z.boolean(),
@@ -157,8 +172,14 @@ export const Deadline = z.object({
   projectedCompletion: IsoDate.optional(),
   // additions
   criticalChain: z.array(ChainLink),
-  /** Allowed wave days left between the start date and the deadline. */
+  /** Allowed cutover DAYS (not windows) between the start date and the deadline; the same as `cutoverDaysBeforeDeadline`, kept under its first name for readers of older plans. */
   windowsBeforeDeadline: z.number().int().min(0),
+  /** Cutover windows (weekends or other runs of allowed days, one wave each) ending on or before the deadline. Optional: older plans lack it. */
+  cutoverWindowsBeforeDeadline: z.number().int().min(0).optional(),
+  /** Allowed cutover days in those windows. Optional: older plans lack it. */
+  cutoverDaysBeforeDeadline: z.number().int().min(0).optional(),
+  /** The merged centre's connections to the national data platforms (NDC, NDXP/NDOP): 2026 milestones. Optional: older plans lack it. */
+  nationalConnections: z.array(NationalConnection).optional(),
 });
 export type Deadline = z.infer<typeof Deadline>;
 
@@ -184,9 +205,18 @@ export const RoadmapItem = z.object({
   /** System or server id. */
   subject: Id,
   subjectKind: z.enum(["system", "server"]),
-  /** Date by which it should be done. */
+  /** Day it is planned to be done: levelled over quarters at the profile's effort a quarter (dcplan since the later phases are planned). */
   by: IsoDate,
   reason: z.string(),
+  // additions (optional: older plans lack them)
+  /** Date that forces the work: the end of vendor or OS support, or the end of its phase. */
+  due: IsoDate.optional(),
+  /** Quarter it is done in, `YYYY-Qn`. */
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional(),
+  /** Effort points it takes (see docs/planner.md, later phases). */
+  effort: z.number().int().positive().optional(),
+  /** True when it is done after `due`, or `due` passed before the later phases start. */
+  late: z.boolean().optional(),
 });
 export type RoadmapItem = z.infer<typeof RoadmapItem>;
 
@@ -256,8 +286,111 @@ export const ResolvedProfile = z.object({
   wanUsableShare: z.number().min(0).max(1),
   /** Data one window day can copy, GiB (WAN formula); a wave's limit is this × its days unless the profile fixes maxDataGiB. */
   dataGiBPerWindowDay: z.number().min(0),
+  /** Effort points a quarter the later phases are levelled at (profile `laterPhases.effortPerQuarter`). Optional: older plans lack it. */
+  effortPerQuarter: z.number().int().positive().optional(),
 });
 export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
+
+/** What a cost line pays for or saves (docs/cost.md). */
+export const CostWhat = z.enum([
+  "hardware-servers",
+  "hardware-cores",
+  "hardware-memory",
+  "hardware-storage",
+  "hardware-racks",
+  "hardware-power",
+  "labour-cutover",
+  "labour-migration",
+  "electricity",
+  "space",
+  "support",
+  "licence",
+  "wan-tslcd",
+  "wan-internet",
+]);
+export type CostWhat = z.infer<typeof CostWhat>;
+
+/** capex: one-off spending; opex: recurring spending the plan adds; savings: recurring spending it ends. */
+export const CostKind = z.enum(["capex", "opex", "savings"]);
+export type CostKind = z.infer<typeof CostKind>;
+
+const dong = z.number().int();
+
+/** One priced item in one budget year: amount = round(quantity × unitPrice), in đồng. */
+export const CostLine = z.object({
+  what: CostWhat,
+  /** What it is about: a system, server or site id, `wave-N`, `procurement-N`. */
+  subject: z.string(),
+  year: z.number().int(),
+  amount: dong.min(0),
+  kind: CostKind,
+  /** Agency whose budget carries it: the owner agency, or `province` for shared platforms. */
+  agency: z.string().optional(),
+  /** Dotted key of the price-book entry it uses, e.g. `hardware.storage`, `licences.vsphere`. */
+  priceRef: z.string(),
+  // additions
+  quantity: z.number().min(0),
+  /** Unit of `quantity` (the price's unit, or `engineer-day` for labour). */
+  unit: z.string(),
+  /** Price per unit, đồng. */
+  unitPrice: dong.min(0),
+  /** Days it covers in `year` (both inclusive; the same day for one-off spending). */
+  from: IsoDate,
+  to: IsoDate,
+});
+export type CostLine = z.infer<typeof CostLine>;
+
+export const CostYear = z.object({ year: z.number().int(), capex: dong, opex: dong, savings: dong, net: dong });
+export type CostYear = z.infer<typeof CostYear>;
+
+export const CostAgency = z.object({
+  agency: z.string(),
+  capex: dong,
+  opex: dong,
+  /** Recurring savings a full year brings once the merger is done (those still running on the last day costed). */
+  savingsPerYear: dong,
+  // additions
+  /** Savings over all the years costed. */
+  savings: dong,
+  net: dong,
+});
+export type CostAgency = z.infer<typeof CostAgency>;
+
+/** A price-book entry as the lines cite it (labour: the day rate per engineer-day, with the engineer-days per window or system). */
+export const CostPrice = z.object({
+  ref: z.string(),
+  amount: dong.min(0),
+  unit: z.string(),
+  quoted: IsoDate,
+  source: z.string().optional(),
+  /** Labour: engineer-days per `per`. */
+  engineerDays: z.number().min(0).optional(),
+  per: z.string().optional(),
+  /** Server model bought (hardware.server) or platform licensed (licences.*). */
+  model: z.string().optional(),
+  platform: z.string().optional(),
+});
+export type CostPrice = z.infer<typeof CostPrice>;
+
+/** The plan in đồng (`--prices`): by budget year, by agency, in total, and every line (docs/cost.md). */
+export const Cost = z.object({
+  currency: z.literal("VND"),
+  byYear: z.array(CostYear),
+  byAgency: z.array(CostAgency),
+  total: z.object({ capex: dong, opex: dong, savings: dong, net: dong, savingsPerYear: dong }),
+  /** First day from which cumulative savings cover cumulative spending for good (discounted when the book gives a rate). */
+  paybackDate: IsoDate.optional(),
+  lines: z.array(CostLine),
+  // additions
+  /** The price book's own note (e.g. that its prices are illustrative). */
+  note: z.string().optional(),
+  /** Discount rate of the price book, % per year, and the net in today's đồng (year of the as-of date = year 0). */
+  discountRatePct: z.number().optional(),
+  presentNet: dong.optional(),
+  /** The price-book entries the lines cite, by ref. */
+  prices: z.array(CostPrice),
+});
+export type Cost = z.infer<typeof Cost>;
 
 /** English text → translated text, per language (planner/messages.ts). */
 export const Translations = z.object({ vi: z.record(z.string(), z.string()) });
@@ -289,10 +422,22 @@ export const Plan = z.object({
   /** Systems still running at a site other than the target after the merger (people-pinned retain). */
   remaining: z.array(Id),
   roadmap: z.array(RoadmapItem),
+  /** How the roadmap's work is levelled: effort points a quarter, the start, and the load of each quarter. Optional: older plans lack it. */
+  laterPhases: z
+    .object({
+      effortPerQuarter: z.number().int().positive(),
+      start: IsoDate,
+      quarters: z.array(z.object({ quarter: z.string(), effort: z.number().int().min(0), items: z.number().int().min(0), late: z.number().int().min(0) })),
+      /** Roadmap items done after the date that forces them. */
+      late: z.number().int().min(0),
+    })
+    .optional(),
   summary: Summary,
   /** Things a planner should look at that break no rule. */
   warnings: z.array(Violation),
   /** Every planner-written sentence of this plan in other languages: `vi` maps the English text to the Vietnamese (keys sorted). Optional: older plans have none. */
   translations: Translations.optional(),
+  /** What the plan costs and saves, in đồng; present when the plan was made with `--prices` (planner/cost/). */
+  cost: Cost.optional(),
 });
 export type Plan = z.infer<typeof Plan>;

@@ -3,7 +3,9 @@
 // loại bỏ, hợp nhất máy chủ riêng lẻ" (plan for removing or merging stand-alone servers) each
 // department and commune sends. Each file is the normal renderer run on the plan cut down to the
 // agency, without the province-wide headline figures.
+import { costForAgency } from "../cost/agency.js";
 import type { Plan } from "../plan-schema.js";
+import { costTables } from "./cost-section.js";
 import type { OutputFile } from "./csv.js";
 import { type HtmlSection, renderHtml } from "./html.js";
 import { labels } from "./i18n.js";
@@ -52,10 +54,11 @@ export function planForOwner(plan: Plan, agency: string): Plan {
     remaining: plan.remaining.filter((id) => sysIds.has(id)),
     roadmap: plan.roadmap.filter((r) => subjects.has(r.subject)),
     groups: plan.groups.filter((g) => g.systems.some((id) => sysIds.has(id))),
+    ...(plan.cost ? { cost: costForAgency(plan.cost, agency, plan.asOf) } : {}),
   };
 }
 
-const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "cost", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
 
 /**
  * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
@@ -76,10 +79,10 @@ export async function renderByOwner(
     const sub: ExportInput = { ...input, plan: planForOwner(plan, agency) };
     const title = L.ownerPlanTitle(names.agency(agency));
     const name = `${agency}.${format}`;
-    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS }) });
+    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, costView: "agency" }) });
     else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true }) });
     else {
-      const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub)];
+      const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });
     }
     if (onProgress) {

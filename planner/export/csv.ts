@@ -4,6 +4,7 @@
 // grouping) so any locale's spreadsheet and any script reads them the same way; headers follow the
 // language.
 import { stringify } from "csv-stringify/sync";
+import { costTables } from "./cost-section.js";
 import { type Lang, labels } from "./i18n.js";
 import { type CellValue, type ExportInput, planTables, type Table } from "./tables.js";
 
@@ -15,7 +16,7 @@ export interface OutputFile {
 
 /** Renders every table of the plan as a CSV file (`summary.csv`, `waves.csv`, …). */
 export function renderCsv(input: ExportInput): OutputFile[] {
-  return planTables(input).map((t) => ({ name: `${t.id}.csv`, content: tableCsv(t, input.lang) }));
+  return [...planTables(input), ...costTables(input)].map((t) => ({ name: `${t.id}.csv`, content: tableCsv(t, input.lang) }));
 }
 
 /** One table as CSV text (BOM, CRLF, NFC). */

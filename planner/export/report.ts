@@ -9,6 +9,7 @@ import { UsageError } from "../../common/errors.js";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
 import { isStandaloneServer } from "../summary.js";
+import { costIndicatorRows } from "./cost-section.js";
 import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
 import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
@@ -224,6 +225,7 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
       indicator("4", L.reportConnected, L.unitSystems, [null, null, t3rows.length]),
       indicator("5", L.reportStandalone, L.unitServers, [null, null, standalone ? remainingStandalone.length : plan.summary.standaloneServersRemaining]),
       indicator("6", L.lateSystems, L.unitSystems, [null, null, plan.deadline.late.length]),
+      ...costIndicatorRows(plan, lang, period.from, period.to, 7),
     ],
   };
   return [indicators, t1, t2, t3, t4, t5, t6];

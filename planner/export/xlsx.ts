@@ -8,6 +8,7 @@
 // time, so two runs differ in the zip headers only. We overwrite those DOS timestamps with the asOf
 // date after writing; with that, the same plan gives the same bytes (tested).
 import ExcelJS from "exceljs";
+import { costTables } from "./cost-section.js";
 import { type Lang, labels } from "./i18n.js";
 import { type CellValue, type ColumnType, type ExportInput, planTables, type Table, type TableId } from "./tables.js";
 
@@ -19,11 +20,13 @@ export const SHEET_NAMES: Readonly<Record<TableId, string>> & Readonly<Record<st
   servers: "Servers",
   decommission: "Decommission",
   risks: "Risks",
+  "cost-summary": "Cost",
+  "cost-lines": "Cost lines",
 };
 
 /** Renders the planner's workbook of a plan (all six sheets). */
 export async function renderXlsx(input: ExportInput): Promise<Uint8Array> {
-  return tablesToXlsx(planTables(input), { lang: input.lang, date: input.plan.asOf, title: "dcplan" });
+  return tablesToXlsx([...planTables(input), ...costTables(input)], { lang: input.lang, date: input.plan.asOf, title: "dcplan" });
 }
 
 /** Options of tablesToXlsx. */
