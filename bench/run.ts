@@ -148,7 +148,29 @@ function ensureBuilt(): void {
   if (tsc.status !== 0) throw new Error(`npm run build failed:\n${tsc.stdout}${tsc.stderr}`);
 }
 
-/** Every declared target at its size: figure, baseline, ratio, limit and verdict. */
+/** Whether a figure meets a target: ratio to the baseline, time and memory (undefined figures fail their limit). */
+function meets(t: Target, ms: number | undefined, baselineMs: number | undefined, peakMiB: number | undefined): boolean {
+  const ratio = ms !== undefined && baselineMs !== undefined ? ms / baselineMs : undefined;
+  return (
+    (t.maxRatio === undefined || (ratio !== undefined && ratio <= t.maxRatio)) &&
+    (t.minSpeedup === undefined || (ratio !== undefined && 1 / ratio >= t.minSpeedup)) &&
+    (t.maxMs === undefined || (ms !== undefined && ms <= t.maxMs)) &&
+    (t.maxMiB === undefined || (peakMiB !== undefined && peakMiB <= t.maxMiB))
+  );
+}
+
+/** A ratio as the target states it: "2.4×" or, for speed-ups, "7.6× faster". */
+function shownRatio(t: Target, ms: number | undefined, baselineMs: number | undefined): string {
+  if (ms === undefined || baselineMs === undefined) return "";
+  return t.minSpeedup !== undefined ? `${fmt(baselineMs / ms, 1)}× faster` : `${fmt(ms / baselineMs, 1)}×`;
+}
+
+/**
+ * Every declared target at its size: figure, baseline, ratio, limit and verdict on wall time, then
+ * the same on CPU time (every thread of the process; the baseline's CPU time too): on a shared
+ * machine the wall times include waiting for the cores, the CPU times do not, so "met by CPU" is
+ * what a quiet machine would give (CPU ≥ wall there, since the GC runs on helper threads).
+ */
 function targetRows(stages: ReadonlyMap<string, ReadonlyMap<string, StageResult>>, lastSize: string): string[][] {
   const rows: string[][] = [];
   for (const t of declaredTargets.values()) {
@@ -162,17 +184,22 @@ function targetRows(stages: ReadonlyMap<string, ReadonlyMap<string, StageResult>
     if (t.maxMs !== undefined) limits.push(`≤ ${t.maxMs} ms`);
     if (t.maxMiB !== undefined) limits.push(`≤ ${t.maxMiB} MiB`);
     if (!r || (t.baseline && !b)) {
-      rows.push([t.what, size, "", "", "", limits.join(", "), at ? "not measured (module skipped or failed)" : `not run (no size ${size}: --sizes …,${size})`]);
+      rows.push([t.what, size, "", "", "", limits.join(", "), at ? "not measured (module skipped or failed)" : `not run (no size ${size}: --sizes …,${size})`, "", "", ""]);
       continue;
     }
-    const ratio = b ? r.ms / b.ms : undefined;
-    const ok =
-      (t.maxRatio === undefined || (ratio !== undefined && ratio <= t.maxRatio)) &&
-      (t.minSpeedup === undefined || (ratio !== undefined && 1 / ratio >= t.minSpeedup)) &&
-      (t.maxMs === undefined || r.ms <= t.maxMs) &&
-      (t.maxMiB === undefined || (r.peakRssMiB !== undefined && r.peakRssMiB <= t.maxMiB));
-    const shownRatio = ratio === undefined ? "" : t.minSpeedup !== undefined ? `${fmt(1 / ratio, 1)}× faster` : `${fmt(ratio, 1)}×`;
-    rows.push([t.what, size, `${fmt(r.ms)} ms${r.peakRssMiB !== undefined ? `, ${fmt(r.peakRssMiB)} MiB` : ""}`, b ? `${fmt(b.ms)} ms` : "", shownRatio, limits.join(", "), ok ? "met" : "MISSED"]);
+    const byCpu = r.cpuMs !== undefined && (!t.baseline || b?.cpuMs !== undefined);
+    rows.push([
+      t.what,
+      size,
+      `${fmt(r.ms)} ms${r.peakRssMiB !== undefined ? `, ${fmt(r.peakRssMiB)} MiB` : ""}`,
+      b ? `${fmt(b.ms)} ms` : "",
+      shownRatio(t, r.ms, b?.ms),
+      limits.join(", "),
+      meets(t, r.ms, b?.ms, r.peakRssMiB) ? "met" : "MISSED",
+      byCpu ? `${fmt(r.cpuMs)} ms${b ? ` vs ${fmt(b.cpuMs)} ms` : ""}` : "",
+      byCpu && b ? shownRatio(t, r.cpuMs, b.cpuMs) : "",
+      byCpu ? (meets(t, r.cpuMs, b?.cpuMs, r.peakRssMiB) ? "met" : "MISSED") : "no CPU figure",
+    ]);
   }
   return rows;
 }
@@ -256,7 +283,7 @@ function main(): void {
     // Start-up does not depend on the size: its figures count at every size.
     for (const [name, r] of stagesBySize.get(args.sizes[0].label) ?? []) if (name.startsWith("startup: ") && !stages.has(name)) stages.set(name, r);
     const ratio = loadMs !== undefined && jsonMs !== undefined ? loadMs / jsonMs : undefined;
-    summary.push([
+    if (stages.has("inventory: load")) summary.push([
       size.label,
       `${m.servers} / ${m.systems} / ${m.dependencies}`,
       fmt(inventoryMs),
@@ -273,17 +300,19 @@ function main(): void {
   for (const [title, how] of runners) process.stdout.write(`${title}: ran ${how}\n`);
   process.stdout.write(`\nPer stage (each module in its own process; ms is wall time, CPU ms counts every thread of the process — compare them to see contention from other processes; peak RSS is the process's maximum so far; heap is what is still in use after a full GC):\n`);
   process.stdout.write(`${table(["size", "stage", "ms", "CPU ms", "µs/server", "peak RSS MiB", "heap MiB", "note"], rows)}\n`);
-  process.stdout.write(`\nInventory total (load + graph + move groups + SCC + condensation):\n`);
-  process.stdout.write(`${table(["size", "servers / systems / deps", "ms", "CPU ms", "µs/server", "peak RSS MiB", "load ÷ JSON.parse", "data"], summary)}\n`);
-  if (perServer.length > 1) {
+  if (summary.length > 0) {
+    process.stdout.write(`\nInventory total (load + graph + move groups + SCC + condensation):\n`);
+    process.stdout.write(`${table(["size", "servers / systems / deps", "ms", "CPU ms", "µs/server", "peak RSS MiB", "load ÷ JSON.parse", "data"], summary)}\n`);
+  }
+  if (summary.length > 1) {
     const first = perServer[0];
     const last = perServer[perServer.length - 1];
     const growth = last.ms / first.ms / (last.servers / first.servers);
     process.stdout.write(`Growth ${first.label} → ${last.label}: cost per server × ${fmt(growth, 2)} (1.00 = linear)\n`);
   }
   if (declaredTargets.size > 0) {
-    process.stdout.write(`\nTargets (wall times; with the load average above the core count, compare the CPU ms column above and re-run on a quiet machine):\n`);
-    process.stdout.write(`${table(["what", "size", "measured", "baseline", "ratio", "target", "result"], targetRows(stagesBySize, args.sizes[args.sizes.length - 1].label), [0, 1, 5, 6])}\n`);
+    process.stdout.write(`\nTargets, judged on wall time and on CPU time (every thread; the baseline's too). With the load average above the core count the wall times include waiting for a core: judge by CPU and re-run on a quiet machine.\n`);
+    process.stdout.write(`${table(["what", "size", "measured", "baseline", "ratio", "target", "result (wall)", "CPU", "CPU ratio", "result (CPU)"], targetRows(stagesBySize, args.sizes[args.sizes.length - 1].label), [0, 1, 5, 6, 9])}\n`);
   }
 }
 

@@ -45,6 +45,7 @@ export async function bench(ctx: BenchContext): Promise<StageResult[]> {
     return figures.map((f) => ({
       stage: f.label,
       ms: f.ms,
+      cpuMs: f.cpuMs,
       peakRssMiB: f.peakMiB,
       note: f.status !== 0 ? `exit ${f.status}: ${f.stderr.trim().split("\n")[0]}` : f.label === "node -e 0" ? `median of ${RUNS} interleaved runs` : `${(f.ms / base).toFixed(1)}× node -e 0`,
     }));

@@ -15,5 +15,5 @@ export const targets: Target[] = [
 /** Runner entry point (bench/types.ts). */
 export async function bench(ctx: BenchContext): Promise<StageResult[]> {
   const [f] = timeProcesses([{ label: "dcplan validate", argv: [process.execPath, join(ROOT, "bin", "dcplan.js"), "validate", "--inventory", ctx.inventoryDir, "--as-of", ctx.asOf] }], RUNS);
-  return [{ stage: f.label, ms: f.ms, peakRssMiB: f.peakMiB, note: f.status === 0 ? `median of ${RUNS} runs, exit 0` : `exit ${f.status}: ${f.stderr.trim().split("\n")[0]}` }];
+  return [{ stage: f.label, ms: f.ms, cpuMs: f.cpuMs, peakRssMiB: f.peakMiB, note: f.status === 0 ? `median of ${RUNS} runs, exit 0` : `exit ${f.status}: ${f.stderr.trim().split("\n")[0]}` }];
 }
