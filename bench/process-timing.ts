@@ -49,7 +49,7 @@ export function timeProcesses(commands: readonly TimedCommand[], runs: number): 
         mib[i].push(Number(rss[1]) / 1024);
         cpu[i].push((Number(rss[2]) + Number(rss[3])) * 1000);
       }
-      last[i] = { status: child.status, stderr: (child.stderr ?? "").replace(/BENCH_RSS_KIB [\d. ]+\s*$/, "") };
+      last[i] = { status: child.status, stderr: (child.stderr ?? "").replace(/(Command exited with non-zero status \d+\n)?BENCH_RSS_KIB [\d. ]+\s*$/, "") };
     });
   }
   return commands.map((c, i) => ({ label: c.label, ms: median(ms[i]), cpuMs: cpu[i].length > 0 ? median(cpu[i]) : undefined, peakMiB: mib[i].length > 0 ? median(mib[i]) : undefined, status: last[i].status, stderr: last[i].stderr }));

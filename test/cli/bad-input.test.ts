@@ -3,13 +3,14 @@
 // standard output, and nothing written or lost. Each case runs in-process (run() of main.ts, the
 // text pinned below) and through the real process, which must print the same.
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { InventoryError, OutputError, ProfileError } from "../../common/errors.js";
 import { loadInventory } from "../../inventory/load.js";
 import { loadProfile } from "../../planner/profile.js";
 import { run } from "../../planner/cli/main.js";
+import { writeInventoryWithBadEnd } from "../../bench/bad-inventory.js";
 import { captureIo, tempDir, writeTree } from "../fixtures.js";
 import { dcplanProcess, inPool, type ProcessResult, ROOT } from "./dcplan-process.js";
 
@@ -506,24 +507,43 @@ describe("links that stay inside the inventory", () => {
   });
 });
 
+describe("files the user running dcplan may not read", () => {
+  // Root reads every file whatever its mode: as root, the process runs as nobody (uid 65534).
+  const asUser = (): { uid?: number } => (process.getuid?.() === 0 ? { uid: 65534 } : {});
+  const readableDir = (files: Record<string, string>): string => {
+    const dir = writeTree(files);
+    chmodSync(dir, 0o755);
+    return dir;
+  };
+
+  it("an inventory file without read permission: exit 2, the file named, the other files still checked", async () => {
+    const dir = readableDir({ "a.yaml": SITE, "b.yaml": AGENCY, "c.yaml": "servers:\n  - { id: h1, site: dc-bn, kind: physical, cpuCores: 0 }\n" });
+    chmodSync(join(dir, "b.yaml"), 0o000);
+    const r = await dcplanProcess(["validate", "--inventory", dir, "--as-of", "2026-11-30"], asUser());
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr.split(dir).join("DIR") }).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "DIR/b.yaml: cannot be read: permission denied\nDIR/c.yaml:2:5: h1 memoryGiB: is required for a physical server\nDIR/c.yaml:2:54: h1 cpuCores: must be > 0 (got 0)\n",
+    });
+  });
+  it("a profile without read permission: exit 2, the profile named", async () => {
+    const dir = readableDir({ "profile.yaml": "quietPeriodDays: 30\n" });
+    chmodSync(join(dir, "profile.yaml"), 0o000);
+    const r = await dcplanProcess(["plan", "--inventory", SAMPLE, "--as-of", "2026-11-30", "--profile", join(dir, "profile.yaml")], asUser());
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr.split(dir).join("DIR") }).toEqual({ status: 2, stdout: "", stderr: "DIR/profile.yaml: cannot be read: permission denied\n" });
+  });
+});
+
 describe("a large inventory with one bad value at its end", () => {
   it("is located in memory proportional to the file (25 MB under a 600 MiB heap; a `yaml` parse needs ≈ 1.5 GB)", async () => {
     const dir = tempDir("dcplan-big-");
-    const server = (i: number): string => `  - id: host-${i}\n    site: dc-bn\n    kind: physical\n    cpuCores: 32\n    memoryGiB: 256\n    storageGiB: 4000\n    model: "Dell PowerEdge R740"\n    usage: { cpuPct: 40, memoryPct: 50 }\n    tags: [hypervisor, prod]\n`;
-    const chunks = [SITE, "servers:\n"];
-    let size = 0;
-    let i = 0;
-    while (size < 25_000_000) {
-      const s = server(i++);
-      chunks.push(s);
-      size += s.length;
-    }
-    chunks.push("  - id: host-last\n    site: dc-bn\n    kind: physical\n    cpuCores: 32\n    memoryGiB: -4\n");
-    const text = chunks.join("");
-    writeFileSync(join(dir, "big.yaml"), text);
-    const line = text.split("\n").length - 1;
+    // The same file as the benchmark's large-input module writes at 200 MB (bench/large-input.bench.ts).
+    const bad = writeInventoryWithBadEnd(join(dir, "big.yaml"), 25_000_000);
     const r = await dcplanProcess(["validate", "--inventory", dir, "--as-of", "2026-11-30", "--warnings", "none"], { nodeOptions: ["--max-old-space-size=600"] });
-    expect({ status: r.status, stderr: r.stderr.split(dir).join("DIR") }).toEqual({ status: 2, stderr: `DIR/big.yaml:${line}:16: host-last memoryGiB: must be > 0 (got -4)\n` });
+    expect({ status: r.status, stderr: r.stderr.split(dir).join("DIR") }).toEqual({ status: 2, stderr: `DIR/big.yaml:${bad.line}:${bad.column}: ${bad.message}\n` });
+    // The bad value is on the file's last line, past line one million.
+    expect(bad.line).toBe(readFileSync(join(dir, "big.yaml"), "utf8").split("\n").length - 1);
+    expect(bad.line).toBeGreaterThan(1_000_000);
   });
 });
 

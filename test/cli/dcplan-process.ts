@@ -25,10 +25,14 @@ export function cliCommand(): string[] {
   return command;
 }
 
-/** Runs `dcplan ...args` in `cwd` [the project root]; `nodeOptions` go before the script (e.g. a heap limit). */
-export function dcplanProcess(args: readonly string[], options: { cwd?: string; nodeOptions?: readonly string[] } = {}): Promise<ProcessResult> {
+/**
+ * Runs `dcplan ...args` in `cwd` [the project root]; `nodeOptions` go before the script (e.g. a heap
+ * limit); `uid` runs it as another user (the caller must be root), e.g. so file permissions apply.
+ */
+export function dcplanProcess(args: readonly string[], options: { cwd?: string; nodeOptions?: readonly string[]; uid?: number } = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...cliCommand(), ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: "true" } });
+    const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...cliCommand(), ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: "true" }, ...user });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
