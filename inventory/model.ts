@@ -86,3 +86,10 @@ export function systemSite(index: InventoryIndex, system: System): string | unde
   }
   return best;
 }
+
+/** systemSite of every system of the index, computed once for callers that need several of them (validate's summary). */
+export function systemSites(index: InventoryIndex): Map<System, string | undefined> {
+  const sites = new Map<System, string | undefined>();
+  for (const s of index.inventory.systems) sites.set(s, systemSite(index, s));
+  return sites;
+}

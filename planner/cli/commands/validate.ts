@@ -2,7 +2,7 @@
 // security level, consolidation candidates, warnings). Exit 2 with every error on invalid input.
 import { type Finding, formatFinding, sortFindings } from "../../../common/errors.js";
 import { type LoadedInventory, loadInventory, locateAll, type PendingFinding } from "../../../inventory/load.js";
-import { systemSite } from "../../../inventory/model.js";
+import { systemSites } from "../../../inventory/model.js";
 import { duplicateFunctionCandidates } from "../../../inventory/queries/duplicates.js";
 import type { Io } from "../../../common/io.js";
 import { type CommandAction, WARNINGS_PER_RULE } from "./index.js";
@@ -41,9 +41,10 @@ export function inventorySummary(dir: string, loaded: LoadedInventory, warningsM
     if (!kinds) serversAt.set(s.site, (kinds = new Map()));
     kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
   }
+  const sites = systemSites(index);
   const systemsAt = new Map<string | undefined, number>();
   for (const s of inventory.systems) {
-    const site = systemSite(index, s);
+    const site = sites.get(s);
     systemsAt.set(site, (systemsAt.get(site) ?? 0) + 1);
   }
   for (const site of [...inventory.sites].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -57,11 +58,11 @@ export function inventorySummary(dir: string, loaded: LoadedInventory, warningsM
   out.push("");
   const levels = [1, 2, 3, 4, 5].map((l) => `level ${l}: ${inventory.systems.filter((s) => s.securityLevel === l).length}`);
   out.push(`Systems by security level (cấp độ): ${levels.join(", ")}`);
-  const dups = duplicateFunctionCandidates(index);
+  const dups = duplicateFunctionCandidates(index, sites);
   out.push("");
   out.push(`Consolidation candidates (same function at different sites): ${dups.length}`);
   for (const d of dups) {
-    out.push(`  ${d.function}: ${d.systems.map((id) => `${id} (${systemSite(index, index.systems.get(id)!)})`).join(", ")}`);
+    out.push(`  ${d.function}: ${d.systems.map((id, i) => `${id} (${d.systemSites[i]})`).join(", ")}`);
   }
   out.push("");
   const warnings = loaded.warnings; // in inventory order within each rule; located below when shown
