@@ -70,9 +70,10 @@ export function checkOutputPath(path: string): void {
  * Writes a file atomically: the data goes to a temporary file beside the target, which is then
  * renamed over it, so a reader never sees a half-written file and an old file survives a failure.
  * A path that is not a file to write (see checkOutputPath) is an OutputError; a failure of the
- * disk itself (full, read-only…) an InternalError.
+ * disk itself (full, read-only…) an InternalError. `mode` sets the file's permissions [the
+ * process default, 0o666 less the umask].
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly mode?: number } = {}): void {
   checkOutputPath(path);
   const dir = dirname(path);
   try {
@@ -82,7 +83,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(tmp, data);
+    // The temporary file is created with the mode (e.g. 0o600 for secrets), so the data is never readable by others, not even briefly.
+    writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
