@@ -16,6 +16,7 @@
 // people pinned to retain keeps one running.
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
+import { serversById, systemsById } from "./by-id.js";
 import type { Server } from "../inventory/schema.js";
 import { addDays, maxDate } from "./dates.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
@@ -85,7 +86,7 @@ export function serverFates(input: FateInput): FateResult {
   const floor = input.freedFloor ?? profile.startDate;
   // Site closing dates: when the last workload leaves; undefined when something stays there.
   const closes = new Map<string, string | undefined>();
-  for (const sys of [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const sys of systemsById(index)) {
     const site = input.siteOf.get(sys.id);
     if (site === undefined || site === target) continue;
     const st = statusOf(sys.id);
@@ -116,7 +117,7 @@ export function serverFates(input: FateInput): FateResult {
     storagePeak = next;
     return true;
   };
-  for (const s of [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const s of serversById(index)) {
     const direct = (index.systemsOn.get(s.id) ?? []).map((x) => x.id).sort();
     // Built field by field (no object spreads: this runs for every server of the inventory).
     const push = (fate: PlanServer["fate"], reasons: string[], extra: { freedOn?: string; relocateOn?: string; target?: Size } = {}): void => {

@@ -2,6 +2,7 @@
 // the same inputs give the same plan, byte for byte once serialised by serialisePlan.
 // Pipeline: target site → dispositions → move groups → target capacity → waves (with relocations
 // and procurement) → lower bound → server fates → deadline truth → roadmap → summary.
+import { systemsById } from "./by-id.js";
 import type { Inventory } from "../inventory/schema.js";
 import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
@@ -98,7 +99,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
 
   // Consumer-before-provider splits left by loose cycles or pins.
   let splits = 0;
-  for (const sys of [...index.inventory.systems].sort((a, b) => byString(a.id, b.id))) {
+  for (const sys of systemsById(index)) {
     const wc = waveOf.get(sys.id);
     if (!wc) continue;
     for (const dep of sys.dependsOn ?? []) {
@@ -179,9 +180,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   groupList.sort((a, b) => byString(a.id, b.id));
   const unscheduledOf = new Map(schedule.unscheduled.map((u) => [u.system, u.reason]));
   const doneNumbers = doneWaveNumbers(schedule.waves);
-  const systems: PlanSystem[] = [...index.inventory.systems]
-    .sort((a, b) => byString(a.id, b.id))
-    .map((sys) => {
+  const systems: PlanSystem[] = systemsById(index).map((sys) => {
       const d = decisions.get(sys.id)!;
       const w = waveOf.get(sys.id);
       const reasons = [...d.reasons];
