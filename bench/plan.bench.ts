@@ -9,6 +9,8 @@
 //    servers per system, seed 1), plans it, runs the invariant checker and prints time, peak RSS,
 //    violations and waves ÷ lower bound, which must stay ≤ 1.05 on every family from 1,000 systems
 //    (below, one wave above the bound is already more than 5 %).
+// At 100k servers and more, `bench(ctx)` first times `dcplan plan` through the command line at 2k
+// and 20k systems against its baseline and issue 15's targets (bench/plan-command.ts).
 // Families (fixed seeds): `plain` (the generator as it is: tight clusters, loose cycles, shared
 // servers, duplicates, pinned consolidations and retirements), `third-site` (a provincial cloud zone
 // as a third site), `people-pins` (bench/people-pins.ts: people-pinned retains inside tight clusters
@@ -27,7 +29,8 @@ import type { Plan } from "../planner/plan-schema.js";
 import { checkInvariants } from "../test/planner/invariants.js";
 import { generateInventory } from "./generate.js";
 import { withPeoplePins } from "./people-pins.js";
-import type { BenchContext } from "./types.js";
+import { benchPlanCommand } from "./plan-command.js";
+import type { BenchContext, StageResult } from "./types.js";
 
 const AS_OF = "2026-11-22";
 /** The benchmark's promise: waves ÷ lower bound on every generated family. */
@@ -70,7 +73,9 @@ function verdict(plan: Plan, violations: readonly string[]): string {
 }
 
 /** Runner entry point (bench/types.ts). */
-export async function bench(ctx: BenchContext): Promise<void> {
+export async function bench(ctx: BenchContext): Promise<StageResult[]> {
+  // First, while this process is still small: the real command line at 2k and 20k systems (bench/plan-command.ts).
+  const command = ctx.servers >= 100_000 ? benchPlanCommand({ yamlDir: ctx.inventoryDir, jsonFile: ctx.jsonFile }, ctx.asOf) : [];
   const inventory = await ctx.stage("read JSON", () => JSON.parse(readFileSync(ctx.jsonFile, "utf8")) as Inventory);
   const index = await ctx.stage("index", () => indexInventory(inventory));
   const plan = await ctx.stage("plan", () => planMigration({ inventory, index }, benchProfile(inventory), ctx.asOf), note);
@@ -81,6 +86,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
     await ctx.stage(`plan (${family})`, () => (p = planMigration({ inventory: inv, index: indexInventory(inv) }, benchProfile(inv), ctx.asOf)), note);
     await ctx.stage(`invariants (${family})`, () => checkInvariants(inv, p!), (v) => verdict(p!, v));
   }
+  return command;
 }
 
 /** One row of the stand-alone benchmark. */
