@@ -29,8 +29,8 @@ import type { Plan } from "../planner/plan-schema.js";
 import { checkInvariants } from "../test/planner/invariants.js";
 import { generateInventory } from "./generate.js";
 import { withPeoplePins } from "./people-pins.js";
-import { benchPlanCommand } from "./plan-command.js";
-import type { BenchContext, StageResult } from "./types.js";
+import { benchPlanCommand, PLAN_STAGES, PLAN_TARGET } from "./plan-command.js";
+import type { BenchContext, StageResult, Target } from "./types.js";
 
 const AS_OF = "2026-11-22";
 /** The benchmark's promise: waves ÷ lower bound on every generated family. */
@@ -71,6 +71,12 @@ function verdict(plan: Plan, violations: readonly string[]): string {
   const judged = plan.systems.length >= RATIO_TARGET_FROM_SYSTEMS ? (r <= RATIO_TARGET ? ` ≤ ${RATIO_TARGET}` : ` > ${RATIO_TARGET} (MISSED)`) : ` (the ${RATIO_TARGET} target applies from ${RATIO_TARGET_FROM_SYSTEMS} systems)`;
   return `${violations.length} invariant violations${violations.length > 0 ? ` (first: ${violations[0]})` : ""}; waves ÷ lower bound ${r.toFixed(3)}${judged}`;
 }
+
+/** Issue 15's targets for `dcplan plan` (bench/plan-command.ts rows at 100k servers): 20k systems within 8 s and 1 GiB; 20k ÷ 2k systems ≤ 10 × 1.2 (cost growth ≤ 1.2 of linear, the same profile shape). */
+export const targets: Target[] = [
+  { what: "dcplan plan, 20k systems / 100k servers, command line", stage: `planner: ${PLAN_STAGES.big}`, baseline: `planner: ${PLAN_STAGES.baseline}`, maxMs: PLAN_TARGET.ms, maxMiB: PLAN_TARGET.mib, size: "100k" },
+  { what: "dcplan plan cost growth 2k → 20k systems ≤ 1.2 × linear (20k ÷ 2k ≤ 12)", stage: `planner: ${PLAN_STAGES.big}`, baseline: `planner: ${PLAN_STAGES.small}`, maxRatio: 10 * PLAN_TARGET.growth, size: "100k" },
+];
 
 /** Runner entry point (bench/types.ts). */
 export async function bench(ctx: BenchContext): Promise<StageResult[]> {
