@@ -9,13 +9,14 @@
 //      (`fooCommand(options, io)`) and `export const action: CommandAction = …` that calls it;
 //   2. add an entry to COMMANDS below: name, description, `declare` (arguments and options, with
 //      parsers from ../options.js), `examples` and `load: async () => (await import("./<name>.js")).action`;
-//   3. nothing else: main.ts builds the program from COMMANDS.
+//   3. nothing else: main.ts builds the program from COMMANDS and adds `--lang vi|en` to every
+//      command (the action finds it in `options.lang`; do not declare it here). Words the command
+//      prints come from the catalogue in ../messages/, Vietnamese help in ../messages/help.ts.
 // Everything this file imports at the top is loaded on EVERY start, so import only types, ../options.js,
 // ../paths.js and constants from modules that import nothing heavy (test/cli/startup.test.ts
 // checks that no command module and no heavy package is reachable from here).
 import type { Command } from "commander";
 import type { Io } from "../../../common/io.js";
-import { LANGS } from "../../export/i18n.js";
 import { parseChoice, parseDateOption, parseIntOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
 
@@ -98,7 +99,6 @@ export const COMMANDS: readonly CommandEntry[] = [
         .requiredOption("--plan <file>", "plan JSON written by `dcplan plan`")
         .option("--inventory <dir>", "inventory directory (adds server model and OS; stand-alone servers per period in the report)")
         .requiredOption("--format <format>", `one of ${EXPORT_FORMATS.join(", ")}`, parseChoice("--format", EXPORT_FORMATS))
-        .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
         .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
         .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
         .requiredOption("--out <path>", "output file; a directory for csv and --by-owner; a path stem for report (writes STEM.html and STEM.xlsx)"),
@@ -123,6 +123,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--profile <file>", "planning profile (YAML); every field optional")
         .option("--as-of <date>", "planning day YYYY-MM-DD; waves start after it [today]", parseDateOption("--as-of"))
         .option("--out <file>", "write the plan JSON here (atomically) instead of standard output")
+        .option("--json", "print the plan JSON to standard output even on a terminal (piped, it always is)", false)
         .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency"),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json",
