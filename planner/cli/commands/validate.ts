@@ -106,6 +106,7 @@ export function profileSummaryText(file: string, p: PlanningProfile, index: Inve
     `  ${t("profile.windows", { weekdays: p.weekdays.map((d) => t(`weekday.${d}` as CliKey)).join(", "), blackouts: p.blackouts.length === 0 ? t("profile.none") : p.blackouts.map((b) => t("profile.blackout", { from: date(b.from), to: date(b.to), reason: b.reason })).join("; ") })}`,
     `  ${t("profile.waveLimits", { systems: p.maxSystems, data: p.maxDataGiB })}${p.maxDataGiBSource === "wan" ? t("profile.fromWan", { mbps: p.wanMbps, share: formatCount(p.wanUsableShare, lang), perDay: p.dataGiBPerWindowDay }) : ""}`,
     `  ${t("profile.numbers", { quiet: p.quietPeriodDays, headroom: p.headroomPct, overcommit: p.cpuOvercommit, lead: p.procurementLeadDays })}`,
+    `  ${t("profile.effort", { effort: p.effortPerQuarter })}`,
     `  ${t("profile.pins", { pins: p.pins.length === 0 ? t("profile.none") : p.pins.map((x) => (x.date ? t("profile.pinOn", { system: systemName(x.system), date: date(x.date) }) : t("profile.pinNotBefore", { system: systemName(x.system), date: date(x.notBefore!) }))).join("; ") })}`,
   ];
   return `${lines.join("\n")}\n`;
