@@ -28,6 +28,8 @@ function wordsFor(plan: Plan, lang: Lang) {
     coupling: (c: string): string => t(`explain.coupling.${c}` as CliKey),
     wave: (n: number | undefined): string => (n !== undefined ? t("explain.inWave", { wave: String(n) }) : ""),
     said: (s: string): string => text(plan, lang, s),
+    /** ", function <id>" in English; in Vietnamese nothing, as the inventory gives functions ids, not names. */
+    functionPart: (fn: string): string => (vi ? "" : t("explain.function", { function: fn })),
   };
 }
 
@@ -60,7 +62,7 @@ export function explain(detailed: DetailedPlan, index: InventoryIndex, id: strin
     const dispOf = new Map(plan.systems.map((s) => [s.id, s.disposition]));
     out.push(t("explain.system", { id: sys.id, name: sys.name }));
     out.push(
-      `  ${t("explain.facts", { owner: w.name(sys.owner), function: sys.function, level: String(sys.securityLevel), site: w.name(sys.site), users: sys.users !== undefined ? t("explain.users", { users: sys.users }) : "", data: sys.dataGiB })}`,
+      `  ${t("explain.facts", { owner: w.name(sys.owner), function: w.functionPart(sys.function), level: String(sys.securityLevel), site: w.name(sys.site), users: sys.users !== undefined ? t("explain.users", { users: sys.users }) : "", data: sys.dataGiB })}`,
     );
     out.push("");
     out.push(

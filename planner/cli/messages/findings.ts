@@ -57,6 +57,7 @@ export const FINDING_TWINS: readonly FindingTwin[] = [
   { rules: SCHEMA, en: "has the wrong type", vi: "sai kiểu dữ liệu" },
   { rules: SCHEMA, en: "must be one of {values}", vi: "phải là một trong {values}" },
   { rules: SCHEMA, en: "must be a mapping (got {what})", vi: "phải là một ánh xạ khoá–giá trị (nhận được {what})" },
+  { rules: SCHEMA, en: "must be a {what}", vi: "phải là {what}" },
   { rules: SCHEMA, en: "is required for a {kind} server", vi: "là bắt buộc với máy chủ {kind}" },
   { rules: SCHEMA, en: "is required for a virtual server (the physical host it runs on)", vi: "là bắt buộc với máy ảo (máy chủ vật lý mà máy ảo chạy trên đó)" },
   { rules: SCHEMA, en: "is only allowed on virtual servers, not on a {kind} one", vi: "chỉ dùng cho máy ảo, không dùng cho máy chủ {kind}" },
@@ -76,6 +77,7 @@ export const FINDING_TWINS: readonly FindingTwin[] = [
     en: "document {n} is {what}; each document must be a mapping with any of the keys {keys}",
     vi: "tài liệu thứ {n} là {what}; mỗi tài liệu phải là một ánh xạ với các khoá {keys}",
   },
+  { rules: ["unknown-field"], en: 'unknown top-level key "{key}" (did you mean "{known}"?); expected {keys}', vi: 'khoá cấp cao nhất "{key}" không hợp lệ (có phải là "{known}"?); cần một trong {keys}' },
   { rules: ["unknown-field"], en: 'unknown top-level key "{key}"; expected {keys}', vi: 'khoá cấp cao nhất "{key}" không hợp lệ; cần một trong {keys}' },
   { rules: ["wrong-type"], en: '"{key}" must be a list of {collection}', vi: '"{key}" phải là một danh sách {collection}' },
   // ── the inventory's cross-record rules (inventory/rules.ts) ─────────────────────────────────
@@ -85,6 +87,11 @@ export const FINDING_TWINS: readonly FindingTwin[] = [
     rules: ["duplicate-id"],
     en: 'duplicate id "{id}" (ids are unique across all entity kinds); this {here} repeats the {first} defined at {place}',
     vi: 'mã "{id}" bị trùng (mã là duy nhất trong toàn bộ dữ liệu kiểm kê); {here} này trùng với {first} đã khai báo tại {place}',
+  },
+  {
+    rules: ["duplicate-id"],
+    en: 'duplicate id "{id}" (ids are unique across all entity kinds); this {here} repeats the {first}',
+    vi: 'mã "{id}" bị trùng (mã là duy nhất trong toàn bộ dữ liệu kiểm kê); {here} này trùng với {first} đã khai báo trước',
   },
   { rules: ["hosted-on-cycle"], en: "a VM cannot be hosted on itself", vi: "máy ảo không thể chạy trên chính nó" },
   { rules: ["hosted-on-cycle"], en: "hostedOn forms a cycle: {cycle}", vi: "hostedOn tạo thành vòng lặp: {cycle}" },
@@ -151,6 +158,14 @@ const KIND_VI: Readonly<Record<string, string>> = { physical: "vật lý", virtu
 const NOUN_VI: Readonly<Record<string, string>> = { site: "địa điểm", agency: "cơ quan", server: "máy chủ", system: "hệ thống", external: "hệ thống bên ngoài" };
 const USAGE_VI: Readonly<Record<string, string>> = { cpuPct: "CPU", memoryPct: "bộ nhớ", storageUsedPct: "dung lượng lưu trữ" };
 const COLLECTION_VI: Readonly<Record<string, string>> = { sites: "địa điểm", agencies: "cơ quan", servers: "máy chủ", systems: "hệ thống", externals: "hệ thống bên ngoài" };
+const FIELD_VI: Readonly<Record<string, string>> = {
+  site: "địa điểm",
+  owner: "cơ quan chủ quản",
+  server: "máy chủ",
+  hostedOn: "máy chủ vật lý",
+  "dependency target": "hệ thống được phụ thuộc",
+  consolidateInto: "hệ thống hợp nhất vào",
+};
 const WHAT_VI: Readonly<Record<string, string>> = { "a list": "một danh sách", nothing: "giá trị rỗng", string: "một chuỗi", number: "một số", boolean: "giá trị đúng/sai", "a string": "một chuỗi", "a number": "một số", "a boolean": "giá trị đúng/sai" };
 
 /** A parameter's value as the Vietnamese sentence needs it (nouns, kinds and dates in words). */
@@ -168,6 +183,8 @@ function viValue(name: string, value: string): string {
         .split(" or ")
         .map((n) => NOUN_VI[n] ?? n)
         .join(" hoặc ")}`;
+    case "field":
+      return FIELD_VI[value] ?? value;
     case "collection":
       return COLLECTION_VI[value] ?? value;
     case "usage":
