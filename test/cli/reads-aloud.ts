@@ -54,7 +54,7 @@ export function readAloudProblems(output: string, plan: Pick<Plan, "systems" | "
     if (/^\s*\S+:\d+:\d+: /.test(raw)) continue;
     let line = raw.replace(/^\s*dcplan .*? {3}/, " ");
     for (const s of strip) line = line.split(s).join(" ");
-    line = line.replace(/(?:[\w.-]+\/)+[\w.-]*|[\w.-]+\.(?:json|yaml|html|xlsx)\b/g, " ").replace(/--[a-z-]+/g, " ");
+    line = line.replace(/(?:[\w.-]+\/)+[\w.-]*|[\w.-]+\.(?:json|yaml|html|xlsx|csv|md)\b/g, " ").replace(/--[a-z-]+/g, " ");
     for (const token of line.match(WORD) ?? []) {
       if (UNITS.has(token)) continue;
       if (ids.has(token)) problems.push({ token, why: ids.get(token)!, line: raw });
