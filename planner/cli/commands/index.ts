@@ -72,7 +72,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--as-of <date>", "judge support dates against this day (YYYY-MM-DD) [today]", parseDateOption("--as-of"))
         .option("--profile <file>", "also check this planning profile (YAML) and print its resolved values")
         .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some"),
-    examples: ["dcplan validate --inventory inventory/sample", "dcplan validate --inventory inventory/sample --profile profiles/2026.yaml"],
+    examples: ["dcplan validate --inventory inventory/sample", "dcplan validate --inventory inventory/sample --profile planner/sample/profile.yaml"],
     load: async () => (await import("./validate.js")).action,
   },
   {
@@ -127,7 +127,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency"),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json",
-      "dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline",
+      "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml | jq .deadline",
       "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
     ],
     load: async () => (await import("./plan.js")).action,
@@ -201,7 +201,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .requiredOption("--out <dir>", "output directory (files 00-…yaml to 70-…yaml, in apply order)")
         .option("--project <dir>", "project root, the directory of Pulumi.yaml", ".")
         .option("--secrets-from-env", `also write Secret manifests, from ${RENDER_SECRET_ENV_NAMES.join(" and ")} (JSON)`, false),
-    examples: [],
+    examples: ["dcplan render --stack dev --out manifests/dev", "dcplan render --stack prod --out manifests/prod"],
     load: async () => (await import("./render.js")).action,
   },
 ];
