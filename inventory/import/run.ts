@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { type Finding, ImportError, InternalError, InventoryError, UsageError } from "../../common/errors.js";
 import type { Io } from "../../common/io.js";
-import { CLI_MESSAGES, type CliKey, cliText, type Params } from "../../planner/cli/messages/index.js";
+import { CLI_MESSAGES, type CliKey, cliText, findingMessageVi, type Params } from "../../planner/cli/messages/index.js";
 import type { Lang } from "../../planner/export/i18n.js";
 import { loadInventorySync } from "../load.js";
 import { makeContext, pushTo, type ImportContext } from "./assemble.js";
@@ -174,7 +174,7 @@ export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "full
   );
   if (quieted > 0) s.push(t("import.quieted", { count: quieted }));
   const groups = new Map<string, string[]>();
-  for (const n of [...batch.notes, ...plan.notes]) pushTo(groups, n.kind, n.message);
+  for (const n of [...batch.notes, ...plan.notes]) pushTo(groups, n.kind, lang === "vi" ? (findingMessageVi(n.kind, n.message) ?? n.message) : n.message);
   for (const [kind, messages] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const title = `import.note.${kind}`;
     s.push(`${title in CLI_MESSAGES.en ? t(title as CliKey) : kind} (${messages.length}):`);

@@ -1,4 +1,5 @@
-// Every finding message the inventory and the planning profile write has its Vietnamese twin
+// Every finding message the inventory, the planning profile, the price book, the plan file, the
+// importers, the survey and a stack's configuration write (and every import note) has its Vietnamese twin
 // (planner/cli/messages/findings.ts): read statically from their sources (so a message added in
 // English alone fails here), and dynamically from bad inputs run through the CLI, whose
 // Vietnamese lines are pinned.
@@ -12,7 +13,22 @@ import { captureIo, tempDir, writeTree } from "../fixtures.js";
 const ROOT = join(__dirname, "..", "..");
 
 /** Sources whose finding messages the catalogue translates. */
-const SOURCES = ["inventory/schema.ts", "inventory/load.ts", "inventory/rules.ts", "inventory/yaml-source.ts", "planner/profile.ts", "planner/profile-schema.ts"];
+const SOURCES = [
+  "inventory/schema.ts",
+  "inventory/load.ts",
+  "inventory/rules.ts",
+  "inventory/yaml-source.ts",
+  "planner/profile.ts",
+  "planner/profile-schema.ts",
+  "planner/read-plan.ts",
+  "planner/cost/price-book.ts",
+  "planner/cost/price-book-schema.ts",
+  ...["assemble", "cells", "csv", "csv-sources", "dependencies", "mapping", "merge", "netbox", "rvtools", "workbook", "xlsx-read"].map((f) => `inventory/import/${f}.ts`),
+  "survey/read.ts",
+  "survey/run.ts",
+  "stacks/config.ts",
+  "stacks/render.ts",
+];
 
 /**
  * The message texts written as literals in `source`: the string after `message:` or `error:`, or
@@ -21,6 +37,7 @@ const SOURCES = ["inventory/schema.ts", "inventory/load.ts", "inventory/rules.ts
  */
 export function literalMessages(source: string): string[] {
   const out: string[] = [];
+  source = source.replace(/^\s*(?:\/\/|\/?\*).*$/gm, ""); // comments are not messages
   const starts = /(?:\b(?:message|error):\s*|\bat\(loaded, \[[^\]]*\], "[^"]*",\s*)(["`])/g;
   for (const m of source.matchAll(starts)) {
     const quote = m[1];
@@ -53,7 +70,7 @@ describe("finding messages in Vietnamese", () => {
     expect(literalMessages('at(loaded, ["pins", i], "pin-duplicate", `system "${p}" is pinned twice`)')).toEqual(['system "x" is pinned twice']);
   });
 
-  it("has a twin for every message the inventory and profile sources write", () => {
+  it("has a twin for every message those sources write", () => {
     const missing: string[] = [];
     let seen = 0;
     for (const file of SOURCES) {
@@ -128,6 +145,68 @@ describe("finding messages in Vietnamese", () => {
       DIR/p.yaml:2:15: waveLimits.maxSystem: trường "maxSystem" không có trong định dạng (có phải là "maxSystems"?)
       DIR/p.yaml:3:14: headroomPct: phải nhỏ hơn 100
       DIR/p.yaml:6:5: pins[1]: mỗi mục cố định ngày cần đúng một trong hai trường "date" hoặc "notBefore"
+      "
+    `);
+  });
+});
+
+describe("more findings in Vietnamese: the price book, the plan file, an import", () => {
+  it("prints a bad price book's, a bad plan file's and a bad CSV import's findings in Vietnamese", async () => {
+    const dir = writeTree({
+      "prices.yaml": "currency: VND\ndiscountRatePct: 120\nlabour: { engineerDays: 200000 }\nbogus: 1\n",
+      "plan.json": '{ "schemaVersion": 1, ',
+      "servers.csv": "\uFEFF*Server name,*Cores,*Memory (In MB),*OS name,Server type\nbn-a,,4096,Ubuntu,Virtual\nbn-b,4,4096,Ubuntu,Container\n",
+      "deps.csv": "source,target,port,protocol,coupling\nbn-a,ndxp,443,tcp,tite\n",
+    });
+    const said: string[] = [];
+    for (const argv of [
+      ["plan", "--prices", join(dir, "prices.yaml"), "--as-of", "2026-11-22"],
+      ["export", "--plan", join(dir, "plan.json"), "--format", "html", "--out", join(dir, "r.html")],
+      ["import", "--from", "csv", join(dir, "servers.csv"), join(dir, "deps.csv"), "--site", "dc-bn", "--out", join(dir, "inv"), "--inventory", "inventory/sample", "--dry-run"],
+    ]) {
+      const io = captureIo("2026-11-22", { lang: "vi" });
+      expect(await run(argv, io), argv.join(" ")).toBe(2);
+      said.push(io.err.split(dir).join("DIR"));
+    }
+    expect(said.join("")).toMatchInlineSnapshot(`
+      "DIR/prices.yaml:2:18: discountRatePct: không được quá 100
+      DIR/prices.yaml:3:11: labour.engineerDays: trường "engineerDays" không có trong định dạng
+      DIR/prices.yaml:4:1: bogus: trường "bogus" không có trong định dạng
+      DIR/plan.json:1:23: không phải JSON hợp lệ: Expected double-quoted property name
+      DIR/deps.csv:2:19: bn-a coupling: phải là tight (chặt) hoặc loose (lỏng) (nhận được "tite")
+      DIR/servers.csv:2:1: bn-a Host: máy ảo cần ghi máy chủ vật lý mà nó chạy trên đó: thêm cột "Host", hoặc đặt hosts.default trong tệp ánh xạ
+      DIR/servers.csv:2:6: bn-a Cores: trống: số lõi CPU là bắt buộc
+      DIR/servers.csv:3:20: bn-b Server type: phải là Virtual (máy ảo) hoặc Physical (máy vật lý) (nhận được "Container")
+      "
+    `);
+  });
+});
+
+describe("the import's notes in Vietnamese", () => {
+  it("says in Vietnamese which dependency it did not import", async () => {
+    const dir = writeTree({
+      "s.csv": "\uFEFF*Server name,*Cores,*Memory (In MB),*OS name,Server type\nbn-sa-x1,4,4096,Ubuntu,Physical\n",
+      "d.csv": "source,target,port,protocol,coupling\nbn-sa-x1,nowhere-sys,443,tcp,\n",
+    });
+    const vi = captureIo("2026-11-22", { lang: "vi" });
+    expect(await run(["import", "--from", "csv", join(dir, "s.csv"), join(dir, "d.csv"), "--site", "dc-bn", "--out", join(dir, "inv"), "--inventory", "inventory/sample", "--dry-run"], vi)).toBe(0);
+    expect(vi.out.split("\n").slice(-3).join("\n")).toMatchInlineSnapshot(`
+      "các dòng phụ thuộc không nhập được (1):
+        không nhập quan hệ phụ thuộc bn-sa-x1 → nowhere-sys: "bn-sa-x1" không phải hệ thống, hệ thống bên ngoài hay máy chủ mà một hệ thống liệt kê
+      "
+    `);
+  });
+});
+
+describe("the price book's own messages in Vietnamese", () => {
+  it("says what currency and unit a price takes", async () => {
+    const dir = writeTree({ "prices.yaml": "currency: EUR\nelectricity: { amount: -2300, unit: kWh, quoted: 2026-09-01 }\n" });
+    const io = captureIo("2026-11-22", { lang: "vi" });
+    expect(await run(["plan", "--as-of", "2026-11-22", "--prices", join(dir, "prices.yaml")], io)).toBe(2);
+    expect(io.err.split(dir).join("DIR")).toMatchInlineSnapshot(`
+      "DIR/prices.yaml:1:11: currency: phải là VND (mọi số tiền tính bằng đồng), nhận được "EUR"
+      DIR/prices.yaml:2:24: electricity.amount: phải ≥ 0 (giá không thể âm)
+      DIR/prices.yaml:2:37: electricity.unit: đơn vị "kWh" không hợp lệ: giá này tính theo kwh
       "
     `);
   });

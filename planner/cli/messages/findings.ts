@@ -1,5 +1,6 @@
 // The messages of findings that other modules write in English (the inventory's schema and rules,
-// the YAML reader, the planning profile), in Vietnamese: each entry is a finding's English message
+// the YAML reader, the planning profile, the price book, the plan file, the importers and their
+// mapping, the survey, a stack's configuration) and of the import's notes, in Vietnamese: each entry is a finding's English message
 // template with the rules that write it, and its Vietnamese twin. The CLI prints a finding under
 // `--lang vi` by recognising its message here (template.ts); `file:line:col: entity field:` stays as
 // it is. A message no entry recognises is printed in English, as written.
@@ -16,7 +17,7 @@ export interface FindingTwin {
   readonly vi: string;
 }
 
-const SCHEMA = ["wrong-type", "out-of-range", "invalid-value", "invalid-field", "profile-schema", "unknown-field"];
+const SCHEMA = ["wrong-type", "out-of-range", "invalid-value", "invalid-field", "profile-schema", "unknown-field", "price-book-schema", "invalid-mapping", "invalid-cell", "invalid-config", "missing-config", "invalid-netbox"];
 
 /** Every finding message dcplan translates, most specific first. */
 export const FINDING_TWINS: readonly FindingTwin[] = [
@@ -41,6 +42,7 @@ export const FINDING_TWINS: readonly FindingTwin[] = [
   { rules: SCHEMA, en: "must be a security level 1–5", vi: "phải là cấp độ an toàn thông tin 1–5" },
   { rules: SCHEMA, en: "must be a percentage 0–100", vi: "phải là tỉ lệ phần trăm 0–100" },
   { rules: SCHEMA, en: "must be below {n}", vi: "phải nhỏ hơn {n}" },
+  { rules: SCHEMA, en: "must be ≥ 0 (a price cannot be negative)", vi: "phải ≥ 0 (giá không thể âm)" },
   { rules: SCHEMA, en: "must be ≥ {n}", vi: "phải ≥ {n}" },
   { rules: SCHEMA, en: "must be > {n}", vi: "phải > {n}" },
   { rules: SCHEMA, en: "must be ≤ {n}", vi: "phải ≤ {n}" },
@@ -57,7 +59,6 @@ export const FINDING_TWINS: readonly FindingTwin[] = [
   { rules: SCHEMA, en: "has the wrong type", vi: "sai kiểu dữ liệu" },
   { rules: SCHEMA, en: "must be one of {values}", vi: "phải là một trong {values}" },
   { rules: SCHEMA, en: "must be a mapping (got {what})", vi: "phải là một ánh xạ khoá–giá trị (nhận được {what})" },
-  { rules: SCHEMA, en: "must be a {what}", vi: "phải là {what}" },
   { rules: SCHEMA, en: "is required for a {kind} server", vi: "là bắt buộc với máy chủ {kind}" },
   { rules: SCHEMA, en: "is required for a virtual server (the physical host it runs on)", vi: "là bắt buộc với máy ảo (máy chủ vật lý mà máy ảo chạy trên đó)" },
   { rules: SCHEMA, en: "is only allowed on virtual servers, not on a {kind} one", vi: "chỉ dùng cho máy ảo, không dùng cho máy chủ {kind}" },
@@ -146,6 +147,204 @@ export const FINDING_TWINS: readonly FindingTwin[] = [
     en: '"{system}" is held back until {date} but must cut over together with "{other}", pinned to {otherDate}',
     vi: '"{system}" bị hoãn đến ngày {date} nhưng phải chuyển đổi cùng "{other}", đã cố định ngày {otherDate}',
   },
+  // ── the price book (planner/cost/) ──────────────────────────────────────────────────────────
+  { rules: ["document-shape"], en: "a price book is one YAML document; found more than one", vi: "bảng giá chỉ gồm một tài liệu YAML; ở đây có nhiều hơn một" },
+  { rules: ["document-shape"], en: "a price book must be a mapping (currency, hardware, electricity, labour…)", vi: "bảng giá phải là một ánh xạ các mục (currency, hardware, electricity, labour…)" },
+  { rules: SCHEMA, en: "must be a whole number of đồng", vi: "phải là số đồng nguyên" },
+  { rules: SCHEMA, en: "is required: engineer-days per unit of work", vi: "là bắt buộc: số ngày công kỹ sư cho mỗi đơn vị công việc" },
+  { rules: SCHEMA, en: "must be a number of engineer-days", vi: "phải là số ngày công kỹ sư" },
+  { rules: SCHEMA, en: "must be at most {n} engineer-days", vi: "không được quá {n} ngày công kỹ sư" },
+  { rules: SCHEMA, en: "must be a number of years", vi: "phải là số năm" },
+  { rules: SCHEMA, en: "must be at most {n} years", vi: "không được quá {n} năm" },
+  { rules: SCHEMA, en: "must be at most {n}", vi: "không được quá {n}" },
+  { rules: SCHEMA, en: "is required with amount: server", vi: "là bắt buộc khi có amount (giá mỗi máy chủ): đơn vị tính là máy chủ" },
+  { rules: SCHEMA, en: "is required with amount: the date the price was quoted", vi: "là bắt buộc khi có amount: ngày báo giá" },
+  {
+    rules: SCHEMA,
+    en: "needs amount (the price per server); leave unit and quoted out when cores and memory are priced on their own",
+    vi: "cần amount (giá mỗi máy chủ); bỏ unit và quoted khi giá lõi CPU và bộ nhớ được tính riêng",
+  },
+  { rules: SCHEMA, en: "is required: the unit this price is quoted per ({units})", vi: "là bắt buộc: đơn vị tính của giá này ({units})" },
+  { rules: SCHEMA, en: "unknown unit {unit}: this price is quoted per one of {units}", vi: "đơn vị {unit} không hợp lệ: giá này tính theo một trong các đơn vị {units}" },
+  { rules: SCHEMA, en: "unknown unit {unit}: this price is quoted per {units}", vi: "đơn vị {unit} không hợp lệ: giá này tính theo {units}" },
+  { rules: SCHEMA, en: "is required: VND (every amount in the price book is in đồng)", vi: "là bắt buộc: VND (mọi số tiền trong bảng giá tính bằng đồng)" },
+  { rules: SCHEMA, en: "must be VND (every amount is in đồng), got {value}", vi: "phải là VND (mọi số tiền tính bằng đồng), nhận được {value}" },
+  // ── the plan file (planner/read-plan.ts) ────────────────────────────────────────────────────
+  { rules: ["invalid-json"], en: "not valid JSON: {why}", vi: "không phải JSON hợp lệ: {why}" },
+  // ── importing (inventory/import/): findings ──────────────────────────────────────────────────
+  { rules: ["json-syntax"], en: "not valid JSON ({why}): save the API response as it is", vi: "không phải JSON hợp lệ ({why}): hãy lưu nguyên văn phản hồi của API" },
+  {
+    rules: ["not-netbox"],
+    en: "not a NetBox API export: expected a page {count, next, previous, results: […]}, a list of pages, or a list of objects",
+    vi: "không phải dữ liệu xuất từ API của NetBox: cần một trang {count, next, previous, results: […]}, một danh sách trang hoặc một danh sách đối tượng",
+  },
+  { rules: ["not-netbox"], en: "not a NetBox site, device or virtual machine (no url, device_type, vcpus or facility)", vi: "không phải địa điểm, thiết bị hay máy ảo của NetBox (không có url, device_type, vcpus hay facility)" },
+  {
+    rules: ["missing-page"],
+    en: '{noun}: {seen} of {count} objects: a page is missing; give every page (follow "next" until it is null, or ask with ?limit=0 when MAX_PAGE_SIZE allows)',
+    vi: '{noun}: có {seen} trên {count} đối tượng: thiếu một trang; hãy đưa đủ mọi trang (theo "next" cho đến khi nó là null, hoặc hỏi với ?limit=0 khi MAX_PAGE_SIZE cho phép)',
+  },
+  {
+    rules: ["missing-sheet"],
+    en: 'no sheet "vInfo": not an RVTools export, or exported without the vInfo tab (sheets found: {sheets})',
+    vi: 'không có trang "vInfo": không phải tệp xuất từ RVTools, hoặc đã xuất mà không có trang vInfo (các trang có: {sheets})',
+  },
+  { rules: ["missing-column"], en: 'missing column "{column}" (the template\'s header row must be kept)', vi: 'thiếu cột "{column}" (phải giữ nguyên dòng tiêu đề của biểu mẫu)' },
+  { rules: ["missing-column"], en: 'missing column "{column}" (keep the form\'s header row)', vi: 'thiếu cột "{column}" (hãy giữ nguyên dòng tiêu đề của phiếu)' },
+  { rules: ["missing-column"], en: 'missing column "{column}"{others}', vi: 'thiếu cột "{column}"{others}' },
+  { rules: ["unreadable-file"], en: "is a directory, not an XLSX workbook", vi: "là một thư mục, không phải sổ tính XLSX" },
+  { rules: ["not-xlsx"], en: "cannot read as an XLSX workbook ({why}); save it as Excel Workbook (.xlsx)", vi: "không đọc được như một sổ tính XLSX ({why}); hãy lưu lại dưới dạng Excel Workbook (.xlsx)" },
+  {
+    rules: ["missing-sheet"],
+    en: 'missing sheet "{sheet}": the workbook must keep every sheet of the template ({sheets}); write dcplan template to get a fresh one',
+    vi: 'thiếu trang "{sheet}": sổ tính phải giữ đủ các trang của biểu mẫu ({sheets}); chạy dcplan template để có biểu mẫu mới',
+  },
+  {
+    rules: ["missing-sheet"],
+    en: 'missing sheet "{sheet}": keep every sheet of the form (dcplan survey template writes a fresh one)',
+    vi: 'thiếu trang "{sheet}": hãy giữ đủ các trang của phiếu (dcplan survey template tạo phiếu mới)',
+  },
+  { rules: SCHEMA, en: "must be lowercase letters without accents, digits and '-', 1–63 characters", vi: "phải gồm chữ thường không dấu, chữ số và '-', dài 1–63 ký tự" },
+  {
+    rules: SCHEMA,
+    en: "unknown {what} {value}: choose one from the drop-down list (sheet {lists}) or add it to sheet {sheet}",
+    vi: "{what} {value} không có trong danh sách: chọn trong danh sách thả xuống (trang {lists}) hoặc thêm vào trang {sheet}",
+  },
+  { rules: SCHEMA, en: "unknown {what} {values}: list them on sheet {sheet} or check the ids", vi: "{what} {values} không có trong danh sách: hãy kê khai ở trang {sheet} hoặc kiểm tra lại mã" },
+  {
+    rules: ["wrong-encoding"],
+    en: 'not UTF-8 text (byte 0x{byte}): the file was saved in another code page (Windows-1258, TCVN3…); save it as "CSV UTF-8 (Comma delimited)"',
+    vi: 'không phải văn bản UTF-8 (byte 0x{byte}): tệp được lưu theo bảng mã khác (Windows-1258, TCVN3…); hãy lưu lại dưới dạng "CSV UTF-8 (Comma delimited)"',
+  },
+  { rules: ["empty-csv"], en: "is empty: a CSV with a header line is expected", vi: "trống: cần một tệp CSV có dòng tiêu đề" },
+  { rules: SCHEMA, en: "must be a pattern (text)", vi: "phải là một mẫu (chuỗi ký tự)" },
+  { rules: SCHEMA, en: "must be a tag (text)", vi: "phải là một nhãn (chuỗi ký tự)" },
+  { rules: SCHEMA, en: "is not a valid regular expression: {why}", vi: "không phải biểu thức chính quy hợp lệ: {why}" },
+  { rules: SCHEMA, en: "needs at least one of {keys} to match on", vi: "cần ít nhất một trong {keys} để so khớp" },
+  { rules: SCHEMA, en: "must be a rule or a list of rules", vi: "phải là một quy tắc hoặc danh sách quy tắc" },
+  { rules: SCHEMA, en: "must be a list of rules", vi: "phải là danh sách quy tắc" },
+  { rules: SCHEMA, en: "must be a list of systems", vi: "phải là danh sách hệ thống" },
+  { rules: SCHEMA, en: "must be physical, virtual, storage, network, appliance or skip", vi: "phải là physical, virtual, storage, network, appliance hoặc skip" },
+  { rules: SCHEMA, en: "must be text", vi: "phải là chuỗi ký tự" },
+  { rules: SCHEMA, en: "must be lowercase letters, digits and '-'", vi: "phải gồm chữ thường, chữ số và '-'" },
+  { rules: SCHEMA, en: "must map source names to site ids", vi: "phải ánh xạ tên trong nguồn sang mã địa điểm" },
+  { rules: ["id-clash"], en: 'server id "{id}" is already a {noun} in {file}', vi: 'mã máy chủ "{id}" đã là mã của một {noun} trong {file}' },
+  { rules: ["id-clash"], en: 'system id "{id}" is already a {noun} in {file}', vi: 'mã hệ thống "{id}" đã là mã của một {noun} trong {file}' },
+  { rules: ["id-clash"], en: 'id "{id}" is already a {noun} in {file}', vi: 'mã "{id}" đã là mã của một {noun} trong {file}' },
+  { rules: ["yaml-syntax"], en: "cannot merge into this file: YAML syntax error: {why}", vi: "không gộp được vào tệp này: lỗi cú pháp YAML: {why}" },
+  { rules: SCHEMA, en: "must be tcp or udp", vi: "phải là tcp hoặc udp" },
+  { rules: SCHEMA, en: "must be tight or loose", vi: "phải là tight (chặt) hoặc loose (lỏng)" },
+  { rules: SCHEMA, en: "a dependency row needs both ends (source and target)", vi: "mỗi dòng quan hệ phụ thuộc cần đủ hai đầu (nguồn và đích)" },
+  { rules: SCHEMA, en: "a dependency row needs both ends (source and destination server name or IP)", vi: "mỗi dòng quan hệ phụ thuộc cần đủ hai đầu (tên hoặc địa chỉ IP của máy chủ nguồn và đích)" },
+  { rules: SCHEMA, en: "a dependency row needs both ends ({ends})", vi: "mỗi dòng quan hệ phụ thuộc cần đủ hai đầu ({ends})" },
+  { rules: SCHEMA, en: "is empty: every server row needs its name", vi: "trống: mỗi dòng máy chủ cần có tên" },
+  { rules: SCHEMA, en: "is empty: the number of cores is mandatory", vi: "trống: số lõi CPU là bắt buộc" },
+  { rules: SCHEMA, en: "is empty: the memory in MB is mandatory", vi: "trống: dung lượng bộ nhớ (MB) là bắt buộc" },
+  { rules: SCHEMA, en: "must be Virtual or Physical", vi: "phải là Virtual (máy ảo) hoặc Physical (máy vật lý)" },
+  { rules: SCHEMA, en: "must be a date dd/mm/yyyy", vi: "phải là ngày dạng dd/mm/yyyy" },
+  { rules: SCHEMA, en: "must be a real calendar date", vi: "phải là một ngày có thật" },
+  { rules: SCHEMA, en: "must be Có or Không", vi: "phải là Có hoặc Không" },
+  { rules: SCHEMA, en: "unknown {what} {value}; choose one of {choices}", vi: "{what} {value} không có trong danh sách; chọn một trong {choices}" },
+  { rules: ["unreadable-file", "unreadable"], en: "no such file", vi: "không có tệp này" },
+  { rules: ["unreadable-file", "unreadable"], en: "cannot read: {why}", vi: "không đọc được: {why}" },
+  { rules: SCHEMA, en: "host {host} is not in the inventory", vi: "máy chủ {host} không có trong dữ liệu kiểm kê" },
+  {
+    rules: SCHEMA,
+    en: 'a virtual server needs the host it runs on: add a "Host" column, or set hosts.default in the mapping',
+    vi: 'máy ảo cần ghi máy chủ vật lý mà nó chạy trên đó: thêm cột "Host", hoặc đặt hosts.default trong tệp ánh xạ',
+  },
+  {
+    rules: SCHEMA,
+    en: "physical server has no CPU cores: NetBox has no such field; set custom field {field} (or name yours in the mapping, netbox.customFields.cpuCores)",
+    vi: "máy chủ vật lý không có số lõi CPU: NetBox không có trường này; hãy đặt trường tuỳ chỉnh {field} (hoặc khai báo tên trường của mình trong tệp ánh xạ, netbox.customFields.cpuCores)",
+  },
+  {
+    rules: SCHEMA,
+    en: "physical server has no memory: set custom field {field} in GiB (or name yours in the mapping, netbox.customFields.memoryGiB)",
+    vi: "máy chủ vật lý không có dung lượng bộ nhớ: hãy đặt trường tuỳ chỉnh {field} theo GiB (hoặc khai báo tên trường của mình trong tệp ánh xạ, netbox.customFields.memoryGiB)",
+  },
+  { rules: SCHEMA, en: "virtual machine has no name", vi: "máy ảo không có tên" },
+  { rules: SCHEMA, en: "must be a number of vCPUs > 0", vi: "phải là số vCPU > 0" },
+  { rules: SCHEMA, en: "must be the memory in MB > 0", vi: "phải là dung lượng bộ nhớ theo MB > 0" },
+  { rules: SCHEMA, en: "must be a disk size", vi: "phải là dung lượng đĩa" },
+  { rules: SCHEMA, en: "host device {host} is neither in the devices export nor in the inventory", vi: "thiết bị chủ {host} không có trong dữ liệu xuất thiết bị lẫn dữ liệu kiểm kê" },
+  {
+    rules: SCHEMA,
+    en: 'no host: NetBox gives no device and cluster "{cluster}" has {n} hosts in the export; set the VM\'s device in NetBox, or hosts.{key} in the mapping',
+    vi: 'chưa có máy chủ vật lý: NetBox không ghi thiết bị và cụm "{cluster}" có {n} máy chủ trong dữ liệu xuất; hãy ghi thiết bị của máy ảo trong NetBox, hoặc hosts.{key} trong tệp ánh xạ',
+  },
+  {
+    rules: SCHEMA,
+    en: "no host: NetBox gives no device and no cluster; set the VM's device in NetBox, or hosts.{key} in the mapping",
+    vi: "chưa có máy chủ vật lý: NetBox không ghi thiết bị và không ghi cụm; hãy ghi thiết bị của máy ảo trong NetBox, hoặc hosts.{key} trong tệp ánh xạ",
+  },
+  { rules: SCHEMA, en: "must be True or False", vi: "phải là True hoặc False" },
+  {
+    rules: SCHEMA,
+    en: 'is empty: the host\'s physical cores ("# Cores", or "# CPU" × "Cores per CPU") are required',
+    vi: 'trống: cần số lõi vật lý của máy chủ ("# Cores", hoặc "# CPU" × "Cores per CPU")',
+  },
+  { rules: SCHEMA, en: "is empty: every VM row needs its name", vi: "trống: mỗi dòng máy ảo cần có tên" },
+  { rules: SCHEMA, en: "is empty: the ESXi host the VM runs on is required", vi: "trống: cần máy chủ ESXi mà máy ảo chạy trên đó" },
+  { rules: SCHEMA, en: "host {host} is neither in vHost nor in the inventory", vi: "máy chủ {host} không có trong trang vHost lẫn dữ liệu kiểm kê" },
+  { rules: SCHEMA, en: "is empty: every row needs its id (Mã)", vi: "trống: mỗi dòng cần có mã (Mã)" },
+  { rules: SCHEMA, en: "duplicate id: also at {place}", vi: "mã bị trùng: cũng có ở {place}" },
+  { rules: ["missing-price"], en: "no price for {prices}; the plan needs it for {subjects}", vi: "chưa có giá cho {prices}; kế hoạch cần giá này cho {subjects}" },
+  // ── the commune IT-support survey (survey/) ─────────────────────────────────────────────────
+  { rules: ["duplicate-form"], en: "{count} forms for this unit ({files}): keep one", vi: "có {count} phiếu cho đơn vị này ({files}): chỉ giữ một phiếu" },
+  { rules: SCHEMA, en: "{value} is not in the list; choose one of {choices}", vi: "{value} không có trong danh sách; chọn một trong {choices}" },
+  { rules: SCHEMA, en: "unknown commune or ward {value}: choose it from the drop-down list", vi: "xã, phường {value} không có trong danh sách: hãy chọn trong danh sách thả xuống" },
+  { rules: SCHEMA, en: "{task} is not a task of the form: do not change column A", vi: "{task} không phải công việc của phiếu: không sửa cột A" },
+  // ── a stack's configuration (stacks/, for `render`) ─────────────────────────────────────────
+  { rules: ["missing-stack"], en: 'no stack file for stack "{stack}"', vi: 'không có tệp cấu hình cho stack "{stack}"' },
+  { rules: ["unknown-config"], en: "unknown configuration key (known: {keys})", vi: "khoá cấu hình không hợp lệ (các khoá hợp lệ: {keys})" },
+  { rules: ["unreadable"], en: "cannot read the file", vi: "không đọc được tệp" },
+  { rules: ["invalid-yaml"], en: "not valid YAML: {why}", vi: "không phải YAML hợp lệ: {why}" },
+  { rules: ["secret-in-plaintext"], en: "is stored in plaintext; set it with `pulumi config set --secret --path '{key}…'`", vi: "đang lưu dạng văn bản thường; hãy đặt bằng `pulumi config set --secret --path '{key}…'`" },
+  {
+    rules: ["ignored-provider-config"],
+    en: "is not read: dcplan's resources use their own Kubernetes provider; set `pulumi config set {ours} …` instead and remove this key (`pulumi config rm kubernetes:{key}`)",
+    vi: "không được đọc: tài nguyên của dcplan dùng trình cung cấp Kubernetes riêng; hãy đặt `pulumi config set {ours} …` thay vào đó và xoá khoá này (`pulumi config rm kubernetes:{key}`)",
+  },
+  { rules: SCHEMA, en: "must be an http(s) URL", vi: "phải là một địa chỉ http(s)" },
+  { rules: SCHEMA, en: "must be an S3 bucket name (3–63 lowercase letters, digits, '.', '-')", vi: "phải là tên bucket S3 (3–63 ký tự: chữ thường, chữ số, '.', '-')" },
+  { rules: SCHEMA, en: "must list at least one CIDR or range", vi: "phải có ít nhất một dải CIDR hoặc khoảng địa chỉ" },
+  { rules: SCHEMA, en: "must name at least one pool", vi: "phải có ít nhất một pool" },
+  { rules: SCHEMA, en: "must be a duration like 90s", vi: "phải là khoảng thời gian như 90s" },
+  { rules: SCHEMA, en: "must be a duration like 90s or 1m30s", vi: "phải là khoảng thời gian như 90s hoặc 1m30s" },
+  { rules: SCHEMA, en: "must be a Kubernetes minor version like v1.33", vi: "phải là phiên bản Kubernetes dạng v1.33" },
+  { rules: SCHEMA, en: "must be a community like 65000:100 or large:1:2:3", vi: "phải là community dạng 65000:100 hoặc large:1:2:3" },
+  // the most general last: any "must be a …" the twins above do not know
+  { rules: SCHEMA, en: "must be a whole number {range}", vi: "phải là số nguyên {range}" },
+  { rules: SCHEMA, en: "must be a number {range}", vi: "phải là một số {range}" },
+  { rules: SCHEMA, en: "must be a {what}", vi: "phải là {what}" },
+  // ── importing: notes printed in the import's summary (rules = the note's kind) ────────────────
+  { rules: ["unmapped-vm"], en: 'VM "{name}" belongs to no system (no rule of the mapping matches it and no system lists it)', vi: 'máy ảo "{name}" chưa thuộc hệ thống nào (không quy tắc nào của tệp ánh xạ khớp với nó và không hệ thống nào liệt kê nó)' },
+  { rules: ["skipped-device"], en: "device #{id} has no name: not imported (give it a name in NetBox)", vi: "thiết bị #{id} không có tên: không nhập (hãy đặt tên cho nó trong NetBox)" },
+  { rules: ["skipped-device"], en: 'device "{name}" is {status} in NetBox: not imported', vi: 'thiết bị "{name}" có trạng thái {status} trong NetBox: không nhập' },
+  {
+    rules: ["skipped-device"],
+    en: 'device "{name}" has role {role}, which no kind is given for: not imported (map it in mapping.yaml under netbox.roles)',
+    vi: 'thiết bị "{name}" có vai trò {role} chưa được gán loại máy chủ: không nhập (khai báo vai trò này trong mapping.yaml, mục netbox.roles)',
+  },
+  { rules: ["skipped-vm"], en: 'virtual machine "{name}" is {status} in NetBox: not imported', vi: 'máy ảo "{name}" có trạng thái {status} trong NetBox: không nhập' },
+  {
+    rules: ["unresolved-dependency"],
+    en: 'dependency {from} → {to} not imported: "{which}" is no system, external, or server that a system lists',
+    vi: 'không nhập quan hệ phụ thuộc {from} → {to}: "{which}" không phải hệ thống, hệ thống bên ngoài hay máy chủ mà một hệ thống liệt kê',
+  },
+  {
+    rules: ["template"],
+    en: 'VM template "{name}" not imported (templates run nothing; set templates: true in the mapping to import them)',
+    vi: 'không nhập mẫu máy ảo "{name}" (mẫu không chạy gì; đặt templates: true trong tệp ánh xạ để nhập chúng)',
+  },
+  { rules: ["srm-placeholder"], en: 'SRM placeholder "{name}" not imported (a replica\'s placeholder, not a running VM)', vi: 'không nhập máy ảo giữ chỗ SRM "{name}" (chỗ giữ cho bản sao, không phải máy ảo đang chạy)' },
+  { rules: ["powered-off"], en: 'VM "{name}" is {state} (imported; a candidate to retire)', vi: 'máy ảo "{name}" đang ở trạng thái {state} (đã nhập; có thể xem xét loại bỏ)' },
+  {
+    rules: ["decision-kept"],
+    en: "system {id}: the source says {source}, the inventory already says {inventory} ({file}); kept — change it there if the source is right",
+    vi: "hệ thống {id}: nguồn ghi {source}, dữ liệu kiểm kê đã ghi {inventory} ({file}); giữ nguyên — hãy sửa ở đó nếu nguồn đúng",
+  },
 ];
 
 /** Endings other code appends to a message: ` (got X)`, ` (did you mean "x"?)`. Translated after the message before them. */
@@ -187,6 +386,12 @@ function viValue(name: string, value: string): string {
       return FIELD_VI[value] ?? value;
     case "collection":
       return COLLECTION_VI[value] ?? value;
+    case "noun":
+      return NOUN_VI[value] ?? NOUN_VI[value.replace(/ies$/, "y").replace(/s$/, "")] ?? (value === "virtual machines" ? "máy ảo" : value === "devices" ? "thiết bị" : value);
+    case "others":
+      return value.replace(/^ \(or (.*)\)$/, " (hoặc $1)");
+    case "role":
+      return value === "(none)" ? "(không có)" : value;
     case "usage":
       return USAGE_VI[value] ?? value;
     case "what":
