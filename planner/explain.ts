@@ -8,7 +8,7 @@ import type { InventoryIndex } from "../inventory/model.js";
 import { type CliKey, cliText, type Params } from "./cli/messages/index.js";
 import { dispositionLabel, fateLabel, formatDate, type Lang, phaseLabel, platformLabel, text } from "./export/i18n.js";
 import type { DetailedPlan } from "./plan.js";
-import type { Plan, PlanServer, Size } from "./plan-schema.js";
+import type { Plan, PlanServer, PlanSystem, Size } from "./plan-schema.js";
 
 /** The words of one explanation: the catalogue in `lang`, and how things are named in it. */
 function wordsFor(plan: Plan, lang: Lang) {
@@ -50,6 +50,19 @@ function serverLine(w: Words, s: PlanServer): string {
   return parts.join(", ");
 }
 
+/** The "History:" block of a system with recorded events (progress file), oldest first; nothing without. */
+function historyLines(w: Words, history: PlanSystem["history"]): string[] {
+  if (!history || history.length === 0) return [];
+  const out = [w.t("explain.history")];
+  for (const h of history) {
+    const date = w.date(h.date);
+    if (h.event === "done") out.push(`  - ${w.t("explain.historyDone", { date, wave: String(h.wave) })}`);
+    else if (h.event === "failed") out.push(`  - ${w.t("explain.historyFailed", { date, wave: String(h.wave), reason: h.reason ? `: ${h.reason}` : "" })}`);
+    else out.push(`  - ${w.t("explain.historyRetired", { date })}`);
+  }
+  return out;
+}
+
 /** Text explaining system or server `id` in `lang` [en]; undefined when the id is neither. */
 export function explain(detailed: DetailedPlan, index: InventoryIndex, id: string, lang: Lang = "en"): string | undefined {
   const { plan, schedule } = detailed;
@@ -80,6 +93,7 @@ export function explain(detailed: DetailedPlan, index: InventoryIndex, id: strin
           start: w.date(wave.start),
           end: w.date(wave.end),
           phase: w.vi ? phaseLabel(wave.phase, lang) : wave.phase,
+          done: wave.status === "done" ? t("explain.waveDone") : "",
           late: sys.late ? t("explain.late", { deadline: w.date(plan.deadline.date) }) : "",
         }),
       );
@@ -89,6 +103,7 @@ export function explain(detailed: DetailedPlan, index: InventoryIndex, id: strin
       const u = plan.unscheduled.find((x) => x.system === id);
       out.push(u ? t("explain.unscheduled", { reason: w.said(u.reason) }) : t("explain.noWave"));
     }
+    out.push(...historyLines(w, sys.history));
     out.push(t("explain.why"));
     for (const r of sys.reasons) out.push(`  - ${w.said(r)}`);
     const ui = schedule.unitOfSystem.get(id);
@@ -127,6 +142,7 @@ export function explain(detailed: DetailedPlan, index: InventoryIndex, id: strin
   const srv = plan.servers.find((s) => s.id === id);
   if (srv) {
     out.push(t("explain.server", { line: serverLine(w, srv) }));
+    for (const h of srv.history ?? []) out.push(t(`explain.recorded.${h.event}`, { date: w.date(h.date) }));
     out.push(t("explain.why"));
     for (const r of srv.reasons) out.push(`  - ${w.said(r)}`);
     if (srv.hostedOn) out.push(t("explain.runsOn", { host: srv.hostedOn }));

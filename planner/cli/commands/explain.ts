@@ -5,6 +5,7 @@ import { loadInventory } from "../../../inventory/load.js";
 import { explain } from "../../explain.js";
 import { planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
+import { loadProgress } from "../../progress/load.js";
 import type { Io } from "../../../common/io.js";
 import type { Lang } from "../../export/i18n.js";
 import { usageError } from "../messages/index.js";
@@ -16,6 +17,8 @@ export interface ExplainOptions {
   readonly asOf?: string;
   /** Language of the explanation [en]. */
   readonly lang?: Lang;
+  /** Progress file: the plan starts from what has happened, and the system's history is told. */
+  readonly progress?: string;
 }
 
 /** Runs `dcplan explain`; throws UsageError when `id` is neither a system nor a server. */
@@ -23,7 +26,7 @@ export async function explainCommand(id: string, options: ExplainOptions, io: Io
   const asOf = options.asOf ?? io.today();
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const profile = prepareProfile(options.profile, loaded.index, asOf);
-  const detailed = planWithProfile(loaded, profile, asOf);
+  const detailed = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
   const text = explain(detailed, loaded.index, id, options.lang ?? "en");
   if (text === undefined) throw usageError("explain.unknownId", { id, inventory: options.inventory });
   io.stdout(text);

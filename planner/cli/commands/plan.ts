@@ -13,6 +13,7 @@ import { formatDate, formatNumber, type Lang, text } from "../../export/i18n.js"
 import type { Cost, Plan } from "../../plan-schema.js";
 import { planWithProfile, serialisePlan } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
+import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { type CliKey, cliText, type Params } from "../messages/index.js";
 import { textTable } from "../text-table.js";
@@ -23,6 +24,8 @@ export interface PlanOptions {
   readonly profile?: string;
   /** Planning day `YYYY-MM-DD` [io.today()]. */
   readonly asOf?: string;
+  /** Progress file: what has happened (cutovers done and failed, retirements, server facts). */
+  readonly progress?: string;
   readonly out?: string;
   /** Print the plan JSON on standard output even when it is a terminal [false]. */
   readonly json?: boolean;
@@ -199,7 +202,7 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   const book = costing?.loadPriceBook(options.prices!);
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const profile = prepareProfile(options.profile, loaded.index, asOf);
-  const { plan } = planWithProfile(loaded, profile, asOf);
+  const { plan } = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
   const json = serialisePlan(plan);
   const person = io.stdoutIsTTY === true && options.json !== true;
