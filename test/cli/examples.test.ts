@@ -1,6 +1,7 @@
 // A planner's first hour works: every dcplan command of the README and every example of every
-// command's --help runs as written (bash, in order, in a temporary copy of the samples; `npx dcplan`
-// is this checkout's dcplan), exits 0 and prints no stack trace. Lines of the README that are not
+// command's --help runs as written (bash, in order, in one temporary copy of the samples, so an
+// example may use what an earlier one wrote, as in a planner's session; `npx dcplan` is this
+// checkout's dcplan), exits 0 and prints no stack trace. Lines of the README that are not
 // dcplan commands must each be listed with why they are not run, so none is forgotten.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";

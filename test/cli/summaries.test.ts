@@ -100,7 +100,7 @@ describe("dcplan plan on a terminal", () => {
         2    02/01/2027  03/01/2027         1           10  sau hạn
         3    09/01/2027  10/01/2027         1           10  sau hạn
 
-      Đã ghi OUT: kế hoạch (JSON, 23 KB).
+      Đã ghi OUT: kế hoạch (JSON, 24 KB).
       Bước tiếp theo:
         dcplan export --plan OUT --format html --out roadmap.html                                        lộ trình một tệp cho lãnh đạo
         dcplan export --plan OUT --format xlsx --out roadmap.xlsx                                        bảng tính cho cán bộ lập kế hoạch

@@ -121,6 +121,8 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md",
       "dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2",
       "dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/",
+      "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --as-of 2026-11-22 --out plan-2026-11-22.json",
+      "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml --out plan.json",
       "dcplan export --plan plan.json --progress planner/sample/progress.yaml --baseline plan-2026-11-22.json --format html --out roadmap.html",
     ],
     load: async () => (await import("./export.js")).action,
@@ -239,9 +241,9 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--relocated <servers>", "servers moved to the target site --on the day, comma-separated (repeatable)", collect)
         .option("--on <date>", "day of --retired, --decommissioned, --relocated YYYY-MM-DD", parseDateOption("--on")),
     examples: [
-      'dcplan record --progress progress.yaml --window 2026-12-05..2026-12-06 --done portal-bg,sso-bg --failed "lgsp-bg:replication lag"',
-      "dcplan record --progress progress.yaml --retired ca-tin-bao --on 2026-12-01",
-      "dcplan record --progress progress.yaml --decommissioned bg-srv-12 --on 2027-01-20",
+      'dcplan record --progress progress.yaml --window 2026-11-28..2026-11-29 --done loa-p-chu,sms-gateway-bg --failed "web-xa-bg:tên miền chưa trỏ lại"',
+      "dcplan record --progress progress.yaml --retired du-lich-bg --on 2026-11-29",
+      "dcplan record --progress progress.yaml --decommissioned bg-vm-cu-khong-ro-01 --on 2026-11-28",
     ],
     load: async () => (await import("./record.js")).action,
   },
