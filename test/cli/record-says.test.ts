@@ -1,0 +1,51 @@
+// `dcplan record` says what it recorded in the run's language: each fact, those already there, the
+// next step; its usage errors too. Vietnamese dates are dd/mm/yyyy.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../planner/cli/main.js";
+import { captureIo, tempDir } from "../fixtures.js";
+
+const FIRST = ["--window", "2026-11-28..2026-11-29", "--done", "sms-gateway-bg", "--failed", "web-xa-bg:tên miền chưa trỏ lại"];
+
+async function record(lang: "vi" | "en", file: string, ...args: string[]): Promise<{ code: number; text: string }> {
+  const io = captureIo("2026-11-30", { lang });
+  const code = await run(["record", "--progress", file, ...args], io);
+  return { code, text: (io.out + io.err).split(file).join("PROGRESS") };
+}
+
+describe("dcplan record in the run's language", () => {
+  it("in Vietnamese: what it recorded, what was already there, what to run next", async () => {
+    const file = join(tempDir(), "progress.yaml");
+    const first = await record("vi", file, ...FIRST);
+    const again = await record("vi", file, "--window", "2026-11-28..2026-11-29", "--done", "sms-gateway-bg", "--retired", "du-lich-bg", "--on", "2026-11-29");
+    const nothing = await record("vi", file, "--retired", "du-lich-bg", "--on", "2026-11-29");
+    const bad = await record("vi", file, "--on", "2026-11-29");
+    expect([first.code, again.code, nothing.code, bad.code]).toEqual([0, 0, 0, 2]);
+    expect([first.text, again.text, nothing.text, bad.text].join("")).toMatchInlineSnapshot(`
+      "Đã ghi nhận vào PROGRESS:
+        + sms-gateway-bg: đã chuyển đổi xong trong khung thời gian 28/11/2026 – 29/11/2026
+        + web-xa-bg: chuyển đổi không thành công trong khung thời gian 28/11/2026 – 29/11/2026 (tên miền chưa trỏ lại)
+      Tiếp theo: dcplan plan --progress PROGRESS … --out plan.json, rồi dcplan diff CŨ.json plan.json
+      Đã ghi nhận vào PROGRESS:
+        + du-lich-bg: đã tắt hệ thống ngày 29/11/2026
+        = sms-gateway-bg: đã chuyển đổi xong trong khung thời gian 28/11/2026 – 29/11/2026 (đã ghi nhận từ trước)
+      Tiếp theo: dcplan plan --progress PROGRESS … --out plan.json, rồi dcplan diff CŨ.json plan.json
+      Không có gì mới để ghi vào PROGRESS: đã ghi nhận từ trước: du-lich-bg: đã tắt hệ thống ngày 29/11/2026
+      dcplan: --on cần --retired, --decommissioned hoặc --relocated
+      "
+    `);
+  });
+
+  it("in English, as before", async () => {
+    const file = join(tempDir(), "progress.yaml");
+    const first = await record("en", file, ...FIRST);
+    expect(first.code).toBe(0);
+    expect(first.text).toMatchInlineSnapshot(`
+      "Recorded in PROGRESS:
+        + sms-gateway-bg done in 2026-11-28..2026-11-29
+        + web-xa-bg failed in 2026-11-28..2026-11-29 (tên miền chưa trỏ lại)
+      Next: dcplan plan --progress PROGRESS … --out plan.json, then dcplan diff OLD.json plan.json
+      "
+    `);
+  });
+});
