@@ -49,3 +49,19 @@ describe("dcplan record in the run's language", () => {
     `);
   });
 });
+
+describe("dcplan validate --progress in the run's language", () => {
+  it("says what the progress file records in Vietnamese, dates dd/mm/yyyy", async () => {
+    const io = captureIo("2026-11-30", { lang: "vi" });
+    expect(await run(["validate", "--warnings", "none", "--profile", "planner/sample/profile.yaml", "--progress", "planner/sample/progress.yaml"], io)).toBe(0);
+    const block = io.out.slice(io.out.indexOf("Sổ theo dõi tiến độ"));
+    expect(block.split("\n").slice(0, 5).join("\n")).toMatchInlineSnapshot(`
+      "Sổ theo dõi tiến độ planner/sample/progress.yaml: hợp lệ.
+        1 đợt chuyển đổi: 7 hệ thống chuyển xong, 1 hệ thống không thành công và sẽ được lập kế hoạch lại; 2 hệ thống đã tắt; 1 máy chủ đã thanh lý, 0 máy chủ đã chuyển về trung tâm giữ lại; ghi nhận gần nhất ngày 29/11/2026
+        28/11/2026 – 29/11/2026: chuyển xong giam-sat-ha-tang-bg, loa-p-chu, loa-p-yen-dung, mt-kiem-thu-bg, sms-gateway-bg, xep-hang-x-hiep-hoa, xep-hang-x-lang-giang; không thành công web-xa-bg (chuyển nội dung 41 trang xã, phường sang hệ thống Bắc Ninh chưa xong trong cửa sổ (12 trang lỗi giao diện, tên miền chưa trỏ lại); giữ bản cũ tại TTDL Bắc Giang)
+        đã tắt: du-lich-bg ngày 29/11/2026, thi-dua-khen-thuong ngày 29/11/2026
+        máy chủ: bg-vm-cu-khong-ro-01 thanh lý ngày 28/11/2026"
+    `);
+    expect(block).toMatch(/^ {2}cảnh báo|^ {2}planner\/sample\/progress\.yaml:\d+:\d+: cảnh báo: /m);
+  });
+});

@@ -4,7 +4,7 @@
 // (planner/progress/check.ts) before anything is written, and the file is replaced atomically.
 // Facts already recorded exactly so are skipped: running the same command twice changes nothing.
 import { existsSync, readFileSync } from "node:fs";
-import { formatFinding, ProgressError, sortFindings, UsageError } from "../../../common/errors.js";
+import { ProgressError, sortFindings, UsageError } from "../../../common/errors.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { isCalendarDate } from "../../../inventory/calendar-date.js";
 import { loadInventory } from "../../../inventory/load.js";
@@ -13,7 +13,7 @@ import { appendFacts, type FactsToRecord, placeAppendFinding, type SystemResult 
 import { loadProgress } from "../../progress/load.js";
 import { checkProgressFor } from "../../progress/prepare.js";
 import { formatDate, type Lang } from "../../export/i18n.js";
-import { CLI_MESSAGES, cliText, localiseFinding, translateText, type Twin } from "../messages/index.js";
+import { CLI_MESSAGES, cliText, formatLocalisedFinding, translateText, type Twin } from "../messages/index.js";
 import type { CommandAction } from "./index.js";
 
 export interface RecordOptions {
@@ -123,7 +123,7 @@ export async function recordCommand(options: RecordOptions, io: Io): Promise<Rec
   }
   writeFileAtomic(file, appended.text);
   const lines = [cliText(lang, "record.recorded", { file }), ...appended.added.map((a) => `  + ${fact(a)}`), ...appended.already.map((a) => `  = ${cliText(lang, "record.already", { fact: fact(a) })}`)];
-  if (warnings.length > 0) lines.push(cliText(lang, "record.warnings", { count: warnings.length }), ...sortFindings(warnings).map((w) => `  ${formatFinding(localiseFinding(w, lang))}`));
+  if (warnings.length > 0) lines.push(cliText(lang, "record.warnings", { count: warnings.length }), ...sortFindings(warnings).map((w) => `  ${formatLocalisedFinding(w, lang)}`));
   lines.push(cliText(lang, "record.next", { file }));
   io.stdout(`${lines.join("\n")}\n`);
   return { added: appended.added, already: appended.already, written: true };

@@ -1,6 +1,6 @@
 // `dcplan validate`: loads and checks the inventory, prints a summary (counts by site and kind, by
 // security level, consolidation candidates, warnings). Exit 2 with every error on invalid input.
-import { type Finding, formatFinding, sortFindings } from "../../../common/errors.js";
+import { type Finding, sortFindings } from "../../../common/errors.js";
 import { type LoadedInventory, loadInventory, locateAll, type PendingFinding } from "../../../inventory/load.js";
 import { systemSite } from "../../../inventory/model.js";
 import { duplicateFunctionCandidates } from "../../../inventory/queries/duplicates.js";
@@ -8,7 +8,7 @@ import type { Io } from "../../../common/io.js";
 import type { InventoryIndex } from "../../../inventory/model.js";
 import { formatDate, type Lang } from "../../export/i18n.js";
 import type { PlanningProfile } from "../../profile.js";
-import { CLI_MESSAGES, type CliKey, cliText, formatCount, localiseFinding, type Params } from "../messages/index.js";
+import { CLI_MESSAGES, type CliKey, cliText, formatCount, formatLocalisedFinding, type Params } from "../messages/index.js";
 import { textTable } from "../text-table.js";
 import { type CommandAction, WARNINGS_PER_RULE } from "./index.js";
 
@@ -114,11 +114,8 @@ export function profileSummaryText(file: string, p: PlanningProfile, index: Inve
   return `${lines.join("\n")}\n`;
 }
 
-/** A located finding as one line in `lang`: `file:line:col: warning: entity field: message`, the message (and the word warning) translated. */
-export function formatLocalisedFinding(f: Finding, lang: Lang): string {
-  const line = formatFinding(localiseFinding(f, lang));
-  return lang === "en" || f.severity !== "warning" ? line : line.replace("warning: ", `${cliText(lang, "main.warning")}: `);
-}
+/** A located finding as one line in `lang` (messages/findings.ts). */
+export { formatLocalisedFinding };
 
 /** The first `n` findings of each rule, in their order. */
 function firstPerRule<T extends Finding>(findings: readonly T[], n: number): T[] {
@@ -146,7 +143,7 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   const lang = options.lang ?? "en";
   io.stdout(inventorySummary(options.inventory, loaded, options.warnings, lang));
   if (profiles && profile && options.profile !== undefined) io.stdout(profileSummaryText(options.profile, profile, loaded.index, lang, profiles.profileSummary));
-  if (progressModules && progress && options.progress !== undefined) io.stdout(progressModules[1].describeProgress(options.progress, progress));
+  if (progressModules && progress && options.progress !== undefined) io.stdout(progressModules[1].describeProgress(options.progress, progress, lang));
   return loaded;
 }
 

@@ -6,7 +6,8 @@
 // it is. A message no entry recognises is printed in English, as written.
 // test/cli/finding-messages.test.ts runs the inventory and profile rules on bad inputs and fails
 // on any message without a Vietnamese twin, and on twins whose parameters differ.
-import type { Finding } from "../../../common/errors.js";
+import { type Finding, formatFinding } from "../../../common/errors.js";
+import { cliText } from "./cli.js";
 import type { Lang } from "../../export/i18n.js";
 import { fill, matchTemplate } from "./template.js";
 
@@ -432,4 +433,10 @@ export function localiseFinding(f: Finding, lang: Lang): Finding {
   if (lang === "en") return f;
   const message = findingMessageVi(f.rule, f.message);
   return message === undefined ? f : { ...f, message };
+}
+
+/** A located finding as one line in `lang`: `file:line:col: warning: entity field: message`, the message (and the word warning) translated. */
+export function formatLocalisedFinding(f: Finding, lang: Lang): string {
+  const line = formatFinding(localiseFinding(f, lang));
+  return lang === "en" || f.severity !== "warning" ? line : line.replace("warning: ", `${cliText(lang, "main.warning")}: `);
 }
