@@ -65,3 +65,25 @@ describe("dcplan validate --progress in the run's language", () => {
     expect(block).toMatch(/^ {2}cảnh báo|^ {2}planner\/sample\/progress\.yaml:\d+:\d+: cảnh báo: /m);
   });
 });
+
+describe("dcplan diff in the run's language", () => {
+  it("says in Vietnamese what the first weekend changed, dates dd/mm/yyyy, dispositions in words", async () => {
+    const dir = tempDir();
+    const plans = [
+      ["plan", "--profile", "planner/sample/profile.yaml", "--as-of", "2026-11-22", "--out", join(dir, "before.json")],
+      ["plan", "--profile", "planner/sample/profile.yaml", "--progress", "planner/sample/progress.yaml", "--as-of", "2026-11-30", "--out", join(dir, "after.json")],
+    ];
+    for (const argv of plans) expect(await run(argv, captureIo("2026-11-30", { lang: "vi" }))).toBe(0);
+    const vi = captureIo("2026-11-30", { lang: "vi" });
+    expect(await run(["diff", join(dir, "before.json"), join(dir, "after.json")], vi)).toBe(0);
+    expect(vi.out.split("\n").slice(0, 6).join("\n")).toMatchInlineSnapshot(`
+      "Kế hoạch lập ngày 22/11/2026 → kế hoạch lập ngày 30/11/2026
+      Hạn 31/12/2026: không đạt: 8 hệ thống trễ hạn, dự kiến xong ngày 10/01/2027 (7 đợt) → không đạt: 9 hệ thống trễ hạn, dự kiến xong ngày 10/01/2027 (7 đợt, 1 đợt đã xong)
+        mới trễ hạn: canh-bao-chay-rung
+
+      Hệ thống thay đổi: 14
+        cam-p-bac-giang [đợt, ngày]: Hợp nhất vào cam-p-kinh-bac, đợt 2 (05/12/2026 – 06/12/2026) → Hợp nhất vào cam-p-kinh-bac, đợt 4 (19/12/2026 – 20/12/2026)"
+    `);
+    expect(vi.out).not.toMatch(/\b(wave|done|late|consolidate|rehost|replatform|retire|into)\b/);
+  });
+});
