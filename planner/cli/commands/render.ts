@@ -1,6 +1,7 @@
 // `dcplan render --stack NAME --out DIR`: the Pulumi stack's Kubernetes objects as YAML manifests
-// for `kubectl apply -f DIR`, without the Pulumi CLI (air-gapped clusters). The work is in
-// stacks/render.ts; this shell parses options and prints the summary.
+// for `kubectl apply -f DIR`, and the platform services' Helm values with their ordered
+// `helm upgrade --install` commands in DIR/helm/, without the Pulumi CLI (air-gapped clusters). The
+// work is in stacks/render.ts; this shell parses options and prints the summary and warnings.
 import { resolve } from "node:path";
 import { renderStack } from "../../../stacks/render.js";
 import type { Lang } from "../../export/i18n.js";
@@ -26,8 +27,11 @@ export const action: CommandAction = async ({ options, io }) => {
   if (!/^[A-Za-z0-9_.-]+$/.test(opts.stack)) throw usageError("render.badStack", { stack: opts.stack });
   const result = await renderStack({ root: resolve(opts.project), stack: opts.stack, out: opts.out, secretsFromEnv: opts.secretsFromEnv });
   io.stdout(`${cliText(lang, "render.wrote", { objects: result.objects.length, files: result.files.length, out: opts.out, list: result.files.join(", ") })}\n`);
+  io.stdout(`${cliText(lang, "render.helm", { count: result.releases.length, out: opts.out, list: result.releases.map((r) => `${r.name} ${r.version}`).join(", ") })}\n`);
+  for (const f of result.secretFiles) io.stderr(`${cliText(lang, "render.secretFile", { file: `${opts.out}/${f}` })}\n`);
   if (result.secretsNotWritten.length > 0) {
     io.stderr(`${cliText(lang, "render.secretsNotWritten", { count: result.secretsNotWritten.length, list: result.secretsNotWritten.join(", ") })}\n`);
   }
   for (const u of result.unreachable) io.stderr(`${cliText(lang, "render.unreachable", { target: u })}\n`);
+  for (const step of result.manualSteps) io.stderr(`${cliText(lang, "render.note", { step })}\n`);
 };

@@ -124,9 +124,9 @@ export const COMMAND_HELP_VI: Readonly<Record<string, CommandHelpVi>> = {
     description: "ghi các manifest Kubernetes của một stack Pulumi (phân vùng, sao lưu Velero, MetalLB trên mạng TSLCD) để dùng với kubectl apply, không cần Pulumi CLI",
     options: {
       "--stack": "tên stack: đọc stacks/Pulumi.<tên>.yaml và các giá trị mặc định trong Pulumi.yaml",
-      "--out": "thư mục kết quả (các tệp 00-…yaml đến 70-…yaml, theo thứ tự áp dụng)",
+      "--out": "thư mục kết quả (các tệp 00-…yaml đến 80-…yaml theo thứ tự áp dụng; thư mục helm/ chứa các tệp values và install.sh)",
       "--project": "thư mục gốc của dự án, nơi có Pulumi.yaml",
-      "--secrets-from-env": "ghi cả manifest Secret, lấy từ DCPLAN_BACKUP_CREDENTIALS và DCPLAN_BGP_PASSWORDS (JSON)",
+      "--secrets-from-env": "ghi cả manifest Secret (quyền tệp 0600), lấy từ DCPLAN_BACKUP_CREDENTIALS, DCPLAN_BGP_PASSWORDS, DCPLAN_VSPHERE_CREDENTIALS (JSON)",
     },
   },
   record: {
