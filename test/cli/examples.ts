@@ -25,6 +25,7 @@ export const NOT_RUN: Readonly<Record<string, string>> = {
   "npx tsx scripts/output-hashes.ts": "a refactoring aid hashing every output (minutes); scripts/output-hashes.ts has its own test",
   pulumi: "the Pulumi CLI is not part of the project; the stacks are tested under pulumi.runtime.setMocks",
   kubectl: "needs a Kubernetes API server; the manifests render writes are validated offline by test/stacks",
+  "sh manifests/helm/install.sh": "runs helm against a Kubernetes API server (none here); test/stacks checks the script render writes",
 };
 
 /** The README's commands: each line of a ```sh block and each inline `npx dcplan …` that is a whole command, split at `&&`. */
