@@ -11,7 +11,7 @@
 import { loadInventory } from "../../../inventory/load.js";
 import { formatDate, formatNumber, type Lang, text } from "../../export/i18n.js";
 import type { Cost, Plan } from "../../plan-schema.js";
-import { planWithProfile, serialisePlan } from "../../plan.js";
+import { planJsonPieces, planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
@@ -204,12 +204,20 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   const profile = prepareProfile(options.profile, loaded.index, asOf);
   const { plan } = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
-  const json = serialisePlan(plan);
+  // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
   const person = io.stdoutIsTTY === true && options.json !== true;
-  if (options.out !== undefined) writeFileAtomic(options.out, json);
-  if (!person && (options.out === undefined || options.json === true)) io.stdout(json);
+  let bytes = 0;
+  const counted = function* (): Generator<string> {
+    for (const piece of planJsonPieces(plan)) {
+      bytes += Buffer.byteLength(piece, "utf8");
+      yield piece;
+    }
+  };
+  if (options.out !== undefined) writeFileAtomic(options.out, counted());
+  if (!person && (options.out === undefined || options.json === true)) for (const piece of counted()) io.stdout(piece);
   if (person) {
-    io.stdout(terminalSummary(plan, lang, { out: options.out, bytes: Buffer.byteLength(json, "utf8"), inputs: inputOptions(options, defaultInventory) }));
+    if (options.out === undefined) for (const _ of counted()); // the size the summary names
+    io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
   } else {
     io.stderr(`${planSummaryLine(plan, lang)}\n`);
     if (plan.cost) io.stderr(`${costSummaryLine(plan.cost, lang)}\n`);
