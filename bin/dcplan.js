@@ -8,5 +8,6 @@ if (!existsSync(main)) {
   process.stderr.write("dcplan: not built yet: run `npm install` (or `npm run build`) in the dcplan checkout first\n");
   process.exit(1);
 }
-const { run } = await import(main);
+const { run, stopQuietlyOnClosedPipe } = await import(main);
+stopQuietlyOnClosedPipe();
 process.exitCode = await run(process.argv.slice(2));

@@ -13,6 +13,10 @@ export interface Io {
   readonly isTTY: boolean;
   /** Today's date, `YYYY-MM-DD` (the default `--as-of`). */
   today(): string;
+  /** True when standard output is a terminal (`dcplan plan` then prints a summary instead of JSON) [false: piped]. */
+  readonly stdoutIsTTY?: boolean;
+  /** Environment variables the command reads (LANG, LC_ALL, LC_MESSAGES choose the default `--lang`) [none: Vietnamese]. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The real process's Io. */
@@ -22,6 +26,8 @@ export function processIo(): Io {
     stderr: (t) => void process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
     today: () => new Date().toISOString().slice(0, 10),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
   };
 }
 

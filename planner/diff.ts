@@ -5,6 +5,8 @@
 // the deadline verdict before and after. Pure: two plans in, a PlanDiff out, rendered as text,
 // Markdown or JSON (lists sorted by id, so the same plans give the same bytes).
 import type { Plan, PlanServer } from "./plan-schema.js";
+import { type CliKey, cliText, type Params } from "./cli/messages/index.js";
+import { dispositionLabel, fateLabel, formatDate, type Lang } from "./export/i18n.js";
 
 /** Where a system stands in one plan. */
 export interface SystemState {
@@ -146,42 +148,61 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   };
 }
 
-/** `wave 3 (2026-12-12..2026-12-13, done)`, `retired 2026-11-29`, `unscheduled`, `no wave`. */
-export function stateText(s: SystemState | undefined): string {
+/** The words of a diff in `lang`: the CLI catalogue's `diff.*` keys; in Vietnamese dispositions, fates and dates the Vietnamese way. */
+function wordsOf(lang: Lang) {
+  const t = (key: CliKey, params: Params = {}): string => cliText(lang, key, params);
+  const en = lang === "en";
+  return {
+    t,
+    date: (iso: string | undefined): string => (en || iso === undefined ? String(iso) : formatDate(iso, lang)),
+    disposition: (d: string): string => (en ? d : dispositionLabel(d as Parameters<typeof dispositionLabel>[0], lang)),
+    fate: (f: string): string => (en ? f : fateLabel(f as PlanServer["fate"], lang)),
+  };
+}
+
+/** `wave 3 (2026-12-12..2026-12-13, done)`, `retired 2026-11-29`, `unscheduled`, `no wave` (in `lang` [en]). */
+export function stateText(s: SystemState | undefined, lang: Lang = "en"): string {
   if (!s) return "—";
-  const disp = `${s.disposition}${s.into ? ` into ${s.into}` : ""}`;
+  const w = wordsOf(lang);
+  const { t } = w;
+  const disp = `${w.disposition(s.disposition)}${s.into ? t("diff.into", { system: s.into }) : ""}`;
   let where: string;
-  if (s.wave !== undefined) where = `wave ${s.wave} (${s.start}..${s.end}${s.status === "done" ? ", done" : ""})`;
-  else if (s.retireOn !== undefined) where = `switched off ${s.retireOn}`;
-  else if (s.unscheduled) where = "unscheduled";
-  else where = "no wave";
-  const failed = (s.failed ?? []).map((f) => `failed in wave ${f.wave} (${f.date})${f.reason ? `: ${f.reason}` : ""}`);
-  return [`${disp}, ${where}${s.late ? ", late" : ""}`, ...failed].join("; ");
+  if (s.wave !== undefined) where = t("diff.wave", { wave: String(s.wave), start: w.date(s.start), end: w.date(s.end), done: s.status === "done" ? t("diff.waveDone") : "" });
+  else if (s.retireOn !== undefined) where = t("diff.switchedOff", { date: w.date(s.retireOn) });
+  else if (s.unscheduled) where = t("diff.unscheduled");
+  else where = t("diff.noWave");
+  const failed = (s.failed ?? []).map((f) => t("diff.failedIn", { wave: String(f.wave), date: w.date(f.date), reason: f.reason ? `: ${f.reason}` : "" }));
+  return [`${disp}, ${where}${s.late ? t("diff.late") : ""}`, ...failed].join("; ");
 }
 
-function serverText(s: ServerState | undefined): string {
+function serverText(s: ServerState | undefined, lang: Lang = "en"): string {
   if (!s) return "—";
-  return `${s.fate}${s.decommissionOn ? ` ${s.decommissionOn}` : ""}${s.recorded ? " (recorded)" : ""}`;
+  const w = wordsOf(lang);
+  return `${w.fate(s.fate)}${s.decommissionOn ? ` ${w.date(s.decommissionOn)}` : ""}${s.recorded ? w.t("diff.recorded") : ""}`;
 }
 
-/** `met (6 waves, 1 done)` / `missed: 1 system late, projected completion 2027-01-03 (6 waves)`. */
-export function verdictText(v: Verdict): string {
-  const waves = `${v.waves} wave${v.waves === 1 ? "" : "s"}${v.doneWaves > 0 ? `, ${v.doneWaves} done` : ""}`;
-  if (v.met) return `met${v.projectedCompletion ? `, completion ${v.projectedCompletion}` : ""} (${waves})`;
-  return `missed: ${v.late} system${v.late === 1 ? "" : "s"} late${v.projectedCompletion ? `, projected completion ${v.projectedCompletion}` : ", some unscheduled"} (${waves})`;
+/** `met (6 waves, 1 done)` / `missed: 1 system late, projected completion 2027-01-03 (6 waves)` (in `lang` [en]). */
+export function verdictText(v: Verdict, lang: Lang = "en"): string {
+  const w = wordsOf(lang);
+  const { t } = w;
+  const waves = t("diff.waves", { waves: v.waves, done: v.doneWaves > 0 ? t("diff.wavesDone", { done: v.doneWaves }) : "" });
+  if (v.met) return t("diff.met", { completion: v.projectedCompletion ? t("diff.completion", { date: w.date(v.projectedCompletion) }) : "", waves });
+  return t("diff.missed", { late: v.late, completion: v.projectedCompletion ? t("diff.projected", { date: w.date(v.projectedCompletion) }) : t("diff.someUnscheduled"), waves });
 }
 
-/** Plain text for a terminal. */
-export function diffText(d: PlanDiff): string {
+/** Plain text for a terminal, in `lang` [en]. */
+export function diffText(d: PlanDiff, lang: Lang = "en"): string {
+  const w = wordsOf(lang);
+  const { t } = w;
   const out: string[] = [];
-  out.push(`Plan as of ${d.old.asOf} → as of ${d.new.asOf}`);
-  out.push(`Deadline ${d.new.verdict.date}: ${verdictText(d.old.verdict)} → ${verdictText(d.new.verdict)}`);
-  if (d.lateAdded.length > 0) out.push(`  newly late: ${d.lateAdded.join(", ")}`);
-  if (d.lateRemoved.length > 0) out.push(`  no longer late: ${d.lateRemoved.join(", ")}`);
-  out.push("", `Systems changed: ${d.systems.length}`);
-  for (const s of d.systems) out.push(`  ${s.id} [${s.changes.join(", ")}]: ${stateText(s.old)} → ${stateText(s.new)}`);
-  out.push("", `Servers changed: ${d.servers.length}`);
-  for (const s of d.servers) out.push(`  ${s.id}: ${serverText(s.old)} → ${serverText(s.new)}`);
+  out.push(t("diff.head", { old: w.date(d.old.asOf), new: w.date(d.new.asOf) }));
+  out.push(t("diff.deadline", { date: w.date(d.new.verdict.date), before: verdictText(d.old.verdict, lang), after: verdictText(d.new.verdict, lang) }));
+  if (d.lateAdded.length > 0) out.push(`  ${t("diff.newlyLate", { list: d.lateAdded.join(", ") })}`);
+  if (d.lateRemoved.length > 0) out.push(`  ${t("diff.noLongerLate", { list: d.lateRemoved.join(", ") })}`);
+  out.push("", t("diff.systems", { count: d.systems.length }));
+  for (const s of d.systems) out.push(`  ${s.id} [${s.changes.map((c) => t(`diff.change.${c}`)).join(", ")}]: ${stateText(s.old, lang)} → ${stateText(s.new, lang)}`);
+  out.push("", t("diff.servers", { count: d.servers.length }));
+  for (const s of d.servers) out.push(`  ${s.id}: ${serverText(s.old, lang)} → ${serverText(s.new, lang)}`);
   return `${out.join("\n")}\n`;
 }
 

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { type Finding, ImportError, UsageError } from "../common/errors.js";
 import { type Io, writeFileAtomic } from "../common/io.js";
 import { writeAll } from "../inventory/import/run.js";
+import { type CliKey, cliText, type Params } from "../planner/cli/messages/index.js";
+import type { Lang } from "../planner/export/i18n.js";
 import type { Inventory } from "../inventory/schema.js";
 import { aggregateSurvey, type SurveySummary } from "./aggregate.js";
 import type { SurveyUnit } from "./form.js";
@@ -30,11 +32,11 @@ export function surveyUnits(inventory: Pick<Inventory, "agencies">): SurveyUnit[
 }
 
 /** Writes the form to `out`, addressed to `unitId` when given. */
-export async function surveyTemplate(units: readonly SurveyUnit[], out: string, date: string, unitId: string | undefined, io: Io): Promise<void> {
+export async function surveyTemplate(units: readonly SurveyUnit[], out: string, date: string, unitId: string | undefined, io: Io, lang: Lang = "en"): Promise<void> {
   const unit = unitId !== undefined ? units.find((u) => u.id === unitId) : undefined;
   if (unitId !== undefined && !unit) throw new UsageError(`--unit ${unitId}: not a commune or ward of the inventory (${units.length} are)`);
   writeFileAtomic(out, await renderSurveyForm({ units, unit, date }));
-  io.stdout(`wrote ${out}: the IT-support survey form${unit ? ` for ${unit.name}` : ""} (sheets Hướng dẫn, Thông tin đơn vị, Nhân lực CNTT, Khối lượng công việc, Khó khăn, vướng mắc, Nhu cầu hỗ trợ); ${units.length} communes and wards in its list\n`);
+  io.stdout(`${cliText(lang, "survey.wroteForm", { path: out, unit: unit ? cliText(lang, "survey.formFor", { unit: unit.name }) : "", units: units.length })}\n`);
 }
 
 /** The .xlsx files of `dir`, sorted (Excel's lock files `~$…` and hidden files left out). */
@@ -51,7 +53,7 @@ export function formFiles(dir: string): string[] {
 }
 
 /** Reads, checks and aggregates the forms of `dir`; writes the XLSX and HTML into `out`. Throws ImportError with every problem. */
-export async function surveyImport(units: readonly SurveyUnit[], dir: string, out: string, date: string, io: Io): Promise<SurveySummary> {
+export async function surveyImport(units: readonly SurveyUnit[], dir: string, out: string, date: string, io: Io, lang: Lang = "en"): Promise<SurveySummary> {
   const files = formFiles(dir);
   if (files.length === 0) throw new UsageError(`no returned forms (*.xlsx) in ${dir}`);
   const findings: Finding[] = [];
@@ -74,10 +76,10 @@ export async function surveyImport(units: readonly SurveyUnit[], dir: string, ou
     { path: join(out, `${SUMMARY_NAME}.html`), text: renderSurveyHtml(summary) },
   ]);
   const t = summary.totals;
+  const say = (key: CliKey, params: Params = {}): string => cliText(lang, key, params);
   io.stdout(
-    `${summary.returned}/${summary.expected} communes and wards returned the form${summary.missing.length > 0 ? `; missing: ${summary.missing.map((u) => u.name).join(", ")}` : ""}\n` +
-      `IT staff ${t.staff} (${t.fullTime} full-time), ${t.unitsWithoutFullTime} units without full-time IT staff; workload ${t.hoursPerDay} hours a day, ${t.fteGap} people short; ${t.problems} problems (${t.severe} severe); support asked: ${t.people} people, ${t.personMonths} person-months\n` +
-      `wrote ${join(out, `${SUMMARY_NAME}.xlsx`)} and ${join(out, `${SUMMARY_NAME}.html`)}\n`,
-  );
-  return summary;
+    `${say("survey.returned", { returned: summary.returned, expected: summary.expected, missing: summary.missing.length > 0 ? say("survey.missing", { units: summary.missing.map((u) => u.name).join(", ") }) : "" })}\n` +
+      `${say("survey.totals", { staff: t.staff, fullTime: t.fullTime, withoutFullTime: t.unitsWithoutFullTime, hours: t.hoursPerDay, gap: t.fteGap, problems: t.problems, severe: t.severe, people: t.people, personMonths: t.personMonths })}\n` +
+      `${say("survey.wroteSummary", { xlsx: join(out, `${SUMMARY_NAME}.xlsx`), html: join(out, `${SUMMARY_NAME}.html`) })}\n`,
+  );  return summary;
 }

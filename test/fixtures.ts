@@ -65,12 +65,15 @@ export function writeInventory(inventory: Inventory, dir = tempDir()): string {
   return writeTree({ "inventory.yaml": inventory }, dir);
 }
 
-/** An Io that records what a command prints. */
-export function captureIo(today = "2026-11-22"): Io & { out: string; err: string } {
+/** An Io that records what a command prints; an English locale and piped standard output unless `options` say otherwise. */
+export function captureIo(today = "2026-11-22", options: { readonly lang?: "vi" | "en"; readonly stdoutIsTTY?: boolean } = {}): Io & { out: string; err: string } {
   const io = {
     out: "",
     err: "",
     isTTY: false,
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    // English unless asked: the tests written before --lang pin English text.
+    env: { LANG: options.lang === "vi" ? "vi_VN.UTF-8" : "en_US.UTF-8" },
     stdout(t: string) {
       io.out += t;
     },

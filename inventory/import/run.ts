@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { type Finding, ImportError, InternalError, InventoryError, UsageError } from "../../common/errors.js";
 import type { Io } from "../../common/io.js";
+import { CLI_MESSAGES, type CliKey, cliText, findingMessageVi, type Params } from "../../planner/cli/messages/index.js";
+import type { Lang } from "../../planner/export/i18n.js";
 import { loadInventorySync } from "../load.js";
 import { makeContext, pushTo, type ImportContext } from "./assemble.js";
 import { readCsvSources } from "./csv-sources.js";
@@ -36,6 +38,8 @@ export interface ImportOptions {
   readonly fullDiff?: boolean;
   /** List every note (unmapped VMs…) [false: the first NOTES_SHOWN of each kind]. */
   readonly listAll?: boolean;
+  /** Language of the summary (the CLI catalogue's words) [en]. */
+  readonly lang?: Lang;
 }
 
 /** Notes of each kind listed without --list-all. */
@@ -137,7 +141,9 @@ function validateAfter(inventoryDir: string, outDir: string, plan: MergePlan): v
 }
 
 /** The text printed before writing: the diff of every changed file, then the summary. */
-export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "fullDiff" | "listAll">, batch: ImportBatch, plan: MergePlan): string {
+export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "fullDiff" | "listAll" | "lang">, batch: ImportBatch, plan: MergePlan): string {
+  const lang = opts.lang ?? "en";
+  const t = (key: CliKey, params: Params = {}): string => cliText(lang, key, params);
   const out: string[] = [];
   let quieted = 0;
   const sourceComment = (a: string, b: string) => /^\s*# source: /.test(a) && /^\s*# source: /.test(b) && a.replace(/# .*/, "") === b.replace(/# .*/, "");
@@ -154,37 +160,36 @@ export function renderReport(opts: Pick<ImportOptions, "from" | "dryRun" | "full
     }
   }
   const s: string[] = [];
-  const verb = opts.dryRun ? "would write" : "writes";
-  s.push(`import --from ${opts.from}: ${batch.servers.length} servers, ${batch.systems.length} systems, ${batch.dependencies.length} dependency rows read; ${plan.added.length} entities new, ${plan.updated.filter((u) => u.fields.some((f) => f !== SOURCE_KEY)).length} servers with changed facts; ${verb} ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${opts.dryRun ? " (dry run: nothing written)" : ""}`);
-  if (quieted > 0) s.push(`${quieted} "source:" comment${quieted === 1 ? "" : "s"} updated (the entities moved to other rows of the source; not shown above)`);
+  const changed = plan.updated.filter((u) => u.fields.some((f) => f !== SOURCE_KEY)).length;
+  s.push(
+    t(opts.dryRun ? "import.summaryDryRun" : "import.summary", {
+      from: opts.from,
+      servers: batch.servers.length,
+      systems: batch.systems.length,
+      dependencies: batch.dependencies.length,
+      added: plan.added.length,
+      changed,
+      files: plan.changes.length,
+    }),
+  );
+  if (quieted > 0) s.push(t("import.quieted", { count: quieted }));
   const groups = new Map<string, string[]>();
-  for (const n of [...batch.notes, ...plan.notes]) pushTo(groups, n.kind, n.message);
+  for (const n of [...batch.notes, ...plan.notes]) pushTo(groups, n.kind, lang === "vi" ? (findingMessageVi(n.kind, n.message) ?? n.message) : n.message);
   for (const [kind, messages] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    s.push(`${NOTE_TITLES[kind] ?? kind} (${messages.length}):`);
+    const title = `import.note.${kind}`;
+    s.push(`${title in CLI_MESSAGES.en ? t(title as CliKey) : kind} (${messages.length}):`);
     const shown = opts.listAll ? messages : messages.slice(0, NOTES_SHOWN);
     for (const m of shown) s.push(`  ${m}`);
-    if (shown.length < messages.length) s.push(`  … and ${messages.length - shown.length} more (--list-all lists them)`);
+    if (shown.length < messages.length) s.push(`  ${t("import.more", { count: messages.length - shown.length })}`);
   }
   if (plan.vanished.length > 0) {
-    s.push(`vanished from the source (${plan.vanished.length}; kept in the inventory — remove them by hand once they are really gone):`);
+    s.push(t("import.vanished", { count: plan.vanished.length }));
     const shown = opts.listAll ? plan.vanished : plan.vanished.slice(0, NOTES_SHOWN);
-    for (const v of shown) s.push(`  ${v.id}${v.name !== undefined && v.name !== v.id ? ` (${v.name})` : ""} in ${v.file}`);
-    if (shown.length < plan.vanished.length) s.push(`  … and ${plan.vanished.length - shown.length} more (--list-all lists them)`);
+    for (const v of shown) s.push(`  ${t("import.vanishedOne", { id: v.id, name: v.name !== undefined && v.name !== v.id ? ` (${v.name})` : "", file: v.file })}`);
+    if (shown.length < plan.vanished.length) s.push(`  ${t("import.more", { count: plan.vanished.length - shown.length })}`);
   }
   return `${out.join("")}${s.join("\n")}\n`;
 }
-
-const NOTE_TITLES: Record<string, string> = {
-  "unmapped-vm": "VMs in no system (imported; add a system rule to the mapping or list them in a system)",
-  "powered-off": "VMs not powered on (imported)",
-  template: "templates left out",
-  "srm-placeholder": "SRM placeholders left out",
-  "unresolved-dependency": "dependency rows not imported",
-  "skipped-device": "NetBox devices left out",
-  "skipped-vm": "NetBox VMs left out",
-  "defined-elsewhere": "already in the inventory",
-  "decision-kept": "decisions the inventory already records differently (kept)",
-};
 
 /** Writes files all-or-nothing as far as the file system allows: every temporary file, then every rename. */
 export function writeAll(files: readonly { path: string; text: string | Uint8Array }[]): void {

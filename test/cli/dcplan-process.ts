@@ -32,7 +32,7 @@ export function cliCommand(): string[] {
 export function dcplanProcess(args: readonly string[], options: { cwd?: string; nodeOptions?: readonly string[]; uid?: number } = {}): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...cliCommand(), ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: "true" }, ...user });
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...cliCommand(), ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: "true", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" }, ...user });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

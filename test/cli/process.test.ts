@@ -7,7 +7,7 @@ import { writeTree } from "../fixtures.js";
 const ROOT = join(__dirname, "..", "..");
 
 function dcplan(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "planner/cli/main.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "planner/cli/main.ts"), ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -127,7 +127,7 @@ describe("dcplan export --progress and --baseline", () => {
     const dir = writeTree({ "progress.yaml": JSON.stringify(progress), "other.yaml": JSON.stringify({ schemaVersion: 1 }) });
     writeFileSync(join(dir, "plan.json"), serialisePlan(withFacts));
     writeFileSync(join(dir, "base.json"), serialisePlan(noFacts));
-    const ok = captureIo();
+    const ok = captureIo(undefined, { lang: "vi" }); // the roadmap in Vietnamese: a Vietnamese locale (captureIo's default is English)
     expect(await run(["export", "--plan", join(dir, "plan.json"), "--progress", join(dir, "progress.yaml"), "--baseline", join(dir, "base.json"), "--format", "html", "--out", join(dir, "r.html")], ok)).toBe(0);
     expect(readFileSync(join(dir, "r.html"), "utf8")).toContain("Kế hoạch ban đầu");
     const bad = captureIo();

@@ -2,6 +2,7 @@
 // Markdown (for the pull request that updates the plan) or JSON; to standard output or --out.
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { diffJson, diffMarkdown, diffPlans, diffText, type PlanDiff } from "../../diff.js";
+import type { Lang } from "../../export/i18n.js";
 import { readPlan } from "../../read-plan.js";
 import { type CommandAction, DIFF_FORMATS } from "./index.js";
 
@@ -10,6 +11,8 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export interface DiffOptions {
   readonly format?: DiffFormat;
   readonly out?: string;
+  /** Language of the text format [en] (md and json stay as they are). */
+  readonly lang?: Lang;
 }
 
 /** Runs `dcplan diff`; throws PlanFileError when either file is not a valid plan. */
@@ -18,7 +21,7 @@ export async function diffCommand(oldFile: string, newFile: string, options: Dif
   const after = readPlan(newFile);
   const d = diffPlans(before, after);
   const format = options.format ?? "text";
-  const text = format === "json" ? diffJson(d) : format === "md" ? diffMarkdown(d) : diffText(d);
+  const text = format === "json" ? diffJson(d) : format === "md" ? diffMarkdown(d) : diffText(d, options.lang ?? "en");
   if (options.out !== undefined) writeFileAtomic(options.out, text);
   else io.stdout(text);
   return d;

@@ -1,19 +1,22 @@
 // `dcplan explain ID`: plans (as `dcplan plan` would) and explains one system or server: its
 // disposition and why, its wave and why that wave, what it waits for, what waits for it, and what
 // becomes of its servers.
-import { UsageError } from "../../../common/errors.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { explain } from "../../explain.js";
 import { planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
 import type { Io } from "../../../common/io.js";
+import type { Lang } from "../../export/i18n.js";
+import { usageError } from "../messages/index.js";
 import type { CommandAction } from "./index.js";
 
 export interface ExplainOptions {
   readonly inventory: string;
   readonly profile?: string;
   readonly asOf?: string;
+  /** Language of the explanation [en]. */
+  readonly lang?: Lang;
   /** Progress file: the plan starts from what has happened, and the system's history is told. */
   readonly progress?: string;
 }
@@ -24,8 +27,8 @@ export async function explainCommand(id: string, options: ExplainOptions, io: Io
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const profile = prepareProfile(options.profile, loaded.index, asOf);
   const detailed = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
-  const text = explain(detailed, loaded.index, id);
-  if (text === undefined) throw new UsageError(`"${id}" is neither a system nor a server of the inventory ${options.inventory}`);
+  const text = explain(detailed, loaded.index, id, options.lang ?? "en");
+  if (text === undefined) throw usageError("explain.unknownId", { id, inventory: options.inventory });
   io.stdout(text);
   return text;
 }

@@ -1,7 +1,7 @@
 // `dcplan export`: roadmap exports for people (HTML, XLSX, CSV, Markdown, Mermaid, the semi-annual
 // report, per-agency plans). Reads and validates the plan file, renders every output in memory, and
 // only then writes the files atomically, so a failure never leaves an output half-written.
-import { extname, join } from "node:path";
+import { extname, join, relative } from "node:path";
 import cliProgress from "cli-progress";
 import { ProgressError, UsageError } from "../../../common/errors.js";
 import type { Inventory } from "../../../inventory/schema.js";
@@ -16,6 +16,7 @@ import { readPlan } from "../../read-plan.js";
 import { parsePeriod, periodOf, renderReport } from "../../export/report.js";
 import { renderXlsx } from "../../export/xlsx.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
+import { cliText } from "../messages/index.js";
 import { type CommandAction, EXPORT_FORMATS } from "./index.js";
 
 /** The formats `--format` accepts (declared with the command in index.ts). */
@@ -108,8 +109,20 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
   // Everything is rendered: now write, each file atomically.
   progress?.stop();
   for (const o of outputs) writeFileAtomic(o.path, o.content);
-  if (io.isTTY) io.stderr(`dcplan export: wrote ${outputs.length} file${outputs.length === 1 ? "" : "s"} (${options.format}, ${lang})${outputs.length === 1 ? `: ${outputs[0].path}` : ` under ${options.out}`}\n`);
+  io.stdout(wroteText(options, outputs.map((o) => o.path), lang));
   return outputs.map((o) => o.path);
+}
+
+/** What `export` says it wrote, in `lang`: the file (or the directory and its files, one a line), what it holds and its language. */
+export function wroteText(options: Pick<ExportOptions, "format" | "byOwner" | "out">, paths: readonly string[], lang: Lang): string {
+  const language = cliText(lang, `export.language.${lang}`);
+  if (options.byOwner || options.format === "csv") {
+    const what = options.byOwner ? cliText(lang, "export.what.byOwner", { format: cliText(lang, `export.format.${options.format as "html" | "xlsx" | "md"}`) }) : cliText(lang, "export.what.csv");
+    const files = paths.map((p) => `  ${relative(options.out, p)}\n`).join("");
+    return `${cliText(lang, "export.wroteMany", { count: paths.length, dir: options.out, what, language })}\n${files}`;
+  }
+  if (options.format === "report") return `${cliText(lang, "export.wroteReport", { html: paths[0], xlsx: paths[1], what: cliText(lang, "export.what.report"), language })}\n`;
+  return `${cliText(lang, "export.wroteOne", { path: paths[0], what: cliText(lang, `export.what.${options.format}`), language })}\n`;
 }
 
 /** `dcplan export` (declared in index.ts). */

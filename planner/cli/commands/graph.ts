@@ -1,10 +1,10 @@
 // `dcplan graph`: the dependency graph of the inventory as JSON, Graphviz DOT or Mermaid, whole or
 // around one entity (`--focus ID --depth N`).
-import { UsageError } from "../../../common/errors.js";
 import { buildGraph } from "../../../inventory/graph.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { type GraphFormat, graphView, renderGraph } from "../../../inventory/render-graph.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
+import { usageError } from "../messages/index.js";
 import type { CommandAction } from "./index.js";
 
 export interface GraphOptions {
@@ -20,7 +20,7 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<void>
   const loaded = await loadInventory(options.inventory, { asOf: io.today(), locateWarnings: false });
   const graph = buildGraph(loaded.inventory);
   if (options.focus !== undefined && !graph.hasNode(options.focus)) {
-    throw new UsageError(`--focus "${options.focus}" is not an id in the inventory ${options.inventory}`);
+    throw usageError("graph.unknownFocus", { focus: options.focus, inventory: options.inventory });
   }
   const text = renderGraph(graphView(graph, options.focus, options.depth), options.format);
   if (options.out) writeFileAtomic(options.out, text);

@@ -9,13 +9,14 @@
 //      (`fooCommand(options, io)`) and `export const action: CommandAction = …` that calls it;
 //   2. add an entry to COMMANDS below: name, description, `declare` (arguments and options, with
 //      parsers from ../options.js), `examples` and `load: async () => (await import("./<name>.js")).action`;
-//   3. nothing else: main.ts builds the program from COMMANDS.
+//   3. nothing else: main.ts builds the program from COMMANDS and adds `--lang vi|en` to every
+//      command (the action finds it in `options.lang`; do not declare it here). Words the command
+//      prints come from the catalogue in ../messages/, Vietnamese help in ../messages/help.ts.
 // Everything this file imports at the top is loaded on EVERY start, so import only types, ../options.js,
 // ../paths.js and constants from modules that import nothing heavy (test/cli/startup.test.ts
 // checks that no command module and no heavy package is reachable from here).
 import type { Command } from "commander";
 import type { Io } from "../../../common/io.js";
-import { LANGS } from "../../export/i18n.js";
 import { parseChoice, parseDateOption, parseIntOption } from "../options.js";
 import { defaultInventoryDir } from "../paths.js";
 
@@ -80,7 +81,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some"),
     examples: [
       "dcplan validate --inventory inventory/sample",
-      "dcplan validate --inventory inventory/sample --profile profiles/2026.yaml",
+      "dcplan validate --inventory inventory/sample --profile planner/sample/profile.yaml",
       "dcplan validate --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml",
     ],
     load: async () => (await import("./validate.js")).action,
@@ -109,7 +110,6 @@ export const COMMANDS: readonly CommandEntry[] = [
         .requiredOption("--plan <file>", "plan JSON written by `dcplan plan`")
         .option("--inventory <dir>", "inventory directory (adds server model and OS; stand-alone servers per period in the report)")
         .requiredOption("--format <format>", `one of ${EXPORT_FORMATS.join(", ")}`, parseChoice("--format", EXPORT_FORMATS))
-        .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
         .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
         .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
         .option("--progress <file>", "the progress file the plan was made from: refused unless the plan carries exactly its facts (only they count as done)")
@@ -124,6 +124,8 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md",
       "dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2",
       "dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/",
+      "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --as-of 2026-11-22 --out plan-2026-11-22.json",
+      "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml --out plan.json",
       "dcplan export --plan plan.json --progress planner/sample/progress.yaml --baseline plan-2026-11-22.json --format html --out roadmap.html",
     ],
     load: async () => (await import("./export.js")).action,
@@ -138,10 +140,11 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--as-of <date>", "planning day YYYY-MM-DD; waves start after it [today]", parseDateOption("--as-of"))
         .option("--progress <file>", "progress file: cutovers done and failed, retirements, server facts; the plan starts from them (docs/progress.md)")
         .option("--out <file>", "write the plan JSON here (atomically) instead of standard output")
+        .option("--json", "print the plan JSON to standard output even on a terminal (piped, it always is)", false)
         .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency"),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json",
-      "dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline",
+      "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml | jq .deadline",
       "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml --out plan.json",
       "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
     ],
@@ -222,7 +225,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .requiredOption("--out <dir>", "output directory (files 00-…yaml to 80-…yaml in apply order; helm/ with the values files and install.sh)")
         .option("--project <dir>", "project root, the directory of Pulumi.yaml", ".")
         .option("--secrets-from-env", `also write Secret manifests (mode 0600), from ${RENDER_SECRET_ENV_NAMES.join(", ")} (JSON)`, false),
-    examples: [],
+    examples: ["dcplan render --stack dev --out manifests/dev", "dcplan render --stack prod --out manifests/prod"],
     load: async () => (await import("./render.js")).action,
   },
   {
@@ -264,9 +267,9 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--relocated <servers>", "servers moved to the target site --on the day, comma-separated (repeatable)", collect)
         .option("--on <date>", "day of --retired, --decommissioned, --relocated YYYY-MM-DD", parseDateOption("--on")),
     examples: [
-      'dcplan record --progress progress.yaml --window 2026-12-05..2026-12-06 --done portal-bg,sso-bg --failed "lgsp-bg:replication lag"',
-      "dcplan record --progress progress.yaml --retired ca-tin-bao --on 2026-12-01",
-      "dcplan record --progress progress.yaml --decommissioned bg-srv-12 --on 2027-01-20",
+      'dcplan record --progress progress.yaml --window 2026-11-28..2026-11-29 --done loa-p-chu,sms-gateway-bg --failed "web-xa-bg:tên miền chưa trỏ lại"',
+      "dcplan record --progress progress.yaml --retired du-lich-bg --on 2026-11-29",
+      "dcplan record --progress progress.yaml --decommissioned bg-vm-cu-khong-ro-01 --on 2026-11-28",
     ],
     load: async () => (await import("./record.js")).action,
   },

@@ -4,7 +4,7 @@
 // (planner/progress/check.ts) before anything is written, and the file is replaced atomically.
 // Facts already recorded exactly so are skipped: running the same command twice changes nothing.
 import { existsSync, readFileSync } from "node:fs";
-import { formatFinding, ProgressError, sortFindings, UsageError } from "../../../common/errors.js";
+import { ProgressError, sortFindings, UsageError } from "../../../common/errors.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { isCalendarDate } from "../../../inventory/calendar-date.js";
 import { loadInventory } from "../../../inventory/load.js";
@@ -12,6 +12,8 @@ import { prepareProfile } from "../../profile.js";
 import { appendFacts, type FactsToRecord, placeAppendFinding, type SystemResult } from "../../progress/append.js";
 import { loadProgress } from "../../progress/load.js";
 import { checkProgressFor } from "../../progress/prepare.js";
+import { formatDate, type Lang } from "../../export/i18n.js";
+import { CLI_MESSAGES, cliText, formatLocalisedFinding, translateText, type Twin } from "../messages/index.js";
 import type { CommandAction } from "./index.js";
 
 export interface RecordOptions {
@@ -21,6 +23,8 @@ export interface RecordOptions {
   readonly profile?: string;
   /** Day of recording `YYYY-MM-DD` [io.today()]: nothing after it can be recorded. */
   readonly asOf?: string;
+  /** Language of what it prints [en]. */
+  readonly lang?: Lang;
   /** Cutover window `START..END` (or one day) the --done / --failed results belong to. */
   readonly window?: string;
   /** Systems moved for good in the window (each value a comma-separated list). */
@@ -82,6 +86,14 @@ export function factsFromOptions(o: RecordOptions): FactsToRecord {
   };
 }
 
+/** The facts planner/progress/append.ts describes (in English), recognised to be said in another language. */
+const RECORD_FACTS: readonly Twin[] = (["failed", "done", "retired", "decommissioned", "relocated"] as const).map((k) => ({ en: CLI_MESSAGES.en[`record.fact.${k}`], vi: CLI_MESSAGES.vi[`record.fact.${k}`] }));
+
+/** A recorded fact as append.ts describes it, in `lang` (dates dd/mm/yyyy in Vietnamese). */
+export function factText(fact: string, lang: Lang): string {
+  return translateText(RECORD_FACTS, fact, lang, (name, v) => (lang === "vi" && ["start", "end", "date"].includes(name) ? formatDate(v, lang) : v)) ?? fact;
+}
+
 /** Runs `dcplan record`; throws UsageError, InventoryError, ProfileError or ProgressError (nothing written then). */
 export async function recordCommand(options: RecordOptions, io: Io): Promise<RecordOutcome> {
   const facts = factsFromOptions(options);
@@ -96,8 +108,10 @@ export async function recordCommand(options: RecordOptions, io: Io): Promise<Rec
     before = readFileSync(file, "utf8");
   }
   const appended = appendFacts(before, facts);
+  const lang = options.lang ?? "en";
+  const fact = (f: string): string => factText(f, lang);
   if (appended.added.length === 0) {
-    io.stdout(`Nothing to record in ${file}: already recorded: ${appended.already.join("; ")}\n`);
+    io.stdout(`${cliText(lang, "record.nothing", { file, list: appended.already.map(fact).join("; ") })}\n`);
     return { added: [], already: appended.already, written: false };
   }
   let warnings;
@@ -108,9 +122,9 @@ export async function recordCommand(options: RecordOptions, io: Io): Promise<Rec
     throw err;
   }
   writeFileAtomic(file, appended.text);
-  const lines = [`Recorded in ${file}:`, ...appended.added.map((a) => `  + ${a}`), ...appended.already.map((a) => `  = ${a} (already recorded)`)];
-  if (warnings.length > 0) lines.push(`Warnings: ${warnings.length}`, ...sortFindings(warnings).map((w) => `  ${formatFinding(w)}`));
-  lines.push(`Next: dcplan plan --progress ${file} … --out plan.json, then dcplan diff OLD.json plan.json`);
+  const lines = [cliText(lang, "record.recorded", { file }), ...appended.added.map((a) => `  + ${fact(a)}`), ...appended.already.map((a) => `  = ${cliText(lang, "record.already", { fact: fact(a) })}`)];
+  if (warnings.length > 0) lines.push(cliText(lang, "record.warnings", { count: warnings.length }), ...sortFindings(warnings).map((w) => `  ${formatLocalisedFinding(w, lang)}`));
+  lines.push(cliText(lang, "record.next", { file }));
   io.stdout(`${lines.join("\n")}\n`);
   return { added: appended.added, already: appended.already, written: true };
 }

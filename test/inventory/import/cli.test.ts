@@ -62,7 +62,7 @@ describe("dcplan import (command)", () => {
   it("exits 2 in the real process with one line per problem and no stack trace", async () => {
     const file = tempFile("not-a-workbook.xlsx");
     writeFileSync(file, "VM,CPUs\nvm1,2\n");
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "planner/cli/main.ts"), "import", file, "--from", "rvtools", "--site", "dc-bn", "--out", baseInventory()], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true" } });
+    const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "planner/cli/main.ts"), "import", file, "--from", "rvtools", "--site", "dc-bn", "--out", baseInventory()], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CI: "true", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" } });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
