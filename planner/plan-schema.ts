@@ -260,7 +260,7 @@ export const ResolvedProfile = z.object({
 export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
 
 /** English text → translated text, per language (planner/messages.ts). */
-export const Translations = z.object({ vi: z.record(z.string(), z.string()) });
+export const Translations = z.object({ vi: z.record(z.string(), z.string()), en: z.record(z.string(), z.string()).optional() });
 export type Translations = z.infer<typeof Translations>;
 
 export const Plan = z.object({

@@ -12,10 +12,12 @@ import {
   formatDate,
   formatNumber,
   formatPercent,
+  functionLabel,
   glossary,
   type Lang,
   labels,
   phaseLabel,
+  ruleLabel,
   text,
 } from "./i18n.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
@@ -31,6 +33,7 @@ import {
   joinTexts,
   namesOf,
   sortedWaves,
+  subjectLabel,
   systemsById,
   type Table,
   waveEnds,
@@ -62,6 +65,8 @@ export interface HtmlOptions {
   readonly intro?: string;
   /** Sections to include [all except `systems` and `servers`, which the per-agency plans use]. */
   readonly sections?: readonly HtmlSection[];
+  /** The verdict to state instead of the plan's deadline verdict (per-agency plans state their own share). */
+  readonly verdict?: { readonly tone: "met" | "not-met" | "none"; readonly text: string };
 }
 
 /** Renders the self-contained HTML roadmap of a plan (a string, NFC). */
@@ -77,7 +82,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
     toc.push([id, heading]);
     parts.push(sectionHtml(id, heading, body));
   };
-  add("verdict", L.verdictTitle, verdictSection(plan, lang));
+  add("verdict", L.verdictTitle, verdictSection(plan, lang, options.verdict));
   add("figures", L.figuresTitle, figuresSection(plan, lang));
   add("timeline", L.timelineTitle, `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
   add("waves", L.wavesTitle, wavesSection(plan, lang));
@@ -186,6 +191,7 @@ nav a { color: ${COLORS.onTime}; }
 .verdict { font-size: 17px; font-weight: 700; padding: 12px 16px; border-radius: 6px; border-left: 8px solid; margin: 0 0 10px; }
 .verdict.met { background: #e8f5e9; border-color: #1b5e20; color: #1b5e20; }
 .verdict.not-met { background: #fdecea; border-color: ${COLORS.late}; color: ${COLORS.late}; }
+.verdict.none { background: #f3f6fa; border-color: #0f2e55; color: #0f2e55; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(205px, 1fr)); gap: 10px; }
 .card { border: 1px solid #cbd5e1; border-radius: 6px; padding: 10px 12px; break-inside: avoid; }
 .card .label { font-size: 12.5px; color: ${COLORS.muted}; }
@@ -232,17 +238,18 @@ footer { margin-top: 28px; color: ${COLORS.muted}; font-size: 12px; border-top: 
   a { color: inherit; text-decoration: none; }
 }`;
 
-function verdictSection(plan: Plan, lang: Lang): string {
+function verdictSection(plan: Plan, lang: Lang, verdict: HtmlOptions["verdict"]): string {
   const L = labels(lang);
   const f = headlineFigures(plan);
-  const out = [`<p class="verdict ${f.deadlineMet ? "met" : "not-met"}" data-figure="verdict">${esc(verdictText(f, lang))}</p>`];
+  const tone = verdict?.tone ?? (f.deadlineMet ? "met" : "not-met");
+  const out = [`<p class="verdict ${tone}" data-figure="verdict">${esc(verdict?.text ?? verdictText(f, lang))}</p>`];
   if (!f.deadlineMet) {
     const names = namesOf(plan);
     const late = [...plan.deadline.late].sort(cmp).map((id) => names.system(id));
     if (late.length > 0) out.push(`<p><strong>${esc(L.lateSystems)}:</strong> ${esc(late.join("; "))}.</p>`);
     if (plan.deadline.criticalChain.length > 0) {
       out.push(`<p><strong>${esc(L.criticalChain)}:</strong></p>`);
-      out.push(`<ol>${plan.deadline.criticalChain.map((c) => `<li>${esc(`${chainKindLabel(c.kind, lang)} — ${c.subject}: ${text(plan, lang, c.message)}`)}</li>`).join("")}</ol>`);
+      out.push(`<ol>${plan.deadline.criticalChain.map((c) => `<li>${esc(`${chainKindLabel(c.kind, lang)}: ${text(plan, lang, c.message)}`)}</li>`).join("")}</ol>`);
     }
   }
   return out.join("\n");
@@ -337,7 +344,7 @@ ${late
 <caption>${esc(L.criticalChain)}</caption>
 <thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(L.kind)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.message)}</th></tr></thead>
 <tbody>
-${plan.deadline.criticalChain.map((c, i) => `<tr><th scope="row" class="num">${i + 1}</th><td>${esc(chainKindLabel(c.kind, lang))}</td><td>${esc(c.subject)}</td><td>${esc(text(plan, lang, c.message))}</td></tr>`).join("\n")}
+${plan.deadline.criticalChain.map((c, i) => `<tr><th scope="row" class="num">${i + 1}</th><td>${esc(chainKindLabel(c.kind, lang))}</td><td>${esc(subjectLabel(plan, lang, c.subject))}</td><td>${esc(text(plan, lang, c.message))}</td></tr>`).join("\n")}
 </tbody>
 </table>`);
   }
@@ -393,11 +400,11 @@ function systemsSection(plan: Plan, lang: Lang): string {
     .sort((a, b) => cmp(a.id, b.id))
     .map(
       (s) =>
-        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(s.id)}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(joinTexts(plan, lang, s.reasons))}</td></tr>`,
+        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(functionLabel(s.function, lang))}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(joinTexts(plan, lang, s.reasons))}</td></tr>`,
     );
   return `<table>
 <caption>${esc(L.tableSystems)}</caption>
-<thead><tr><th scope="col">${esc(L.name)}</th><th scope="col">${esc(L.id)}</th><th scope="col" class="num">${esc(L.securityLevel)}</th><th scope="col">${esc(L.disposition)}</th><th scope="col">${esc(L.wave)}</th><th scope="col">${esc(L.date)}</th><th scope="col">${esc(L.reasons)}</th></tr></thead>
+<thead><tr><th scope="col">${esc(L.name)}</th><th scope="col">${esc(L.function)}</th><th scope="col" class="num">${esc(L.securityLevel)}</th><th scope="col">${esc(L.disposition)}</th><th scope="col">${esc(L.wave)}</th><th scope="col">${esc(L.date)}</th><th scope="col">${esc(L.reasons)}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
@@ -436,15 +443,15 @@ ${[...plan.procurement]
 function issuesSection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const rows = [
-    ...byRuleThenSubject(plan.violations).map((v) => [L.riskViolation, v] as const),
-    ...byRuleThenSubject(plan.warnings).map((v) => [L.riskWarning, v] as const),
+    ...byRuleThenSubject(plan.violations).map((v) => [L.riskViolation, v, ruleLabel(v.rule, "violation", lang)] as const),
+    ...byRuleThenSubject(plan.warnings).map((v) => [L.riskWarning, v, ruleLabel(v.rule, "warning", lang)] as const),
   ];
   if (rows.length === 0) return `<p>${esc(L.none)}</p>`;
   return `<table>
 <caption>${esc(L.issuesTitle)}</caption>
 <thead><tr><th scope="col">${esc(L.kind)}</th><th scope="col">${esc(L.rule)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.message)}</th></tr></thead>
 <tbody>
-${rows.map(([kind, v]) => `<tr${kind === L.riskViolation ? ' class="late"' : ""}><th scope="row">${esc(kind)}</th><td>${esc(v.rule)}</td><td>${esc(v.subject)}</td><td>${esc(text(plan, lang, v.message))}</td></tr>`).join("\n")}
+${rows.map(([kind, v, rule]) => `<tr${kind === L.riskViolation ? ' class="late"' : ""}><th scope="row">${esc(kind)}</th><td>${esc(rule)}</td><td>${esc(subjectLabel(plan, lang, v.subject))}</td><td>${esc(text(plan, lang, v.message))}</td></tr>`).join("\n")}
 </tbody>
 </table>`;
 }

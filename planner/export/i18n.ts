@@ -2,6 +2,7 @@
 // and English, plus the date and number formats of each language. Formatting is done by hand
 // rather than with Intl so the bytes do not depend on the ICU data of the machine.
 import type { Disposition } from "../../inventory/schema.js";
+import { functionName } from "../functions.js";
 import type { Phase, Platform, RoadmapAction, ServerFate, Translations } from "../plan-schema.js";
 
 export const LANGS = ["vi", "en"] as const;
@@ -72,7 +73,7 @@ const VI = {
   timelineZoom: "Chi tiết giai đoạn hợp nhất",
   wavesTitle: "Các đợt chuyển đổi",
   lateTitle: "Hệ thống trễ hạn và chuỗi nguyên nhân",
-  criticalChain: "Chuỗi nguyên nhân (critical chain)",
+  criticalChain: "Chuỗi nguyên nhân trễ hạn",
   decommissionTitle: "Lịch thanh lý máy chủ",
   dependencyTitle: "Phụ thuộc theo từng đợt",
   procurementTitle: "Năng lực và mua sắm bổ sung",
@@ -143,6 +144,7 @@ const VI = {
   term: "Thuật ngữ",
   meaning: "Ý nghĩa",
   rule: "Quy tắc",
+  subjectId: "Mã đối tượng",
   dependsOnWave: "Nằm ở",
   sameWave: "cùng đợt",
   earlierWave: (n: number) => `đợt ${n} (trước)`,
@@ -171,6 +173,13 @@ const VI = {
   // by owner
   ownerPlanTitle: (agency: string) => `Phương án loại bỏ, hợp nhất máy chủ riêng lẻ — ${agency}`,
   ownerPlanIntro: "Phần của cơ quan trong lộ trình hợp nhất: hệ thống, máy chủ, phương án xử lý, đợt chuyển đổi và ngày thanh lý.",
+  ownerVerdictNone: (systems: number, decommissioned: number, last: string | undefined) =>
+    `KHÔNG CÓ HỆ THỐNG PHẢI CHUYỂN: ${systems > 0 ? `${systems} hệ thống của cơ quan giữ nguyên hoặc dừng hoạt động, không thuộc đợt chuyển đổi nào` : "cơ quan không có hệ thống thông tin nào trong danh mục"}${decommissioned > 0 && last ? `; ${decommissioned} máy chủ của cơ quan được thanh lý, chậm nhất ngày ${last}` : ""}.`,
+  ownerVerdictMet: (moving: number, deadline: string, lastEnd: string) => `ĐẠT: ${moving} hệ thống của cơ quan chuyển xong trước hạn ${deadline} (đợt chuyển đổi cuối của cơ quan kết thúc ngày ${lastEnd}).`,
+  ownerVerdictNotMet: (late: number, moving: number, deadline: string, lastEnd: string | undefined) =>
+    `KHÔNG ĐẠT: ${late}/${moving} hệ thống phải chuyển của cơ quan trễ hạn ${deadline}; ${lastEnd ? `đợt chuyển đổi cuối của cơ quan kết thúc ngày ${lastEnd}` : "có hệ thống chưa xếp được đợt chuyển đổi"}.`,
+  ownerMoving: "Hệ thống phải chuyển",
+  ownerLastDecommission: "Ngày thanh lý máy chủ cuối cùng",
   // report
   reportTitle: (period: string) => `Báo cáo kết quả hợp nhất hạ tầng thông tin, hạ tầng số — ${period}`,
   reportBasis: "Theo Mẫu tại Phụ lục 01 ban hành kèm theo Công văn số 5199/BKHCN-CĐSQG (nội dung tương ứng; không phải bản sao biểu mẫu).",
@@ -329,6 +338,7 @@ const EN: Labels = {
   term: "Term",
   meaning: "Meaning",
   rule: "Rule",
+  subjectId: "Subject id",
   dependsOnWave: "Where",
   sameWave: "same wave",
   earlierWave: (n) => `wave ${n} (earlier)`,
@@ -356,6 +366,13 @@ const EN: Labels = {
   moreRows: (n) => `… and ${n} more rows (see the XLSX file)`,
   ownerPlanTitle: (agency) => `Plan for removing or merging stand-alone servers — ${agency}`,
   ownerPlanIntro: "The agency's part of the merger roadmap: its systems, servers, dispositions, waves and decommission dates.",
+  ownerVerdictNone: (systems, decommissioned, last) =>
+    `NOTHING TO MOVE: ${systems > 0 ? `the agency's ${systems} systems are retained or retired where they are, in no cutover wave` : "the agency has no information system in the inventory"}${decommissioned > 0 && last ? `; ${decommissioned} of its servers are decommissioned, the last on ${last}` : ""}.`,
+  ownerVerdictMet: (moving, deadline, lastEnd) => `MET: the agency's ${moving} moving systems cut over before the ${deadline} deadline (its last cutover wave ends ${lastEnd}).`,
+  ownerVerdictNotMet: (late, moving, deadline, lastEnd) =>
+    `NOT MET: ${late} of the agency's ${moving} moving systems are late for the ${deadline} deadline; ${lastEnd ? `its last cutover wave ends ${lastEnd}` : "some have no cutover wave yet"}.`,
+  ownerMoving: "Systems to move",
+  ownerLastDecommission: "Last server decommissioned",
   reportTitle: (period) => `Report on consolidating information and digital infrastructure — ${period}`,
   reportBasis: "Following the template of Appendix 01 to official letter 5199/BKHCN-CĐSQG (matching content; not a copy of the form).",
   reportPeriod: "Reporting period",
@@ -476,7 +493,7 @@ export function chainKindLabel(kind: string, lang: Lang): string {
 
 const GLOSSARY: Record<Lang, readonly GlossaryEntry[]> = {
   vi: [
-    { term: "TSLCD", meaning: "Mạng truyền số liệu chuyên dùng của các cơ quan Đảng, Nhà nước (dedicated government data network)." },
+    { term: "TSLCD", meaning: "Mạng truyền số liệu chuyên dùng của các cơ quan Đảng, Nhà nước." },
     { term: "NDXP", meaning: "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia." },
     { term: "NDOP", meaning: "Nền tảng chia sẻ, điều phối, tích hợp dữ liệu quốc gia." },
     { term: "LGSP", meaning: "Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh, kết nối với NDXP." },
@@ -484,9 +501,9 @@ const GLOSSARY: Record<Lang, readonly GlossaryEntry[]> = {
     { term: "QLVB", meaning: "Hệ thống quản lý văn bản và điều hành." },
     { term: "SSO", meaning: "Hệ thống đăng nhập tập trung (một lần) của tỉnh." },
     { term: "Cấp độ ATTT", meaning: "Cấp độ an toàn hệ thống thông tin 1–5 theo Nghị định 85/2016/NĐ-CP." },
-    { term: "Đợt chuyển đổi", meaning: "Một lần chuyển (cutover) các hệ thống sang trung tâm giữ lại, vào các ngày cho phép." },
+    { term: "Đợt chuyển đổi", meaning: "Một lần chuyển các hệ thống sang trung tâm giữ lại, vào các ngày được phép chuyển đổi." },
     { term: "Thanh lý", meaning: "Tắt và đưa máy chủ ra khỏi vận hành sau thời gian chờ kể từ ngày giải phóng." },
-    { term: "Critical chain", meaning: "Chuỗi ràng buộc làm cho việc hợp nhất không xong trước hạn." },
+    { term: "Chuỗi nguyên nhân trễ hạn", meaning: "Chuỗi ràng buộc làm cho việc hợp nhất không xong trước hạn." },
   ],
   en: [
     { term: "TSLCD", meaning: "Mạng truyền số liệu chuyên dùng: the dedicated government data network." },
@@ -540,11 +557,53 @@ export function formatPercent(share: number, lang: Lang, digits = 0): string {
 }
 
 /**
- * A sentence the planner wrote into `plan` (a reason, note, message…) in `lang`: the plan's
- * translation of it (`translations.vi`, from planner/messages.ts) under `vi`, otherwise the
- * sentence as written (English; also for plans older than the translations field).
+ * A sentence the planner wrote into `plan` (a reason, note, message…) as people read it in `lang`:
+ * the plan's `translations[lang]` entry for it (planner/messages.ts: entities by name, settings in
+ * words; `en` holds only the sentences whose reader's form differs), otherwise the sentence as
+ * written (also for plans older than the translations field).
  */
 export function text(plan: { readonly translations?: Translations }, lang: Lang, s: string): string {
-  if (lang === "en") return s;
   return plan.translations?.[lang]?.[s] ?? s;
+}
+
+const RULES: Record<Lang, Record<string, string>> = {
+  vi: {
+    "oversized-group": "Nhóm vượt giới hạn một đợt",
+    "forced-oversized-wave": "Đợt vượt giới hạn do ràng buộc hợp nhất",
+    "tight-coupling-split": "Tách hai hệ thống phụ thuộc chặt",
+    "pin-conflict": "Ngày cố định không thực hiện được",
+    "pin-ignored": "Ngày cố định không có tác dụng",
+    "consumer-before-provider": "Hệ thống sử dụng chuyển trước hệ thống cung cấp",
+    "consumer-before-provider-total": "Tổng số liên kết phụ thuộc bị tách",
+    "depends-on-retired": "Phụ thuộc vào hệ thống dừng hoạt động",
+    "consolidate-into-departing": "Hợp nhất vào hệ thống không còn giữ lại",
+    "consolidate-without-survivor": "Hợp nhất nhưng không có hệ thống giữ lại",
+    "rack-space": "Thiếu không gian rack",
+    power: "Thiếu công suất điện",
+  },
+  en: {
+    "oversized-group": "Group larger than a wave",
+    "forced-oversized-wave": "Wave over its limits, forced by consolidations",
+    "tight-coupling-split": "Tightly coupled systems split",
+    "pin-conflict": "Pinned date cannot be kept",
+    "pin-ignored": "Pin without effect",
+    "consumer-before-provider": "Consumer cuts over before its provider",
+    "consumer-before-provider-total": "Dependencies split in total",
+    "depends-on-retired": "Depends on a retired system",
+    "consolidate-into-departing": "Merged into a system that does not stay",
+    "consolidate-without-survivor": "Consolidation without a survivor",
+    "rack-space": "Not enough rack space",
+    power: "Not enough power",
+  },
+};
+
+/** A rule of a violation or warning in words; a rule this table does not know, by its kind ("Vi phạm" / "Cảnh báo"). */
+export function ruleLabel(rule: string, kind: "violation" | "warning", lang: Lang): string {
+  return RULES[lang][rule] ?? (kind === "violation" ? labels(lang).riskViolation : labels(lang).riskWarning);
+}
+
+/** The function a system serves, by its name (capitalised, for a table cell). */
+export function functionLabel(id: string, lang: Lang): string {
+  const name = functionName(id, lang);
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

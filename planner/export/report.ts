@@ -10,9 +10,9 @@ import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
 import { isStandaloneServer } from "../summary.js";
 import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
-import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } from "./i18n.js";
+import { actionLabel, chainKindLabel, fateLabel, formatDate, labels, ruleLabel, serverKindLabel, text } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
-import { byRuleThenSubject, type CellValue, cmp, type ExportInput, joinTexts, namesOf, sortedWaves, systemsById, type Table, waveEnds } from "./tables.js";
+import { byRuleThenSubject, type CellValue, cmp, type ExportInput, joinTexts, namesOf, sortedWaves, subjectLabel, systemsById, type Table, waveEnds } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
 
 /** A half-year reporting period. */
@@ -162,8 +162,8 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   for (const id of [...plan.deadline.late].sort(cmp)) {
     t5rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), unscheduled.get(id) ?? joinTexts(plan, lang, byId.get(id)?.reasons ?? [])]);
   }
-  for (const c of plan.deadline.criticalChain) t5rows.push([L.riskChain, c.subject, text(plan, lang, c.message)]);
-  for (const v of byRuleThenSubject(plan.violations)) t5rows.push([L.riskViolation, v.subject, text(plan, lang, v.message)]);
+  for (const c of plan.deadline.criticalChain) t5rows.push([`${L.riskChain}: ${chainKindLabel(c.kind, lang)}`, subjectLabel(plan, lang, c.subject), text(plan, lang, c.message)]);
+  for (const v of byRuleThenSubject(plan.violations)) t5rows.push([`${L.riskViolation}: ${ruleLabel(v.rule, "violation", lang)}`, subjectLabel(plan, lang, v.subject), text(plan, lang, v.message)]);
   const t5: Table = {
     id: "problems",
     title: L.reportSection5,

@@ -4,14 +4,17 @@
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer, PlanSystem } from "../plan-schema.js";
 import { figureItems, headlineFigures } from "./figures.js";
+import { settingName } from "../messages.js";
 import {
   chainKindLabel,
   dispositionLabel,
   fateLabel,
+  functionLabel,
   type Lang,
   labels,
   phaseLabel,
   platformLabel,
+  ruleLabel,
   serverKindLabel,
   text,
 } from "./i18n.js";
@@ -26,6 +29,11 @@ export interface Column {
   readonly type: ColumnType;
   /** Suggested width in characters. */
   readonly width: number;
+  /**
+   * A technical column: ids and rule keys kept for scripts and for tracing (the XLSX `_meta` sheet
+   * marks it); every other column speaks to people (names, words) [false].
+   */
+  readonly technical?: boolean;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -55,6 +63,8 @@ export interface Names {
   agency(id: string | undefined): string;
   site(id: string | undefined): string;
   external(id: string): string;
+  /** Names of a move group's systems; undefined for an unknown group. */
+  group(id: string): string[] | undefined;
 }
 
 // Renderers ask for names and systems per wave; caching per plan object keeps that linear.
@@ -62,10 +72,21 @@ const NAMES = new WeakMap<Plan, Names>();
 const SYSTEMS = new WeakMap<Plan, ReadonlyMap<string, PlanSystem>>();
 const WAVE_ENDS = new WeakMap<Plan, ReadonlyMap<number, string>>();
 
-/** The plan's systems by id (cached per plan object). */
+// A plan cut down to a part (one agency's plan, by-owner.ts) names and finds systems, sites and
+// groups in the whole plan: its systems depend on other agencies' systems.
+const WHOLE = new WeakMap<Plan, Plan>();
+
+/** Records that `part` is cut from `whole`, so names and system lookups of `part` use `whole`'s lists. */
+export function cutFrom(part: Plan, whole: Plan): Plan {
+  WHOLE.set(part, WHOLE.get(whole) ?? whole);
+  return part;
+}
+
+/** The plan's systems by id, with those of the whole plan it was cut from (cached per plan object). */
 export function systemsById(plan: Plan): ReadonlyMap<string, PlanSystem> {
-  let m = SYSTEMS.get(plan);
-  if (!m) SYSTEMS.set(plan, (m = new Map(plan.systems.map((s) => [s.id, s]))));
+  const whole = WHOLE.get(plan) ?? plan;
+  let m = SYSTEMS.get(whole);
+  if (!m) SYSTEMS.set(whole, (m = new Map(whole.systems.map((s) => [s.id, s]))));
   return m;
 }
 
@@ -78,8 +99,9 @@ export function waveEnds(plan: Plan): ReadonlyMap<number, string> {
 
 /** Name lookups from the plan's own lists (cached per plan object). */
 export function namesOf(plan: Plan): Names {
-  let names = NAMES.get(plan);
-  if (!names) NAMES.set(plan, (names = buildNames(plan)));
+  const whole = WHOLE.get(plan) ?? plan;
+  let names = NAMES.get(whole);
+  if (!names) NAMES.set(whole, (names = buildNames(whole)));
   return names;
 }
 
@@ -88,12 +110,39 @@ function buildNames(plan: Plan): Names {
   const agencies = new Map(plan.agencies.map((a) => [a.id, a.name]));
   const sites = new Map(plan.sites.map((s) => [s.id, s.name]));
   const externals = new Map(plan.externals.map((e) => [e.id, e.name]));
+  const groups = new Map(plan.groups.map((g) => [g.id, g.systems]));
   return {
     system: (id) => systems.get(id) ?? id,
     agency: (id) => (id === undefined ? "" : (agencies.get(id) ?? id)),
     site: (id) => (id === undefined ? "" : (sites.get(id) ?? id)),
     external: (id) => externals.get(id) ?? id,
+    group: (id) => groups.get(id)?.map((s) => systems.get(s) ?? s),
   };
+}
+
+/**
+ * The subject of a violation, warning or critical-chain link as people read it: a system, site or
+ * agency by its name, a move group by its systems' names, a profile setting in words, a server by
+ * its host name; "" for a subject of another kind (the technical column keeps it as written).
+ */
+export function subjectLabel(plan: Plan, lang: Lang, subject: string): string {
+  const names = namesOf(plan);
+  if (systemsById(plan).has(subject)) return names.system(subject);
+  const members = names.group(subject);
+  if (members) return members.length <= 6 ? members.join("; ") : `${members.slice(0, 5).join("; ")} ${lang === "vi" ? `và ${members.length - 5} hệ thống khác` : `and ${members.length - 5} other systems`}`;
+  if (plan.sites.some((s) => s.id === subject)) return names.site(subject);
+  // (the agencies' list is the whole plan's in a cut-down one too)
+  if (plan.agencies.some((a) => a.id === subject)) return names.agency(subject);
+  if (serverIds(WHOLE.get(plan) ?? plan).has(subject)) return subject;
+  const setting = settingName(subject, lang);
+  return setting === subject ? "" : setting.charAt(0).toUpperCase() + setting.slice(1);
+}
+
+const SERVER_IDS = new WeakMap<Plan, ReadonlySet<string>>();
+function serverIds(plan: Plan): ReadonlySet<string> {
+  let s = SERVER_IDS.get(plan);
+  if (!s) SERVER_IDS.set(plan, (s = new Set(plan.servers.map((x) => x.id))));
+  return s;
 }
 
 /** Waves in number order. */
@@ -210,7 +259,7 @@ export function systemsTable(input: ExportInput): Table {
     id: "systems",
     title: L.tableSystems,
     columns: [
-      { key: "id", header: L.id, type: "text", width: 18 },
+      { key: "id", header: L.id, type: "text", width: 18, technical: true },
       { key: "name", header: L.name, type: "text", width: 44 },
       { key: "owner", header: L.owner, type: "text", width: 34 },
       { key: "function", header: L.function, type: "text", width: 16 },
@@ -235,7 +284,7 @@ export function systemsTable(input: ExportInput): Table {
         s.id,
         s.name,
         names.agency(s.owner),
-        s.function,
+        functionLabel(s.function, lang),
         s.securityLevel,
         names.site(s.site),
         dispositionLabel(s.disposition, lang),
@@ -366,21 +415,18 @@ export function risksTable(input: ExportInput): Table {
   for (const id of [...plan.deadline.late].sort(cmp)) {
     const s = byId.get(id);
     const end = s?.wave !== undefined ? waveEnd.get(s.wave) : undefined;
-    rows.push([
-      unscheduled.has(id) ? L.riskUnscheduled : L.riskLate,
-      `${names.system(id)} (${id})`,
-      end ?? null,
-      unscheduled.get(id) ?? (s?.wave !== undefined ? L.waveN(s.wave) : ""),
-    ]);
+    rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), end ?? null, unscheduled.get(id) ?? (s?.wave !== undefined ? L.waveN(s.wave) : ""), unscheduled.has(id) ? "unscheduled" : "late", id]);
   }
   for (const u of [...plan.unscheduled].sort((a, b) => cmp(a.system, b.system))) {
-    if (!plan.deadline.late.includes(u.system)) rows.push([L.riskUnscheduled, `${names.system(u.system)} (${u.system})`, null, text(plan, lang, u.reason)]);
+    if (!plan.deadline.late.includes(u.system)) rows.push([L.riskUnscheduled, names.system(u.system), null, text(plan, lang, u.reason), "unscheduled", u.system]);
   }
-  for (const link of plan.deadline.criticalChain) rows.push([`${L.riskChain}: ${chainKindLabel(link.kind, lang)}`, link.subject, null, text(plan, lang, link.message)]);
-  for (const v of byRuleThenSubject(plan.violations)) rows.push([`${L.riskViolation}: ${v.rule}`, v.subject, null, text(plan, lang, v.message)]);
-  for (const w of byRuleThenSubject(plan.warnings)) rows.push([`${L.riskWarning}: ${w.rule}`, w.subject, null, text(plan, lang, w.message)]);
+  for (const link of plan.deadline.criticalChain) {
+    rows.push([`${L.riskChain}: ${chainKindLabel(link.kind, lang)}`, subjectLabel(plan, lang, link.subject), null, text(plan, lang, link.message), `chain:${link.kind}`, link.subject]);
+  }
+  for (const v of byRuleThenSubject(plan.violations)) rows.push([`${L.riskViolation}: ${ruleLabel(v.rule, "violation", lang)}`, subjectLabel(plan, lang, v.subject), null, text(plan, lang, v.message), v.rule, v.subject]);
+  for (const w of byRuleThenSubject(plan.warnings)) rows.push([`${L.riskWarning}: ${ruleLabel(w.rule, "warning", lang)}`, subjectLabel(plan, lang, w.subject), null, text(plan, lang, w.message), w.rule, w.subject]);
   for (const p of [...plan.procurement].sort((a, b) => cmp(a.by, b.by))) {
-    rows.push([L.riskProcurement, `${p.cpuCores} ${L.physCores}, ${p.memoryGiB} GiB RAM, ${p.storageGiB} GiB`, p.by, text(plan, lang, p.reason)]);
+    rows.push([L.riskProcurement, `${p.cpuCores} ${L.physCores}, ${p.memoryGiB} GiB RAM, ${p.storageGiB} GiB`, p.by, text(plan, lang, p.reason), "procurement", ""]);
   }
   return {
     id: "risks",
@@ -390,6 +436,8 @@ export function risksTable(input: ExportInput): Table {
       { key: "subject", header: L.subject, type: "text", width: 40 },
       { key: "date", header: L.date, type: "date", width: 12 },
       { key: "message", header: L.message, type: "text", width: 80 },
+      { key: "rule", header: L.rule, type: "text", width: 24, technical: true },
+      { key: "subject-id", header: L.subjectId, type: "text", width: 24, technical: true },
     ],
     rows,
   };

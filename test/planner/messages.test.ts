@@ -3,7 +3,7 @@
 // a Vietnamese translation of every sentence the planner wrote into it.
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
-import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, viDate, viNum } from "../../planner/messages.js";
+import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
 import { planMigration } from "../../planner/plan.js";
 import { Plan } from "../../planner/plan-schema.js";
 
@@ -163,9 +163,71 @@ describe("message catalog", () => {
   });
 
   it("translates the inventory's move-group reasons and passes unknown text through", () => {
-    expect(moveGroupReason("tight dependency a → b").vi).toBe("phụ thuộc chặt a → b");
-    expect(moveGroupReason("share server s1: a, b").vi).toBe("dùng chung máy chủ s1: a, b");
+    expect(moveGroupReason("tight dependency a → b").en).toBe("tight dependency a → b");
+    expect(moveGroupReason("tight dependency a → b").vi).toBe("a phụ thuộc chặt vào b");
+    expect(moveGroupReason("share server s1: a, b").en).toBe("share server s1: a, b");
+    expect(moveGroupReason("share server s1: a, b").vi).toBe("a, b dùng chung máy chủ s1");
     expect(moveGroupReason("something new")).toEqual({ en: "something new", vi: "something new" });
+  });
+
+  it("shows every entity by its name and keeps the ids in the contract text", () => {
+    const names: RefNames = {
+      system: (id) => ({ a: "Hệ thống A", b: "Hệ thống B", c: "Hệ thống C" })[id],
+      site: (id) => (id === "dc-bn" ? "Trung tâm Bắc Ninh" : undefined),
+      agency: () => undefined,
+      external: () => undefined,
+      groupSystems: (id) => ({ "g-a": ["a"], "g-ab": ["a", "b"] })[id],
+    };
+    const tight = MSG.tightDependency({ from: "a", to: "b" });
+    expect(tight.en).toBe("tight dependency a → b");
+    expect(resolveRefs(tight.shown!.vi, "vi", names)).toBe("Hệ thống A phụ thuộc chặt vào Hệ thống B");
+    expect(resolveRefs(tight.shown!.en, "en", names)).toBe("Hệ thống A depends tightly on Hệ thống B");
+    // a group of one system is that system; of several, "the group of …"
+    const waits = MSG.chainWaits({ unit: "g-a", provider: "g-ab", hard: true, wave: 3 });
+    expect(waits.en).toBe("g-a waits for g-ab (consolidation survivor in place first), placed in wave 3");
+    expect(resolveRefs(waits.shown!.vi, "vi", names)).toBe("Hệ thống A chờ nhóm gồm Hệ thống A; Hệ thống B (hệ thống giữ lại sau hợp nhất phải sẵn sàng trước), được xếp vào đợt 3");
+    // a function and a setting in words
+    expect(resolveRefs(MSG.roadmapExpandShared({ fn: "sso" }).shown!.vi, "vi", names)).toBe("dịch vụ đăng nhập tập trung (SSO) dùng chung của tỉnh: mở rộng cho mọi sở, ngành, xã, phường qua mạng TSLCD");
+    expect(settingName("waveLimits.maxSystems", "vi")).toBe("số hệ thống tối đa mỗi đợt");
+    // long lists are cut
+    const many = MSG.targetRuns({ systems: ["a", "b", "c", "d", "e", "f", "g", "h"] });
+    expect(many.en).toBe("at the target site and runs a, b, c, d, e, f, g, h");
+    expect(resolveRefs(many.shown!.vi, "vi", names)).toBe("tại trung tâm giữ lại và đang chạy Hệ thống A; Hệ thống B; Hệ thống C; d; e và 3 hệ thống khác");
+    expect(plainRefs(many.shown!.en)).toBe(many.en);
+  });
+
+  for (const key of Object.keys(MSG) as (keyof typeof MSG)[]) {
+    it(`${key}: the forms people read resolve completely`, () => {
+      const msg = (MSG[key] as (...a: unknown[]) => Message)(...(CASES[key] as unknown[]));
+      const none: RefNames = { system: () => undefined, site: () => undefined, agency: () => undefined, external: () => undefined, groupSystems: () => undefined };
+      for (const t of [msg.en, msg.vi, resolveRefs(msg.shown?.vi ?? msg.vi, "vi", none), resolveRefs(msg.shown?.en ?? msg.en, "en", none)]) expect(t).not.toMatch(/[\uE000-\uE002]/);
+      // without names, the Vietnamese people read is the Vietnamese with ids
+      expect(resolveRefs(msg.shown?.vi ?? msg.vi, "vi", none).replace(/ và \d+ hệ thống khác/, "")).toBeTruthy();
+    });
+  }
+
+  it("puts the forms people read in the plan's translations: vi for all, en where it differs", () => {
+    const log = new MessageLog();
+    const a = log.say(MSG.systemRetained({ system: "a" }));
+    const b = log.say(MSG.noWorkload());
+    const plan = {
+      systems: [{ id: "a", name: "Hệ thống A", reasons: [a] }],
+      waves: [],
+      servers: [{ reasons: [b] }],
+      capacity: [],
+      procurement: [],
+      unscheduled: [],
+      deadline: { criticalChain: [] },
+      violations: [],
+      warnings: [],
+      targetSiteReasons: [],
+      groups: [],
+      roadmap: [],
+    };
+    expect(planTranslations(plan, log)).toEqual({
+      vi: { "a is retained": "Hệ thống A được giữ nguyên", "no workload": "không có tải" },
+      en: { "a is retained": "Hệ thống A is retained" },
+    });
   });
 
   it("logs what was said, keeping the English for the plan", () => {
