@@ -1,6 +1,7 @@
 // Zod schemas of the inventory format (contract: docs/inventory.md), with the types inferred from them.
 // Per-record rules only; rules that look across records live in rules.ts.
 import { z } from "zod";
+import { isCalendarDate } from "./calendar-date.js";
 
 /** DNS-1123 label: ids become Kubernetes names. */
 export const ID_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -10,17 +11,7 @@ export const Id = z
   .regex(ID_PATTERN, { error: "must be a DNS-1123 label: lowercase letters, digits and '-', 1–63 characters, starting and ending with a letter or digit" });
 export type Id = z.infer<typeof Id>;
 
-/** True for `YYYY-MM-DD` strings that name a real calendar day (no roll-over). */
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
+export { isCalendarDate };
 
 /** ISO date `YYYY-MM-DD` that exists in the calendar. */
 export const IsoDate = z

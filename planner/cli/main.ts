@@ -1,13 +1,14 @@
-// The command line's entry point: builds the commander program from one module per command, runs
-// it, and maps error classes to exit statuses (contract: 0 success, 2 invalid input or arguments,
-// 1 anything else). This is the only place that decides an exit status.
+// The command line's entry point: builds the commander program from the command registry
+// (commands/index.ts: each command's options are declared there and its module is imported only
+// when it runs), runs it, and maps error classes to exit statuses (contract: 0 success, 2 invalid
+// input or arguments, 1 anything else). This is the only place that decides an exit status.
 import { Command, CommanderError } from "commander";
 import { DcplanError, UsageError } from "../../common/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { type Io, processIo } from "../../common/io.js";
 import { VERSION } from "../../common/version.js";
 
-/** Builds the program; each command module adds its command. */
+/** Builds the program: one subcommand per registry entry, its action loaded when it runs. */
 export function buildProgram(io: Io): Command {
   const program = new Command("dcplan")
     .description(
@@ -17,7 +18,17 @@ export function buildProgram(io: Io): Command {
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();
-  for (const add of COMMANDS) add(program, io);
+  for (const entry of COMMANDS) {
+    const command = program.command(entry.name).description(entry.description);
+    entry.declare(command);
+    if (entry.examples.length > 0) command.addHelpText("after", `\nExamples:\n${entry.examples.map((e) => `  $ ${e}`).join("\n")}`);
+    command.action(async (...parsed: unknown[]) => {
+      // commander passes the positional arguments, then the options, then the command itself.
+      const options = parsed[parsed.length - 2] as Record<string, unknown>;
+      const action = await entry.load();
+      await action({ options, args: parsed.slice(0, -2), io });
+    });
+  }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   return program;
 }

@@ -1,6 +1,7 @@
 // Parsers for option values shared by several commands; bad values are UsageErrors (exit 2).
+// Loaded on every start (the command registry uses them): import nothing heavy here.
 import { UsageError } from "../../common/errors.js";
-import { isCalendarDate } from "../../inventory/schema.js";
+import { isCalendarDate } from "../../inventory/calendar-date.js";
 
 /** Parses `--as-of` and other date options: a real `YYYY-MM-DD` date. */
 export function parseDateOption(name: string): (value: string) => string {

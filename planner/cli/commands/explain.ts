@@ -1,15 +1,13 @@
 // `dcplan explain ID`: plans (as `dcplan plan` would) and explains one system or server: its
 // disposition and why, its wave and why that wave, what it waits for, what waits for it, and what
 // becomes of its servers.
-import type { Command } from "commander";
 import { UsageError } from "../../../common/errors.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { explain } from "../../explain.js";
 import { planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
 import type { Io } from "../../../common/io.js";
-import { parseDateOption } from "../options.js";
-import { defaultInventoryDir } from "../paths.js";
+import type { CommandAction } from "./index.js";
 
 export interface ExplainOptions {
   readonly inventory: string;
@@ -29,22 +27,7 @@ export async function explainCommand(id: string, options: ExplainOptions, io: Io
   return text;
 }
 
-export const addExplainCommand = (program: Command, io: Io): void => {
-  program
-    .command("explain")
-    .description("explain one system or server: disposition and why, wave and why, what it waits for, what waits for it, its servers' fates")
-    .argument("<id>", "system or server id")
-    .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
-    .option("--profile <file>", "planning profile (YAML)")
-    .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ dcplan explain --inventory inventory/sample --as-of 2026-11-22 qlvb-bg
-  $ dcplan explain --inventory inventory/sample bg-esx-09`,
-    )
-    .action(async (id: string, opts: ExplainOptions) => {
-      await explainCommand(id, opts, io);
-    });
+/** `dcplan explain ID` (declared in index.ts). */
+export const action: CommandAction = async ({ options, args, io }) => {
+  await explainCommand(String(args[0]), options as unknown as ExplainOptions, io);
 };

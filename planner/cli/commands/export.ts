@@ -3,7 +3,6 @@
 // only then writes the files atomically, so a failure never leaves an output half-written.
 import { extname, join } from "node:path";
 import cliProgress from "cli-progress";
-import type { Command } from "commander";
 import { UsageError } from "../../../common/errors.js";
 import type { Inventory } from "../../../inventory/schema.js";
 import { renderByOwner } from "../../export/by-owner.js";
@@ -16,10 +15,10 @@ import { readPlan } from "../../read-plan.js";
 import { parsePeriod, periodOf, renderReport } from "../../export/report.js";
 import { renderXlsx } from "../../export/xlsx.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
-import { parseChoice } from "../options.js";
+import { type CommandAction, EXPORT_FORMATS } from "./index.js";
 
-/** The formats `--format` accepts. */
-export const EXPORT_FORMATS = ["html", "xlsx", "csv", "md", "mermaid", "report"] as const;
+/** The formats `--format` accepts (declared with the command in index.ts). */
+export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -106,32 +105,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
   return outputs.map((o) => o.path);
 }
 
-/** Adds `dcplan export` to the program. */
-export const addExportCommand = (program: Command, io: Io): void => {
-  program
-    .command("export")
-    .description("roadmap exports for people: HTML roadmap, XLSX, CSV, Markdown, Mermaid, the semi-annual report, per-agency plans")
-    .requiredOption("--plan <file>", "plan JSON written by `dcplan plan`")
-    .option("--inventory <dir>", "inventory directory (adds server model and OS; stand-alone servers per period in the report)")
-    .requiredOption("--format <format>", `one of ${EXPORT_FORMATS.join(", ")}`, parseChoice("--format", EXPORT_FORMATS))
-    .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
-    .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
-    .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
-    .requiredOption("--out <path>", "output file; a directory for csv and --by-owner; a path stem for report (writes STEM.html and STEM.xlsx)")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ dcplan plan --inventory inventory/sample --as-of 2026-11-23 --out plan.json
-  $ dcplan export --plan plan.json --format html --out roadmap.html
-  $ dcplan export --plan plan.json --format xlsx --lang en --out roadmap.xlsx
-  $ dcplan export --plan plan.json --format csv --out roadmap-csv/
-  $ dcplan export --plan plan.json --format md --out ROADMAP.md
-  $ dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md
-  $ dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2
-  $ dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/`,
-    )
-    .action(async (opts: ExportOptions) => {
-      await exportCommand(opts, io);
-    });
+/** `dcplan export` (declared in index.ts). */
+export const action: CommandAction = async ({ options, io }) => {
+  await exportCommand(options as unknown as ExportOptions, io);
 };

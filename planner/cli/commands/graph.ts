@@ -1,13 +1,11 @@
 // `dcplan graph`: the dependency graph of the inventory as JSON, Graphviz DOT or Mermaid, whole or
 // around one entity (`--focus ID --depth N`).
-import type { Command } from "commander";
 import { UsageError } from "../../../common/errors.js";
 import { buildGraph } from "../../../inventory/graph.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { type GraphFormat, graphView, renderGraph } from "../../../inventory/render-graph.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
-import { parseChoice, parseIntOption } from "../options.js";
-import { defaultInventoryDir } from "../paths.js";
+import type { CommandAction } from "./index.js";
 
 export interface GraphOptions {
   readonly inventory: string;
@@ -29,23 +27,7 @@ export async function graphCommand(options: GraphOptions, io: Io): Promise<void>
   else io.stdout(text);
 }
 
-export const addGraphCommand = (program: Command, io: Io): void => {
-  program
-    .command("graph")
-    .description("print the dependency graph (sites, agencies, servers, systems, externals and typed edges)")
-    .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
-    .option("--format <format>", "json, dot or mermaid", parseChoice("--format", ["json", "dot", "mermaid"] as const), "json")
-    .option("--focus <id>", "only the neighbourhood of this entity")
-    .option("--depth <n>", "with --focus: how many steps around it", parseIntOption("--depth", 0), 2)
-    .option("--out <file>", "write to this file instead of standard output")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ dcplan graph --inventory inventory/sample --format mermaid --focus mot-cua-bn --depth 1
-  $ dcplan graph --inventory inventory/sample --format dot | dot -Tsvg > graph.svg`,
-    )
-    .action(async (opts: GraphOptions) => {
-      await graphCommand(opts, io);
-    });
+/** `dcplan graph` (declared in index.ts). */
+export const action: CommandAction = async ({ options, io }) => {
+  await graphCommand(options as unknown as GraphOptions, io);
 };

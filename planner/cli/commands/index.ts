@@ -1,21 +1,147 @@
-// One module per command; each adds its command to the program. Add a line per command.
+// The command registry: every command's name, description, arguments, options and help examples,
+// declared here WITHOUT importing the command's code, and a `load()` that imports the module
+// holding its action only when that command runs. `dcplan --help` or a small `dcplan validate` then
+// start in a fraction of the time it takes to import every command's dependencies (exceljs alone
+// costs ≈ 0.4 s, Pulumi more); see docs/benchmarks.md, "start-up".
+//
+// To add a command:
+//   1. write planner/cli/commands/<name>.ts with the pure-ish function tests call
+//      (`fooCommand(options, io)`) and `export const action: CommandAction = …` that calls it;
+//   2. add an entry to COMMANDS below: name, description, `declare` (arguments and options, with
+//      parsers from ../options.js), `examples` and `load: async () => (await import("./<name>.js")).action`;
+//   3. nothing else: main.ts builds the program from COMMANDS.
+// Everything this file imports at the top is loaded on EVERY start, so import only types, ../options.js,
+// ../paths.js and constants from modules that import nothing heavy (test/cli/startup.test.ts
+// checks that no command module and no heavy package is reachable from here).
 import type { Command } from "commander";
 import type { Io } from "../../../common/io.js";
-import { addExplainCommand } from "./explain.js";
-import { addExportCommand } from "./export.js";
-import { addGraphCommand } from "./graph.js";
-import { addPlanCommand } from "./plan.js";
-import { addRenderCommand } from "./render.js";
-import { addValidateCommand } from "./validate.js";
+import { LANGS } from "../../export/i18n.js";
+import { parseChoice, parseDateOption, parseIntOption } from "../options.js";
+import { defaultInventoryDir } from "../paths.js";
 
-/** Adds one command to the program. */
-export type AddCommand = (program: Command, io: Io) => void;
+/** One run of a command, as commander parsed it. */
+export interface Invocation {
+  /** Options by their camel-cased long name, parsed and defaulted as declared. */
+  readonly options: Record<string, unknown>;
+  /** Positional arguments, in declared order. */
+  readonly args: readonly unknown[];
+  readonly io: Io;
+}
 
-export const COMMANDS: AddCommand[] = [
-  addValidateCommand,
-  addGraphCommand,
-  addExportCommand,
-  addPlanCommand,
-  addExplainCommand,
-  addRenderCommand,
+/** A command's action; throws the classes of common/errors.ts on bad input (main.ts maps them to exit statuses). */
+export type CommandAction = (invocation: Invocation) => Promise<void>;
+
+/** A command of the registry. */
+export interface CommandEntry {
+  /** The word after `dcplan`. */
+  readonly name: string;
+  /** One line for `dcplan --help`. */
+  readonly description: string;
+  /** Declares the arguments and options on `command` (cheap: runs on every start). */
+  readonly declare: (command: Command) => void;
+  /** Command lines shown under "Examples:" in the command's `--help`, without the `$ `. */
+  readonly examples: readonly string[];
+  /** Imports the command's module and returns its action; called only when the command runs. */
+  readonly load: () => Promise<CommandAction>;
+}
+
+/** Formats of `dcplan export --format` (the export module checks the same list). */
+export const EXPORT_FORMATS = ["html", "xlsx", "csv", "md", "mermaid", "report"] as const;
+
+/** Environment variables `dcplan render --secrets-from-env` reads (stacks/render.ts SECRET_ENV; a test keeps them equal). */
+export const RENDER_SECRET_ENV_NAMES = ["DCPLAN_BACKUP_CREDENTIALS", "DCPLAN_BGP_PASSWORDS"] as const;
+
+/** Warnings `dcplan validate --warnings some` lists per rule. */
+export const WARNINGS_PER_RULE = 5;
+
+/** Every command, in the order `dcplan --help` lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "validate",
+    description: "load and check the inventory (and profile); print a summary; exit 2 with every error on invalid input",
+    declare: (c) =>
+      c
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--as-of <date>", "judge support dates against this day (YYYY-MM-DD) [today]", parseDateOption("--as-of"))
+        .option("--profile <file>", "also check this planning profile (YAML) and print its resolved values")
+        .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some"),
+    examples: ["dcplan validate --inventory inventory/sample", "dcplan validate --inventory inventory/sample --profile profiles/2026.yaml"],
+    load: async () => (await import("./validate.js")).action,
+  },
+  {
+    name: "graph",
+    description: "print the dependency graph (sites, agencies, servers, systems, externals and typed edges)",
+    declare: (c) =>
+      c
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--format <format>", "json, dot or mermaid", parseChoice("--format", ["json", "dot", "mermaid"] as const), "json")
+        .option("--focus <id>", "only the neighbourhood of this entity")
+        .option("--depth <n>", "with --focus: how many steps around it", parseIntOption("--depth", 0), 2)
+        .option("--out <file>", "write to this file instead of standard output"),
+    examples: [
+      "dcplan graph --inventory inventory/sample --format mermaid --focus mot-cua-bn --depth 1",
+      "dcplan graph --inventory inventory/sample --format dot | dot -Tsvg > graph.svg",
+    ],
+    load: async () => (await import("./graph.js")).action,
+  },
+  {
+    name: "export",
+    description: "roadmap exports for people: HTML roadmap, XLSX, CSV, Markdown, Mermaid, the semi-annual report, per-agency plans",
+    declare: (c) =>
+      c
+        .requiredOption("--plan <file>", "plan JSON written by `dcplan plan`")
+        .option("--inventory <dir>", "inventory directory (adds server model and OS; stand-alone servers per period in the report)")
+        .requiredOption("--format <format>", `one of ${EXPORT_FORMATS.join(", ")}`, parseChoice("--format", EXPORT_FORMATS))
+        .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
+        .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
+        .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
+        .requiredOption("--out <path>", "output file; a directory for csv and --by-owner; a path stem for report (writes STEM.html and STEM.xlsx)"),
+    examples: [
+      "dcplan plan --inventory inventory/sample --as-of 2026-11-23 --out plan.json",
+      "dcplan export --plan plan.json --format html --out roadmap.html",
+      "dcplan export --plan plan.json --format xlsx --lang en --out roadmap.xlsx",
+      "dcplan export --plan plan.json --format csv --out roadmap-csv/",
+      "dcplan export --plan plan.json --format md --out ROADMAP.md",
+      "dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md",
+      "dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2",
+      "dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/",
+    ],
+    load: async () => (await import("./export.js")).action,
+  },
+  {
+    name: "plan",
+    description: "plan the merger: dispositions, dated waves, capacity, deadline truth, decommission roadmap 2026–2030 (plan JSON)",
+    declare: (c) =>
+      c
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--profile <file>", "planning profile (YAML); every field optional")
+        .option("--as-of <date>", "planning day YYYY-MM-DD; waves start after it [today]", parseDateOption("--as-of"))
+        .option("--out <file>", "write the plan JSON here (atomically) instead of standard output"),
+    examples: ["dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json", "dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline"],
+    load: async () => (await import("./plan.js")).action,
+  },
+  {
+    name: "explain",
+    description: "explain one system or server: disposition and why, wave and why, what it waits for, what waits for it, its servers' fates",
+    declare: (c) =>
+      c
+        .argument("<id>", "system or server id")
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--profile <file>", "planning profile (YAML)")
+        .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of")),
+    examples: ["dcplan explain --inventory inventory/sample --as-of 2026-11-22 qlvb-bg", "dcplan explain --inventory inventory/sample bg-esx-09"],
+    load: async () => (await import("./explain.js")).action,
+  },
+  {
+    name: "render",
+    description: "write the Kubernetes manifests of a Pulumi stack (tenancy, Velero backup, MetalLB WAN) for kubectl apply, without the Pulumi CLI",
+    declare: (c) =>
+      c
+        .requiredOption("--stack <name>", "stack name: reads stacks/Pulumi.<name>.yaml and the defaults in Pulumi.yaml")
+        .requiredOption("--out <dir>", "output directory (files 00-…yaml to 70-…yaml, in apply order)")
+        .option("--project <dir>", "project root, the directory of Pulumi.yaml", ".")
+        .option("--secrets-from-env", `also write Secret manifests, from ${RENDER_SECRET_ENV_NAMES.join(" and ")} (JSON)`, false),
+    examples: [],
+    load: async () => (await import("./render.js")).action,
+  },
 ];

@@ -1,14 +1,12 @@
 // `dcplan plan`: inventory + profile → plan JSON (contract: docs/plan.md). Reads its inputs, calls
 // the pure planner, writes the JSON atomically to --out or to standard output (nothing else goes
 // to standard output); a one-line summary goes to standard error.
-import type { Command } from "commander";
 import { loadInventory } from "../../../inventory/load.js";
 import type { Plan } from "../../plan-schema.js";
 import { planWithProfile, serialisePlan } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
-import { parseDateOption } from "../options.js";
-import { defaultInventoryDir } from "../paths.js";
+import type { CommandAction } from "./index.js";
 
 export interface PlanOptions {
   readonly inventory: string;
@@ -38,22 +36,7 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<Plan> {
   return plan;
 }
 
-export const addPlanCommand = (program: Command, io: Io): void => {
-  program
-    .command("plan")
-    .description("plan the merger: dispositions, dated waves, capacity, deadline truth, decommission roadmap 2026–2030 (plan JSON)")
-    .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
-    .option("--profile <file>", "planning profile (YAML); every field optional")
-    .option("--as-of <date>", "planning day YYYY-MM-DD; waves start after it [today]", parseDateOption("--as-of"))
-    .option("--out <file>", "write the plan JSON here (atomically) instead of standard output")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json
-  $ dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline`,
-    )
-    .action(async (opts: PlanOptions) => {
-      await planCommand(opts, io);
-    });
+/** `dcplan plan` (declared in index.ts). */
+export const action: CommandAction = async ({ options, io }) => {
+  await planCommand(options as unknown as PlanOptions, io);
 };

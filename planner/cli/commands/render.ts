@@ -2,29 +2,30 @@
 // for `kubectl apply -f DIR`, without the Pulumi CLI (air-gapped clusters). The work is in
 // stacks/render.ts; this shell parses options and prints the summary.
 import { resolve } from "node:path";
-import type { Command } from "commander";
 import { UsageError } from "../../../common/errors.js";
-import { renderStack, SECRET_ENV } from "../../../stacks/render.js";
-import type { Io } from "../../../common/io.js";
+import { renderStack } from "../../../stacks/render.js";
+import type { CommandAction } from "./index.js";
 
-/** Adds `dcplan render`. */
-export function addRenderCommand(program: Command, io: Io): void {
-  program
-    .command("render")
-    .description("write the Kubernetes manifests of a Pulumi stack (tenancy, Velero backup, MetalLB WAN) for kubectl apply, without the Pulumi CLI")
-    .requiredOption("--stack <name>", "stack name: reads stacks/Pulumi.<name>.yaml and the defaults in Pulumi.yaml")
-    .requiredOption("--out <dir>", "output directory (files 00-…yaml to 70-…yaml, in apply order)")
-    .option("--project <dir>", "project root, the directory of Pulumi.yaml", ".")
-    .option("--secrets-from-env", `also write Secret manifests, from ${Object.values(SECRET_ENV).join(" and ")} (JSON)`, false)
-    .action(async (opts: { stack: string; out: string; project: string; secretsFromEnv: boolean }) => {
-      if (!/^[A-Za-z0-9_.-]+$/.test(opts.stack)) throw new UsageError(`--stack must be a stack name, got "${opts.stack}"`);
-      const result = await renderStack({ root: resolve(opts.project), stack: opts.stack, out: opts.out, secretsFromEnv: opts.secretsFromEnv });
-      io.stdout(`wrote ${result.objects.length} objects in ${result.files.length} files to ${opts.out}: ${result.files.join(", ")}\n`);
-      if (result.secretsNotWritten.length > 0) {
-        io.stderr(
-          `note: ${result.secretsNotWritten.length} Secrets are referenced but not written (no --secrets-from-env); create them before applying: ${result.secretsNotWritten.join(", ")} (see docs/deploy.md)\n`,
-        );
-      }
-      for (const u of result.unreachable) io.stderr(`warning: no NetworkPolicy allows ${u}: the target is not on the platform and dcplan:tenancy.egressCidrs has no CIDR for it\n`);
-    });
+/** Options of `dcplan render` (declared in index.ts). */
+export interface RenderOptions {
+  readonly stack: string;
+  readonly out: string;
+  /** Project root, the directory of Pulumi.yaml ["."]. */
+  readonly project: string;
+  /** Also write Secret manifests from the environment [false]. */
+  readonly secretsFromEnv: boolean;
 }
+
+/** `dcplan render` (declared in index.ts). */
+export const action: CommandAction = async ({ options, io }) => {
+  const opts = options as unknown as RenderOptions;
+  if (!/^[A-Za-z0-9_.-]+$/.test(opts.stack)) throw new UsageError(`--stack must be a stack name, got "${opts.stack}"`);
+  const result = await renderStack({ root: resolve(opts.project), stack: opts.stack, out: opts.out, secretsFromEnv: opts.secretsFromEnv });
+  io.stdout(`wrote ${result.objects.length} objects in ${result.files.length} files to ${opts.out}: ${result.files.join(", ")}\n`);
+  if (result.secretsNotWritten.length > 0) {
+    io.stderr(
+      `note: ${result.secretsNotWritten.length} Secrets are referenced but not written (no --secrets-from-env); create them before applying: ${result.secretsNotWritten.join(", ")} (see docs/deploy.md)\n`,
+    );
+  }
+  for (const u of result.unreachable) io.stderr(`warning: no NetworkPolicy allows ${u}: the target is not on the platform and dcplan:tenancy.egressCidrs has no CIDR for it\n`);
+};

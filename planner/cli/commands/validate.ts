@@ -1,14 +1,11 @@
 // `dcplan validate`: loads and checks the inventory, prints a summary (counts by site and kind, by
 // security level, consolidation candidates, warnings). Exit 2 with every error on invalid input.
-import type { Command } from "commander";
 import { type Finding, formatFinding, sortFindings } from "../../../common/errors.js";
 import { type LoadedInventory, loadInventory, locateAll, type PendingFinding } from "../../../inventory/load.js";
 import { systemSite } from "../../../inventory/model.js";
-import { duplicateFunctionCandidates } from "../../../inventory/queries/index.js";
+import { duplicateFunctionCandidates } from "../../../inventory/queries/duplicates.js";
 import type { Io } from "../../../common/io.js";
-import { parseChoice, parseDateOption } from "../options.js";
-import { defaultInventoryDir } from "../paths.js";
-import { prepareProfile, profileSummary } from "../../profile.js";
+import { type CommandAction, WARNINGS_PER_RULE } from "./index.js";
 
 export interface ValidateOptions {
   readonly inventory: string;
@@ -20,8 +17,7 @@ export interface ValidateOptions {
 
 export type WarningsMode = "all" | "some" | "none";
 
-/** Warnings listed per rule under `--warnings some`. */
-export const WARNINGS_PER_RULE = 5;
+export { WARNINGS_PER_RULE };
 
 const SERVER_KINDS = ["physical", "virtual", "storage", "network", "appliance"] as const;
 
@@ -91,28 +87,15 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   const loaded = await loadInventory(options.inventory, { asOf: options.asOf ?? io.today(), locateWarnings: false });
   // The profile is checked against the inventory before anything is printed, so a bad profile
   // gives exit 2 with its located findings only.
-  const profile = options.profile === undefined ? undefined : prepareProfile(options.profile, loaded.index, options.asOf ?? io.today());
+  // The profile module (and the holiday calendar it needs) is imported only when there is a profile.
+  const profiles = options.profile === undefined ? undefined : await import("../../profile.js");
+  const profile = profiles && options.profile !== undefined ? profiles.prepareProfile(options.profile, loaded.index, options.asOf ?? io.today()) : undefined;
   io.stdout(inventorySummary(options.inventory, loaded, options.warnings));
-  if (profile && options.profile !== undefined) io.stdout(profileSummary(options.profile, profile));
+  if (profiles && profile && options.profile !== undefined) io.stdout(profiles.profileSummary(options.profile, profile));
   return loaded;
 }
 
-export const addValidateCommand = (program: Command, io: Io): void => {
-  program
-    .command("validate")
-    .description("load and check the inventory (and profile); print a summary; exit 2 with every error on invalid input")
-    .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
-    .option("--as-of <date>", "judge support dates against this day (YYYY-MM-DD) [today]", parseDateOption("--as-of"))
-    .option("--profile <file>", "also check this planning profile (YAML) and print its resolved values")
-    .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ dcplan validate --inventory inventory/sample
-  $ dcplan validate --inventory inventory/sample --profile profiles/2026.yaml`,
-    )
-    .action(async (opts: ValidateOptions) => {
-      await validateCommand(opts, io);
-    });
+/** `dcplan validate` (declared in index.ts). */
+export const action: CommandAction = async ({ options, io }) => {
+  await validateCommand(options as unknown as ValidateOptions, io);
 };

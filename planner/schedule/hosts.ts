@@ -1,0 +1,115 @@
+// Host tracking for relocations, and the target site's rack space and power.
+//
+// Each physical host at a closing site counts its holders: the moving systems still to move off
+// it (directly or through its VMs). A host that keeps a retained system, or carries a relocated
+// system's hardware, is not freed. When the last holder leaves in a wave, a host still in support
+// for RELOCATE_MIN_SUPPORT_DAYS more is relocated in the next window (or after the retire day when
+// only retired systems held it) and adds its usable capacity from the day after that window. It
+// takes rack space and power at the target from the moment it is freed; relocating is optional, so
+// where none is left the host is not relocated (`noRoom`) and nothing is bought for it.
+import { addDays } from "../dates.js";
+import { MOVING } from "../dispositions.js";
+import { Heap } from "../heap.js";
+import type { Size } from "../plan-schema.js";
+import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf, ZERO_FOOTPRINT } from "../capacity.js";
+import { addSize } from "../sizing.js";
+import { type Relocation, RELOCATE_MIN_SUPPORT_DAYS, type ScheduleInput } from "./types.js";
+import { firstWindowFrom } from "./windows.js";
+
+/** Closing-site hosts waiting to be freed, the relocations planned so far and the target site's rack space and power. */
+export class HostTracker {
+  readonly relocations = new Map<string, Relocation>();
+  /** Freed hosts not relocated because the target site had no rack space or power left for them. */
+  readonly noRoom = new Set<string>();
+  /** Rack space and power the target site can hold (raised by purchases). */
+  fpLimit: Footprint;
+  /** Rack space and power taken at the target site after the last closed wave and the relocations planned. */
+  fpUsed: Footprint;
+  /** Most rack space and power taken at any time. */
+  fpPeak: Footprint;
+  /** Moving systems still to leave each closing-site physical host that can be freed. */
+  private readonly hostHolders = new Map<string, number>();
+  /** Whether a retired system is among a host's workload (it is freed on the retire day at the earliest). */
+  private readonly hostRetireOnly = new Map<string, boolean>();
+  private readonly hostsOfSystem = new Map<string, string[]>();
+  /** Relocated hosts not yet counted in capacity, by arrival day. */
+  private readonly arrivals = new Heap<Relocation>((a, b) => a.availableFrom < b.availableFrom || (a.availableFrom === b.availableFrom && a.server < b.server));
+
+  constructor(private readonly input: ScheduleInput) {
+    const { index, decisions, target } = input;
+    const sortedServers = [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const s of sortedServers) {
+      if (s.kind !== "physical" || s.site === target) continue;
+      const workload = new Set<string>();
+      for (const sys of index.systemsOn.get(s.id) ?? []) workload.add(sys.id);
+      for (const vm of index.vmsOf.get(s.id) ?? []) for (const sys of index.systemsOn.get(vm.id) ?? []) workload.add(sys.id);
+      let holders = 0;
+      let stays = false;
+      for (const id of workload) {
+        const d = decisions.get(id)!.disposition;
+        if (d === "retain") stays = true;
+        else if (d === "relocate" && (index.systemsOn.get(s.id) ?? []).some((x) => x.id === id)) stays = true; // carried, not freed
+        else if (MOVING.has(d)) holders++;
+      }
+      if (stays) continue;
+      this.hostHolders.set(s.id, holders);
+      this.hostRetireOnly.set(s.id, [...workload].some((id) => decisions.get(id)!.disposition === "retire"));
+      for (const id of workload) if (MOVING.has(decisions.get(id)!.disposition)) (this.hostsOfSystem.get(id) ?? this.hostsOfSystem.set(id, []).get(id)!).push(s.id);
+    }
+    // Rack space and power: hardware carried or relocated to the target site takes them.
+    this.fpLimit = input.footprint?.limit ?? { rackUnits: Infinity, watts: Infinity };
+    this.fpUsed = input.footprint?.used ?? ZERO_FOOTPRINT;
+    this.fpPeak = this.fpUsed;
+  }
+
+  /** Frees the hosts no moving system holds, from the profile's start day. */
+  freeIdleHosts(): void {
+    for (const [hostId, n] of this.hostHolders) if (n === 0) this.freeHost(hostId, this.input.profile.startDate, -1);
+  }
+
+  /** Raises the peak rack space and power to `fp` where it is higher. */
+  raisePeak(fp: Footprint): void {
+    this.fpPeak = { rackUnits: Math.max(fp.rackUnits, this.fpPeak.rackUnits), watts: Math.max(fp.watts, this.fpPeak.watts) };
+  }
+
+  /** `capacity` plus the usable capacity of every relocated host available on `day`, each counted once. */
+  addArrivals(capacity: Size, day: string): Size {
+    let c = capacity;
+    while (this.arrivals.size > 0 && this.arrivals.peek()!.availableFrom <= day) c = addSize(c, this.arrivals.pop()!.adds);
+    return c;
+  }
+
+  /** Records that `systems` left their closing-site hosts in a wave ending `waveEnd` (window index `window`); frees the hosts left empty. */
+  systemsLeft(systems: readonly string[], waveEnd: string, window: number): void {
+    for (const sys of systems) {
+      for (const h of this.hostsOfSystem.get(sys) ?? []) {
+        const left = this.hostHolders.get(h)! - 1;
+        this.hostHolders.set(h, left);
+        if (left === 0) this.freeHost(h, waveEnd, window);
+      }
+    }
+  }
+
+  /** Plans the relocation of a host freed on `freedOn0` after window `afterWindow`, when it stays in support long enough and there is room for it. */
+  private freeHost(hostId: string, freedOn0: string, afterWindow: number): void {
+    const { index, windows, profile } = this.input;
+    const host = index.servers.get(hostId)!;
+    const freedOn = this.hostRetireOnly.get(hostId) && this.input.retireOn > freedOn0 ? this.input.retireOn : freedOn0;
+    const wi = Math.max(afterWindow + 1, firstWindowFrom(windows, addDays(freedOn, 1)));
+    if (wi >= windows.length) return;
+    const win = windows[wi];
+    if (host.supportEnds === undefined || host.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS)) return;
+    // Relocating a host for its capacity is optional: never buy racks or power for it. Its space is
+    // counted from now on (it arrives in a later window), which is on the safe side.
+    const fp = addFootprint(this.fpUsed, footprintOf(host));
+    if (!fitsFootprint(fp, this.fpLimit)) {
+      this.noRoom.add(hostId);
+      return;
+    }
+    this.fpUsed = fp;
+    this.raisePeak(fp);
+    const r: Relocation = { server: hostId, freedOn, relocateOn: win.start, availableFrom: addDays(win.end, 1), adds: usableOf(host, profile.cpuOvercommit, profile.headroomPct) };
+    this.relocations.set(hostId, r);
+    this.arrivals.push(r);
+  }
+}

@@ -1,0 +1,195 @@
+// Units and their ordering edges: what the window loop schedules.
+//
+// A unit is a move group (systems joined by a tight dependency or a shared server, from
+// `moveGroups`) restricted to its moving systems. Ordering edges between units, all meaning "no
+// earlier than" (the same wave is fine): a provider before its consumer (loose dependency, soft),
+// a consolidation survivor before the system merged into it and before that system's dependants
+// (hard). Units on a cycle of hard edges alone are merged (one wave satisfies "≥" both ways); other
+// cycles are cut at their loose edges: inside such a strongly connected component order is free but
+// for its hard edges (which form no cycle), and the consumer-before-provider splits that result are
+// counted and reported. Cost: O(systems + dependencies) plus two Tarjan passes.
+import { tarjan } from "../../inventory/queries/scc.js";
+import { MOVING } from "../dispositions.js";
+import { joinMessages, type Message, moveGroupReason, MSG } from "../messages.js";
+import { addFootprint, footprintOf, ZERO_FOOTPRINT } from "../capacity.js";
+import { addSize, ZERO_SIZE } from "../sizing.js";
+import type { ScheduleInput, Unit } from "./types.js";
+
+const DEV_TAGS = new Set(["dev", "test", "testing", "staging", "uat"]);
+const PROD_TAGS = new Set(["prod", "production"]);
+
+/** A move group restricted to its moving systems. */
+interface RawGroup {
+  readonly id: string;
+  readonly systems: string[];
+  readonly reason: Message;
+}
+
+/** An ordering edge between raw groups: [provider group, consumer group, hard, the consolidation "merged → survivor" behind a hard edge]. */
+type OrderingEdge = [number, number, boolean, string?];
+
+/** The units and the map from each moving system to its unit. */
+export interface UnitGraph {
+  readonly units: Unit[];
+  readonly unitOfSystem: Map<string, number>;
+}
+
+/** Builds the units of the moving systems with their ordering edges (see file header). */
+export function buildUnits(input: ScheduleInput): UnitGraph {
+  const rawGroups = movingGroups(input);
+  const groupOf = new Map<string, number>();
+  rawGroups.forEach((g, i) => g.systems.forEach((s) => groupOf.set(s, i)));
+  const edges = orderingEdges(input, groupOf);
+  const { units, unitOfSystem, unitIndexOfGroup } = mergeHardCycles(input, rawGroups, edges);
+  linkUnits(units, edges, unitIndexOfGroup);
+  return { units, unitOfSystem };
+}
+
+/** Whether unit v waits for its predecessor u: always across components, inside one only for a survivor-first edge. */
+export function waitsFor(v: Unit, u: Unit): boolean {
+  return u.comp !== v.comp || v.hardPreds.has(u.index);
+}
+
+/** The move groups that have a moving system, restricted to those systems. */
+function movingGroups(input: ScheduleInput): RawGroup[] {
+  const moving = (id: string): boolean => MOVING.has(input.decisions.get(id)?.disposition ?? "retain");
+  const rawGroups: RawGroup[] = [];
+  for (const g of input.groups) {
+    const members = g.systems.filter(moving);
+    if (members.length === 0) continue;
+    rawGroups.push({ id: g.id, systems: members, reason: g.reasons.length > 0 ? joinMessages(g.reasons.map(moveGroupReason)) : MSG.singleSystem() });
+  }
+  return rawGroups;
+}
+
+/** Provider-before-consumer (loose) and survivor-first (hard) edges between groups, in inventory order. */
+function orderingEdges(input: ScheduleInput, groupOf: ReadonlyMap<string, number>): OrderingEdge[] {
+  const { index, decisions } = input;
+  const edges: OrderingEdge[] = [];
+  for (const sys of index.inventory.systems) {
+    const c = groupOf.get(sys.id);
+    if (c === undefined) continue;
+    for (const dep of sys.dependsOn ?? []) {
+      const p = groupOf.get(dep.target);
+      const pd = decisions.get(dep.target);
+      if (p !== undefined && p !== c && pd?.disposition !== "consolidate") edges.push([p, c, false]);
+      // Dependants of a consolidated system wait for its survivor.
+      if (pd?.disposition === "consolidate" && pd.into !== undefined) {
+        const s = groupOf.get(pd.into);
+        if (s !== undefined && s !== c) edges.push([s, c, true, `${dep.target} → ${pd.into}`]);
+      }
+    }
+    const d = decisions.get(sys.id)!;
+    if (d.disposition === "consolidate" && d.into !== undefined) {
+      const s = groupOf.get(d.into);
+      if (s !== undefined && s !== c) edges.push([s, c, true, `${sys.id} → ${d.into}`]);
+    }
+  }
+  return edges;
+}
+
+/**
+ * Makes one unit per group, except that the groups on a cycle of survivor-first edges alone become
+ * one unit (forced: one wave satisfies "≥" both ways). A cycle that needs a loose edge to close is
+ * not merged: the loose edge (a preference) is cut instead, and the hard edges inside the loose
+ * component stay enforced (see `waitsFor`).
+ */
+function mergeHardCycles(input: ScheduleInput, rawGroups: readonly RawGroup[], edges: readonly OrderingEdge[]): UnitGraph & { unitIndexOfGroup: Int32Array } {
+  const adj = new Map<string, string[]>();
+  rawGroups.forEach((_, i) => adj.set(String(i), []));
+  for (const [a, b, hard] of edges) if (hard) adj.get(String(a))!.push(String(b));
+  const comps = tarjan(adj);
+  const compOf = new Int32Array(rawGroups.length);
+  comps.forEach((c, ci) => c.forEach((n) => (compOf[Number(n)] = ci)));
+  const hardCycle = new Set<number>();
+  // The consolidations whose survivor-first edges close each merged cycle, for the forced-wave violation.
+  const forcedBy = new Map<number, Set<string>>();
+  for (const [a, b, hard, why] of edges) {
+    if (!hard || compOf[a] !== compOf[b]) continue;
+    hardCycle.add(compOf[a]);
+    (forcedBy.get(compOf[a]) ?? forcedBy.set(compOf[a], new Set()).get(compOf[a])!).add(why!);
+  }
+  // Merge: every group of a hard-cycle component maps to the component's first group.
+  const mergedInto = new Int32Array(rawGroups.length).map((_, i) => i);
+  const compHead = new Map<number, number>();
+  for (let i = 0; i < rawGroups.length; i++) {
+    if (!hardCycle.has(compOf[i])) continue;
+    const head = compHead.get(compOf[i]);
+    if (head === undefined) compHead.set(compOf[i], i);
+    else mergedInto[i] = head;
+  }
+  const unitIndexOfGroup = new Int32Array(rawGroups.length);
+  const units: Unit[] = [];
+  const unitOfSystem = new Map<string, number>();
+  for (let i = 0; i < rawGroups.length; i++) {
+    if (mergedInto[i] !== i) continue;
+    const members: number[] = [i];
+    if (compHead.get(compOf[i]) === i) for (const n of comps[compOf[i]]) if (Number(n) !== i) members.push(Number(n));
+    const systems = members.flatMap((m) => rawGroups[m].systems).sort();
+    const reason = members.length > 1 ? MSG.mergedCycle({ reasons: joinMessages(members.map((m) => rawGroups[m].reason)) }) : rawGroups[i].reason;
+    const u = makeUnit(units.length, rawGroups[i].id, systems, reason, input);
+    if (members.length > 1) u.merged = { groups: members.map((m) => rawGroups[m].id).sort(), consolidations: [...forcedBy.get(compOf[i])!].sort() };
+    units.push(u);
+    for (const m of members) unitIndexOfGroup[m] = u.index;
+    for (const s of systems) unitOfSystem.set(s, u.index);
+  }
+  return { units, unitOfSystem, unitIndexOfGroup };
+}
+
+/** Sets each unit's predecessors, successors and survivor-first predecessors, then its strongly connected component over every edge. */
+function linkUnits(units: Unit[], edges: readonly OrderingEdge[], unitIndexOfGroup: Int32Array): void {
+  const seenEdge = new Set<string>();
+  for (const [a0, b0, hard] of edges) {
+    const a = unitIndexOfGroup[a0];
+    const b = unitIndexOfGroup[b0];
+    if (a === b) continue;
+    const key = `${a}>${b}`;
+    if (hard) units[b].hardPreds.add(a);
+    if (seenEdge.has(key)) continue;
+    seenEdge.add(key);
+    units[a].succs.push(b);
+    units[b].preds.push(a);
+  }
+  // Inside one component, loose edges are cut.
+  const unitAdj = new Map<string, string[]>();
+  for (const u of units) unitAdj.set(String(u.index), u.succs.map(String));
+  tarjan(unitAdj).forEach((c, ci) => c.forEach((n) => (units[Number(n)].comp = ci)));
+}
+
+/** A unit's size, demand at the target, footprint carried there and risk (security level, then users, then environment). */
+function makeUnit(i: number, id: string, systems: string[], reason: Message, input: ScheduleInput): Unit {
+  const { index, target } = input;
+  let data = 0;
+  let maxSL = 1;
+  let users = 0;
+  let prod = false;
+  let dev = 0;
+  let demand = ZERO_SIZE;
+  let footprint = ZERO_FOOTPRINT;
+  const servers = new Set<string>();
+  const carried = new Set<string>();
+  for (const id of systems) {
+    const s = index.systems.get(id)!;
+    data += s.dataGiB ?? 0;
+    maxSL = Math.max(maxSL, s.securityLevel);
+    users += s.users ?? 0;
+    for (const sid of s.servers) {
+      const srv = index.servers.get(sid);
+      if (!srv || srv.site === target) continue;
+      servers.add(sid);
+      // Hardware of a relocated system is carried to the target site and takes rack space and power there.
+      if (srv.kind !== "virtual" && input.decisions.get(id)?.disposition === "relocate") carried.add(sid);
+      const tags = srv.tags ?? [];
+      if (tags.some((t) => PROD_TAGS.has(t))) prod = true;
+      if (tags.some((t) => DEV_TAGS.has(t))) dev++;
+    }
+  }
+  for (const sid of [...servers].sort()) {
+    const t = input.incoming.get(sid);
+    if (t) demand = addSize(demand, t);
+    if (carried.has(sid)) footprint = addFootprint(footprint, footprintOf(index.servers.get(sid)!));
+  }
+  const env = prod ? 6 : dev > 0 && dev === servers.size ? 0 : 3;
+  const risk = maxSL * 100 + Math.min(9, Math.floor(Math.log10(1 + users))) * 10 + env;
+  return { index: i, id, systems, dataGiB: Math.round(data * 10) / 10, demand, footprint, maxSecurityLevel: maxSL, risk, reason, preds: [], succs: [], hardPreds: new Set(), comp: -1, pinWindow: -1, release: 0 };
+}
