@@ -111,6 +111,13 @@ export class PlanFileError extends InputError {
   }
 }
 
+/** The indicator rows given to the report (`--indicators FILE`) are not a valid table. */
+export class ReportRowsError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("indicator rows", findings);
+  }
+}
+
 /** Pulumi stack configuration is invalid (raised before any resource is registered). */
 export class ConfigError extends InputError {
   constructor(findings: readonly Finding[]) {

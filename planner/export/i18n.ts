@@ -2,7 +2,6 @@
 // and English, plus the date and number formats of each language. Formatting is done by hand
 // rather than with Intl so the bytes do not depend on the ICU data of the machine.
 import type { Disposition } from "../../inventory/schema.js";
-import { functionName } from "../functions.js";
 import type { Phase, Platform, RoadmapAction, ServerFate, Translations } from "../plan-schema.js";
 
 export const LANGS = ["vi", "en"] as const;
@@ -145,6 +144,7 @@ const VI = {
   meaning: "Ý nghĩa",
   rule: "Quy tắc",
   subjectId: "Mã đối tượng",
+  page: "Trang",
   dependsOnWave: "Nằm ở",
   sameWave: "cùng đợt",
   earlierWave: (n: number) => `đợt ${n} (trước)`,
@@ -207,6 +207,44 @@ const VI = {
   reportNoItems: "Không có trong kỳ.",
   reportNeedsInventory: "Mục IV cần --inventory (nhãn standalone của máy chủ); chỉ tiêu 5 lấy số máy chủ riêng lẻ còn lại sau hợp nhất của kế hoạch.",
   sheetReport: "Báo cáo",
+  wrote: (path: string, what: string, kb: string) => `đã ghi ${path}: ${what}, ${kb} KB`,
+  wroteHtml: "lộ trình HTML cho lãnh đạo",
+  wroteXlsx: "bảng tính XLSX cho cán bộ lập kế hoạch",
+  wroteCsv: (table: string) => `bảng ${table} (CSV)`,
+  wroteMarkdown: "lộ trình Markdown",
+  wroteMermaid: "sơ đồ Mermaid",
+  wroteReport: (period: string, format: string) => `báo cáo kết quả hợp nhất ${period.charAt(0).toLowerCase()}${period.slice(1)} (${format})`,
+  wroteOwnerPlan: (agency: string) => `phương án của ${agency}`,
+  periodYear: (year: number) => `Năm ${year}`,
+  reportStart: "Đầu kỳ",
+  reportDoneInPeriod: "Đã thực hiện trong kỳ",
+  reportPlannedInPeriod: "Kế hoạch trong kỳ",
+  reportEnd: "Cuối kỳ (cộng)",
+  reportSurvivingCentre: "trung tâm giữ lại sau hợp nhất",
+  reportCentreStillRuns: (n: number, names: readonly string[]) => `còn ${n} hệ thống vận hành tại đây${names.length > 0 ? `: ${names.join("; ")}${n > names.length ? "; …" : ""}` : ""}`,
+  reportCentreEmptied: "không còn hệ thống nào vận hành",
+  reportOpen: "Đang vận hành",
+  reportClosed: "Đã đóng",
+  reportCentresBefore: (n: number) => `trước hợp nhất: ${n} trung tâm`,
+  reportMergerDone: (date: string) => `Đã hoàn thành (${date})`,
+  reportMergerPlanned: (date: string) => `Hoàn thành theo kế hoạch ngày ${date}`,
+  reportMergerNotDone: (date: string | undefined) => `Chưa hoàn thành trong kỳ${date ? ` (dự kiến hoàn thành ngày ${date})` : " (chưa xác định được ngày hoàn thành)"}`,
+  reportNationalNote: "tính theo các kết nối ghi trong danh mục",
+  reportCovered: "Được sao lưu tập trung",
+  reportNotCovered: "Chưa được sao lưu tập trung",
+  reportOfSystems: (n: number, total: number) => `${n}/${total} hệ thống`,
+  reportLinked: "Đã kết nối",
+  reportNotLinked: "Chưa kết nối",
+  reportDecommissionLater: "Thanh lý sau kỳ báo cáo",
+  reportKept: "Giữ lại",
+  reportPlansNeedInventory: (n: number) => `${n} cơ quan có máy chủ riêng lẻ; ngày nhận phương án cần --inventory (trường x-server-plan-received của cơ quan)`,
+  reportReceived: "Đã gửi",
+  reportNotReceived: "Chưa gửi",
+  reportOfAgencies: (n: number, total: number) => `${n}/${total} cơ quan có máy chủ riêng lẻ`,
+  reportTrace: "Chi tiết chỉ tiêu",
+  reportTraceKind: "Loại đối tượng",
+  reportCounted: "Tính vào số liệu",
+  traceKinds: (k: string) => ({ system: "Hệ thống", server: "Máy chủ", centre: "Trung tâm", connection: "Kết nối", agency: "Cơ quan" })[k] ?? k,
 } as const;
 
 type Labels = { readonly [K in keyof typeof VI]: (typeof VI)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -339,6 +377,7 @@ const EN: Labels = {
   meaning: "Meaning",
   rule: "Rule",
   subjectId: "Subject id",
+  page: "Page",
   dependsOnWave: "Where",
   sameWave: "same wave",
   earlierWave: (n) => `wave ${n} (earlier)`,
@@ -399,6 +438,44 @@ const EN: Labels = {
   reportNoItems: "None in the period.",
   reportNeedsInventory: "Section IV needs --inventory (the servers' standalone tag); indicator 5 is the plan's count of stand-alone servers left after the merger.",
   sheetReport: "Report",
+  wrote: (path, what, kb) => `wrote ${path}: ${what}, ${kb} KB`,
+  wroteHtml: "the HTML roadmap for leadership",
+  wroteXlsx: "the XLSX workbook for planners",
+  wroteCsv: (table) => `the ${table} table (CSV)`,
+  wroteMarkdown: "the Markdown roadmap",
+  wroteMermaid: "the Mermaid diagrams",
+  wroteReport: (period, format) => `the consolidation report, ${period.charAt(0).toLowerCase()}${period.slice(1)} (${format})`,
+  wroteOwnerPlan: (agency) => `the plan of ${agency}`,
+  periodYear: (year) => `Year ${year}`,
+  reportStart: "Start of period",
+  reportDoneInPeriod: "Done in the period",
+  reportPlannedInPeriod: "Planned in the period",
+  reportEnd: "End of period (total)",
+  reportSurvivingCentre: "the centre that survives the merger",
+  reportCentreStillRuns: (n, names) => `${n} systems still run here${names.length > 0 ? `: ${names.join("; ")}${n > names.length ? "; …" : ""}` : ""}`,
+  reportCentreEmptied: "no system runs here any more",
+  reportOpen: "In operation",
+  reportClosed: "Closed",
+  reportCentresBefore: (n) => `before the merger: ${n} centres`,
+  reportMergerDone: (date) => `Complete (${date})`,
+  reportMergerPlanned: (date) => `Complete as planned on ${date}`,
+  reportMergerNotDone: (date) => `Not complete in the period${date ? ` (projected completion ${date})` : " (no projected completion date)"}`,
+  reportNationalNote: "counted from the connections the inventory records",
+  reportCovered: "Covered by the centralised backup",
+  reportNotCovered: "Not covered by the centralised backup",
+  reportOfSystems: (n, total) => `${n} of ${total} systems`,
+  reportLinked: "Linked",
+  reportNotLinked: "Not linked",
+  reportDecommissionLater: "Decommissioned after the period",
+  reportKept: "Kept",
+  reportPlansNeedInventory: (n) => `${n} agencies own stand-alone servers; the day each plan arrived needs --inventory (the agency's x-server-plan-received field)`,
+  reportReceived: "Sent",
+  reportNotReceived: "Not sent",
+  reportOfAgencies: (n, total) => `${n} of ${total} agencies that own stand-alone servers`,
+  reportTrace: "Indicator details",
+  reportTraceKind: "Kind",
+  reportCounted: "Counted",
+  traceKinds: (k) => ({ system: "System", server: "Server", centre: "Centre", connection: "Connection", agency: "Agency" })[k] ?? k,
 };
 
 /** The labels of a language. */
@@ -600,10 +677,4 @@ const RULES: Record<Lang, Record<string, string>> = {
 /** A rule of a violation or warning in words; a rule this table does not know, by its kind ("Vi phạm" / "Cảnh báo"). */
 export function ruleLabel(rule: string, kind: "violation" | "warning", lang: Lang): string {
   return RULES[lang][rule] ?? (kind === "violation" ? labels(lang).riskViolation : labels(lang).riskWarning);
-}
-
-/** The function a system serves, by its name (capitalised, for a table cell). */
-export function functionLabel(id: string, lang: Lang): string {
-  const name = functionName(id, lang);
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }

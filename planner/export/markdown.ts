@@ -52,7 +52,7 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   }
   out.push(`## ${escapeMd(L.wavesTitle)}`, "", mdTable(wavesTable(input), lang, ["wave", "phase", "start", "end", "system-count", "systems", "owners", "max-security-level", "late"]), "");
   if (options.systemsAndServers) {
-    out.push(`## ${escapeMd(L.tableSystems)}`, "", mdTable(systemsTable(input), lang, ["id", "name", "security-level", "disposition", "into", "wave", "cutover", "retire-on", "platform"]), "");
+    out.push(`## ${escapeMd(L.tableSystems)}`, "", mdTable(systemsTable(input), lang, ["name", "function", "security-level", "disposition", "into", "wave", "cutover", "retire-on", "platform"]), "");
     out.push(`## ${escapeMd(L.tableServers)}`, "", mdTable(serversTable(input), lang, SERVER_KEYS), "");
   }
   out.push(`## ${escapeMd(L.lateTitle)}`, "");

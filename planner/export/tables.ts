@@ -4,12 +4,12 @@
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer, PlanSystem } from "../plan-schema.js";
 import { figureItems, headlineFigures } from "./figures.js";
+import { functionName } from "../functions.js";
 import { settingName } from "../messages.js";
 import {
   chainKindLabel,
   dispositionLabel,
   fateLabel,
-  functionLabel,
   type Lang,
   labels,
   phaseLabel,
@@ -145,6 +145,12 @@ function serverIds(plan: Plan): ReadonlySet<string> {
   return s;
 }
 
+/** The function a system serves, by its name (capitalised, for a table cell). */
+export function functionLabel(id: string, lang: Lang): string {
+  const name = functionName(id, lang);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** Waves in number order. */
 export function sortedWaves(plan: Plan): Plan["waves"] {
   return [...plan.waves].sort((a, b) => a.number - b.number);
@@ -219,13 +225,13 @@ export function wavesTable(input: ExportInput): Table {
       { key: "end", header: L.end, type: "date", width: 12 },
       { key: "days", header: L.days, type: "int", width: 8 },
       { key: "system-count", header: L.systemCount, type: "int", width: 10 },
-      { key: "systems", header: L.systems, type: "text", width: 60 },
-      { key: "owners", header: L.owners, type: "text", width: 40 },
+      { key: "systems", header: L.systems, type: "text", width: 50 },
+      { key: "owners", header: L.owners, type: "text", width: 32 },
       { key: "max-security-level", header: L.maxSecurityLevel, type: "int", width: 12 },
       { key: "data-gib", header: L.dataGiB, type: "number", width: 12 },
       { key: "server-count", header: L.serverCount, type: "int", width: 10 },
       { key: "late", header: L.late, type: "bool", width: 8 },
-      { key: "notes", header: L.notes, type: "text", width: 50 },
+      { key: "notes", header: L.notes, type: "text", width: 40 },
     ],
     rows: sortedWaves(plan).map((w) => {
       const systems = [...w.systems].sort(cmp);
@@ -262,7 +268,7 @@ export function systemsTable(input: ExportInput): Table {
       { key: "id", header: L.id, type: "text", width: 18, technical: true },
       { key: "name", header: L.name, type: "text", width: 44 },
       { key: "owner", header: L.owner, type: "text", width: 34 },
-      { key: "function", header: L.function, type: "text", width: 16 },
+      { key: "function", header: L.function, type: "text", width: 24 },
       { key: "security-level", header: L.securityLevel, type: "int", width: 10 },
       { key: "site", header: L.site, type: "text", width: 30 },
       { key: "disposition", header: L.disposition, type: "text", width: 24 },
@@ -276,7 +282,7 @@ export function systemsTable(input: ExportInput): Table {
       { key: "users", header: L.users, type: "int", width: 10 },
       { key: "externals", header: L.externals, type: "text", width: 20 },
       { key: "late", header: L.late, type: "bool", width: 8 },
-      { key: "reasons", header: L.reasons, type: "text", width: 60 },
+      { key: "reasons", header: L.reasons, type: "text", width: 90 },
     ],
     rows: [...plan.systems]
       .sort((a, b) => cmp(a.id, b.id))
@@ -326,7 +332,7 @@ export function serversTable(input: ExportInput): Table {
     { key: "power-w-saved", header: L.powerW, type: "number", width: 11 },
     { key: "kwh-year-saved", header: L.kwhYear, type: "number", width: 11 },
     { key: "rack-units-saved", header: L.rackUnits, type: "number", width: 9 },
-    { key: "reasons", header: L.reasons, type: "text", width: 60 },
+    { key: "reasons", header: L.reasons, type: "text", width: 90 },
   ];
   if (inventory) {
     columns.push({ key: "model", header: L.model, type: "text", width: 24 }, { key: "os", header: L.os, type: "text", width: 20 });

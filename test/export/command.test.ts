@@ -38,7 +38,8 @@ async function dcplan(...args: string[]): Promise<{ code: number; out: string; e
 }
 
 describe("dcplan export", () => {
-  it("writes every format, and nothing on standard output or error when not a terminal", async () => {
+  it("writes every format and says what it wrote, one line per file", async () => {
+    const said: string[] = [];
     for (const [format, out] of [
       ["html", "r.html"],
       ["xlsx", "r.xlsx"],
@@ -46,15 +47,26 @@ describe("dcplan export", () => {
       ["mermaid", "r.mermaid.md"],
     ]) {
       const r = await dcplan("export", "--plan", planFile, "--format", format, "--out", join(dir, out));
-      expect(r).toEqual({ code: 0, out: "", err: "" });
+      expect(r.code).toBe(0);
+      expect(r.err).toBe("");
       expect(existsSync(join(dir, out))).toBe(true);
+      said.push(r.out.replace(dir, "DIR").replace(/[\d,]+ KB/, "N KB"));
     }
+    expect(said).toEqual([
+      "đã ghi DIR/r.html: lộ trình HTML cho lãnh đạo, N KB\n",
+      "đã ghi DIR/r.xlsx: bảng tính XLSX cho cán bộ lập kế hoạch, N KB\n",
+      "đã ghi DIR/r.md: lộ trình Markdown, N KB\n",
+      "đã ghi DIR/r.mermaid.md: sơ đồ Mermaid, N KB\n",
+    ]);
     expect(readFileSync(join(dir, "r.html"), "utf8")).toContain("Trung tâm tích hợp dữ liệu");
   });
 
   it("writes a directory of CSV files", async () => {
     const r = await dcplan("export", "--plan", planFile, "--format", "csv", "--lang", "en", "--out", join(dir, "csv"));
     expect(r.code).toBe(0);
+    expect(r.out.split("\n").filter(Boolean).map((l) => l.replace(dir, "DIR").replace(/[\d.]+ KB/, "N KB"))).toEqual(
+      ["summary", "waves", "systems", "servers", "decommission", "risks"].map((t) => `wrote DIR/csv/${t}.csv: the ${t.charAt(0).toUpperCase()}${t.slice(1)} table (CSV), N KB`),
+    );
     expect(readdirSync(join(dir, "csv")).sort()).toEqual(["decommission.csv", "risks.csv", "servers.csv", "summary.csv", "systems.csv", "waves.csv"]);
     expect(readFileSync(join(dir, "csv", "waves.csv"), "utf8")).toMatch(/^\uFEFFWave,Phase,Start,End/);
   });
@@ -77,7 +89,8 @@ describe("dcplan export", () => {
       ["--format", "pdf", "--out", "x"],
       ["--format", "html", "--lang", "fr", "--out", "x"],
       ["--format", "report", "--period", "2026-H3", "--out", "x"],
-      ["--format", "report", "--period", "2026", "--out", "x"],
+      ["--format", "report", "--period", "26", "--out", "x"],
+      ["--format", "report", "--period", "1999", "--out", "x"],
       ["--format", "html", "--period", "2026-H2", "--out", "x"],
       ["--format", "csv", "--by-owner", "--out", "x"],
     ];
@@ -91,8 +104,9 @@ describe("dcplan export", () => {
       [
         "dcplan: --format must be one of html, xlsx, csv, md, mermaid, report, got "pdf"",
         "dcplan: --lang must be one of vi, en, got "fr"",
-        "dcplan: --period must be a half-year YYYY-H1 or YYYY-H2, e.g. 2026-H2, got "2026-H3"",
-        "dcplan: --period must be a half-year YYYY-H1 or YYYY-H2, e.g. 2026-H2, got "2026"",
+        "dcplan: --period must be a year YYYY or a half-year YYYY-H1 or YYYY-H2 between 2000 and 2100, e.g. 2026 or 2026-H2, got "2026-H3"",
+        "dcplan: --period must be a year YYYY or a half-year YYYY-H1 or YYYY-H2 between 2000 and 2100, e.g. 2026 or 2026-H2, got "26"",
+        "dcplan: --period must be a year YYYY or a half-year YYYY-H1 or YYYY-H2 between 2000 and 2100, e.g. 2026 or 2026-H2, got "1999"",
         "dcplan: --period is only meaningful with --format report",
         "dcplan: --by-owner works with --format html, xlsx or md, not csv",
       ]

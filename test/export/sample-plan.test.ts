@@ -15,6 +15,7 @@ import { renderMermaid } from "../../planner/export/mermaid.js";
 import { parsePeriod, renderReport } from "../../planner/export/report.js";
 import { renderXlsx } from "../../planner/export/xlsx.js";
 import { Plan } from "../../planner/plan-schema.js";
+import { sheetNamed } from "./workbook.js";
 import type { Inventory } from "../../inventory/schema.js";
 
 // The planner is written in parallel; the specifiers are variables so this file compiles before it lands.
@@ -55,10 +56,10 @@ describe.skipIf(!ready)("the sample plan", () => {
   it("has one XLSX row per server and system", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx({ plan, lang: "vi", inventory })) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet("Servers")!.rowCount).toBe(1 + plan.servers.length);
+    expect(sheetNamed(wb, "servers")!.rowCount).toBe(1 + plan.servers.length);
     // the inventory adds the servers' model and operating system
-    expect(wb.getWorksheet("Servers")!.getRow(1).values).toEqual(expect.arrayContaining(["Kiểu máy", "Hệ điều hành"]));
-    expect(wb.getWorksheet("Systems")!.rowCount).toBe(1 + plan.systems.length);
+    expect(sheetNamed(wb, "servers")!.getRow(1).values).toEqual(expect.arrayContaining(["Kiểu máy", "Hệ điều hành"]));
+    expect(sheetNamed(wb, "systems")!.rowCount).toBe(1 + plan.systems.length);
   });
 
   it("renders the report and the per-agency plans", async () => {

@@ -8,12 +8,14 @@ import type { Inventory } from "../../../inventory/schema.js";
 import { renderByOwner } from "../../export/by-owner.js";
 import { renderCsv } from "../../export/csv.js";
 import { renderHtml } from "../../export/html.js";
-import { LANGS, type Lang } from "../../export/i18n.js";
+import { formatNumber, LANGS, type Lang, labels } from "../../export/i18n.js";
 import { renderMarkdown } from "../../export/markdown.js";
 import { renderMermaid } from "../../export/mermaid.js";
 import { readPlan } from "../../read-plan.js";
-import { parsePeriod, periodOf, renderReport } from "../../export/report.js";
-import { renderXlsx } from "../../export/xlsx.js";
+import { parsePeriod, periodLabel, periodOf, renderReport } from "../../export/report.js";
+import { readRows } from "../../export/report-rows.js";
+import { namesOf, type TableId } from "../../export/tables.js";
+import { renderXlsx, SHEET_NAMES } from "../../export/xlsx.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { type CommandAction, EXPORT_FORMATS } from "./index.js";
 
@@ -29,18 +31,21 @@ export interface ExportOptions {
   readonly format: ExportFormat;
   /** Language [vi]. */
   readonly lang?: Lang;
-  /** Report period `YYYY-H1|H2` [the half-year of the plan's asOf]. */
+  /** Report period `YYYY` (a year) or `YYYY-H1|H2` (a half-year) [the half-year of the plan's asOf]. */
   readonly period?: string;
+  /** Indicator rows of the report (JSON, like planner/export/appendix-01.json) [the bundled rows]. */
+  readonly indicators?: string;
   /** One file per owner agency (html, xlsx or md), into the `out` directory. */
   readonly byOwner?: boolean;
   /** Output file (html, xlsx, md, mermaid), directory (csv, --by-owner) or path stem (report). */
   readonly out: string;
 }
 
-/** A file to write: full path and content. */
+/** A file to write: full path, content, and what it is (for the line that says it was written). */
 interface Output {
   readonly path: string;
   readonly content: string | Uint8Array;
+  readonly what: string;
 }
 
 /** Runs `dcplan export`; returns the paths written, in order. */
@@ -54,9 +59,11 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
     throw new UsageError(`--by-owner works with --format html, xlsx or md, not ${options.format}`);
   }
   if (options.period !== undefined && options.format !== "report") throw new UsageError("--period is only meaningful with --format report");
+  if (options.indicators !== undefined && options.format !== "report") throw new UsageError("--indicators is only meaningful with --format report");
   const period = options.period !== undefined ? parsePeriod(options.period) : undefined;
 
   const plan = readPlan(options.plan);
+  const rows = options.indicators !== undefined ? readRows(options.indicators) : undefined;
   let inventory: Inventory | undefined;
   if (options.inventory !== undefined) {
     // Imported lazily: most exports need only the plan, and loading YAML is the slow part.
@@ -66,43 +73,51 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
   const input = { plan, lang, inventory };
   const progress = io.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true, format: "dcplan export {bar} {value}/{total} {file}" }, cliProgress.Presets.shades_classic) : undefined;
 
+  const L = labels(lang);
   const outputs: Output[] = [];
   if (options.byOwner) {
+    const names = namesOf(plan);
     const files = await renderByOwner(input, options.format as "html" | "xlsx" | "md", (done, total, name) => {
       if (done === 0) progress?.start(total, 0, { file: "" });
       progress?.update(done, { file: name });
     });
-    outputs.push(...files.map((f) => ({ path: join(options.out, f.name), content: f.content })));
+    outputs.push(...files.map((f) => ({ path: join(options.out, f.name), content: f.content, what: L.wroteOwnerPlan(names.agency(f.name.replace(/\.[a-z]+$/, ""))) })));
   } else {
     switch (options.format) {
       case "html":
-        outputs.push({ path: options.out, content: renderHtml(input) });
+        outputs.push({ path: options.out, content: renderHtml(input), what: L.wroteHtml });
         break;
       case "xlsx":
-        outputs.push({ path: options.out, content: await renderXlsx(input) });
+        outputs.push({ path: options.out, content: await renderXlsx(input), what: L.wroteXlsx });
         break;
       case "csv":
-        outputs.push(...renderCsv(input).map((f) => ({ path: join(options.out, f.name), content: f.content })));
+        outputs.push(...renderCsv(input).map((f) => ({ path: join(options.out, f.name), content: f.content, what: L.wroteCsv(SHEET_NAMES[lang][f.name.replace(/\.csv$/, "") as TableId] ?? f.name) })));
         break;
       case "md":
-        outputs.push({ path: options.out, content: renderMarkdown(input) });
+        outputs.push({ path: options.out, content: renderMarkdown(input), what: L.wroteMarkdown });
         break;
       case "mermaid":
-        outputs.push({ path: options.out, content: renderMermaid(plan, lang) });
+        outputs.push({ path: options.out, content: renderMermaid(plan, lang), what: L.wroteMermaid });
         break;
       case "report": {
         const stem = [".html", ".xlsx"].includes(extname(options.out).toLowerCase()) ? options.out.slice(0, -extname(options.out).length) : options.out;
-        const report = await renderReport(input, period ?? periodOf(plan.asOf));
-        outputs.push({ path: `${stem}.html`, content: report.html }, { path: `${stem}.xlsx`, content: report.xlsx });
+        const p = period ?? periodOf(plan.asOf);
+        const report = await renderReport(input, p, rows);
+        const label = periodLabel(p, lang);
+        outputs.push({ path: `${stem}.html`, content: report.html, what: L.wroteReport(label, "HTML") }, { path: `${stem}.xlsx`, content: report.xlsx, what: L.wroteReport(label, "XLSX") });
         break;
       }
     }
   }
-  // Everything is rendered: now write, each file atomically.
+  // Everything is rendered: now write, each file atomically, and say what was written (one line per file).
   progress?.stop();
   for (const o of outputs) writeFileAtomic(o.path, o.content);
-  if (io.isTTY) io.stderr(`dcplan export: wrote ${outputs.length} file${outputs.length === 1 ? "" : "s"} (${options.format}, ${lang})${outputs.length === 1 ? `: ${outputs[0].path}` : ` under ${options.out}`}\n`);
+  io.stdout(outputs.map((o) => `${L.wrote(o.path, o.what, formatNumber(byteLength(o.content) / 1024, lang, 1))}\n`).join(""));
   return outputs.map((o) => o.path);
+}
+
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength;
 }
 
 /** `dcplan export` (declared in index.ts). */

@@ -93,7 +93,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--inventory <dir>", "inventory directory (adds server model and OS; stand-alone servers per period in the report)")
         .requiredOption("--format <format>", `one of ${EXPORT_FORMATS.join(", ")}`, parseChoice("--format", EXPORT_FORMATS))
         .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
-        .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
+        .option("--period <period>", "with --format report: a year YYYY or a half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
+        .option("--indicators <file>", "with --format report: the indicator rows (JSON, like planner/export/appendix-01.json) [the bundled rows]")
         .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
         .requiredOption("--out <path>", "output file; a directory for csv and --by-owner; a path stem for report (writes STEM.html and STEM.xlsx)"),
     examples: [
@@ -104,6 +105,7 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan export --plan plan.json --format md --out ROADMAP.md",
       "dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md",
       "dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2",
+      "dcplan export --plan plan.json --format report --period 2026 --inventory inventory/sample --out bao-cao-nam-2026",
       "dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/",
     ],
     load: async () => (await import("./export.js")).action,

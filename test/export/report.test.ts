@@ -1,0 +1,163 @@
+// The report the province owes: half-year and yearly periods, the merger's own indicators (centres
+// before → after, merger complete or not, national connections, centralised backup, security
+// monitoring and its national link, stand-alone servers, agencies' server plans), every figure
+// traceable to the systems and servers behind it, and the rows of one replaceable table.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReportRowsError } from "../../common/errors.js";
+import { loadInventory } from "../../inventory/load.js";
+import type { Inventory } from "../../inventory/schema.js";
+import { nextPeriod, parsePeriod, periodLabel, renderReport, reportTables } from "../../planner/export/report.js";
+import { MEASURES } from "../../planner/export/report-measures.js";
+import { bundledRows, readRows } from "../../planner/export/report-rows.js";
+import { planMigration } from "../../planner/plan.js";
+import { Plan } from "../../planner/plan-schema.js";
+import { loadProfile } from "../../planner/profile.js";
+import { loadWorkbook, sheetNamed } from "./workbook.js";
+
+let plan: Plan;
+let inventory: Inventory;
+let dir: string;
+
+beforeAll(async () => {
+  const loaded = await loadInventory(new URL("../../inventory/sample", import.meta.url).pathname, { asOf: "2026-11-30", locateWarnings: false });
+  const { profile } = loadProfile(new URL("../../planner/sample/profile.yaml", import.meta.url).pathname);
+  plan = Plan.parse(planMigration(loaded, profile, "2026-11-30"));
+  inventory = loaded.inventory;
+  dir = mkdtempSync(join(tmpdir(), "dcplan-report-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("periods", () => {
+  it("takes a year beside the half-years", () => {
+    expect(parsePeriod("2026")).toEqual({ id: "2026", year: 2026, from: "2026-01-01", to: "2026-12-31" });
+    expect(parsePeriod("2026-H1")).toMatchObject({ from: "2026-01-01", to: "2026-06-30", half: 1 });
+    expect(nextPeriod(parsePeriod("2026")).id).toBe("2027");
+    expect(nextPeriod(parsePeriod("2026-H2")).id).toBe("2027-H1");
+    expect(periodLabel(parsePeriod("2026"), "vi")).toBe("Năm 2026");
+    expect(periodLabel(parsePeriod("2026"), "en")).toBe("Year 2026");
+    for (const bad of ["2026-H3", "2026-h2", "26", "1999", "2101", "2026-Q1", "", "2026 "]) expect(() => parsePeriod(bad), bad).toThrow(/--period must be a year/);
+  });
+});
+
+describe("the yearly report of the sample", () => {
+  const row = (tables: ReturnType<typeof reportTables>, no: string) => tables[0].rows.find((r) => r[0] === no)!;
+
+  it("states the merger's own indicators", () => {
+    const t = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2026"));
+    // STT, indicator, unit, start, done, planned, end, note
+    expect(row(t, "1").slice(3, 8)).toEqual([2, null, null, 2, "trước hợp nhất: 2 trung tâm"]);
+    expect(row(t, "2")[6]).toBe("Chưa hoàn thành trong kỳ (dự kiến hoàn thành ngày 10/01/2027)");
+    // the Bắc Giang SOC is merged into Bắc Ninh's in wave 4 (27/12/2026): one left, linked to the national platform
+    expect(row(t, "8").slice(3, 7)).toEqual([2, null, null, 1]);
+    expect(row(t, "8.1").slice(6, 8)).toEqual([1, "1/1 hệ thống"]);
+    // by the end of 2027 the merger is complete
+    const y2027 = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2027"));
+    expect(row(y2027, "2")[6]).toBe("Hoàn thành theo kế hoạch ngày 10/01/2027");
+    expect(row(y2027, "8").slice(3, 7)).toEqual([1, null, null, 1]);
+    expect(row(y2027, "8.1").slice(6, 8)).toEqual([1, "1/1 hệ thống"]);
+    // the former Bắc Giang centre keeps the police system people pinned there: still in operation, and the trace says why
+    const centres = y2027[y2027.length - 1].rows.filter((r) => r[0] === "1");
+    expect(centres.map((r) => [r[3], r[6], r[7]])).toEqual([
+      ["dc-bg", "Đang vận hành", true],
+      ["dc-bn", "Đang vận hành", true],
+    ]);
+    expect(String(centres[0][8])).toMatch(/^còn \d+ hệ thống vận hành tại đây: /);
+  });
+
+  it("traces every figure to the items behind it", () => {
+    for (const period of ["2026-H2", "2026", "2027"]) {
+      const tables = reportTables({ plan, lang: "vi", inventory }, parsePeriod(period));
+      const details = tables[tables.length - 1];
+      expect(details.id).toBe("indicator-details");
+      for (const r of tables[0].rows) {
+        const no = r[0];
+        const rows = details.rows.filter((d) => d[0] === no);
+        const counted = rows.filter((d) => d[7] === true);
+        const [start, done, planned, end] = r.slice(3, 7);
+        if (typeof end === "number" && Number.isInteger(end) && no !== "9" && no !== "1") expect(counted.length, `${period} row ${no}`).toBe(end);
+        if (typeof done === "number") expect(counted.filter((d) => d[6] === "Đã thực hiện").length, `${period} row ${no} done`).toBe(done);
+        if (typeof planned === "number") expect(counted.filter((d) => d[6] === "Kế hoạch").length, `${period} row ${no} planned`).toBe(planned);
+        void start;
+      }
+      // the backup share is the counted share of the systems listed
+      const backup = tables[0].rows.find((r) => r[0] === "7")!;
+      const listed = details.rows.filter((d) => d[0] === "7");
+      expect(backup[6]).toBeCloseTo(listed.filter((d) => d[7] === true).length / listed.length, 10);
+    }
+  });
+
+  it("counts the agencies whose server plans arrived, from the inventory", () => {
+    const owing = [...new Set(plan.servers.filter((s) => s.standalone && s.owner).map((s) => s.owner!))].sort();
+    expect(owing.length).toBeGreaterThan(2);
+    const marked: Inventory = { ...inventory, agencies: inventory.agencies.map((a) => (a.id === owing[0] ? { ...a, "x-server-plan-received": "2026-03-20" } : a.id === owing[1] ? { ...a, "x-server-plan-received": "2027-02-01" } : a)) };
+    const t = reportTables({ plan, lang: "vi", inventory: marked }, parsePeriod("2026"));
+    expect(row(t, "10").slice(6, 8)).toEqual([1, `1/${owing.length} cơ quan có máy chủ riêng lẻ`]);
+    // without the inventory the count is unknown and the note says what is needed
+    const bare = reportTables({ plan, lang: "vi" }, parsePeriod("2026"));
+    expect(row(bare, "10")[6]).toBeNull();
+    expect(String(row(bare, "10")[7])).toContain("--inventory");
+  });
+
+  it("writes a workbook with a title block on every report sheet, Vietnamese sheet names and the details sheet", async () => {
+    const { html, xlsx } = await renderReport({ plan, lang: "vi", inventory }, parsePeriod("2026"));
+    expect(html).toContain("Báo cáo kết quả hợp nhất hạ tầng thông tin, hạ tầng số — Năm 2026");
+    const wb = await loadWorkbook(xlsx);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "I. Máy chủ", "II. Nền tảng dùng chung", "III. Kết nối quốc gia", "IV. Máy chủ riêng lẻ", "V. Khó khăn, vướng mắc", "VI. Kế hoạch kỳ tới", "Chi tiết chỉ tiêu", "_meta"]);
+    for (const ws of wb.worksheets.filter((w) => w.state === "visible")) {
+      expect(ws.getCell("A1").value, ws.name).toBe("Báo cáo kết quả hợp nhất hạ tầng thông tin, hạ tầng số — Năm 2026");
+      expect(String(ws.getCell("A3").value), ws.name).toContain("Kỳ báo cáo: 01/01/2026 – 31/12/2026");
+      expect(ws.getRow(5).getCell(1).font?.bold, ws.name).toBe(true);
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe("5:5");
+    }
+    expect(sheetNamed(wb, "indicator-details").name).toBe("Chi tiết chỉ tiêu");
+  });
+});
+
+describe("indicator rows", () => {
+  it("come from one table that names a measure per row", () => {
+    const rows = bundledRows();
+    expect(rows.map((r) => r.no)).toEqual(["1", "2", "3", "4", "4.1", "5", "6", "7", "8", "8.1", "9", "10", "11"]);
+    expect(new Set(rows.map((r) => r.measure))).toEqual(new Set(MEASURES));
+  });
+
+  it("can be replaced by another table without changing code", async () => {
+    const file = join(dir, "phu-luc-01.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        rows: [
+          { no: "I", measure: "merger-complete", vi: "Hoàn thành hợp nhất", en: "Merger complete" },
+          { no: "II", measure: "servers-decommissioned", vi: "Số máy chủ đã loại bỏ", en: "Servers removed", unitVi: "cái", unitEn: "units" },
+        ],
+      }),
+    );
+    const rows = readRows(file);
+    const t = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2027"), rows);
+    expect(t[0].rows.map((r) => r.slice(0, 3))).toEqual([
+      ["I", "Hoàn thành hợp nhất", ""],
+      ["II", "Số máy chủ đã loại bỏ", "cái"],
+    ]);
+  });
+
+  it("reports every problem of a bad table with its line and column", () => {
+    const file = join(dir, "bad-rows.json");
+    writeFileSync(file, '{\n  "rows": [\n    { "no": "1", "measure": "servers-moved", "vi": "x", "en": "x" },\n    { "no": "1", "measure": "late-systems", "vi": "", "en": "y", "colour": "red" }\n  ]\n}\n');
+    let err: unknown;
+    try {
+      readRows(file);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ReportRowsError);
+    expect((err as ReportRowsError).lines().map((l) => l.replace(dir, "DIR"))).toMatchInlineSnapshot(`
+      [
+        "DIR/bad-rows.json:3:29: rows[0].measure: must be one of integration-centres, merger-complete, servers-consolidated, servers-decommissioned, storage-decommissioned, systems-shared-platform, national-connections, backup-coverage, security-monitoring-centres, security-monitoring-national, standalone-remaining, agency-server-plans, late-systems",
+        "DIR/bad-rows.json:4:5: rows[1]: Unrecognized key: "colour" (unknown field colour)",
+        "DIR/bad-rows.json:4:51: rows[1].vi: must not be empty",
+      ]
+    `);
+  });
+});
