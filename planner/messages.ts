@@ -66,15 +66,56 @@ export interface RefNames {
   external(id: string): string | undefined;
   /** The systems of a move group, by id. */
   groupSystems(id: string): readonly string[] | undefined;
+  /** True for the function ids the plan's systems serve (a quoted one is named in English) [none]. */
+  isFunction?(id: string): boolean;
 }
 
 /** A name list is cut after this many names ("… and 7 other systems"). */
 const LIST_MAX = 6;
 
+// Vietnamese lists are cut after LIST_MAX names and separated by "; " (names hold commas); English
+// lists keep the contract's shape (every item, ", "), so that English is the contract text with
+// each id replaced by its name (resolveIdsInEnglish) and the plan need not store it (planTranslations).
 function nameList(names: readonly string[], lang: "vi" | "en", noun: { vi: string; en: string }): string {
+  if (lang === "en") return names.join(", ");
   if (names.length <= LIST_MAX) return names.join("; ");
   const more = names.length - (LIST_MAX - 1);
-  return `${names.slice(0, LIST_MAX - 1).join("; ")} ${lang === "vi" ? `và ${viNum(more)} ${noun.vi} khác` : `and ${more} other ${noun.en}`}`;
+  return `${names.slice(0, LIST_MAX - 1).join("; ")} và ${viNum(more)} ${noun.vi} khác`;
+}
+
+/** A move group as people read it: its one system's name, or "the group of A, B" / "nhóm gồm A; B". */
+function groupPhrase(id: string, lang: "vi" | "en", names: RefNames): string {
+  const members = names.groupSystems(id);
+  if (!members) return id;
+  const system = (s: string): string => names.system(s) ?? s;
+  if (members.length === 1) return system(members[0]);
+  const list = nameList(members.map(system), lang, SYSTEMS_NOUN);
+  return lang === "vi" ? `nhóm gồm ${list}` : `the group of ${list}`;
+}
+
+/**
+ * English as people read it from the contract text alone: every token that is the id of a system,
+ * site, agency, external or move group of the plan becomes its name (a group: "the group of …"), a
+ * quoted function id its name. Matches resolveRefs(…, "en") of the shown form for every message
+ * whose shown English has the contract's shape; planTranslations stores the others.
+ */
+export function resolveIdsInEnglish(text: string, names: RefNames): string {
+  return text.replace(/(\b(?:move )?group )?(?<![A-Za-z0-9_.-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![A-Za-z0-9_-])/g, (match, prefix: string | undefined, tok: string, offset: number, whole: string) => {
+    // "group g-a" / "move group g-a" read "the group of A, B" (or the one system's name)
+    if (names.groupSystems(tok)) return groupPhrase(tok, "en", names);
+    if (prefix) return `${prefix}${resolveIdsInEnglish(tok, names)}`;
+    offset += match.length - tok.length;
+    const system = names.system(tok);
+    if (system !== undefined) return system;
+    const site = names.site(tok);
+    if (site !== undefined) return site;
+    const agency = names.agency(tok);
+    if (agency !== undefined) return agency;
+    const external = names.external(tok);
+    if (external !== undefined) return external;
+    if (whole[offset - 1] === '"' && whole[offset + tok.length] === '"' && names.isFunction?.(tok)) return functionName(tok, "en");
+    return tok;
+  });
 }
 
 const SYSTEMS_NOUN = { vi: "hệ thống", en: "systems" };
@@ -84,13 +125,6 @@ const SERVERS_NOUN = { vi: "máy chủ", en: "servers" };
 export function resolveRefs(text: string, lang: "vi" | "en", names: RefNames): string {
   if (text.indexOf(REF) < 0) return text;
   const system = (id: string): string => names.system(id) ?? id;
-  const groupPhrase = (id: string): string => {
-    const members = names.groupSystems(id);
-    if (!members) return id;
-    if (members.length === 1) return system(members[0]);
-    const list = nameList(members.map(system), lang, SYSTEMS_NOUN);
-    return lang === "vi" ? `nhóm gồm ${list}` : `the group of ${list}`;
-  };
   return text.replace(REF_RE, (_, kind: RefKind, payload: string) => {
     const ids = payload === "" ? [] : payload.split(",");
     switch (kind) {
@@ -107,11 +141,9 @@ export function resolveRefs(text: string, lang: "vi" | "en", names: RefNames): s
       case "function":
         return functionName(payload, lang);
       case "group":
-        return groupPhrase(payload);
-      case "groups": {
-        const members = ids.flatMap((g) => names.groupSystems(g) ?? [g]);
-        return nameList([...new Set(members)].map(system), lang, SYSTEMS_NOUN);
-      }
+        return groupPhrase(payload, lang, names);
+      case "groups":
+        return lang === "en" ? ids.map((g) => groupPhrase(g, "en", names)).join(", ") : nameList([...new Set(ids.flatMap((g) => names.groupSystems(g) ?? [g]))].map(system), lang, SYSTEMS_NOUN);
       case "server":
         return payload;
       case "servers":
@@ -122,9 +154,9 @@ export function resolveRefs(text: string, lang: "vi" | "en", names: RefNames): s
         return ids
           .map((p) => {
             const [a, b] = p.split(" → ");
-            return b === undefined ? system(a) : lang === "vi" ? `${system(a)} hợp nhất vào ${system(b)}` : `${system(a)} into ${system(b)}`;
+            return b === undefined ? system(a) : lang === "vi" ? `${system(a)} hợp nhất vào ${system(b)}` : `${system(a)} → ${system(b)}`;
           })
-          .join("; ");
+          .join(lang === "vi" ? "; " : ", ");
       default:
         return payload;
     }
@@ -228,11 +260,7 @@ const GEAR_VI: Record<string, string> = { storage: "lưu trữ", network: "mạn
 const list = (ids: readonly string[]): string => ids.join(", ");
 /** `a: consolidate, b: retire` (contract) / `A (hợp nhất); B (dừng hoạt động)` (shown). */
 const idDisp = (items: readonly { id: string; disposition: string }[]): Message =>
-  m(
-    items.map((x) => `${sys(x.id)} (${x.disposition})`).join("; "),
-    items.map((x) => `${sys(x.id)} (${dispVi(x.disposition)})`).join("; "),
-    items.map((x) => `${x.id}: ${x.disposition}`).join(", "),
-  );
+  m(items.map((x) => `${sys(x.id)}: ${x.disposition}`).join(", "), items.map((x) => `${sys(x.id)} (${dispVi(x.disposition)})`).join("; "));
 
 /** The catalog (see file header): one function per kind of message. */
 export const MSG = {
@@ -328,9 +356,9 @@ export const MSG = {
   // ---- move groups
   singleSystem: (): Message => m("a single system", "một hệ thống đơn lẻ"),
   tightDependency: (p: { from: string; to: string }): Message =>
-    m(`${sys(p.from)} depends tightly on ${sys(p.to)}`, `${sys(p.from)} phụ thuộc chặt vào ${sys(p.to)}`, `tight dependency ${p.from} → ${p.to}`),
+    m(`tight dependency ${sys(p.from)} → ${sys(p.to)}`, `${sys(p.from)} phụ thuộc chặt vào ${sys(p.to)}`),
   shareServer: (p: { server: string; systems: readonly string[] }): Message =>
-    m(`${syss(p.systems)} share server ${srv(p.server)}`, `${syss(p.systems)} dùng chung máy chủ ${srv(p.server)}`, `share server ${p.server}: ${list(p.systems)}`),
+    m(`share server ${srv(p.server)}: ${syss(p.systems)}`, `${syss(p.systems)} dùng chung máy chủ ${srv(p.server)}`),
   mergedCycle: (p: { reasons: Message }): Message =>
     m(
       `${E(p.reasons)}; merged: a consolidation survivor and its dependants depend on each other in a cycle`,
@@ -739,7 +767,7 @@ export function planMessageStrings(plan: PlanStrings): string[] {
 
 /** The plan's lists that name entities (all optional: a plan-like object may lack some). */
 export interface PlanNameLists {
-  readonly systems?: readonly { readonly id: string; readonly name?: string }[];
+  readonly systems?: readonly { readonly id: string; readonly name?: string; readonly function?: string }[];
   readonly sites?: readonly { readonly id: string; readonly name: string }[];
   readonly agencies?: readonly { readonly id: string; readonly name: string }[];
   readonly externals?: readonly { readonly id: string; readonly name: string }[];
@@ -754,19 +782,22 @@ export function refNamesOf(plan: PlanNameLists): RefNames {
   const agencies = byId(plan.agencies);
   const externals = byId(plan.externals);
   const groups = byId(plan.groups);
+  const functions = new Set((plan.systems ?? []).map((s) => s.function).filter((f): f is string => f !== undefined));
   return {
     system: (id) => systems.get(id)?.name,
     site: (id) => sites.get(id)?.name,
     agency: (id) => agencies.get(id)?.name,
     external: (id) => externals.get(id)?.name,
     groupSystems: (id) => groups.get(id)?.systems,
+    isFunction: (id) => functions.has(id),
   };
 }
 
 /**
  * The plan's `translations`, keys (the contract texts) sorted: `vi` holds the Vietnamese people
- * read of every planner-written string, entities by name; `en` the English people read where it
- * differs from the contract text (entities by name instead of id, settings in words).
+ * read of every planner-written string, entities by name; `en` the English people read only where
+ * it is not the contract text with ids replaced by names (resolveIdsInEnglish): settings in words,
+ * sentences phrased differently.
  */
 export function planTranslations(plan: PlanStrings & PlanNameLists, log: MessageLog): { vi: Record<string, string>; en?: Record<string, string> } {
   const keys = [...new Set(planMessageStrings(plan))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -778,8 +809,9 @@ export function planTranslations(plan: PlanStrings & PlanNameLists, log: Message
     const shown = log.shownOf(k);
     if (shown === undefined) continue;
     vi[k] = resolveRefs(shown.vi, "vi", names);
+    // English is stored only where it is not the contract text with ids replaced by names.
     const e = resolveRefs(shown.en, "en", names);
-    if (e !== k) {
+    if (e !== resolveIdsInEnglish(k, names)) {
       en[k] = e;
       anyEn = true;
     }

@@ -17,7 +17,6 @@ import {
   labels,
   phaseLabel,
   ruleLabel,
-  text,
 } from "./i18n.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
@@ -36,6 +35,7 @@ import {
   subjectLabel,
   systemsById,
   type Table,
+  text,
   waveEnds,
 } from "./tables.js";
 

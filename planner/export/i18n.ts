@@ -2,7 +2,7 @@
 // and English, plus the date and number formats of each language. Formatting is done by hand
 // rather than with Intl so the bytes do not depend on the ICU data of the machine.
 import type { Disposition } from "../../inventory/schema.js";
-import type { Phase, Platform, RoadmapAction, ServerFate, Translations } from "../plan-schema.js";
+import type { Phase, Platform, RoadmapAction, ServerFate } from "../plan-schema.js";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -631,16 +631,6 @@ export function formatNumber(n: number, lang: Lang, digits = 0): string {
 /** Formats a share 0–1 as a percentage with `digits` decimals (default 0), e.g. `42 %` / `42%`. */
 export function formatPercent(share: number, lang: Lang, digits = 0): string {
   return lang === "vi" ? `${formatNumber(share * 100, lang, digits)} %` : `${formatNumber(share * 100, lang, digits)}%`;
-}
-
-/**
- * A sentence the planner wrote into `plan` (a reason, note, message…) as people read it in `lang`:
- * the plan's `translations[lang]` entry for it (planner/messages.ts: entities by name, settings in
- * words; `en` holds only the sentences whose reader's form differs), otherwise the sentence as
- * written (also for plans older than the translations field).
- */
-export function text(plan: { readonly translations?: Translations }, lang: Lang, s: string): string {
-  return plan.translations?.[lang]?.[s] ?? s;
 }
 
 const RULES: Record<Lang, Record<string, string>> = {

@@ -2,10 +2,10 @@
 // decommission schedule (folded when long), the gantt as a Mermaid block, issues. GitHub-flavoured
 // tables; every value is escaped so a `|`, `*` or `<` in a name cannot break the layout.
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
-import { chainKindLabel, formatDate, formatNumber, type Lang, labels, ruleLabel, text } from "./i18n.js";
+import { chainKindLabel, formatDate, formatNumber, type Lang, labels, ruleLabel } from "./i18n.js";
 import { ganttDiagram } from "./mermaid.js";
 import { formatCell, SERVER_KEYS } from "./html.js";
-import { cmp, decommissionTable, type ExportInput, namesOf, serversTable, systemsTable, type Table, wavesTable } from "./tables.js";
+import { cmp, decommissionTable, type ExportInput, namesOf, serversTable, systemsTable, type Table, text, wavesTable } from "./tables.js";
 
 /** Escapes text for a Markdown table cell or paragraph. */
 export function escapeMd(s: string): string {

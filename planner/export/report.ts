@@ -8,11 +8,11 @@
 import { UsageError } from "../../common/errors.js";
 import type { PlanServer } from "../plan-schema.js";
 import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
-import { actionLabel, chainKindLabel, fateLabel, formatDate, type Lang, labels, ruleLabel, serverKindLabel, text } from "./i18n.js";
+import { actionLabel, chainKindLabel, fateLabel, formatDate, type Lang, labels, ruleLabel, serverKindLabel } from "./i18n.js";
 import { doneBy, measure, type MeasureValue, type Period, standaloneIds } from "./report-measures.js";
 import { bundledRows, type IndicatorRow } from "./report-rows.js";
 import { escapeXml as esc } from "./svg-timeline.js";
-import { byRuleThenSubject, type CellValue, cmp, type ColumnType, type ExportInput, joinTexts, namesOf, sortedWaves, subjectLabel, systemsById, type Table, waveEnds } from "./tables.js";
+import { byRuleThenSubject, type CellValue, cmp, type ColumnType, type ExportInput, joinTexts, namesOf, sortedWaves, subjectLabel, systemsById, type Table, text, waveEnds } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
 
 export type { Period } from "./report-measures.js";

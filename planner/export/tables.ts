@@ -5,7 +5,7 @@ import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer, PlanSystem } from "../plan-schema.js";
 import { figureItems, headlineFigures } from "./figures.js";
 import { functionName } from "../functions.js";
-import { settingName } from "../messages.js";
+import { type RefNames, refNamesOf, resolveIdsInEnglish, settingName } from "../messages.js";
 import {
   chainKindLabel,
   dispositionLabel,
@@ -16,7 +16,6 @@ import {
   platformLabel,
   ruleLabel,
   serverKindLabel,
-  text,
 } from "./i18n.js";
 
 /** How a column's values are typed. `date` values are ISO `YYYY-MM-DD` strings. */
@@ -173,7 +172,26 @@ export function byRuleThenSubject<T extends { readonly rule: string; readonly su
   return [...xs].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject));
 }
 
-/** Messages in `lang` (i18n `text`), joined with "; ". */
+const REF_NAMES = new WeakMap<Plan, RefNames>();
+
+/**
+ * A sentence the planner wrote into `plan` (a reason, note, message…) as people read it in `lang`:
+ * under `vi` the plan's `translations.vi` entry (planner/messages.ts: entities by name, settings in
+ * words); under `en` the `translations.en` entry where there is one, else the sentence with every
+ * id replaced by its name (resolveIdsInEnglish). A plan older than translations shows its sentences
+ * as written.
+ */
+export function text(plan: Plan, lang: Lang, s: string): string {
+  const own = plan.translations?.[lang]?.[s];
+  if (own !== undefined) return own;
+  if (lang === "vi" || plan.translations === undefined) return s;
+  const whole = WHOLE.get(plan) ?? plan;
+  let names = REF_NAMES.get(whole);
+  if (!names) REF_NAMES.set(whole, (names = refNamesOf(whole)));
+  return resolveIdsInEnglish(s, names);
+}
+
+/** Messages in `lang` (`text`), joined with "; ". */
 export function joinTexts(plan: Plan, lang: Lang, messages: readonly string[]): string {
   return messages.map((m) => text(plan, lang, m)).join("; ");
 }

@@ -3,7 +3,7 @@
 // a Vietnamese translation of every sentence the planner wrote into it.
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
-import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
+import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveIdsInEnglish, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
 import { planMigration } from "../../planner/plan.js";
 import { Plan } from "../../planner/plan-schema.js";
 
@@ -181,7 +181,9 @@ describe("message catalog", () => {
     const tight = MSG.tightDependency({ from: "a", to: "b" });
     expect(tight.en).toBe("tight dependency a → b");
     expect(resolveRefs(tight.shown!.vi, "vi", names)).toBe("Hệ thống A phụ thuộc chặt vào Hệ thống B");
-    expect(resolveRefs(tight.shown!.en, "en", names)).toBe("Hệ thống A depends tightly on Hệ thống B");
+    expect(resolveRefs(tight.shown!.en, "en", names)).toBe("tight dependency Hệ thống A → Hệ thống B");
+    // the English people read is the contract text with each id by its name, so the plan need not store it
+    expect(resolveIdsInEnglish(tight.en, names)).toBe(resolveRefs(tight.shown!.en, "en", names));
     // a group of one system is that system; of several, "the group of …"
     const waits = MSG.chainWaits({ unit: "g-a", provider: "g-ab", hard: true, wave: 3 });
     expect(waits.en).toBe("g-a waits for g-ab (consolidation survivor in place first), placed in wave 3");
@@ -224,9 +226,12 @@ describe("message catalog", () => {
       groups: [],
       roadmap: [],
     };
+    const h = log.say(MSG.unscheduledNoWindow({ horizonEnd: "2030-12-31" }));
+    plan.servers.push({ reasons: [h] });
     expect(planTranslations(plan, log)).toEqual({
-      vi: { "a is retained": "Hệ thống A được giữ nguyên", "no workload": "không có tải" },
-      en: { "a is retained": "Hệ thống A is retained" },
+      vi: { "a is retained": "Hệ thống A được giữ nguyên", "no window left before horizonEnd 2030-12-31": "không còn khung chuyển đổi nào trước ngày kết thúc lộ trình 31/12/2030", "no workload": "không có tải" },
+      // "a is retained" reads "Hệ thống A is retained" from the contract text itself: not stored
+      en: { "no window left before horizonEnd 2030-12-31": "no window left before the end of the roadmap 2030-12-31" },
     });
   });
 
