@@ -9,6 +9,7 @@
 // return — gets a leading apostrophe (OWASP, "CSV Injection"). Number, date and yes/no cells are
 // written by dcplan, not taken from the inventory, and stay as they are.
 import { type Lang, labels } from "./i18n.js";
+import { nfc } from "./nfc.js";
 import { type CellValue, type ExportInput, planTables, type Table } from "./tables.js";
 
 /** One output file: a name relative to the output directory and its content. */
@@ -39,8 +40,8 @@ export function tableCsv(table: Table, lang: Lang): string {
     if (v === null) return "";
     if (typeof v === "boolean") return v ? yes : no;
     if (typeof v === "number") return String(v);
-    return csvField(neutraliseFormula(v.normalize("NFC")));
+    return csvField(neutraliseFormula(nfc(v)));
   };
-  const lines = [table.columns.map((c) => csvField(neutraliseFormula(c.header.normalize("NFC")))).join(","), ...table.rows.map((r) => r.map(cell).join(","))];
+  const lines = [table.columns.map((c) => csvField(neutraliseFormula(nfc(c.header)))).join(","), ...table.rows.map((r) => r.map(cell).join(","))];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
