@@ -18,6 +18,7 @@ import {
   phaseLabel,
   ruleLabel,
 } from "./i18n.js";
+import { nfc } from "./nfc.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
 import {
@@ -77,24 +78,25 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   const title = options.title ?? L.docTitle;
   const parts: string[] = [];
   const toc: [string, string][] = [];
-  const add = (id: HtmlSection, heading: string, body: string) => {
+  // A section's body is built only when the section is wanted (the servers table of 100,000 servers is not cheap).
+  const add = (id: HtmlSection, heading: string, body: () => string) => {
     if (!sections.has(id)) return;
     toc.push([id, heading]);
-    parts.push(sectionHtml(id, heading, body));
+    parts.push(sectionHtml(id, heading, body()));
   };
-  add("verdict", L.verdictTitle, verdictSection(plan, lang, options.verdict));
-  add("figures", L.figuresTitle, figuresSection(plan, lang));
-  add("timeline", L.timelineTitle, `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
-  add("waves", L.wavesTitle, wavesSection(plan, lang));
-  add("late", L.lateTitle, lateSection(plan, lang));
-  add("decommission", L.decommissionTitle, tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
-  add("dependencies", L.dependencyTitle, dependencySection(plan, lang));
-  add("systems", L.tableSystems, systemsSection(plan, lang));
-  add("servers", L.tableServers, tableHtml(serversTable(input), lang, { hideCaption: true, keys: SERVER_KEYS }));
-  add("capacity", L.procurementTitle, capacitySection(plan, lang));
-  add("issues", L.issuesTitle, issuesSection(plan, lang));
-  add("roadmap", L.roadmapTitle, roadmapSection(plan, lang));
-  add("glossary", L.glossaryTitle, glossarySection(lang));
+  add("verdict", L.verdictTitle, () => verdictSection(plan, lang, options.verdict));
+  add("figures", L.figuresTitle, () => figuresSection(plan, lang));
+  add("timeline", L.timelineTitle, () => `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
+  add("waves", L.wavesTitle, () => wavesSection(plan, lang));
+  add("late", L.lateTitle, () => lateSection(plan, lang));
+  add("decommission", L.decommissionTitle, () => tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
+  add("dependencies", L.dependencyTitle, () => dependencySection(plan, lang));
+  add("systems", L.tableSystems, () => systemsSection(plan, lang));
+  add("servers", L.tableServers, () => tableHtml(serversTable(input), lang, { hideCaption: true, keys: SERVER_KEYS }));
+  add("capacity", L.procurementTitle, () => capacitySection(plan, lang));
+  add("issues", L.issuesTitle, () => issuesSection(plan, lang));
+  add("roadmap", L.roadmapTitle, () => roadmapSection(plan, lang));
+  add("glossary", L.glossaryTitle, () => glossarySection(lang));
 
   const names = namesOf(plan);
   return htmlDocument({
@@ -142,7 +144,7 @@ export function htmlDocument(d: HtmlDocument): string {
   const { plan, lang } = d;
   const L = labels(lang);
   const generator = d.generatorMeta ? `<meta name="generator" content="${esc(plan.generator)}">\n` : "";
-  return `<!DOCTYPE html>
+  const html = `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -164,7 +166,8 @@ ${d.body}
 <footer><p>${esc(L.generator)} ${esc(plan.generator)} · ${esc(L.asOf)} ${esc(formatDate(plan.asOf, lang))}</p></footer>
 </body>
 </html>
-`.normalize("NFC");
+`;
+  return nfc(html);
 }
 
 /** One `<section>` with its h2 heading (escaped here) and `body` (HTML, as it is). */

@@ -1,6 +1,7 @@
 // Markdown for pull requests: the verdict, headline figures, waves, late systems and critical chain,
 // decommission schedule (folded when long), the gantt as a Mermaid block, issues. GitHub-flavoured
 // tables; every value is escaped so a `|`, `*` or `<` in a name cannot break the layout.
+import { nfc } from "./nfc.js";
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import { chainKindLabel, formatDate, formatNumber, type Lang, labels, ruleLabel } from "./i18n.js";
 import { ganttDiagram } from "./mermaid.js";
@@ -9,8 +10,7 @@ import { cmp, decommissionTable, type ExportInput, namesOf, serversTable, system
 
 /** Escapes text for a Markdown table cell or paragraph. */
 export function escapeMd(s: string): string {
-  return s
-    .normalize("NFC")
+  return nfc(s)
     .replace(/\r?\n/g, " ")
     .replace(/([\\`*_[\]<>|#~])/g, "\\$1");
 }
@@ -76,7 +76,7 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   out.push(`## ${escapeMd(L.issuesTitle)}`, "");
   if (issues.length === 0) out.push(escapeMd(L.none), "");
   else out.push(...issues.map(([k, v, rule]) => `- **${escapeMd(`${k}: ${rule}`)}** ${escapeMd(text(plan, lang, v.message))}`), "");
-  return out.join("\n").normalize("NFC");
+  return nfc(out.join("\n"));
 }
 
 /** A typed table as a GitHub-flavoured Markdown table, limited to the columns `keys` (all if omitted). */

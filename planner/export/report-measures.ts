@@ -198,12 +198,15 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
       const pairs = (iso: string) => running(iso).filter((s) => siteOn(s, iso, waveEnd) === plan.targetSite).flatMap((s) => s.externals.filter((e) => national.has(e)).map((e) => ({ s, e })));
       const atEnd = pairs(period.to).sort((a, b) => cmp(a.s.id, b.s.id) || cmp(a.e, b.e));
       const arrived = (s: PlanSystem) => (s.wave !== undefined ? waveEnd.get(s.wave) : undefined);
+      // a connection moves with its system: done or planned in the period when the system arrives in it
       const trace = atEnd.map(({ s, e }): TraceRow => {
         const date = arrived(s);
-        return { kind: "connection", id: `${s.id} → ${e}`, name: `${s.name} → ${names.external(e)}`, date, status: date === undefined || doneBy(plan, date) ? L.reportStatusDone : L.reportStatusPlanned, counted: true };
+        const moved = date !== undefined && inPeriod(date, period);
+        return { kind: "connection", id: `${s.id} → ${e}`, name: `${s.name} → ${names.external(e)}`, date, status: moved ? status(date) : L.reportBeforePeriod, counted: true };
       });
       const done = trace.filter((r) => r.status === L.reportStatusDone).length;
-      return { start: pairs(start).length, done, planned: trace.length - done, end: trace.length, note: L.reportNationalNote, trace };
+      const planned = trace.filter((r) => r.status === L.reportStatusPlanned).length;
+      return { start: pairs(start).length, done, planned, end: trace.length, note: L.reportNationalNote, trace };
     }
     case "backup-coverage":
     case "security-monitoring-centres":
