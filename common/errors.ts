@@ -104,6 +104,13 @@ export class ProfileError extends InputError {
   }
 }
 
+/** The price book (`--prices`) has errors, or lacks a price the plan needs. */
+export class PriceBookError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("price book", findings);
+  }
+}
+
 /** A plan file given to `export` does not match the plan schema. */
 export class PlanFileError extends InputError {
   constructor(findings: readonly Finding[]) {

@@ -259,6 +259,107 @@ export const ResolvedProfile = z.object({
 });
 export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
 
+/** What a cost line pays for or saves (docs/cost.md). */
+export const CostWhat = z.enum([
+  "hardware-servers",
+  "hardware-cores",
+  "hardware-memory",
+  "hardware-storage",
+  "hardware-racks",
+  "hardware-power",
+  "labour-cutover",
+  "labour-migration",
+  "electricity",
+  "space",
+  "support",
+  "licence",
+  "wan-tslcd",
+  "wan-internet",
+]);
+export type CostWhat = z.infer<typeof CostWhat>;
+
+/** capex: one-off spending; opex: recurring spending the plan adds; savings: recurring spending it ends. */
+export const CostKind = z.enum(["capex", "opex", "savings"]);
+export type CostKind = z.infer<typeof CostKind>;
+
+const dong = z.number().int();
+
+/** One priced item in one budget year: amount = round(quantity × unitPrice), in đồng. */
+export const CostLine = z.object({
+  what: CostWhat,
+  /** What it is about: a system, server or site id, `wave-N`, `procurement-N`. */
+  subject: z.string(),
+  year: z.number().int(),
+  amount: dong.min(0),
+  kind: CostKind,
+  /** Agency whose budget carries it: the owner agency, or `province` for shared platforms. */
+  agency: z.string().optional(),
+  /** Dotted key of the price-book entry it uses, e.g. `hardware.storage`, `licences.vsphere`. */
+  priceRef: z.string(),
+  // additions
+  quantity: z.number().min(0),
+  /** Unit of `quantity` (the price's unit, or `engineer-day` for labour). */
+  unit: z.string(),
+  /** Price per unit, đồng. */
+  unitPrice: dong.min(0),
+  /** Days it covers in `year` (both inclusive; the same day for one-off spending). */
+  from: IsoDate,
+  to: IsoDate,
+});
+export type CostLine = z.infer<typeof CostLine>;
+
+export const CostYear = z.object({ year: z.number().int(), capex: dong, opex: dong, savings: dong, net: dong });
+export type CostYear = z.infer<typeof CostYear>;
+
+export const CostAgency = z.object({
+  agency: z.string(),
+  capex: dong,
+  opex: dong,
+  /** Recurring savings a full year brings once the merger is done (those still running on the last day costed). */
+  savingsPerYear: dong,
+  // additions
+  /** Savings over all the years costed. */
+  savings: dong,
+  net: dong,
+});
+export type CostAgency = z.infer<typeof CostAgency>;
+
+/** A price-book entry as the lines cite it (labour: the day rate per engineer-day, with the engineer-days per window or system). */
+export const CostPrice = z.object({
+  ref: z.string(),
+  amount: dong.min(0),
+  unit: z.string(),
+  quoted: IsoDate,
+  source: z.string().optional(),
+  /** Labour: engineer-days per `per`. */
+  engineerDays: z.number().min(0).optional(),
+  per: z.string().optional(),
+  /** Server model bought (hardware.server) or platform licensed (licences.*). */
+  model: z.string().optional(),
+  platform: z.string().optional(),
+});
+export type CostPrice = z.infer<typeof CostPrice>;
+
+/** The plan in đồng (`--prices`): by budget year, by agency, in total, and every line (docs/cost.md). */
+export const Cost = z.object({
+  currency: z.literal("VND"),
+  byYear: z.array(CostYear),
+  byAgency: z.array(CostAgency),
+  total: z.object({ capex: dong, opex: dong, savings: dong, net: dong, savingsPerYear: dong }),
+  /** First day from which cumulative savings cover cumulative spending for good (discounted when the book gives a rate). */
+  paybackDate: IsoDate.optional(),
+  lines: z.array(CostLine),
+  // additions
+  /** The price book's own note (e.g. that its prices are illustrative). */
+  note: z.string().optional(),
+  /** Discount rate of the price book, % per year, and the net in today's đồng (year of the as-of date = year 0). */
+  discountRatePct: z.number().optional(),
+  presentNet: dong.optional(),
+  /** The price-book entries the lines cite, by ref. */
+  prices: z.array(CostPrice),
+});
+export type Cost = z.infer<typeof Cost>;
+
 /** English text → translated text, per language (planner/messages.ts). */
 export const Translations = z.object({ vi: z.record(z.string(), z.string()), en: z.record(z.string(), z.string()).optional() });
 export type Translations = z.infer<typeof Translations>;
@@ -294,5 +395,7 @@ export const Plan = z.object({
   warnings: z.array(Violation),
   /** Every planner-written sentence of this plan in other languages: `vi` maps the English text to the Vietnamese (keys sorted). Optional: older plans have none. */
   translations: Translations.optional(),
+  /** What the plan costs and saves, in đồng; present when the plan was made with `--prices` (planner/cost/). */
+  cost: Cost.optional(),
 });
 export type Plan = z.infer<typeof Plan>;

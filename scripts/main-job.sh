@@ -7,7 +7,8 @@ dcplan() { node bin/dcplan.js "$@"; }
 out=out
 mkdir -p "$out"
 dcplan validate --profile planner/sample/profile.yaml --warnings none
-dcplan plan --profile planner/sample/profile.yaml --out "$out/plan.json"
+# The sample's price book is illustrative (see its header): it gives the plan's cost its order of size.
+dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out "$out/plan.json"
 dcplan export --plan "$out/plan.json" --format html --out "$out/roadmap.html"
 dcplan export --plan "$out/plan.json" --format html --lang en --out "$out/roadmap.en.html"
 dcplan export --plan "$out/plan.json" --format xlsx --out "$out/roadmap.xlsx"

@@ -3,7 +3,9 @@
 // loại bỏ, hợp nhất máy chủ riêng lẻ" (plan for removing or merging stand-alone servers) each
 // department and commune sends. Each file is the normal renderer run on the plan cut down to the
 // agency, without the province-wide headline figures.
+import { costForAgency } from "../cost/agency.js";
 import type { Plan } from "../plan-schema.js";
+import { costTables } from "./cost-section.js";
 import type { OutputFile } from "./csv.js";
 import { type HtmlSection, renderHtml } from "./html.js";
 import { formatDate, type Lang, labels } from "./i18n.js";
@@ -52,6 +54,7 @@ export function planForOwner(plan: Plan, agency: string): Plan {
     remaining: plan.remaining.filter((id) => sysIds.has(id)),
     roadmap: plan.roadmap.filter((r) => subjects.has(r.subject)),
     groups: plan.groups.filter((g) => g.systems.some((id) => sysIds.has(id))),
+    ...(plan.cost ? { cost: costForAgency(plan.cost, agency, plan.asOf) } : {}),
   };
   return cutFrom(part, plan);
 }
@@ -109,7 +112,7 @@ export function agencySummaryTable(part: Plan, lang: Lang): Table {
   };
 }
 
-const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "cost", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
 
 /**
  * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
@@ -131,10 +134,10 @@ export async function renderByOwner(
     const title = L.ownerPlanTitle(names.agency(agency));
     const name = `${agency}.${format}`;
     const verdict = agencyVerdict(sub.plan, lang);
-    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, verdict }) });
+    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, verdict, costView: "agency" }) });
     else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true, verdict }) });
     else {
-      const tables = [agencySummaryTable(sub.plan, lang), wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub)];
+      const tables = [agencySummaryTable(sub.plan, lang), wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });
     }
     if (onProgress) {

@@ -8,6 +8,7 @@
 // spreadsheet would run as a formula — one starting with `=`, `+`, `-`, `@`, a tab or a carriage
 // return — gets a leading apostrophe (OWASP, "CSV Injection"). Number, date and yes/no cells are
 // written by dcplan, not taken from the inventory, and stay as they are.
+import { costTables } from "./cost-section.js";
 import { type Lang, labels } from "./i18n.js";
 import { nfc } from "./nfc.js";
 import { type CellValue, type ExportInput, planTables, type Table } from "./tables.js";
@@ -20,7 +21,7 @@ export interface OutputFile {
 
 /** Renders every table of the plan as a CSV file (`summary.csv`, `waves.csv`, …). */
 export function renderCsv(input: ExportInput): OutputFile[] {
-  return planTables(input).map((t) => ({ name: `${t.id}.csv`, content: tableCsv(t, input.lang) }));
+  return [...planTables(input), ...costTables(input)].map((t) => ({ name: `${t.id}.csv`, content: tableCsv(t, input.lang) }));
 }
 
 /** A text that a spreadsheet would evaluate as a formula, made inert with a leading apostrophe (OWASP). */

@@ -4,6 +4,8 @@
 // decommission schedule, dependencies per wave, capacity and procurement, issues, later-phase work,
 // glossary. Everything is escaped and the output is NFC so Vietnamese diacritics survive intact.
 import type { Plan, PlanSystem } from "../plan-schema.js";
+import { costLabels } from "./cost-labels.js";
+import { costSectionHtml, type CostView } from "./cost-section.js";
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import {
   actionLabel,
@@ -44,6 +46,7 @@ import {
 export const HTML_SECTIONS = [
   "verdict",
   "figures",
+  "cost",
   "timeline",
   "waves",
   "late",
@@ -68,6 +71,8 @@ export interface HtmlOptions {
   readonly sections?: readonly HtmlSection[];
   /** The verdict to state instead of the plan's deadline verdict (per-agency plans state their own share). */
   readonly verdict?: { readonly tone: "met" | "not-met" | "none"; readonly text: string };
+  /** Whose cost the "cost" section shows (only when the plan has one): the province's, or one agency's own share [province]. */
+  readonly costView?: CostView;
 }
 
 /** Renders the self-contained HTML roadmap of a plan (a string, NFC). */
@@ -86,6 +91,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   };
   add("verdict", L.verdictTitle, () => verdictSection(plan, lang, options.verdict));
   add("figures", L.figuresTitle, () => figuresSection(plan, lang));
+  if (plan.cost) add("cost", options.costView === "agency" ? costLabels(lang).ownShare : costLabels(lang).costTitle, () => costSectionHtml(plan, lang, options.costView));
   add("timeline", L.timelineTitle, () => `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
   add("waves", L.wavesTitle, () => wavesSection(plan, lang));
   add("late", L.lateTitle, () => lateSection(plan, lang));

@@ -9,6 +9,7 @@
 // "Done" is what happened on or before the plan's as-of day (`doneBy`); everything later in the
 // period is "planned".
 import type { Inventory } from "../../inventory/schema.js";
+import { costInPeriod } from "../cost/index.js";
 import type { Plan, PlanServer, PlanSystem } from "../plan-schema.js";
 import { isStandaloneServer } from "../summary.js";
 import { formatDate, type Lang, labels } from "./i18n.js";
@@ -42,6 +43,8 @@ export const MEASURES = [
   "standalone-remaining",
   "agency-server-plans",
   "late-systems",
+  "funding",
+  "savings",
 ] as const;
 export type MeasureId = (typeof MEASURES)[number];
 
@@ -130,8 +133,8 @@ export function standaloneIds(plan: Plan, inventory: Inventory | undefined): Set
 /** Inventory key on an agency holding the day its server plan reached the Department of Science and Technology. */
 export const SERVER_PLAN_RECEIVED = "x-server-plan-received";
 
-/** Computes measure `id` for `period`. */
-export function measure(id: MeasureId, input: MeasureInput, period: Period): MeasureValue {
+/** Computes measure `id` for `period`; undefined when the plan has no data for it (a plan without a cost has no funding row). */
+export function measure(id: MeasureId, input: MeasureInput, period: Period): MeasureValue | undefined {
   const { plan, lang, inventory } = input;
   const L = labels(lang);
   const names = namesOf(plan);
@@ -266,6 +269,14 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
       });
       const n = trace.filter((r) => r.counted).length;
       return { start: null, done: null, planned: null, end: n, note: L.reportOfAgencies(n, owing.length), trace };
+    }
+    case "funding":
+    case "savings": {
+      // money in whole đồng, from the plan's cost (planner/cost): spending or savings dated in the period
+      if (!plan.cost) return undefined;
+      const p = costInPeriod(plan.cost, period.from, period.to, plan.asOf);
+      const part = id === "funding" ? p.spending : p.savings;
+      return { start: null, done: part.done, planned: part.planned, end: part.done + part.planned, note: "", trace: [] };
     }
     case "late-systems": {
       const trace = [...plan.deadline.late].sort(cmp).map((sid): TraceRow => {

@@ -189,7 +189,11 @@ export function reportTables(input: ExportInput, period: Period, rows: readonly 
   };
 
   // Indicators: the rows of the template, each with its measure.
-  const values = rows.map((r) => ({ row: r, value: measure(r.measure, input, period) }));
+  // a measure without data (the cost rows of a plan without a cost) leaves its row out
+  const values = rows.flatMap((r) => {
+    const value = measure(r.measure, input, period);
+    return value ? [{ row: r, value }] : [];
+  });
   const indicators = indicatorTable(values, lang, period);
   const trace = traceTable(values, lang);
   return [indicators, t1, t2, t3, t4, t5, t6, trace];

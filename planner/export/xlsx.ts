@@ -10,15 +10,16 @@
 // technical or not), and a workbook-level defined name `dcplan_<machine name>` on each sheet's
 // first header cell (docs/exports.md). The same plan gives the same bytes: nothing depends on the
 // clock (every date in the file is the plan's asOf).
+import { costTables } from "./cost-section.js";
 import { formatDate, type Lang, labels } from "./i18n.js";
 import { nfc } from "./nfc.js";
 import { type CellInput, type CellStyle, XlsxWriter } from "./xlsx-writer.js";
 import { type CellValue, type Column, type ColumnType, type ExportInput, planTables, type Table, type TableId } from "./tables.js";
 
 /** Sheet name of each table of the planners' workbook, per language (the machine name is the table id). */
-export const SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<TableId, string>>>> = {
-  vi: { summary: "Tổng hợp", waves: "Các đợt", systems: "Hệ thống", servers: "Máy chủ", decommission: "Lịch thanh lý", risks: "Rủi ro" },
-  en: { summary: "Summary", waves: "Waves", systems: "Systems", servers: "Servers", decommission: "Decommission", risks: "Risks" },
+export const SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<TableId, string>> & Readonly<Record<string, string | undefined>>>> = {
+  vi: { summary: "Tổng hợp", waves: "Các đợt", systems: "Hệ thống", servers: "Máy chủ", decommission: "Lịch thanh lý", risks: "Rủi ro", "cost-summary": "Kinh phí", "cost-lines": "Chi tiết kinh phí" },
+  en: { summary: "Summary", waves: "Waves", systems: "Systems", servers: "Servers", decommission: "Decommission", risks: "Risks", "cost-summary": "Cost", "cost-lines": "Cost lines" },
 };
 
 /** Name of the hidden sheet that lists every sheet's machine name and columns. */
@@ -27,7 +28,7 @@ export const META_SHEET = "_meta";
 /** Renders the planner's workbook of a plan (all six sheets). */
 export async function renderXlsx(input: ExportInput): Promise<Uint8Array> {
   const L = labels(input.lang);
-  return tablesToXlsx(planTables(input), { lang: input.lang, date: input.plan.asOf, title: L.docTitle });
+  return tablesToXlsx([...planTables(input), ...costTables(input)], { lang: input.lang, date: input.plan.asOf, title: L.docTitle });
 }
 
 /** Options of tablesToXlsx. */

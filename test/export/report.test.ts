@@ -119,7 +119,7 @@ describe("the yearly report of the sample", () => {
 describe("indicator rows", () => {
   it("come from one table that names a measure per row", () => {
     const rows = bundledRows();
-    expect(rows.map((r) => r.no)).toEqual(["1", "2", "3", "4", "4.1", "5", "6", "7", "8", "8.1", "9", "10", "11"]);
+    expect(rows.map((r) => r.no)).toEqual(["1", "2", "3", "4", "4.1", "5", "6", "7", "8", "8.1", "9", "10", "11", "12", "13"]);
     expect(new Set(rows.map((r) => r.measure))).toEqual(new Set(MEASURES));
   });
 
@@ -154,7 +154,7 @@ describe("indicator rows", () => {
     expect(err).toBeInstanceOf(ReportRowsError);
     expect((err as ReportRowsError).lines().map((l) => l.replace(dir, "DIR"))).toMatchInlineSnapshot(`
       [
-        "DIR/bad-rows.json:3:29: rows[0].measure: must be one of integration-centres, merger-complete, servers-consolidated, servers-decommissioned, storage-decommissioned, systems-shared-platform, national-connections, backup-coverage, security-monitoring-centres, security-monitoring-national, standalone-remaining, agency-server-plans, late-systems",
+        "DIR/bad-rows.json:3:29: rows[0].measure: must be one of integration-centres, merger-complete, servers-consolidated, servers-decommissioned, storage-decommissioned, systems-shared-platform, national-connections, backup-coverage, security-monitoring-centres, security-monitoring-national, standalone-remaining, agency-server-plans, late-systems, funding, savings",
         "DIR/bad-rows.json:4:5: rows[1]: Unrecognized key: "colour" (unknown field colour)",
         "DIR/bad-rows.json:4:51: rows[1].vi: must not be empty",
       ]

@@ -118,8 +118,13 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
         .option("--profile <file>", "planning profile (YAML); every field optional")
         .option("--as-of <date>", "planning day YYYY-MM-DD; waves start after it [today]", parseDateOption("--as-of"))
-        .option("--out <file>", "write the plan JSON here (atomically) instead of standard output"),
-    examples: ["dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json", "dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline"],
+        .option("--out <file>", "write the plan JSON here (atomically) instead of standard output")
+        .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency"),
+    examples: [
+      "dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json",
+      "dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline",
+      "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
+    ],
     load: async () => (await import("./plan.js")).action,
   },
   {

@@ -1,8 +1,9 @@
 // `dcplan plan`: inventory + profile → plan JSON (contract: docs/plan.md). Reads its inputs, calls
 // the pure planner, writes the JSON atomically to --out or to standard output (nothing else goes
-// to standard output); a one-line summary goes to standard error.
+// to standard output); a one-line summary goes to standard error. With --prices the plan is costed
+// (planner/cost/, docs/cost.md) and carries `cost`, with a second summary line.
 import { loadInventory } from "../../../inventory/load.js";
-import type { Plan } from "../../plan-schema.js";
+import type { Cost, Plan } from "../../plan-schema.js";
 import { planWithProfile, serialisePlan } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
@@ -14,6 +15,8 @@ export interface PlanOptions {
   /** Planning day `YYYY-MM-DD` [io.today()]. */
   readonly asOf?: string;
   readonly out?: string;
+  /** Price book (YAML): cost the plan in đồng (docs/cost.md). */
+  readonly prices?: string;
 }
 
 /** One line for standard error: waves, bound, deadline truth. */
@@ -23,16 +26,29 @@ export function planSummaryLine(plan: Plan): string {
   return `dcplan plan: target ${plan.targetSite}, ${plan.waves.length} wave${plan.waves.length === 1 ? "" : "s"} (lower bound ${plan.lowerBound.waves}), deadline ${d.date} ${truth}, ${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}`;
 }
 
-/** Runs `dcplan plan`; returns the plan. Throws InventoryError / ProfileError on bad input. */
+/** One line for standard error on a costed plan: capex, opex, savings and net over the years costed, payback. */
+export function costSummaryLine(cost: Cost): string {
+  const n = (x: number) => `${x < 0 ? "-" : ""}${String(Math.abs(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+  const years = `${cost.byYear[0].year}–${cost.byYear[cost.byYear.length - 1].year}`;
+  const t = cost.total;
+  return `dcplan plan: cost ${years} (VND): capex ${n(t.capex)}, opex ${n(t.opex)}, savings ${n(t.savings)}, net ${n(t.net)}; ${cost.paybackDate ? `pays back on ${cost.paybackDate}` : "does not pay back by the end"}; savings ${n(t.savingsPerYear)} a year once done`;
+}
+
+/** Runs `dcplan plan`; returns the plan. Throws InventoryError / ProfileError / PriceBookError on bad input. */
 export async function planCommand(options: PlanOptions, io: Io): Promise<Plan> {
   const asOf = options.asOf ?? io.today();
+  // Imported only when asked for: most plans are not costed.
+  const costing = options.prices !== undefined ? await import("../../cost/index.js") : undefined;
+  const book = costing?.loadPriceBook(options.prices!);
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const profile = prepareProfile(options.profile, loaded.index, asOf);
   const { plan } = planWithProfile(loaded, profile, asOf);
+  if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
   const json = serialisePlan(plan);
   if (options.out !== undefined) writeFileAtomic(options.out, json);
   else io.stdout(json);
   io.stderr(`${planSummaryLine(plan)}\n`);
+  if (plan.cost) io.stderr(`${costSummaryLine(plan.cost)}\n`);
   return plan;
 }
 
