@@ -3,6 +3,7 @@
 // references between its lists. Every problem becomes a finding with the JSON path of the field
 // and, where the text allows, its line and column in the file (found by a small scanner that walks
 // the JSON text along the path). Reading costs little more than JSON.parse, time and memory.
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import type { Finding } from "../common/errors.js";
 import { PlanFileError } from "../common/errors.js";
@@ -13,8 +14,12 @@ import { compileCheck } from "./schema-check.js";
 export function readPlan(file: string): Plan {
   const held: { text?: string } = {};
   try {
-    held.text = readFileSync(file, "utf8");
+    const bytes = readFileSync(file);
+    // dcplan writes UTF-8; other bytes would turn into U+FFFD silently, so say where they are
+    if (!isUtf8(bytes)) throw new PlanFileError([{ severity: "error", rule: "not-utf8", file, ...lineCol(bytes.toString("latin1"), firstNonUtf8(bytes)), message: "is not UTF-8 text (a plan file written by dcplan plan is UTF-8): the byte here is not" }]);
+    held.text = bytes.toString("utf8");
   } catch (err) {
+    if (err instanceof PlanFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a plan file" : code === "EACCES" ? "cannot read it: permission denied" : `cannot read: ${(err as Error).message}`;
     throw new PlanFileError([{ severity: "error", rule: "unreadable", file, message: why }]);
@@ -72,6 +77,19 @@ function parseHeld(held: { text?: string }, file: string, reread: () => string):
     };
   });
   throw new PlanFileError(findings);
+}
+
+/** Offset of the first byte of `bytes` that does not start or continue a valid UTF-8 sequence. */
+function firstNonUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    if (!isUtf8(bytes.subarray(i, i + n))) return i;
+    i += n;
+  }
+  return bytes.length;
 }
 
 const stripBom = (t: string): string => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t);
@@ -148,6 +166,12 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - start + 1 };
 }
 
+/** Where a JSON.parse error `message` points in `text` (line and column), and the message without V8's position. */
+export function jsonSyntaxError(message: string, text: string): { line?: number; col?: number; message: string } {
+  const pos = jsonErrorOffset(message, text);
+  return { ...(pos === undefined ? {} : lineCol(text, pos)), message: `not valid JSON: ${stripPosition(message)}` };
+}
+
 // V8 says "... in JSON at position 12" and, in newer releases, "(line 2 column 5)".
 function jsonErrorOffset(message: string, text: string): number | undefined {
   const lc = /line (\d+) column (\d+)/.exec(message);
@@ -160,6 +184,12 @@ function jsonErrorOffset(message: string, text: string): number | undefined {
   const pos = /at position (\d+)/.exec(message);
   if (pos) return Number(pos[1]);
   if (/Unexpected end of JSON input/.test(message)) return text.length;
+  // `Unexpected token 's', "schemaVers"... is not valid JSON`: V8 quotes the text around the token
+  const around = /Unexpected token '(.)', "(?:\.\.\.)?(.*?)"(?:\.\.\.)? is not valid JSON/s.exec(message);
+  if (around) {
+    const at = text.indexOf(around[2]);
+    if (at >= 0 && around[2].includes(around[1])) return at + around[2].indexOf(around[1]);
+  }
   return undefined;
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { type Finding, ReportRowsError } from "../../common/errors.js";
-import { lineCol, locateJsonPath } from "../read-plan.js";
+import { jsonSyntaxError, lineCol, locateJsonPath } from "../read-plan.js";
 import BUNDLED from "./appendix-01.json" with { type: "json" };
 import { MEASURES } from "./report-measures.js";
 
@@ -56,7 +56,7 @@ export function parseRows(text: string, file: string): readonly IndicatorRow[] {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ReportRowsError([{ severity: "error", rule: "invalid-json", file, message: `not valid JSON: ${(err as Error).message.replace(/\s*\(line \d+ column \d+\)/, "")}` }]);
+    throw new ReportRowsError([{ severity: "error", rule: "invalid-json", file, ...jsonSyntaxError((err as Error).message, text) }]);
   }
   const result = IndicatorRows.safeParse(json);
   const findings: Finding[] = [];
