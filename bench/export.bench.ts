@@ -26,11 +26,13 @@ export async function bench(ctx: BenchContext): Promise<StageResult[]> {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const readRatio = read.ms / floor.ms;
   const worst = Math.max(html.ms, md.ms, csv.ms) / read.ms;
+  // fixed costs (compiling the check, first calls) weigh on small plans; the targets are for 100k servers
+  const judge = (ok: boolean) => (ctx.servers < 100_000 ? "target at 100k servers" : ok ? "met" : "MISSED");
   return [
     {
       stage: "exports: ratios",
       ms: 0,
-      note: `CPU time: read ${ratio(read.ms, floor.ms)} JSON.parse (target ≤ 2×: ${readRatio <= 2 ? "met" : "MISSED"}); html ${ratio(html.ms, read.ms)}, md ${ratio(md.ms, read.ms)}, csv ${ratio(csv.ms, read.ms)} reading (target ≤ 2×: ${worst <= 2 ? "met" : "MISSED"})`,
+      note: `CPU time: read ${ratio(read.ms, floor.ms)} JSON.parse (≤ 2×: ${judge(readRatio <= 2)}); html ${ratio(html.ms, read.ms)}, md ${ratio(md.ms, read.ms)}, csv ${ratio(csv.ms, read.ms)} reading (≤ 2×: ${judge(worst <= 2)})`,
     },
   ];
 }
