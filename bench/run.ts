@@ -4,7 +4,8 @@
 // process alone) and prints one table. Modules: the inventory stages, the JSON.parse floor, and,
 // when their files exist, the planner (bench/plan.bench.ts), the costing (bench/cost.bench.ts), the
 // exports (bench/export.bench.ts and bench/export-xlsx.bench.ts, on the inventory's plan cached by
-// bench/plan-cache.ts) and Pulumi under mocks (bench/pulumi.bench.ts); see bench/types.ts for the
+// bench/plan-cache.ts), Pulumi under mocks (bench/pulumi.bench.ts) and the RVTools import
+// (bench/import.bench.ts); see bench/types.ts for the
 // interface they implement.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -34,7 +35,7 @@ interface Args {
   locate: boolean;
   /** Runs per module and size; the fastest is kept (the machine is shared, the others are noise). */
   repeat: number;
-  /** Module titles to run (inventory, floor, planner, cost, pulumi); undefined = all. */
+  /** Module titles to run (inventory, floor, planner, cost, pulumi, import); undefined = all. */
   only?: Set<string>;
 }
 
@@ -59,7 +60,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a.startsWith("--repeat")) args.repeat = Math.max(1, Number(value()));
     else if (a.startsWith("--only")) args.only = new Set(value().split(",").filter(Boolean));
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,cost,exports,exports-xlsx,pulumi]\n  e.g. npm run bench -- --sizes 1k,10k\n");
+      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,cost,exports,exports-xlsx,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -147,6 +148,7 @@ function main(): void {
     ["export.bench.ts", "exports", true],
     ["export-xlsx.bench.ts", "exports-xlsx", true],
     ["pulumi.bench.ts", "pulumi", true],
+    ["import.bench.ts", "import", false],
   ] as const) {
     if (existsSync(join(HERE, file))) modules.push({ file, title, compiled });
     else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);
