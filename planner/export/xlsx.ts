@@ -203,3 +203,39 @@ function uniqueSheetName(wanted: string, used: Set<string>): string {
   used.add(name.toLowerCase());
   return name;
 }
+
+// Workbooks written with exceljs elsewhere (the inventory template, the survey) stamp their zip
+// entries with the clock; they rewrite the stamps with this. dcplan's own writer (xlsx-writer.ts)
+// writes the plan's date in the first place.
+/**
+ * Sets the DOS modification date/time of every entry of a zip (local headers and central
+ * directory) to `iso` at 00:00, so the archive's bytes do not depend on when it was written.
+ */
+export function fixZipTimestamps(zip: Uint8Array, iso: string): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const [y, m, d] = iso.split("-").map(Number);
+  const dosDate = ((Math.max(1980, y) - 1980) << 9) | (m << 5) | d;
+  // End of central directory: signature 0x06054b50, searched from the end (comment ≤ 65535 bytes).
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return zip;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  for (let n = 0; n < count; n++) {
+    if (view.getUint32(p, true) !== 0x02014b50) break;
+    view.setUint16(p + 12, 0, true);
+    view.setUint16(p + 14, dosDate, true);
+    const local = view.getUint32(p + 42, true);
+    if (view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, 0, true);
+      view.setUint16(local + 12, dosDate, true);
+    }
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return zip;
+}
