@@ -39,7 +39,7 @@ const ALLOWED = new Set([
 ]);
 
 /** Units and terms written with inner capitals that are not configuration keys. */
-const UNITS = new Set(["kW", "kWh", "vCPU", "vCPUs", "GiB", "MiB", "TiB", "MHz", "eKYC"]);
+const UNITS = new Set(["kW", "kWh", "kV", "kVA", "vCPU", "vCPUs", "GiB", "MiB", "TiB", "MHz", "eKYC"]);
 
 /** The scan context of a plan (and its inventory, when the export was given one). */
 export function scanContext(plan: Plan, inventory?: Inventory): ScanContext {

@@ -98,7 +98,7 @@ describe("the yearly report of the sample", () => {
     // without the inventory the count is unknown and the note says what is needed
     const bare = reportTables({ plan, lang: "vi" }, parsePeriod("2026"));
     expect(row(bare, "10")[6]).toBeNull();
-    expect(String(row(bare, "10")[7])).toContain("--inventory");
+    expect(String(row(bare, "10")[7])).toContain("xuất báo cáo kèm danh mục");
   });
 
   it("writes a workbook with a title block on every report sheet, Vietnamese sheet names and the details sheet", async () => {

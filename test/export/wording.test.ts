@@ -10,6 +10,7 @@ import { loadInventory } from "../../inventory/load.js";
 import { indexInventory } from "../../inventory/model.js";
 import type { Inventory } from "../../inventory/schema.js";
 import { renderByOwner } from "../../planner/export/by-owner.js";
+import { costTables } from "../../planner/export/cost-section.js";
 import { renderCsv } from "../../planner/export/csv.js";
 import { renderHtml } from "../../planner/export/html.js";
 import { renderMarkdown } from "../../planner/export/markdown.js";
@@ -19,19 +20,21 @@ import { renderXlsx } from "../../planner/export/xlsx.js";
 import { planMigration } from "../../planner/plan.js";
 import { Plan } from "../../planner/plan-schema.js";
 import { loadProfile } from "../../planner/profile.js";
+import { costedSamplePlan } from "../planner/cost/fixtures.js";
 import { csvText, type Finding, htmlText, markdownText, scanContext, scanText, workbookTexts } from "./reader-text.js";
 
 const SAMPLE = new URL("../../inventory/sample", import.meta.url).pathname;
 
 /** Every Vietnamese export of `plan`, scanned; the findings. */
-async function scanExports(name: string, plan: Plan, inventory?: Inventory, ownerFormats: readonly ("html" | "md" | "xlsx")[] = ["html", "md", "xlsx"]): Promise<Finding[]> {
+async function scanExports(name: string, plan: Plan, inventory?: Inventory, ownerFormats: readonly ("html" | "md" | "xlsx")[] = ["html", "md", "xlsx"], exportWithInventory = true): Promise<Finding[]> {
+  // the inventory's names (models, operating systems) are data whether or not the export read it
   const ctx = scanContext(plan, inventory);
-  const input = { plan, lang: "vi" as const, inventory };
+  const input = { plan, lang: "vi" as const, inventory: exportWithInventory ? inventory : undefined };
   const found: Finding[] = [];
   const scan = (text: string, where: string) => found.push(...scanText(text, ctx, `${name} ${where}`));
   scan(htmlText(renderHtml(input)), "roadmap.html");
   scan(markdownText(renderMarkdown(input)), "roadmap.md");
-  const tables = planTables(input);
+  const tables = [...planTables(input), ...costTables(input)];
   for (const f of renderCsv(input)) {
     const table = tables.find((t) => `${t.id}.csv` === f.name)!;
     const technical = new Set(table.columns.flatMap((c, i) => ((c as { technical?: boolean }).technical || c.type !== "text" ? [i] : [])));
@@ -88,6 +91,13 @@ describe("Vietnamese exports speak to their readers", () => {
       expect(show(found)).toBe("");
     });
   }
+
+  it("the sample plan with its cost (npm start's plan): the same", async () => {
+    const plan = await costedSamplePlan();
+    // as the report runs without the inventory too (its notes then say what the inventory would add)
+    const found = [...(await scanExports("sample+cost", plan, sample.inventory, ["html", "xlsx"])), ...(await scanExports("sample+cost, no inventory", plan, sample.inventory, [], false))];
+    expect(show(found)).toBe("");
+  });
 
   it("the scanner finds what it looks for", () => {
     const ctx = scanContext(sample.plan);
