@@ -91,10 +91,15 @@ describe("the yearly report of the sample", () => {
 
   it("counts the agencies whose server plans arrived, from the inventory", () => {
     const owing = [...new Set(plan.servers.filter((s) => s.standalone && s.owner).map((s) => s.owner!))].sort();
-    expect(owing.length).toBeGreaterThan(2);
-    const marked: Inventory = { ...inventory, agencies: inventory.agencies.map((a) => (a.id === owing[0] ? { ...a, "x-server-plan-received": "2026-03-20" } : a.id === owing[1] ? { ...a, "x-server-plan-received": "2027-02-01" } : a)) };
-    const t = reportTables({ plan, lang: "vi", inventory: marked }, parsePeriod("2026"));
-    expect(row(t, "10").slice(6, 8)).toEqual([1, `1/${owing.length} cơ quan có máy chủ riêng lẻ`]);
+    expect(owing).toHaveLength(13);
+    // the sample records seven plans: six by 31/3/2026 as the letter asks, Sở Nông nghiệp và Môi trường's in April, xã Tiên Du's in May
+    expect(row(reportTables({ plan, lang: "vi", inventory }, parsePeriod("2026-H1")), "10").slice(6, 8)).toEqual([7, "7/13 cơ quan có máy chủ riêng lẻ"]);
+    const details = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2026-H1")).at(-1)!.rows.filter((r) => r[0] === "10");
+    expect(details.filter((r) => r[7] === true).map((r) => [r[3], r[5]])).toContainEqual(["x-tien-du", "2026-05-08"]);
+    // a plan arriving after the period is not counted in it
+    const late: Inventory = { ...inventory, agencies: inventory.agencies.map((a) => (a.id === "p-chu" ? { ...a, "x-server-plan-received": "2027-02-01" } : a)) };
+    expect(row(reportTables({ plan, lang: "vi", inventory: late }, parsePeriod("2026")), "10")[6]).toBe(7);
+    expect(row(reportTables({ plan, lang: "vi", inventory: late }, parsePeriod("2027")), "10")[6]).toBe(8);
     // without the inventory the count is unknown and the note says what is needed
     const bare = reportTables({ plan, lang: "vi" }, parsePeriod("2026"));
     expect(row(bare, "10")[6]).toBeNull();
