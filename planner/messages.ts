@@ -38,7 +38,7 @@ const END = "\uE002";
 const REF_RE = /\uE000([a-z-]+)\uE001([^\uE002]*)\uE002/g;
 
 /** What a reference names. A kind ending in `s` is a list (payload: ids joined by ","). */
-export type RefKind = "system" | "systems" | "site" | "agency" | "external" | "function" | "group" | "groups" | "server" | "servers" | "setting" | "pair";
+export type RefKind = "system" | "systems" | "site" | "agency" | "external" | "externals" | "function" | "group" | "groups" | "server" | "servers" | "setting" | "pair";
 
 const ref = (kind: RefKind, payload: string): string => `${REF}${kind}${MID}${payload}${END}`;
 const sys = (id: string): string => ref("system", id);
@@ -48,6 +48,8 @@ const fn = (id: string): string => ref("function", id);
 const grp = (id: string | undefined): string => (id === undefined ? "undefined" : ref("group", id));
 const grps = (ids: readonly string[]): string => ref("groups", ids.join(","));
 const srv = (id: string): string => ref("server", id);
+const srvs = (ids: readonly string[]): string => ref("servers", ids.join(","));
+const exts = (ids: readonly string[]): string => ref("externals", ids.join(","));
 const setting = (key: string): string => ref("setting", key);
 /** A consolidation pair written `a → b` (two system ids). */
 const pairs = (items: readonly string[]): string => ref("pair", items.join(","));
@@ -55,7 +57,7 @@ const pairs = (items: readonly string[]): string => ref("pair", items.join(","))
 /** The contract (id) form of text with reference markers: each reference by its id(s), lists joined by ", ". */
 export function plainRefs(text: string): string {
   if (text.indexOf(REF) < 0) return text;
-  return text.replace(REF_RE, (_, kind: string, payload: string) => (kind === "systems" || kind === "groups" || kind === "servers" || kind === "pair" ? payload.split(",").join(", ") : payload));
+  return text.replace(REF_RE, (_, kind: string, payload: string) => (kind === "systems" || kind === "groups" || kind === "servers" || kind === "externals" || kind === "pair" ? payload.split(",").join(", ") : payload));
 }
 
 /** Names of the entities a plan refers to, for resolveRefs (undefined: not known, the id is shown). */
@@ -120,6 +122,7 @@ export function resolveIdsInEnglish(text: string, names: RefNames): string {
 
 const SYSTEMS_NOUN = { vi: "hệ thống", en: "systems" };
 const SERVERS_NOUN = { vi: "máy chủ", en: "servers" };
+const EXTERNALS_NOUN = { vi: "hệ thống quốc gia", en: "national systems" };
 
 /** The form people read of text with reference markers: every reference by its name in `lang`. */
 export function resolveRefs(text: string, lang: "vi" | "en", names: RefNames): string {
@@ -138,6 +141,8 @@ export function resolveRefs(text: string, lang: "vi" | "en", names: RefNames): s
         return names.agency(payload) ?? payload;
       case "external":
         return names.external(payload) ?? payload;
+      case "externals":
+        return nameList(ids.map((x) => names.external(x) ?? x), lang, EXTERNALS_NOUN);
       case "function":
         return functionName(payload, lang);
       case "group":
@@ -192,11 +197,11 @@ export function settingName(key: string, lang: "vi" | "en"): string {
  * (planTranslations). The first shown form said for a contract text wins.
  */
 export class MessageLog {
-  private readonly shown = new Map<string, { en: string; vi: string }>();
+  private readonly shown = new Map<string, { en: string; vi: string; marked: boolean }>();
 
   /** Records `m` and returns its contract English text (what the plan's contract fields hold). */
   say(m: Message): string {
-    if (!this.shown.has(m.en)) this.shown.set(m.en, { en: E(m), vi: V(m) });
+    if (!this.shown.has(m.en)) this.shown.set(m.en, { en: E(m), vi: V(m), marked: m.shown !== undefined });
     return m.en;
   }
 
@@ -206,8 +211,8 @@ export class MessageLog {
     return s === undefined ? undefined : plainRefs(s.vi);
   }
 
-  /** The shown forms (references marked) of an English message said earlier. */
-  shownOf(en: string): { readonly en: string; readonly vi: string } | undefined {
+  /** The shown forms (references marked) of an English message said earlier; `marked` false for a message written without references (its English is the contract text). */
+  shownOf(en: string): { readonly en: string; readonly vi: string; readonly marked: boolean } | undefined {
     return this.shown.get(en);
   }
 }
@@ -222,6 +227,23 @@ const m = (en: string, vi: string, contract?: string): Message => {
   const plainVi = plainRefs(vi);
   return plainEn === en && plainVi === vi ? { en, vi } : { en: plainEn, vi: plainVi, shown: { en, vi } };
 };
+
+/** An entity a sentence names: its id and its name (sentences mark the id; the plan's translations resolve it to the name). */
+export interface Named {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A move group or schedule unit a sentence names: its id, the name of the system it is named after, and its (moving) systems. */
+export interface NamedGroup extends Named {
+  readonly systems: readonly string[];
+}
+
+/** A group as people read it in English: its one system, or "the group of A, B" (references marked). */
+const groupEn = (g: NamedGroup): string => (g.systems.length === 1 ? sys(g.systems[0]) : `the group of ${syss(g.systems)}`);
+/** A group as people read it in Vietnamese: its one system, or "nhóm gồm A; B" (references marked). */
+const groupVi = (g: NamedGroup): string => (g.systems.length === 1 ? sys(g.systems[0]) : `nhóm gồm ${syss(g.systems)}`);
+const ids = (xs: readonly Named[]): string[] => xs.map((x) => x.id);
 
 /** `YYYY-MM-DD` as `dd/mm/yyyy`. */
 export function viDate(iso: string): string {
@@ -282,6 +304,11 @@ export const MSG = {
     m(`merged into ${sys(p.into)} (as people set in the inventory)`, `hợp nhất vào ${sys(p.into)} (theo chỉ định trong danh mục)`, `merged into ${p.into} (consolidateInto pinned in the inventory)`),
   mergedIntoBest: (p: { into: string; fn: string }): Message =>
     m(`merged into ${sys(p.into)}, the best-scoring system of function "${fn(p.fn)}"`, `hợp nhất vào ${sys(p.into)}, hệ thống đạt điểm cao nhất trong các hệ thống cùng chức năng ${fn(p.fn)}`),
+  staysWithPinned: (p: { system: Named; site: Named; target: string; pinned: Named; via: readonly Named[] }): Message =>
+    m(
+      `stays at ${site(p.site.id)} with ${sys(p.pinned.id)}, which people pinned to stay there: it is tightly coupled to it${p.via.length > 0 ? ` through ${syss(ids(p.via))}` : ""}, and moving it to ${site(p.target)} would split them across sites; listed as remaining after the merger`,
+      `${sys(p.system.id)} ở lại ${site(p.site.id)} cùng ${sys(p.pinned.id)} (được cán bộ chỉ định giữ nguyên tại đó) vì hai hệ thống phụ thuộc chặt vào nhau${p.via.length > 0 ? ` thông qua ${syss(ids(p.via))}` : ""}; nếu chuyển đi, hai hệ thống sẽ bị tách ở hai trung tâm; thuộc danh sách hệ thống còn lại sau hợp nhất`,
+    ),
   staysRemaining: (p: { where: Message }): Message =>
     m(`stays ${E(p.where)}: listed as remaining after the merger`, `ở lại ${V(p.where)}: thuộc danh sách hệ thống còn lại sau hợp nhất`, `stays ${p.where.en}: listed as remaining after the merger`),
   duplicateMerged: (p: { fn: string; where: Message; survivor: string; survivorSite: string | undefined; score: number; other: string; otherScore: number }): Message =>
@@ -328,6 +355,11 @@ export const MSG = {
       `chạy trên phần cứng không ảo hóa được (thiết bị chuyên dụng, thiết bị bảo mật phần cứng hoặc máy chủ gắn với phần cứng) ${V(p.where)}; phần cứng được di dời về ${site(p.target)}`,
       `runs on hardware that cannot be virtualised (appliance, HSM or hardware-bound server) ${p.where.en}; the hardware is moved to ${p.target}`,
     ),
+  foldStandalone: (p: { servers: readonly string[]; target: Named; shared: boolean }): Message =>
+    m(
+      `runs on stand-alone server${p.servers.length === 1 ? "" : "s"} ${srvs(p.servers)} at the target site ${site(p.target.id)}: it moves onto the site's shared ${p.shared ? "Kubernetes platform" : "virtual machines"}, with central storage and backup, so the server can be switched off (the Provincial People's Committee's letter of March 2026, §3a: remove or integrate stand-alone servers)`,
+      `đang chạy trên máy chủ riêng lẻ tại ${site(p.target.id)}: chuyển lên ${p.shared ? "nền tảng Kubernetes" : "hạ tầng máy ảo"} dùng chung, dùng lưu trữ và sao lưu tập trung, để tắt máy chủ riêng lẻ (văn bản của UBND tỉnh tháng 3/2026, mục 3a: loại bỏ hoặc tích hợp các máy chủ riêng lẻ)`,
+    ),
   replatformReady: (p: { where: Message; target: string }): Message =>
     m(
       `container-ready ${E(p.where)}; moves onto the shared Kubernetes platform at ${site(p.target)}`,
@@ -371,10 +403,10 @@ export const MSG = {
       : m("does not move", "không chuyển"),
 
   // ---- pins and coupling (schedule)
-  tightCouplingSplit: (p: { system: string; target: string; other: string; otherSite: string }): Message =>
+  tightCouplingSplit: (p: { system: Named; target: Named; other: Named; otherSite: Named; mergedInto?: Named }): Message =>
     m(
-      `${sys(p.system)} moves to ${site(p.target)} but is tightly coupled to ${sys(p.other)}, which people pinned to stay at ${site(p.otherSite)}`,
-      `${sys(p.system)} chuyển về ${site(p.target)} nhưng phụ thuộc chặt với ${sys(p.other)}, hệ thống được chỉ định ở lại ${site(p.otherSite)}`,
+      `${sys(p.system.id)} ${p.mergedInto ? `is merged into ${sys(p.mergedInto.id)} at ${site(p.target.id)}` : `moves to ${site(p.target.id)}`} but is tightly coupled to ${sys(p.other.id)}, which stays at ${site(p.otherSite.id)}; people pinned both dispositions in the inventory, so change one of them`,
+      `${sys(p.system.id)} ${p.mergedInto ? `được hợp nhất vào ${sys(p.mergedInto.id)} tại ${site(p.target.id)}` : `chuyển về ${site(p.target.id)}`} nhưng phụ thuộc chặt với ${sys(p.other.id)}, hệ thống ở lại ${site(p.otherSite.id)}; cả hai phương án đều do cán bộ chỉ định trong danh mục nên cần sửa một trong hai`,
     ),
   pinIgnored: (p: { system: string; disposition: string | undefined }): Message =>
     m(`${sys(p.system)} is pinned but does not move (${p.disposition}); the pin has no effect`, `${sys(p.system)} có ngày cố định nhưng không phải chuyển (${dispVi(p.disposition)}); ngày cố định không có tác dụng`),
@@ -450,14 +482,27 @@ export const MSG = {
       `group of ${p.systems} systems / ${p.dataGiB} GiB exceeds the wave limits and waits for a wave of its own`,
       `nhóm ${viNum(p.systems)} hệ thống, ${viNum(p.dataGiB)} GiB dữ liệu vượt giới hạn một đợt và chờ một đợt riêng`,
     ),
-  deferWaveFull: (p: { maxSystems: number }): Message => m(`wave full (${p.maxSystems} systems)`, `đợt đã đủ ${viNum(p.maxSystems)} hệ thống`),
-  deferData: (p: { limit: number }): Message => m(`the wave's data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt sẽ vượt ${viNum(p.limit)} GiB`),
-  waveWasFull: (p: { systems: number; maxSystems: number; dataGiB: number; limit: number }): Message =>
+  deferWaveFull: (p: { maxSystems: number; wave?: number }): Message =>
+    p.wave !== undefined
+      ? m(`wave ${p.wave} was full (${p.maxSystems} systems)`, `đợt ${p.wave} đã đủ ${viNum(p.maxSystems)} hệ thống`)
+      : m(`wave full (${p.maxSystems} systems)`, `đợt đã đủ ${viNum(p.maxSystems)} hệ thống`),
+  deferData: (p: { limit: number; wave?: number }): Message =>
+    p.wave !== undefined
+      ? m(`wave ${p.wave}'s data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt ${p.wave} sẽ vượt ${viNum(p.limit)} GiB`)
+      : m(`the wave's data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt sẽ vượt ${viNum(p.limit)} GiB`),
+  waveWasFull: (p: { systems: number; maxSystems: number; dataGiB: number; limit: number; wave?: number }): Message =>
     m(
-      `the wave was full (${p.systems} of ${p.maxSystems} systems, ${p.dataGiB} of ${p.limit} GiB)`,
-      `đợt đã kín (${viNum(p.systems)}/${viNum(p.maxSystems)} hệ thống, ${viNum(p.dataGiB)}/${viNum(p.limit)} GiB)`,
+      `${p.wave !== undefined ? `wave ${p.wave}` : "the wave"} had no room left (${p.systems} of ${p.maxSystems} systems, ${p.dataGiB} of ${p.limit} GiB taken)`,
+      `${p.wave !== undefined ? `đợt ${p.wave}` : "đợt"} không còn chỗ (đã dùng ${viNum(p.systems)}/${viNum(p.maxSystems)} hệ thống, ${viNum(p.dataGiB)}/${viNum(p.limit)} GiB)`,
     ),
-  waveTakenByOversized: (): Message => m("the wave was taken by a group larger than the wave limits", "đợt đã dành cho một nhóm vượt giới hạn một đợt"),
+  waveTakenByOversized: (p: { wave?: number; group?: NamedGroup; systems?: number; dataGiB?: number } = {}): Message =>
+    p.group !== undefined
+      ? m(
+          `wave ${p.wave} was taken by ${groupEn(p.group)} (${p.systems} system${p.systems === 1 ? "" : "s"}, ${p.dataGiB} GiB), larger than one wave`,
+          `đợt ${p.wave} dành riêng cho ${groupVi(p.group)} (${viNum(p.systems ?? 0)} hệ thống, ${viNum(p.dataGiB ?? 0)} GiB) vượt giới hạn một đợt`,
+          `wave ${p.wave} was taken by group ${p.group.id} (${p.systems} systems, ${p.dataGiB} GiB), larger than one wave`,
+        )
+      : m("the wave was taken by a group larger than the wave limits", "đợt đã dành cho một nhóm vượt giới hạn một đợt"),
   procurementReason: (p: { wave: number; start: string; cpu: number; memory: number; storage: number; headroomPct: number; cores: number; vcpus: number; overcommit: number; buyMemory: number; buyStorage: number; by: string }): Message =>
     m(
       `wave ${p.wave} on ${p.start} brings the target site's use to ${p.cpu} vCPUs, ${p.memory} GiB memory, ${p.storage} GiB storage, above its usable capacity after ${p.headroomPct}% headroom; buy ${p.cores} physical cores (${p.vcpus} vCPUs at ${p.overcommit}:1), ${p.buyMemory} GiB memory and ${p.buyStorage} GiB storage, installed by ${p.by}`,
@@ -557,16 +602,44 @@ export const MSG = {
       `the deadline ${p.deadline} has already passed (planning starts ${p.start}); every moving system is late`,
       `hạn ${viDate(p.deadline)} đã qua (kế hoạch bắt đầu từ ngày ${viDate(p.start)}); mọi hệ thống phải chuyển đều trễ hạn`,
     ),
-  tooFewWindows: (p: { dimension: "systems" | "data"; need: number; limit: number; windows: number; deadline: string }): Message =>
-    p.dimension === "systems"
-      ? m(
-          `the moving systems need at least ${p.need} waves at ≤ ${p.limit} systems per wave, but only ${p.windows} window${p.windows === 1 ? "" : "s"} remain before ${p.deadline}`,
-          `các hệ thống phải chuyển cần ít nhất ${viNum(p.need)} đợt với tối đa ${viNum(p.limit)} hệ thống mỗi đợt, nhưng trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi`,
-        )
-      : m(
-          `the data to copy needs at least ${p.need} waves at ≤ ${p.limit} GiB per wave, but only ${p.windows} window${p.windows === 1 ? "" : "s"} remain before ${p.deadline}`,
-          `lượng dữ liệu cần sao chép đòi hỏi ít nhất ${viNum(p.need)} đợt với tối đa ${viNum(p.limit)} GiB mỗi đợt, nhưng trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi`,
-        ),
+  tooFewWindows: (p: {
+    dimension: "systems" | "data";
+    /** Systems (or GiB) that must move. */
+    moving: number;
+    /** Groups larger than one wave, each taking a wave alone. */
+    oversized: readonly { group: NamedGroup; systems: number; dataGiB: number }[];
+    /** Systems (or GiB) of the other groups, and the waves they need at least. */
+    rest: number;
+    restWaves: number;
+    limit: number;
+    need: number;
+    windows: number;
+    days: number;
+    deadline: string;
+  }): Message => {
+    const bySystems = p.dimension === "systems";
+    const unitEn = bySystems ? "systems" : "GiB";
+    const unitVi = bySystems ? "hệ thống" : "GiB";
+    const ceiling = Math.ceil(p.rest / p.limit - 1e-9);
+    const shown = p.oversized.slice(0, 5);
+    const more = p.oversized.length - shown.length;
+    const bigEn = shown.map((o) => `${o.group.id} (${o.systems} systems, ${o.dataGiB} GiB)`).join("; ") + (more > 0 ? `; ${more} more` : "");
+    const bigShownEn = shown.map((o) => `${groupEn(o.group)} (${o.systems} system${o.systems === 1 ? "" : "s"}, ${o.dataGiB} GiB)`).join("; ") + (more > 0 ? `; ${more} more` : "");
+    const bigVi = shown.map((o) => `${groupVi(o.group)} (${viNum(o.systems)} hệ thống, ${viNum(o.dataGiB)} GiB)`).join("; ") + (more > 0 ? `; và ${viNum(more)} nhóm khác` : "");
+    const one = p.oversized.length === 1;
+    const headEn = bySystems ? `${p.moving} systems must move` : `${p.moving} GiB of data must be copied`;
+    const headVi = bySystems ? `${viNum(p.moving)} hệ thống phải chuyển` : `${viNum(p.moving)} GiB dữ liệu phải sao chép`;
+    const overEn = p.oversized.length === 0 ? "" : `${one ? "group" : `${p.oversized.length} groups`} ${bigEn} ${one ? "is" : "are"} larger than one wave and ${one ? "takes a wave" : "take a wave each"} alone; `;
+    const overShownEn = p.oversized.length === 0 ? "" : one ? `${bigShownEn} is larger than one wave and takes a wave alone; ` : `${p.oversized.length} groups are larger than one wave and take a wave each alone (${bigShownEn}); `;
+    const overVi = p.oversized.length === 0 ? "" : one ? `${bigVi} vượt giới hạn một đợt nên phải chuyển riêng một đợt; ` : `${viNum(p.oversized.length)} nhóm vượt giới hạn một đợt nên phải chuyển riêng mỗi nhóm một đợt (${bigVi}); `;
+    const restEn = `${p.oversized.length === 0 ? "they" : `the other ${p.rest} ${unitEn}`} need at least ${p.restWaves} waves at ≤ ${p.limit} ${unitEn} per wave (⌈${p.rest} ÷ ${p.limit}⌉ = ${ceiling}${p.restWaves > ceiling ? `, more because groups of over half a wave cannot share one` : ""})`;
+    const restVi = `${p.oversized.length === 0 ? "" : `${viNum(p.rest)} ${unitVi} còn lại `}cần ít nhất ${viNum(p.restWaves)} đợt với tối đa ${viNum(p.limit)} ${unitVi} mỗi đợt${p.restWaves > ceiling ? " (các nhóm lớn hơn nửa đợt không thể xếp chung một đợt)" : ""}`;
+    const totalEn = p.oversized.length === 0 ? "" : `; that is at least ${p.need} waves`;
+    const totalVi = p.oversized.length === 0 ? "" : `; tổng cộng ít nhất ${viNum(p.need)} đợt`;
+    const windowsEn = `only ${p.windows} cutover window${p.windows === 1 ? "" : "s"} (${p.days} cutover day${p.days === 1 ? "" : "s"}) remain before ${p.deadline}`;
+    const windowsVi = `trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi (${viNum(p.days)} ngày được phép chuyển đổi)`;
+    return m(`${headEn}: ${overShownEn}${restEn}${totalEn}, but ${windowsEn}`, `${headVi}: ${overVi}${restVi}${totalVi}, nhưng ${windowsVi}`, `${headEn}: ${overEn}${restEn}${totalEn}, but ${windowsEn}`);
+  },
   blockedDays: (p: { count: number; days: readonly { date: string; why: Message }[]; more: boolean }): Message =>
     m(
       `${p.count} otherwise allowed day${p.count === 1 ? "" : "s"} before the deadline are blocked: ${p.days.map((d) => `${d.date} (${E(d.why)})`).join("; ")}${p.more ? "; …" : ""}`,
@@ -579,23 +652,46 @@ export const MSG = {
     m(`${syss(p.systems)} held back until ${p.date}`, `${syss(p.systems)} bị hoãn đến ngày ${viDate(p.date ?? "")}`),
   chainWhere: (p: { wave?: number; start?: string }): Message =>
     p.wave !== undefined ? m(`wave ${p.wave} (${p.start})`, `đợt ${p.wave} (${viDate(p.start ?? "")})`) : m("no wave", "không đợt nào"),
-  landsInDeferred: (p: { unit: string; systems: readonly string[]; where: Message; windowStart: string; why: Message }): Message =>
+  landsInDeferred: (p: { unit: Named; systems: readonly string[]; dataGiB: number; where: Message; windowStart: string; why: Message }): Message =>
     m(
-      `${syss(p.systems)} ${p.systems.length === 1 ? "lands" : "land"} in ${E(p.where)}: in the window of ${p.windowStart}, ${E(p.why)}`,
-      `${syss(p.systems)} rơi vào ${V(p.where)}: trong khung chuyển đổi ngày ${viDate(p.windowStart)}, ${V(p.why)}`,
-      `${p.unit} (${list(p.systems)}) lands in ${p.where.en}: in ${p.windowStart} ${p.why.en}`,
+      `${groupEn({ ...p.unit, systems: p.systems })} (${p.systems.length} system${p.systems.length === 1 ? "" : "s"}, ${p.dataGiB} GiB) lands in ${E(p.where)}: in the window of ${p.windowStart}, ${E(p.why)}`,
+      `${groupVi({ ...p.unit, systems: p.systems })} (${viNum(p.systems.length)} hệ thống, ${viNum(p.dataGiB)} GiB) rơi vào ${V(p.where)}: trong khung chuyển đổi ngày ${viDate(p.windowStart)}, ${V(p.why)}`,
+      `${p.unit.id} (${list(p.systems)}: ${p.systems.length} system${p.systems.length === 1 ? "" : "s"}, ${p.dataGiB} GiB) lands in ${p.where.en}: in the window of ${p.windowStart} ${p.why.en}`,
     ),
-  landsInFilled: (p: { unit: string; systems: readonly string[]; where: Message }): Message =>
+  landsInFilled: (p: { unit: Named; systems: readonly string[]; where: Message }): Message =>
     m(
-      `${syss(p.systems)} ${p.systems.length === 1 ? "lands" : "land"} in ${E(p.where)}: earlier waves were filled by lower-risk groups`,
-      `${syss(p.systems)} rơi vào ${V(p.where)}: các đợt trước đã kín chỗ với các nhóm rủi ro thấp hơn`,
-      `${p.unit} (${list(p.systems)}) lands in ${p.where.en}: earlier waves were filled by lower-risk groups`,
+      `${groupEn({ ...p.unit, systems: p.systems })} lands in ${E(p.where)}: earlier waves were filled by lower-risk groups`,
+      `${groupVi({ ...p.unit, systems: p.systems })} rơi vào ${V(p.where)}: các đợt trước đã kín chỗ với các nhóm rủi ro thấp hơn`,
+      `${p.unit.id} (${list(p.systems)}) lands in ${p.where.en}: earlier waves were filled by lower-risk groups`,
     ),
-  chainWaits: (p: { unit: string; provider: string; hard: boolean; wave: number | undefined }): Message =>
+  chainWaits: (p: { unit: NamedGroup; provider: NamedGroup; hard: boolean; wave: number | undefined }): Message =>
     m(
-      `${grp(p.unit)} waits for ${grp(p.provider)} (${p.hard ? "consolidation survivor in place first" : "provider no later than its consumer"}), placed in wave ${p.wave ?? "none"}`,
-      `${grp(p.unit)} chờ ${grp(p.provider)} (${p.hard ? "hệ thống giữ lại sau hợp nhất phải sẵn sàng trước" : "hệ thống cung cấp chuyển không muộn hơn hệ thống sử dụng"}), ${p.wave !== undefined ? `được xếp vào đợt ${p.wave}` : "chưa được xếp đợt"}`,
+      `${groupEn(p.unit)} waits for ${groupEn(p.provider)} (${p.hard ? "consolidation survivor in place first" : "provider no later than its consumer"}), placed in wave ${p.wave ?? "none"}`,
+      `${groupVi(p.unit)} chờ ${groupVi(p.provider)} (${p.hard ? "hệ thống giữ lại sau hợp nhất phải sẵn sàng trước" : "hệ thống cung cấp chuyển không muộn hơn hệ thống sử dụng"}), ${p.wave !== undefined ? `được xếp vào đợt ${p.wave}` : "chưa được xếp đợt"}`,
+      `${p.unit.id} waits for ${p.provider.id} (${p.hard ? "consolidation survivor in place first" : "provider no later than its consumer"}), placed in wave ${p.wave ?? "none"}`,
     ),
+
+  chainProcured: (p: { wave: number; by: string; cores: number; memoryGiB: number; storageGiB: number; racks?: number; powerKw?: number }): Message =>
+    m(
+      `the hardware wave ${p.wave} needs is bought and installed by ${p.by} (${p.cores} physical cores, ${p.memoryGiB} GiB memory, ${p.storageGiB} GiB storage${p.racks ? `, ${p.racks} rack(s)` : ""}${p.powerKw ? `, ${p.powerKw} kW` : ""})`,
+      `thiết bị đợt ${p.wave} cần được mua và lắp đặt xong chậm nhất ngày ${viDate(p.by)} (${viNum(p.cores)} lõi CPU vật lý, ${viNum(p.memoryGiB)} GiB bộ nhớ, ${viNum(p.storageGiB)} GiB lưu trữ${p.racks ? `, ${viNum(p.racks)} tủ rack` : ""}${p.powerKw ? `, ${viNum(p.powerKw)} kW` : ""})`,
+    ),
+  nationalConnection: (p: { system: Named; externals: readonly Named[]; takesOver: readonly Named[]; due: string; on: string | undefined; wave: number | undefined; met: boolean }): Message => {
+    const to = p.externals.length > 0 ? exts(ids(p.externals)) : "NDXP (no national platform is listed among its dependencies yet)";
+    const toVi = p.externals.length > 0 ? exts(ids(p.externals)) : "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP) (danh mục chưa ghi nhận kết nối này)";
+    const over = p.takesOver.length > 0 ? `, taking over the national links of ${syss(ids(p.takesOver))} merged into it` : "";
+    const overVi = p.takesOver.length > 0 ? `, tiếp nhận các kết nối quốc gia của ${syss(ids(p.takesOver))} được hợp nhất vào` : "";
+    const when =
+      p.on === undefined
+        ? m("not reached: a wave it needs found no window", "chưa đạt: một đợt chuyển đổi cần thiết chưa được xếp lịch")
+        : p.wave !== undefined
+          ? m(`reached on ${p.on}, the end of wave ${p.wave}`, `đạt ngày ${viDate(p.on)}, khi kết thúc đợt ${p.wave}`)
+          : m(`in place from ${p.on}: it already runs at its place after the merger`, `đã bảo đảm từ ngày ${viDate(p.on)}: hệ thống đã vận hành tại nơi sau hợp nhất`);
+    return m(
+      `national connection, a 2026 milestone due ${p.due}: ${sys(p.system.id)} connects the merged centre to ${to}${over}; ${when.en}${p.met ? "" : ", after its due date"}`,
+      `mốc năm 2026, hạn ${viDate(p.due)}: ${sys(p.system.id)} kết nối trung tâm sau hợp nhất với ${toVi}${overVi}; ${when.vi}${p.met ? "" : ", sau thời hạn"}`,
+    );
+  },
 
   // ---- calendar (why a day is blocked)
   notCutoverWeekday: (p: { weekday: string }): Message => m(`${p.weekday} is not a cutover weekday`, `${WEEKDAY_VI[p.weekday] ?? p.weekday} không phải ngày được phép chuyển đổi`),
@@ -604,6 +700,22 @@ export const MSG = {
     m(`blackout ${p.from}..${p.to}: ${p.reason}`, `thời gian tạm dừng chuyển đổi từ ${viDate(p.from)} đến ${viDate(p.to)}: ${p.reason}`),
 
   // ---- server fates
+  standaloneSwitchedOff: (p: { what: Message; target: string }): Message =>
+    m(
+      `stand-alone server: ${E(p.what)}; its workload now runs on the shared infrastructure of ${site(p.target)}, so it is switched off rather than kept or relocated (remove or integrate stand-alone servers)`,
+      `máy chủ riêng lẻ: ${V(p.what)}; tải đã chạy trên hạ tầng dùng chung của trung tâm giữ lại nên máy được tắt, không giữ lại hay di dời (loại bỏ hoặc tích hợp máy chủ riêng lẻ)`,
+      `stand-alone server: ${p.what.en}; its workload now runs on the shared infrastructure of ${p.target}, so it is switched off rather than kept or relocated (remove or integrate stand-alone servers)`,
+    ),
+  standaloneNoSystem: (p: { target: string }): Message =>
+    m(
+      `stand-alone server running no system listed in the inventory: copy its files to the central storage of ${site(p.target)} and switch it off`,
+      `máy chủ riêng lẻ không chạy hệ thống nào trong danh mục: sao chép dữ liệu lên hệ thống lưu trữ tập trung rồi tắt máy`,
+    ),
+  standaloneKept: (p: { systems: readonly Named[] }): Message =>
+    m(
+      `stand-alone server kept: it runs ${syss(ids(p.systems))}, which people pinned to retain in the inventory`,
+      `máy chủ riêng lẻ được giữ lại: đang chạy ${syss(ids(p.systems))}, hệ thống được cán bộ chỉ định giữ nguyên trong danh mục`,
+    ),
   systemRetained: (p: { system: string }): Message => m(`${sys(p.system)} is retained`, `${sys(p.system)} được giữ nguyên`),
   systemUnscheduled: (p: { system: string }): Message => m(`${sys(p.system)} found no wave (unscheduled)`, `${sys(p.system)} chưa xếp được đợt`),
   targetHost: (): Message => m("host at the target site: part of its capacity", "máy chủ vật lý tại trung tâm giữ lại: thuộc năng lực của trung tâm"),
@@ -702,10 +814,10 @@ export const MSG = {
       `dịch vụ ${fn(p.fn)} dùng chung của tỉnh: mở rộng cho mọi sở, ngành, xã, phường qua mạng TSLCD`,
       `the province's shared ${p.fn} service: extend it to every department, commune and ward over TSLCD`,
     ),
-  roadmapConnectNational: (): Message =>
+  roadmapConnectNational: (p: { externals: readonly Named[] }): Message =>
     m(
-      "exchanges data with national platforms (NDXP/NDOP, national databases): move its links to the merged centre's LGSP and the National Data Centre",
-      "trao đổi dữ liệu với các nền tảng quốc gia (NDXP/NDOP, cơ sở dữ liệu quốc gia): chuyển các kết nối sang LGSP của trung tâm sau hợp nhất và Trung tâm dữ liệu quốc gia",
+      `exchanges data with national systems (${exts(ids(p.externals))}): move its links to the merged centre's LGSP`,
+      `trao đổi dữ liệu với các hệ thống quốc gia (${exts(ids(p.externals))}): chuyển các kết nối sang nền tảng tích hợp, chia sẻ dữ liệu (LGSP) của trung tâm sau hợp nhất`,
     ),
   roadmapCloud: (p: { level: number }): Message =>
     m(`security level ${p.level} and container-ready: candidate for large-scale cloud`, `cấp độ ${p.level} và sẵn sàng đóng gói container: ứng viên chuyển lên điện toán đám mây quy mô lớn`),
@@ -716,6 +828,17 @@ export const MSG = {
     m(`vendor support ends ${p.supportEnds}: replace or renew before then`, `bảo hành của hãng hết ngày ${viDate(p.supportEnds)}: thay thế hoặc gia hạn trước thời điểm đó`),
   roadmapOsUpgrade: (p: { os: string; endOfSupport: string }): Message =>
     m(`${p.os} support ends ${p.endOfSupport}: upgrade the operating system`, `${p.os} hết hỗ trợ ngày ${viDate(p.endOfSupport)}: nâng cấp hệ điều hành`),
+
+  roadmapOverdue: (p: { due: string; start: string; by: string }): Message =>
+    m(
+      `late: its date ${p.due} passed before the later phases start (${p.start}); it is among the first work, done by ${p.by}`,
+      `trễ hạn: thời hạn ${viDate(p.due)} đã qua trước khi các giai đoạn sau bắt đầu (${viDate(p.start)}); được ưu tiên thực hiện trước, xong chậm nhất ngày ${viDate(p.by)}`,
+    ),
+  roadmapLate: (p: { due: string; by: string; effortPerQuarter: number }): Message =>
+    m(
+      `late: due ${p.due}, but at ${p.effortPerQuarter} effort points a quarter the work due before it fills the time until ${p.by}`,
+      `trễ hạn: cần xong trước ngày ${viDate(p.due)}, nhưng với năng lực ${viNum(p.effortPerQuarter)} điểm công việc mỗi quý, các việc đến hạn sớm hơn kéo dài đến ngày ${viDate(p.by)}`,
+    ),
 } as const;
 
 /**
@@ -739,7 +862,7 @@ export interface PlanStrings {
   capacity: readonly { reason: string }[];
   procurement: readonly { reason: string }[];
   unscheduled: readonly { reason: string }[];
-  deadline: { criticalChain: readonly { message: string }[] };
+  deadline: { criticalChain: readonly { message: string }[]; nationalConnections?: readonly { reason: string }[] };
   violations: readonly { message: string }[];
   warnings: readonly { message: string }[];
   targetSiteReasons: readonly string[];
@@ -757,6 +880,7 @@ export function planMessageStrings(plan: PlanStrings): string[] {
   for (const p of plan.procurement) out.push(p.reason);
   for (const u of plan.unscheduled) out.push(u.reason);
   for (const c of plan.deadline.criticalChain) out.push(c.message);
+  for (const c of plan.deadline.nationalConnections ?? []) out.push(c.reason);
   for (const v of plan.violations) out.push(v.message);
   for (const v of plan.warnings) out.push(v.message);
   out.push(...plan.targetSiteReasons);
@@ -809,7 +933,9 @@ export function planTranslations(plan: PlanStrings & PlanNameLists, log: Message
     const shown = log.shownOf(k);
     if (shown === undefined) continue;
     vi[k] = resolveRefs(shown.vi, "vi", names);
-    // English is stored only where it is not the contract text with ids replaced by names.
+    // English is stored only where it is not the contract text with ids replaced by names (a
+    // message written without references reads its contract text that way).
+    if (!shown.marked) continue;
     const e = resolveRefs(shown.en, "en", names);
     if (e !== resolveIdsInEnglish(k, names)) {
       en[k] = e;

@@ -49,14 +49,19 @@ describe("the yearly report of the sample", () => {
     const t = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2026"));
     // STT, indicator, unit, start, done, planned, end, note
     expect(row(t, "1").slice(3, 8)).toEqual([2, null, null, 2, "trước hợp nhất: 2 trung tâm"]);
-    expect(row(t, "2")[6]).toBe("Chưa hoàn thành trong kỳ (dự kiến hoàn thành ngày 10/01/2027)");
-    // the Bắc Giang SOC is merged into Bắc Ninh's in wave 4 (27/12/2026): one left, linked to the national platform
-    expect(row(t, "8").slice(3, 7)).toEqual([2, null, null, 1]);
-    expect(row(t, "8.1").slice(6, 8)).toEqual([1, "1/1 hệ thống"]);
+    const done = plan.deadline.projectedCompletion!;
+    expect(done > "2026-12-31").toBe(true);
+    const vi = (iso: string) => `${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    expect(row(t, "2")[6]).toBe(`Chưa hoàn thành trong kỳ (dự kiến hoàn thành ngày ${vi(done)})`);
+    // the Bắc Giang SOC is merged into Bắc Ninh's: two SOCs until its wave ends, then one, linked to the national platform
+    const socBg = plan.systems.find((s) => s.id === "soc-bg")!;
+    const merged2026 = (plan.waves.find((w) => w.number === socBg.wave)?.end ?? "9999") <= "2026-12-31";
+    expect(row(t, "8").slice(3, 7)).toEqual([2, null, null, merged2026 ? 1 : 2]);
+    expect(row(t, "8.1").slice(6, 8)).toEqual(merged2026 ? [1, "1/1 hệ thống"] : [2, "2/2 hệ thống"]);
     // by the end of 2027 the merger is complete
     const y2027 = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2027"));
-    expect(row(y2027, "2")[6]).toBe("Hoàn thành theo kế hoạch ngày 10/01/2027");
-    expect(row(y2027, "8").slice(3, 7)).toEqual([1, null, null, 1]);
+    expect(row(y2027, "2")[6]).toBe(`Hoàn thành theo kế hoạch ngày ${vi(done)}`);
+    expect(row(y2027, "8").slice(3, 7)).toEqual([merged2026 ? 1 : 2, null, null, 1]);
     expect(row(y2027, "8.1").slice(6, 8)).toEqual([1, "1/1 hệ thống"]);
     // the former Bắc Giang centre keeps the police system people pinned there: still in operation, and the trace says why
     const centres = y2027[y2027.length - 1].rows.filter((r) => r[0] === "1");

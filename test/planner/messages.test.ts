@@ -20,6 +20,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   noSurvivorKeepsRunning: [],
   mergedIntoPinned: [{ into: "b" }],
   mergedIntoBest: [{ into: "b", fn: "email" }],
+  staysWithPinned: [{ system: { id: "a-db", name: "CSDL A" }, site: { id: "dc-bg", name: "Trung tâm Bắc Giang" }, target: "dc-bn", pinned: { id: "a", name: "Hệ thống A" }, via: [{ id: "a-cache", name: "Bộ đệm A" }] }],
   staysRemaining: [{ where: MSG.whereSite({ site: "dc-bg" }) }],
   duplicateMerged: [{ fn: "email", where: MSG.whereSite({ site: "dc-bg" }), survivor: "b", survivorSite: "dc-bn", score: 64.5, other: "a", otherScore: 21 }],
   duplicateMergedByGroup: [
@@ -32,6 +33,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   noServers: [],
   alreadyAtTarget: [{ target: "dc-bn" }],
   relocateHardware: [{ where: MSG.whereSite({ site: "dc-bg" }), target: "dc-bn" }],
+  foldStandalone: [{ servers: ["bn-sa-yte-01"], target: { id: "dc-bn", name: "Trung tâm Bắc Ninh" }, shared: false }],
   replatformReady: [{ where: MSG.whereSite({ site: "dc-bg" }), target: "dc-bn" }],
   rehostVm: [{ where: MSG.whereSite({ site: "dc-bg" }), target: "dc-bn" }],
   consolidateIntoDeparting: [{ system: "a", into: "b", retired: false, next: "c" }],
@@ -41,7 +43,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   shareServer: [{ server: "s1", systems: ["a", "b"] }],
   mergedCycle: [{ reasons: MSG.tightDependency({ from: "a", to: "b" }) }],
   groupStays: [{ reasons: [MSG.shareServer({ server: "s1", systems: ["a", "b"] })] }],
-  tightCouplingSplit: [{ system: "a", target: "dc-bn", other: "b", otherSite: "dc-bg" }],
+  tightCouplingSplit: [{ system: { id: "a", name: "Hệ thống A" }, target: { id: "dc-bn", name: "Trung tâm Bắc Ninh" }, other: { id: "b", name: "Hệ thống B" }, otherSite: { id: "dc-bg", name: "Trung tâm Bắc Giang" }, mergedInto: { id: "c", name: "Hệ thống C" } }],
   pinIgnored: [{ system: "a", disposition: "retain" }],
   pinOutsideWindows: [{ system: "a", date: D, start: "2026-11-22", horizonEnd: "2030-12-31" }],
   pinTwice: [{ system: "a", date: D, systems: ["a", "b"], firstDate: "2026-12-12" }],
@@ -62,10 +64,10 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   shortage: [{ dimension: "memory", need: 4096.5, have: 4000 }],
   deferPilot: [{ level: 4 }],
   deferGroupSize: [{ systems: 12, dataGiB: 3000 }],
-  deferWaveFull: [{ maxSystems: 8 }],
-  deferData: [{ limit: 2500.5 }],
-  waveWasFull: [{ systems: 8, maxSystems: 8, dataGiB: 1200, limit: 2500 }],
-  waveTakenByOversized: [],
+  deferWaveFull: [{ maxSystems: 8, wave: 4 }],
+  deferData: [{ limit: 2500.5, wave: 3 }],
+  waveWasFull: [{ wave: 6, systems: 6, maxSystems: 8, dataGiB: 6395, limit: 10058.2 }],
+  waveTakenByOversized: [{ wave: 2, group: { id: "g-a", name: "Hệ thống A", systems: ["a", "b", "c"] }, systems: 3, dataGiB: 10420 }],
   procurementReason: [{ wave: 3, start: D, cpu: 1600, memory: 8192, storage: 120000, headroomPct: 20, cores: 32, vcpus: 128, overcommit: 4, buyMemory: 512, buyStorage: 10240, by: "2026-12-18" }],
   needsProcurementNote: [{ by: "2026-12-18" }],
   pilotNote: [{ wave: 1, level: 4 }],
@@ -93,17 +95,21 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   targetProposed: [{ total: 81.25, freeCompute: 30, support: 12.5, pue: 15, wan: 15, critical: 8.75 }],
   targetSiteScore: [{ site: "dc-bn", total: 81.25, freeVcpus: 1200, supportedPct: 60, deadline: "2026-12-31", pue: 1.6, tslcdMbps: 1000, critical: 123.45 }],
   deadlinePassed: [{ deadline: "2026-12-31", start: "2027-01-05" }],
-  tooFewWindows: [{ dimension: "data", need: 6, limit: 2500, windows: 5, deadline: "2026-12-31" }],
+  tooFewWindows: [{ dimension: "systems", moving: 42, oversized: [{ group: { id: "g-vbdlis-bg", name: "Hệ thống VBDLIS", systems: ["vbdlis-bg", "vbdlis-bg-db", "vbdlis-bg-gis"] }, systems: 3, dataGiB: 10420 }], rest: 39, restWaves: 5, limit: 8, need: 6, windows: 4, days: 8, deadline: "2026-12-31" }],
   blockedDays: [{ count: 2, days: [{ date: "2026-09-02", why: MSG.publicHoliday({ name: "Quốc khánh (National Day)", nameVi: "Quốc khánh" }) }], more: true }],
   pinnedAfterDeadline: [{ systems: ["a"], date: "2027-01-09" }],
   heldBackChain: [{ systems: ["a"], date: "2027-01-09" }],
   chainWhere: [{ wave: 6, start: "2027-01-02" }],
-  landsInDeferred: [{ unit: "g-a", systems: ["a"], where: MSG.chainWhere({ wave: 6, start: "2027-01-02" }), windowStart: "2026-12-26", why: frag }],
-  landsInFilled: [{ unit: "g-a", systems: ["a"], where: MSG.chainWhere({}) }],
-  chainWaits: [{ unit: "g-a", provider: "g-b", hard: true, wave: undefined }],
+  landsInDeferred: [{ unit: { id: "g-a", name: "Hệ thống A" }, systems: ["a"], dataGiB: 9400, where: MSG.chainWhere({ wave: 6, start: "2027-01-02" }), windowStart: "2026-12-26", why: frag }],
+  landsInFilled: [{ unit: { id: "g-a", name: "Hệ thống A" }, systems: ["a"], where: MSG.chainWhere({}) }],
+  chainWaits: [{ unit: { id: "g-a", name: "Hệ thống A", systems: ["a"] }, provider: { id: "g-b", name: "Hệ thống B", systems: ["b", "c"] }, hard: true, wave: undefined }],
+  chainProcured: [{ wave: 5, by: "2027-01-01", cores: 32, memoryGiB: 512, storageGiB: 10240, racks: 1, powerKw: 4 }],
   notCutoverWeekday: [{ weekday: "mon" }],
   publicHoliday: [{ name: "Tết Nguyên Đán, day 2 (lunar New Year)", nameVi: "Tết Nguyên Đán, mùng 2" }],
   blackout: [{ from: D, to: "2026-12-20", reason: "khóa sổ cuối năm" }],
+  standaloneSwitchedOff: [{ what: MSG.lastWorkloadLeaves({ date: D }), target: "dc-bn" }],
+  standaloneNoSystem: [{ target: "dc-bn" }],
+  standaloneKept: [{ systems: [{ id: "a", name: "Hệ thống A" }] }],
   systemRetained: [{ system: "a" }],
   systemUnscheduled: [{ system: "a" }],
   targetHost: [],
@@ -132,7 +138,10 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   procurementFootprint: [{ wave: 3, start: D, rackUnits: 900, rackUnitsHave: 840, watts: 70000, wattsHave: 64000, headroomPct: 20, racks: 2, powerKw: 7.5, by: "2026-12-18" }],
   roadmapReplatform: [],
   roadmapExpandShared: [{ fn: "sso" }],
-  roadmapConnectNational: [],
+  roadmapConnectNational: [{ externals: [{ id: "csdl-dan-cu", name: "Cơ sở dữ liệu quốc gia về dân cư" }] }],
+  roadmapOverdue: [{ due: "2022-09-30", start: "2027-01-01", by: "2027-01-05" }],
+  roadmapLate: [{ due: "2027-01-12", by: "2027-03-05", effortPerQuarter: 40 }],
+  nationalConnection: [{ system: { id: "lgsp-bn", name: "LGSP Bắc Ninh" }, externals: [{ id: "ndxp", name: "NDXP" }], takesOver: [{ id: "lgsp-bg", name: "LGSP Bắc Giang" }], due: "2026-12-31", on: "2026-12-20", wave: 4, met: true }],
   roadmapCloud: [{ level: 2 }],
   roadmapBigData: [{ dataGiB: 10420 }],
   roadmapAi: [{ users: 48000 }],
@@ -185,9 +194,10 @@ describe("message catalog", () => {
     // the English people read is the contract text with each id by its name, so the plan need not store it
     expect(resolveIdsInEnglish(tight.en, names)).toBe(resolveRefs(tight.shown!.en, "en", names));
     // a group of one system is that system; of several, "the group of …"
-    const waits = MSG.chainWaits({ unit: "g-a", provider: "g-ab", hard: true, wave: 3 });
-    expect(waits.en).toBe("g-a waits for g-ab (consolidation survivor in place first), placed in wave 3");
-    expect(resolveRefs(waits.shown!.vi, "vi", names)).toBe("Hệ thống A chờ nhóm gồm Hệ thống A; Hệ thống B (hệ thống giữ lại sau hợp nhất phải sẵn sàng trước), được xếp vào đợt 3");
+    const waits = MSG.waitsForUnit({ unit: "g-ab", wave: 3 });
+    expect(waits.en).toBe("waits for g-ab (wave 3)");
+    expect(resolveRefs(waits.shown!.vi, "vi", names)).toBe("chờ nhóm gồm Hệ thống A; Hệ thống B (đợt 3)");
+    expect(resolveIdsInEnglish(waits.en, names)).toBe("waits for the group of Hệ thống A, Hệ thống B (wave 3)");
     // a function and a setting in words
     expect(resolveRefs(MSG.roadmapExpandShared({ fn: "sso" }).shown!.vi, "vi", names)).toBe("dịch vụ đăng nhập tập trung (SSO) dùng chung của tỉnh: mở rộng cho mọi sở, ngành, xã, phường qua mạng TSLCD");
     expect(settingName("waveLimits.maxSystems", "vi")).toBe("số hệ thống tối đa mỗi đợt");
@@ -256,6 +266,7 @@ describe("translations of the sample plan", () => {
       ...plan.procurement.map((p) => p.reason),
       ...plan.unscheduled.map((u) => u.reason),
       ...plan.deadline.criticalChain.map((c) => c.message),
+      ...(plan.deadline.nationalConnections ?? []).map((c) => c.reason),
       ...plan.violations.map((v) => v.message),
       ...plan.warnings.map((v) => v.message),
       ...plan.targetSiteReasons,
