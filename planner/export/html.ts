@@ -1,6 +1,7 @@
 // The HTML roadmap for leadership: one self-contained file (inline CSS and SVG, no script, no
 // external URL of any kind) that opens from disk and prints on A4 landscape. Sections follow the
 // issue: verdict and headline figures, the 2026–2030 timeline, waves, late list and critical chain,
+// the national connections due in 2026 (milestones),
 // decommission schedule, dependencies per wave, capacity and procurement, issues, later-phase work,
 // glossary. Everything is escaped and the output is NFC so Vietnamese diacritics survive intact.
 import type { Plan, PlanSystem } from "../plan-schema.js";
@@ -8,7 +9,6 @@ import { costLabels } from "./cost-labels.js";
 import { costSectionHtml, type CostView } from "./cost-section.js";
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import {
-  actionLabel,
   chainKindLabel,
   dispositionLabel,
   formatDate,
@@ -34,6 +34,8 @@ import {
   type ExportInput,
   joinTexts,
   namesOf,
+  nationalTable,
+  roadmapTable,
   sortedWaves,
   subjectLabel,
   systemsById,
@@ -50,6 +52,7 @@ export const HTML_SECTIONS = [
   "timeline",
   "waves",
   "late",
+  "national",
   "decommission",
   "dependencies",
   "systems",
@@ -95,6 +98,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   add("timeline", L.timelineTitle, () => `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
   add("waves", L.wavesTitle, () => wavesSection(plan, lang));
   add("late", L.lateTitle, () => lateSection(plan, lang));
+  add("national", L.nationalTitle, () => nationalSection(input));
   add("decommission", L.decommissionTitle, () => tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
   add("dependencies", L.dependencyTitle, () => dependencySection(plan, lang));
   add("systems", L.tableSystems, () => systemsSection(plan, lang));
@@ -472,24 +476,23 @@ function roadmapSection(plan: Plan, lang: Lang): string {
   if (plan.remaining.length > 0) {
     out.push(`<p><strong>${esc(L.remainingTitle)}:</strong> ${esc([...plan.remaining].sort(cmp).map((id) => names.system(id)).join("; "))}.</p>`);
   }
-  const items = [...plan.roadmap].sort((a, b) => cmp(a.by, b.by) || cmp(a.action, b.action) || cmp(a.subject, b.subject));
-  if (items.length === 0) {
-    out.push(`<p>${esc(L.none)}</p>`);
-    return out.join("\n");
-  }
-  out.push(`<table>
-<caption>${esc(L.roadmapTitle)}</caption>
-<thead><tr><th scope="col">${esc(L.by)}</th><th scope="col">${esc(L.phase)}</th><th scope="col">${esc(L.action)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.reason)}</th></tr></thead>
-<tbody>
-${items
-  .map(
-    (r) =>
-      `<tr><th scope="row" class="date">${esc(formatDate(r.by, lang))}</th><td>${esc(phaseLabel(r.phase, lang))}</td><td>${esc(actionLabel(r.action, lang))}</td><td>${esc(r.subjectKind === "system" ? names.system(r.subject) : r.subject)}</td><td>${esc(text(plan, lang, r.reason))}</td></tr>`,
-  )
-  .join("\n")}
-</tbody>
-</table>`);
+  const lp = plan.laterPhases;
+  if (lp && plan.roadmap.length > 0) out.push(`<p>${esc(L.laterPhasesIntro(lp.effortPerQuarter, formatDate(lp.start, lang), lp.late, plan.roadmap.length))}</p>`);
+  const table = roadmapTable({ plan, lang });
+  // plans before the later phases were levelled have no quarter, due date or status
+  const keys = lp ? ROADMAP_KEYS : ROADMAP_KEYS.filter((k) => k !== "quarter" && k !== "due" && k !== "status");
+  out.push(tableHtml(table, lang, { caption: L.roadmapTitle, rowHeader: lp ? 0 : 1, hideCaption: true, keys }));
   return out.join("\n");
+}
+
+const ROADMAP_KEYS = ["quarter", "by", "due", "status", "phase", "action", "subject", "reason"] as const;
+
+/** The 2026 milestones: the merged centre's connections to the national data platforms. */
+function nationalSection(input: ExportInput): string {
+  const L = labels(input.lang);
+  const table = nationalTable(input);
+  if (table.rows.length === 0) return `<p>${esc(L.nationalNone)}</p>`;
+  return `<p>${esc(L.nationalIntro)}</p>\n${tableHtml(table, input.lang, { caption: L.nationalTitle, hideCaption: true, keys: ["system", "connects-to", "takes-over", "due", "reached-on", "status", "note"] })}`;
 }
 
 function glossarySection(lang: Lang): string {

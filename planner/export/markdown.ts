@@ -1,12 +1,13 @@
 // Markdown for pull requests: the verdict, headline figures, waves, late systems and critical chain,
-// decommission schedule (folded when long), the gantt as a Mermaid block, issues. GitHub-flavoured
+// the national connections due in 2026, decommission schedule (folded when long), the gantt as a
+// Mermaid block, issues, the work of 2027–2030 by quarter (folded when long). GitHub-flavoured
 // tables; every value is escaped so a `|`, `*` or `<` in a name cannot break the layout.
 import { nfc } from "./nfc.js";
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import { chainKindLabel, formatDate, formatNumber, type Lang, labels, ruleLabel } from "./i18n.js";
 import { ganttDiagram } from "./mermaid.js";
 import { formatCell, SERVER_KEYS } from "./html.js";
-import { cmp, decommissionTable, type ExportInput, namesOf, serversTable, systemsTable, type Table, text, wavesTable } from "./tables.js";
+import { cmp, decommissionTable, type ExportInput, namesOf, nationalTable, roadmapTable, serversTable, systemsTable, type Table, text, wavesTable } from "./tables.js";
 
 /** Escapes text for a Markdown table cell or paragraph. */
 export function escapeMd(s: string): string {
@@ -64,6 +65,10 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
     plan.deadline.criticalChain.forEach((c, i) => out.push(`${i + 1}. ${escapeMd(`${chainKindLabel(c.kind, lang)}: ${text(plan, lang, c.message)}`)}`));
     out.push("");
   }
+  const national = nationalTable(input);
+  if (national.rows.length > 0) {
+    out.push(`## ${escapeMd(L.nationalTitle)}`, "", escapeMd(L.nationalIntro), "", mdTable(national, lang, ["system", "connects-to", "due", "reached-on", "status", "note"]), "");
+  }
   const dec = decommissionTable(input);
   out.push(`## ${escapeMd(L.decommissionTitle)}`, "");
   const decMd = mdTable(dec, lang, ["decommission-on", "server", "kind", "site", "owner", "freed-on", "power-w-saved", "rack-units-saved"]);
@@ -76,6 +81,14 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   out.push(`## ${escapeMd(L.issuesTitle)}`, "");
   if (issues.length === 0) out.push(escapeMd(L.none), "");
   else out.push(...issues.map(([k, v, rule]) => `- **${escapeMd(`${k}: ${rule}`)}** ${escapeMd(text(plan, lang, v.message))}`), "");
+  if (plan.roadmap.length > 0) {
+    out.push(`## ${escapeMd(L.roadmapTitle)}`, "");
+    const lp = plan.laterPhases;
+    if (lp) out.push(escapeMd(L.laterPhasesIntro(lp.effortPerQuarter, formatDate(lp.start, lang), lp.late, plan.roadmap.length)), "");
+    const roadmapMd = mdTable(roadmapTable(input), lang, lp ? ["quarter", "by", "due", "status", "action", "subject"] : ["by", "phase", "action", "subject"]);
+    if (plan.roadmap.length > 15) out.push(`<details><summary>${escapeMd(`${L.roadmapTitle}: ${formatNumber(plan.roadmap.length, lang)}`)}</summary>`, "", roadmapMd, "", "</details>", "");
+    else out.push(roadmapMd, "");
+  }
   return nfc(out.join("\n"));
 }
 

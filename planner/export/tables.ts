@@ -7,6 +7,7 @@ import { figureItems, headlineFigures } from "./figures.js";
 import { functionName } from "../functions.js";
 import { type RefNames, refNamesOf, resolveIdsInEnglish, settingName } from "../messages.js";
 import {
+  actionLabel,
   chainKindLabel,
   dispositionLabel,
   fateLabel,
@@ -37,7 +38,7 @@ export interface Column {
 
 export type CellValue = string | number | boolean | null;
 
-export type TableId = "summary" | "waves" | "systems" | "servers" | "decommission" | "risks";
+export type TableId = "summary" | "waves" | "systems" | "servers" | "decommission" | "risks" | "national" | "roadmap";
 
 export interface Table {
   /** A TableId for the plan's tables; other exports (the report) use their own ids. */
@@ -467,9 +468,96 @@ export function risksTable(input: ExportInput): Table {
   };
 }
 
-/** All tables, in sheet order: Summary, Waves, Systems, Servers, Decommission, Risks. */
+/** A national connection's status in words: met by its due date, met after it, or not reached. */
+export function milestoneStatus(c: { readonly on?: string; readonly met: boolean }, lang: Lang): string {
+  const L = labels(lang);
+  return c.on === undefined ? L.milestoneNotReached : c.met ? L.milestoneMet : L.milestoneLate;
+}
+
+/**
+ * The 2026 milestones: one row per national connection of a surviving integration platform (the
+ * plan's `deadline.nationalConnections`) whose system is in `plan` (a per-agency plan keeps its own).
+ */
+export function nationalTable(input: ExportInput): Table {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const own = systemsById(plan);
+  const rows = [...(plan.deadline.nationalConnections ?? [])]
+    .filter((c) => own.has(c.system))
+    .sort((a, b) => cmp(a.due, b.due) || cmp(a.system, b.system))
+    .map((c): CellValue[] => [
+      names.system(c.system),
+      [...c.externals].sort(cmp).map((e) => names.external(e)).join("; "),
+      [...c.takesOver].sort(cmp).map((x) => names.system(x)).join("; "),
+      c.due,
+      c.on ?? null,
+      milestoneStatus(c, lang),
+      text(plan, lang, c.reason),
+      c.system,
+    ]);
+  return {
+    id: "national",
+    title: L.tableNational,
+    columns: [
+      { key: "system", header: L.connectingSystem, type: "text", width: 36 },
+      { key: "connects-to", header: L.connectsTo, type: "text", width: 40 },
+      { key: "takes-over", header: L.takesOver, type: "text", width: 30 },
+      { key: "due", header: L.dueDate, type: "date", width: 12 },
+      { key: "reached-on", header: L.reachedOn, type: "date", width: 12 },
+      { key: "status", header: L.status, type: "text", width: 16 },
+      { key: "note", header: L.milestoneNote, type: "text", width: 80 },
+      { key: "system-id", header: L.subjectId, type: "text", width: 20, technical: true },
+    ],
+    rows,
+  };
+}
+
+/**
+ * The later phases (2027–2030): one row per roadmap item, by the day it is planned to be done, with
+ * its quarter, the date that forces it and whether it is late (plans before the later phases were
+ * levelled lack quarter, due and late: those cells stay empty).
+ */
+export function roadmapTable(input: ExportInput): Table {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const rows = [...plan.roadmap]
+    .sort((a, b) => cmp(a.by, b.by) || cmp(a.action, b.action) || cmp(a.subject, b.subject))
+    .map((r): CellValue[] => [
+      r.quarter ? L.quarterLabel(r.quarter) : "",
+      r.by,
+      r.due ?? null,
+      r.late === undefined ? "" : r.late ? L.late : L.onTime,
+      phaseLabel(r.phase, lang),
+      actionLabel(r.action, lang),
+      r.subjectKind === "system" ? names.system(r.subject) : r.subject,
+      text(plan, lang, r.reason),
+      r.action,
+      r.subject,
+    ]);
+  return {
+    id: "roadmap",
+    title: L.tableRoadmap,
+    columns: [
+      { key: "quarter", header: L.quarter, type: "text", width: 12 },
+      { key: "by", header: L.plannedBy, type: "date", width: 12 },
+      { key: "due", header: L.dueDate, type: "date", width: 12 },
+      { key: "status", header: L.status, type: "text", width: 12 },
+      { key: "phase", header: L.phase, type: "text", width: 24 },
+      { key: "action", header: L.action, type: "text", width: 32 },
+      { key: "subject", header: L.subject, type: "text", width: 36 },
+      { key: "reason", header: L.reason, type: "text", width: 80 },
+      { key: "action-id", header: L.actionId, type: "text", width: 24, technical: true },
+      { key: "subject-id", header: L.subjectId, type: "text", width: 20, technical: true },
+    ],
+    rows,
+  };
+}
+
+/** All tables, in sheet order: Summary, Waves, Systems, Servers, Decommission, Risks, National connections, Roadmap. */
 export function planTables(input: ExportInput): Table[] {
-  return [summaryTable(input), wavesTable(input), systemsTable(input), serversTable(input), decommissionTable(input), risksTable(input)];
+  return [summaryTable(input), wavesTable(input), systemsTable(input), serversTable(input), decommissionTable(input), risksTable(input), nationalTable(input), roadmapTable(input)];
 }
 
 function uniqueSorted(xs: readonly string[]): string[] {

@@ -18,14 +18,14 @@ import { type CellValue, type Column, type ColumnType, type ExportInput, planTab
 
 /** Sheet name of each table of the planners' workbook, per language (the machine name is the table id). */
 export const SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<TableId, string>> & Readonly<Record<string, string | undefined>>>> = {
-  vi: { summary: "Tổng hợp", waves: "Các đợt", systems: "Hệ thống", servers: "Máy chủ", decommission: "Lịch thanh lý", risks: "Rủi ro", "cost-summary": "Kinh phí", "cost-lines": "Chi tiết kinh phí" },
-  en: { summary: "Summary", waves: "Waves", systems: "Systems", servers: "Servers", decommission: "Decommission", risks: "Risks", "cost-summary": "Cost", "cost-lines": "Cost lines" },
+  vi: { summary: "Tổng hợp", waves: "Các đợt", systems: "Hệ thống", servers: "Máy chủ", decommission: "Lịch thanh lý", risks: "Rủi ro", national: "Kết nối quốc gia", roadmap: "Lộ trình", "cost-summary": "Kinh phí", "cost-lines": "Chi tiết kinh phí" },
+  en: { summary: "Summary", waves: "Waves", systems: "Systems", servers: "Servers", decommission: "Decommission", risks: "Risks", national: "National connections", roadmap: "Roadmap", "cost-summary": "Cost", "cost-lines": "Cost lines" },
 };
 
 /** Name of the hidden sheet that lists every sheet's machine name and columns. */
 export const META_SHEET = "_meta";
 
-/** Renders the planner's workbook of a plan (all six sheets). */
+/** Renders the planner's workbook of a plan (the plan's tables, then the cost sheets when the plan has a cost). */
 export async function renderXlsx(input: ExportInput): Promise<Uint8Array> {
   const L = labels(input.lang);
   return tablesToXlsx([...planTables(input), ...costTables(input)], { lang: input.lang, date: input.plan.asOf, title: L.docTitle });
