@@ -2,10 +2,10 @@
 // (cached under bench/.data/, regenerated when GENERATOR_VERSION changes), then runs each benchmark
 // module at each size in its own child process with --expose-gc (peak memory = maxRSS of that
 // process alone) and prints one table. Modules: the inventory stages, the JSON.parse floor, and,
-// when their files exist, the planner (bench/plan.bench.ts), the costing (bench/cost.bench.ts), the
-// exports (bench/export.bench.ts and bench/export-xlsx.bench.ts, on the inventory's plan cached by
-// bench/plan-cache.ts), Pulumi under mocks (bench/pulumi.bench.ts) and the RVTools import
-// (bench/import.bench.ts); see bench/types.ts for the
+// when their files exist, the planner (bench/plan.bench.ts), planning from recorded progress
+// (bench/progress.bench.ts), the costing (bench/cost.bench.ts), the exports (bench/export.bench.ts
+// and bench/export-xlsx.bench.ts, on the inventory's plan cached by bench/plan-cache.ts), Pulumi
+// under mocks (bench/pulumi.bench.ts) and the RVTools import (bench/import.bench.ts); see bench/types.ts for the
 // interface they implement.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -60,7 +60,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a.startsWith("--repeat")) args.repeat = Math.max(1, Number(value()));
     else if (a.startsWith("--only")) args.only = new Set(value().split(",").filter(Boolean));
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,cost,exports,exports-xlsx,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
+      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,progress,cost,exports,exports-xlsx,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -144,6 +144,7 @@ function main(): void {
   if (args.locate) modules.push({ file: "locate.bench.ts", title: "inventory" });
   for (const [file, title, compiled] of [
     ["plan.bench.ts", "planner", false],
+    ["progress.bench.ts", "progress", false],
     ["cost.bench.ts", "cost", false],
     ["export.bench.ts", "exports", true],
     ["export-xlsx.bench.ts", "exports-xlsx", true],

@@ -267,7 +267,8 @@ export function joinMessages(parts: readonly Message[], sep = "; "): Message {
   return { en, vi, shown: { en: parts.map(E).join(sep), vi: parts.map(V).join(sep) } };
 }
 
-const DISP_VI: Record<Disposition, string> = {
+/** Disposition names in Vietnamese. */
+export const DISP_VI: Record<Disposition, string> = {
   retain: "giữ nguyên",
   rehost: "chuyển nguyên trạng",
   replatform: "chuyển lên nền tảng dùng chung",

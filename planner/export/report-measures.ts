@@ -6,13 +6,17 @@
 // planned in it, at its end) and the trace: the systems, servers, centres, connections or
 // agencies behind the figure, so the XLSX can show what every number is made of.
 //
-// "Done" is what happened on or before the plan's as-of day (`doneBy`); everything later in the
-// period is "planned".
+// "Done" is only what the progress file records, as the plan made from it carries it (recorded.ts:
+// systems moved in done waves, servers recorded decommissioned or moved, a server whose systems all
+// moved in done waves); everything else in the period is "planned", whatever its date. States at the
+// start and end of a period (centres in operation, backup coverage, monitoring centres) follow the
+// plan. Money (funding, savings) is split by date as the cost model does (docs/cost.md).
 import type { Inventory } from "../../inventory/schema.js";
 import { costInPeriod } from "../cost/index.js";
 import type { Plan, PlanServer, PlanSystem } from "../plan-schema.js";
 import { isStandaloneServer } from "../summary.js";
 import { formatDate, type Lang, labels } from "./i18n.js";
+import { decommissionDone, movedDone, recordedOf, serverMovedDone } from "./recorded.js";
 import { cmp, namesOf, waveEnds } from "./tables.js";
 
 /** A reporting period: a half-year or a year. */
@@ -84,11 +88,6 @@ export interface MeasureInput {
   readonly inventory?: Inventory;
 }
 
-/** True when something dated `iso` had happened by the plan's as-of day. */
-export function doneBy(plan: Plan, iso: string): boolean {
-  return iso <= plan.asOf;
-}
-
 const inPeriod = (iso: string | undefined, p: Period): iso is string => iso !== undefined && iso >= p.from && iso <= p.to;
 const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
@@ -139,13 +138,15 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
   const L = labels(lang);
   const names = namesOf(plan);
   const waveEnd = waveEnds(plan);
-  const status = (iso: string) => (doneBy(plan, iso) ? L.reportStatusDone : L.reportStatusPlanned);
+  // done only when the progress file records it (recorded.ts), planned otherwise
+  const facts = recordedOf(plan);
+  const status = (done: boolean) => (done ? L.reportStatusDone : L.reportStatusPlanned);
   const split = (rows: readonly TraceRow[]): Pick<MeasureValue, "done" | "planned" | "end"> => {
     const counted = rows.filter((r) => r.counted);
-    const done = counted.filter((r) => r.date !== undefined && doneBy(plan, r.date)).length;
+    const done = counted.filter((r) => r.status === L.reportStatusDone).length;
     return { done, planned: counted.length - done, end: counted.length };
   };
-  const serverRow = (s: PlanServer, date: string): TraceRow => ({ kind: "server", id: s.id, name: s.id, date, status: status(date), counted: true, note: `${names.agency(s.owner)}${s.owner ? " · " : ""}${names.site(s.site)}` });
+  const serverRow = (s: PlanServer, date: string, done: boolean): TraceRow => ({ kind: "server", id: s.id, name: s.id, date, status: status(done), counted: true, note: `${names.agency(s.owner)}${s.owner ? " · " : ""}${names.site(s.site)}` });
   const start = dayBefore(period.from);
   const running = (iso: string) => plan.systems.filter((s) => siteOn(s, iso, waveEnd) !== undefined && s.platform !== "saas");
 
@@ -168,7 +169,9 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
       const d = plan.deadline;
       const done = d.projectedCompletion;
       const complete = done !== undefined && plan.unscheduled.length === 0 && done <= period.to;
-      const text = complete ? (doneBy(plan, done) ? L.reportMergerDone(formatDate(done, lang)) : L.reportMergerPlanned(formatDate(done, lang))) : L.reportMergerNotDone(done ? formatDate(done, lang) : undefined);
+      // complete as a fact only when every wave is recorded done
+      const recorded = plan.waves.length > 0 && plan.waves.every((w) => w.status === "done");
+      const text = complete ? (recorded ? L.reportMergerDone(formatDate(done, lang)) : L.reportMergerPlanned(formatDate(done, lang))) : L.reportMergerNotDone(done ? formatDate(done, lang) : undefined);
       const trace: TraceRow[] = complete
         ? []
         : plan.systems
@@ -178,7 +181,7 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
       return { start: null, done: null, planned: null, end: text, note: `${L.deadline} ${formatDate(d.date, lang)}`, trace };
     }
     case "servers-consolidated": {
-      const rows = plan.servers.filter((s) => (s.fate === "reuse" || s.fate === "relocate") && inPeriod(s.freedOn, period)).sort((a, b) => cmp(a.freedOn!, b.freedOn!) || cmp(a.id, b.id)).map((s) => serverRow(s, s.freedOn!));
+      const rows = plan.servers.filter((s) => (s.fate === "reuse" || s.fate === "relocate") && inPeriod(s.freedOn, period)).sort((a, b) => cmp(a.freedOn!, b.freedOn!) || cmp(a.id, b.id)).map((s) => serverRow(s, s.freedOn!, serverMovedDone(facts, s)));
       return { start: null, ...split(rows), note: "", trace: rows };
     }
     case "servers-decommissioned":
@@ -186,14 +189,14 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
       const rows = plan.servers
         .filter((s) => inPeriod(s.decommissionOn, period) && (id === "servers-decommissioned" || s.kind === "storage"))
         .sort((a, b) => cmp(a.decommissionOn!, b.decommissionOn!) || cmp(a.id, b.id))
-        .map((s) => serverRow(s, s.decommissionOn!));
+        .map((s) => serverRow(s, s.decommissionOn!, decommissionDone(facts, s)));
       return { start: null, ...split(rows), note: "", trace: rows };
     }
     case "systems-shared-platform": {
       const rows = plan.systems
         .filter((s) => s.platform === "shared-kubernetes" && s.wave !== undefined && inPeriod(waveEnd.get(s.wave), period))
         .sort((a, b) => cmp(waveEnd.get(a.wave!)!, waveEnd.get(b.wave!)!) || cmp(a.id, b.id))
-        .map((s): TraceRow => ({ kind: "system", id: s.id, name: s.name, date: waveEnd.get(s.wave!)!, status: status(waveEnd.get(s.wave!)!), counted: true, note: names.agency(s.owner) }));
+        .map((s): TraceRow => ({ kind: "system", id: s.id, name: s.name, date: waveEnd.get(s.wave!)!, status: status(movedDone(facts, s)), counted: true, note: names.agency(s.owner) }));
       return { start: null, ...split(rows), note: "", trace: rows };
     }
     case "national-connections": {
@@ -205,7 +208,7 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
       const trace = atEnd.map(({ s, e }): TraceRow => {
         const date = arrived(s);
         const moved = date !== undefined && inPeriod(date, period);
-        return { kind: "connection", id: `${s.id} → ${e}`, name: `${s.name} → ${names.external(e)}`, date, status: moved ? status(date) : L.reportBeforePeriod, counted: true };
+        return { kind: "connection", id: `${s.id} → ${e}`, name: `${s.name} → ${names.external(e)}`, date, status: moved ? status(movedDone(facts, s)) : L.reportBeforePeriod, counted: true };
       });
       const done = trace.filter((r) => r.status === L.reportStatusDone).length;
       const planned = trace.filter((r) => r.status === L.reportStatusPlanned).length;

@@ -3,17 +3,22 @@
 // Appendix 01 to official letter 5199/BKHCN-CĐSQG (Phụ lục 01, Công văn 5199/BKHCN-CĐSQG); we do
 // not have the form itself, so the report carries the content the provincial letter asks for, in the
 // usual shape of such reports: a table of indicators (done / planned / total in the period), then
-// sections I–VI with the details. Work dated on or before the plan's asOf counts as done, later
-// work in the period as planned. See docs/exports.md for the mapping.
+// sections I–VI with the details. Only what the progress file records counts as done (recorded.ts:
+// done waves, servers recorded decommissioned or moved); everything else in the period is planned,
+// whatever its date, and without recorded progress the report says so. See docs/exports.md for
+// the mapping and docs/progress.md for the progress file.
 import { UsageError } from "../../common/errors.js";
 import type { PlanServer } from "../plan-schema.js";
 import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
 import { actionLabel, chainKindLabel, fateLabel, formatDate, type Lang, labels, ruleLabel, serverKindLabel } from "./i18n.js";
-import { doneBy, measure, type MeasureValue, type Period, standaloneIds } from "./report-measures.js";
+import { measure, type MeasureValue, type Period, standaloneIds } from "./report-measures.js";
 import { bundledRows, type IndicatorRow } from "./report-rows.js";
 import { escapeXml as esc } from "./svg-timeline.js";
 import { byRuleThenSubject, type CellValue, cmp, type ColumnType, type ExportInput, joinTexts, namesOf, sortedWaves, subjectLabel, systemsById, type Table, text, waveEnds } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
+import { progressLabels } from "./progress-labels.js";
+import { progressSummaryText, progressTable } from "./progress-section.js";
+import { decommissionDone, movedDone, recordedOf, serverMovedDone } from "./recorded.js";
 
 export type { Period } from "./report-measures.js";
 
@@ -59,7 +64,9 @@ export function reportTables(input: ExportInput, period: Period, rows: readonly 
   const { plan, lang, inventory } = input;
   const L = labels(lang);
   const names = namesOf(plan);
-  const status = (iso: string) => (doneBy(plan, iso) ? L.reportStatusDone : L.reportStatusPlanned);
+  // Done only when the progress file records it (recorded.ts); planned otherwise, whatever the date.
+  const facts = recordedOf(plan);
+  const status = (done: boolean) => (done ? L.reportStatusDone : L.reportStatusPlanned);
   const waveEnd = waveEnds(plan);
   const byId = systemsById(plan);
   const next = nextPeriod(period);
@@ -67,9 +74,9 @@ export function reportTables(input: ExportInput, period: Period, rows: readonly 
   // I. servers moved to the target site (freed and kept: reuse/relocate) or decommissioned in the period.
   const moved = plan.servers.filter((s) => (s.fate === "reuse" || s.fate === "relocate") && inPeriod(s.freedOn, period));
   const decommissioned = plan.servers.filter((s) => inPeriod(s.decommissionOn, period));
-  const serverRows: { s: PlanServer; what: string; date: string }[] = [
-    ...moved.map((s) => ({ s, what: L.reportConsolidated, date: s.freedOn! })),
-    ...decommissioned.map((s) => ({ s, what: L.reportDecommissioned, date: s.decommissionOn! })),
+  const serverRows: { s: PlanServer; what: string; date: string; done: boolean }[] = [
+    ...moved.map((s) => ({ s, what: L.reportConsolidated, date: s.freedOn!, done: serverMovedDone(facts, s) })),
+    ...decommissioned.map((s) => ({ s, what: L.reportDecommissioned, date: s.decommissionOn!, done: decommissionDone(facts, s) })),
   ].sort((a, b) => cmp(a.date, b.date) || cmp(a.s.id, b.s.id));
   const t1: Table = {
     id: "consolidated",
@@ -83,7 +90,7 @@ export function reportTables(input: ExportInput, period: Period, rows: readonly 
       { key: "date", header: L.date, type: "date", width: 12 },
       { key: "status", header: L.status, type: "text", width: 14 },
     ],
-    rows: serverRows.map(({ s, what, date }) => [s.id, serverKindLabel(s.kind, lang), names.site(s.site), names.agency(s.owner), what, date, status(date)]),
+    rows: serverRows.map(({ s, what, date, done }) => [s.id, serverKindLabel(s.kind, lang), names.site(s.site), names.agency(s.owner), what, date, status(done)]),
   };
 
   // II. systems that land on the shared platform in a wave of the period.
@@ -100,7 +107,7 @@ export function reportTables(input: ExportInput, period: Period, rows: readonly 
       { key: "date", header: L.cutover, type: "date", width: 12 },
       { key: "status", header: L.status, type: "text", width: 14 },
     ],
-    rows: shared.map((s) => [s.name, names.agency(s.owner), s.wave!, waveEnd.get(s.wave!)!, status(waveEnd.get(s.wave!)!)]),
+    rows: shared.map((s) => [s.name, names.agency(s.owner), s.wave!, waveEnd.get(s.wave!)!, status(movedDone(facts, s))]),
   };
 
   // III. systems connected to NDXP/NDOP: connected already (externals), or planned in the period (roadmap).
@@ -109,11 +116,12 @@ export function reportTables(input: ExportInput, period: Period, rows: readonly 
   for (const s of [...plan.systems].sort((a, b) => cmp(a.id, b.id))) {
     const ext = s.externals.filter((e) => national.has(e)).sort(cmp);
     if (ext.length > 0 && s.disposition !== "retire" && s.disposition !== "consolidate") {
-      t3rows.push([s.name, names.agency(s.owner), ext.map((e) => names.external(e)).join("; "), null, L.reportStatusDone]);
+      // Connected today, as the inventory says: existing, not work recorded in the progress file.
+      t3rows.push([s.name, names.agency(s.owner), ext.map((e) => names.external(e)).join("; "), null, progressLabels(lang).existing]);
     }
   }
   for (const r of plan.roadmap.filter((r) => r.action === "connect-national-platform" && inPeriod(r.by, period)).sort((a, b) => cmp(a.by, b.by) || cmp(a.subject, b.subject))) {
-    t3rows.push([names.system(r.subject), names.agency(byId.get(r.subject)?.owner), "NDXP/NDOP", r.by, status(r.by)]);
+    t3rows.push([names.system(r.subject), names.agency(byId.get(r.subject)?.owner), "NDXP/NDOP", r.by, status(false)]);
   }
   const t3: Table = {
     id: "national-platforms",
@@ -196,7 +204,7 @@ export function reportTables(input: ExportInput, period: Period, rows: readonly 
   });
   const indicators = indicatorTable(values, lang, period);
   const trace = traceTable(values, lang);
-  return [indicators, t1, t2, t3, t4, t5, t6, trace];
+  return [indicators, t1, t2, t3, t4, t5, t6, progressTable(input, period, progressLabels(lang).reportAnnex), trace];
 }
 
 /** The indicator table: number, words, unit, start of period, done and planned in it, end of period, note. */
@@ -261,6 +269,7 @@ export const REPORT_SHEETS: Readonly<Record<Lang, Readonly<Record<string, string
     standalone: "IV. Máy chủ riêng lẻ",
     problems: "V. Khó khăn, vướng mắc",
     "next-period": "VI. Kế hoạch kỳ tới",
+    progress: "Phụ lục tiến độ",
     "indicator-details": "Chi tiết chỉ tiêu",
   },
   en: {
@@ -271,6 +280,7 @@ export const REPORT_SHEETS: Readonly<Record<Lang, Readonly<Record<string, string
     standalone: "IV. Stand-alone servers",
     problems: "V. Problems",
     "next-period": "VI. Next period",
+    progress: "Progress",
     "indicator-details": "Indicator details",
   },
 };
@@ -301,6 +311,7 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
   const indicators = tables[0];
   const sections = tables.slice(1).filter((t) => t.id !== "indicator-details");
   const body = sections.map((t) => sectionHtml(t.id, t.title, t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0, hideCaption: true }))).join("\n");
+  const progressNote = progressSummaryText(plan, lang).map((s) => `<p class="sub">${esc(s)}</p>`).join("\n");
   return htmlDocument({
     plan,
     lang,
@@ -312,7 +323,7 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
       [L.targetSite, names.site(plan.targetSite)],
     ],
     body: `<main>
-${sectionHtml("indicators", indicators.title, tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true }))}
+${sectionHtml("indicators", indicators.title, `${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}\n${progressNote}`)}
 ${body}
 </main>`,
   });

@@ -55,6 +55,8 @@ export interface ExportInput {
   readonly plan: Plan;
   readonly lang: Lang;
   readonly inventory?: Inventory;
+  /** The original plan, for the planned-versus-actual view of the HTML roadmap (`--baseline`). */
+  readonly baseline?: Plan;
 }
 
 /** Looks up display names by id; unknown ids fall back to the id itself. */
@@ -500,14 +502,14 @@ export function nationalTable(input: ExportInput): Table {
     id: "national",
     title: L.tableNational,
     columns: [
-      { key: "system", header: L.connectingSystem, type: "text", width: 36 },
-      { key: "connects-to", header: L.connectsTo, type: "text", width: 40 },
-      { key: "takes-over", header: L.takesOver, type: "text", width: 30 },
-      { key: "due", header: L.dueDate, type: "date", width: 12 },
-      { key: "reached-on", header: L.reachedOn, type: "date", width: 12 },
-      { key: "status", header: L.status, type: "text", width: 16 },
-      { key: "note", header: L.milestoneNote, type: "text", width: 80 },
-      { key: "system-id", header: L.subjectId, type: "text", width: 20, technical: true },
+      { key: "system", header: L.connectingSystem, type: "text", width: 30 },
+      { key: "connects-to", header: L.connectsTo, type: "text", width: 34 },
+      { key: "takes-over", header: L.takesOver, type: "text", width: 26 },
+      { key: "due", header: L.dueDate, type: "date", width: 11 },
+      { key: "reached-on", header: L.reachedOn, type: "date", width: 11 },
+      { key: "status", header: L.status, type: "text", width: 14 },
+      { key: "note", header: L.milestoneNote, type: "text", width: 60 },
+      { key: "system-id", header: L.subjectId, type: "text", width: 18, technical: true },
     ],
     rows,
   };
@@ -540,16 +542,16 @@ export function roadmapTable(input: ExportInput): Table {
     id: "roadmap",
     title: L.tableRoadmap,
     columns: [
-      { key: "quarter", header: L.quarter, type: "text", width: 12 },
-      { key: "by", header: L.plannedBy, type: "date", width: 12 },
-      { key: "due", header: L.dueDate, type: "date", width: 12 },
-      { key: "status", header: L.status, type: "text", width: 12 },
-      { key: "phase", header: L.phase, type: "text", width: 24 },
-      { key: "action", header: L.action, type: "text", width: 32 },
-      { key: "subject", header: L.subject, type: "text", width: 36 },
-      { key: "reason", header: L.reason, type: "text", width: 80 },
-      { key: "action-id", header: L.actionId, type: "text", width: 24, technical: true },
-      { key: "subject-id", header: L.subjectId, type: "text", width: 20, technical: true },
+      { key: "quarter", header: L.quarter, type: "text", width: 11 },
+      { key: "by", header: L.plannedBy, type: "date", width: 11 },
+      { key: "due", header: L.dueDate, type: "date", width: 11 },
+      { key: "status", header: L.status, type: "text", width: 10 },
+      { key: "phase", header: L.phase, type: "text", width: 20 },
+      { key: "action", header: L.action, type: "text", width: 28 },
+      { key: "subject", header: L.subject, type: "text", width: 30 },
+      { key: "reason", header: L.reason, type: "text", width: 60 },
+      { key: "action-id", header: L.actionId, type: "text", width: 22, technical: true },
+      { key: "subject-id", header: L.subjectId, type: "text", width: 18, technical: true },
     ],
     rows,
   };

@@ -18,8 +18,8 @@ import { type CellValue, type Column, type ColumnType, type ExportInput, planTab
 
 /** Sheet name of each table of the planners' workbook, per language (the machine name is the table id). */
 export const SHEET_NAMES: Readonly<Record<Lang, Readonly<Record<TableId, string>> & Readonly<Record<string, string | undefined>>>> = {
-  vi: { summary: "Tổng hợp", waves: "Các đợt", systems: "Hệ thống", servers: "Máy chủ", decommission: "Lịch thanh lý", risks: "Rủi ro", national: "Kết nối quốc gia", roadmap: "Lộ trình", "cost-summary": "Kinh phí", "cost-lines": "Chi tiết kinh phí" },
-  en: { summary: "Summary", waves: "Waves", systems: "Systems", servers: "Servers", decommission: "Decommission", risks: "Risks", national: "National connections", roadmap: "Roadmap", "cost-summary": "Cost", "cost-lines": "Cost lines" },
+  vi: { summary: "Tổng hợp", waves: "Các đợt", systems: "Hệ thống", servers: "Máy chủ", decommission: "Lịch thanh lý", risks: "Rủi ro", national: "Kết nối quốc gia", roadmap: "Lộ trình", progress: "Tiến độ", "cost-summary": "Kinh phí", "cost-lines": "Chi tiết kinh phí" },
+  en: { summary: "Summary", waves: "Waves", systems: "Systems", servers: "Servers", decommission: "Decommission", risks: "Risks", national: "National connections", roadmap: "Roadmap", progress: "Progress", "cost-summary": "Cost", "cost-lines": "Cost lines" },
 };
 
 /** Name of the hidden sheet that lists every sheet's machine name and columns. */

@@ -65,9 +65,9 @@ describe("dcplan export", () => {
     const r = await dcplan("export", "--plan", planFile, "--format", "csv", "--lang", "en", "--out", join(dir, "csv"));
     expect(r.code).toBe(0);
     expect(r.out.split("\n").filter(Boolean).map((l) => l.replace(dir, "DIR").replace(/[\d.]+ KB/, "N KB"))).toEqual(
-      ["summary", "waves", "systems", "servers", "decommission", "risks"].map((t) => `wrote DIR/csv/${t}.csv: the ${t.charAt(0).toUpperCase()}${t.slice(1)} table (CSV), N KB`),
+      [...["summary", "waves", "systems", "servers", "decommission", "risks"].map((t) => [t, `${t.charAt(0).toUpperCase()}${t.slice(1)}`]), ["national", "National connections"], ["roadmap", "Roadmap"]].map(([t, title]) => `wrote DIR/csv/${t}.csv: the ${title} table (CSV), N KB`),
     );
-    expect(readdirSync(join(dir, "csv")).sort()).toEqual(["decommission.csv", "risks.csv", "servers.csv", "summary.csv", "systems.csv", "waves.csv"]);
+    expect(readdirSync(join(dir, "csv")).sort()).toEqual(["decommission.csv", "national.csv", "risks.csv", "roadmap.csv", "servers.csv", "summary.csv", "systems.csv", "waves.csv"]);
     expect(readFileSync(join(dir, "csv", "waves.csv"), "utf8")).toMatch(/^\uFEFFWave,Phase,Start,End/);
   });
 

@@ -103,9 +103,9 @@ describe("xlsx", () => {
     return wb;
   }
 
-  it("has the six sheets with Vietnamese headers, frozen header rows, filters and one row per entity", async () => {
+  it("has the plan's sheets with Vietnamese headers, frozen header rows, filters and one row per entity", async () => {
     const wb = await read(await renderXlsx(inVi));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Các đợt", "Hệ thống", "Máy chủ", "Lịch thanh lý", "Rủi ro", "_meta"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Các đợt", "Hệ thống", "Máy chủ", "Lịch thanh lý", "Rủi ro", "Kết nối quốc gia", "Lộ trình", "_meta"]);
     expect(wb.getWorksheet("_meta")!.state).toBe("hidden");
     const waves = sheetNamed(wb, "waves")!;
     expect(waves.getRow(1).values).toEqual(expect.arrayContaining(["Đợt", "Bắt đầu", "Kết thúc", "Cấp độ ATTT cao nhất"]));
@@ -155,7 +155,7 @@ describe("csv", () => {
   const files = renderCsv(inVi);
 
   it("writes one file per table, UTF-8 with BOM and CRLF", () => {
-    expect(files.map((f) => f.name)).toEqual(["summary.csv", "waves.csv", "systems.csv", "servers.csv", "decommission.csv", "risks.csv"]);
+    expect(files.map((f) => f.name)).toEqual(["summary.csv", "waves.csv", "systems.csv", "servers.csv", "decommission.csv", "risks.csv", "national.csv", "roadmap.csv"]);
     for (const f of files) {
       const text = f.content as string;
       expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -267,7 +267,7 @@ describe("semi-annual report", () => {
     expect(html).toContain("5199/BKHCN-CĐSQG");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "I. Máy chủ", "II. Nền tảng dùng chung", "III. Kết nối quốc gia", "IV. Máy chủ riêng lẻ", "V. Khó khăn, vướng mắc", "VI. Kế hoạch kỳ tới", "Chi tiết chỉ tiêu", "_meta"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "I. Máy chủ", "II. Nền tảng dùng chung", "III. Kết nối quốc gia", "IV. Máy chủ riêng lẻ", "V. Khó khăn, vướng mắc", "VI. Kế hoạch kỳ tới", "Phụ lục tiến độ", "Chi tiết chỉ tiêu", "_meta"]);
   });
 });
 

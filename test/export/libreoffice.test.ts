@@ -91,7 +91,7 @@ afterAll(() => rmSync(profileDir, { recursive: true, force: true }));
 describe("the workbooks printed by LibreOffice", () => {
   it("the fixture plan's workbook and report print on the pinned number of pages, none empty", async () => {
     const r = await checkPrinted("fixture-roadmap.xlsx", books.get("fixture-roadmap.xlsx")!);
-    expect(Object.fromEntries(r)).toEqual({ "Tổng hợp": 1, "Các đợt": 1, "Hệ thống": 3, "Máy chủ": 2, "Lịch thanh lý": 1, "Rủi ro": 1 });
+    expect(Object.fromEntries(r)).toEqual({ "Tổng hợp": 1, "Các đợt": 1, "Hệ thống": 3, "Máy chủ": 2, "Lịch thanh lý": 1, "Rủi ro": 1, "Kết nối quốc gia": 1, "Lộ trình": 1 });
     const b = await checkPrinted("fixture-report.xlsx", books.get("fixture-report.xlsx")!);
     expect(b.get("Báo cáo")).toBe(1);
     expect([...b.values()].reduce((x, y) => x + y, 0)).toBe(9);

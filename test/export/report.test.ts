@@ -115,7 +115,7 @@ describe("the yearly report of the sample", () => {
     const { html, xlsx } = await renderReport({ plan, lang: "vi", inventory }, parsePeriod("2026"));
     expect(html).toContain("Báo cáo kết quả hợp nhất hạ tầng thông tin, hạ tầng số — Năm 2026");
     const wb = await loadWorkbook(xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "I. Máy chủ", "II. Nền tảng dùng chung", "III. Kết nối quốc gia", "IV. Máy chủ riêng lẻ", "V. Khó khăn, vướng mắc", "VI. Kế hoạch kỳ tới", "Chi tiết chỉ tiêu", "_meta"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "I. Máy chủ", "II. Nền tảng dùng chung", "III. Kết nối quốc gia", "IV. Máy chủ riêng lẻ", "V. Khó khăn, vướng mắc", "VI. Kế hoạch kỳ tới", "Phụ lục tiến độ", "Chi tiết chỉ tiêu", "_meta"]);
     for (const ws of wb.worksheets.filter((w) => w.state === "visible")) {
       expect(ws.getCell("A1").value, ws.name).toBe("Báo cáo kết quả hợp nhất hạ tầng thông tin, hạ tầng số — Năm 2026");
       expect(String(ws.getCell("A3").value), ws.name).toContain("Kỳ báo cáo: 01/01/2026 – 31/12/2026");
