@@ -41,6 +41,7 @@ export const MEASURES = [
   "storage-decommissioned",
   "systems-shared-platform",
   "national-connections",
+  "national-milestones",
   "backup-coverage",
   "security-monitoring-centres",
   "security-monitoring-national",
@@ -213,6 +214,30 @@ export function measure(id: MeasureId, input: MeasureInput, period: Period): Mea
       const done = trace.filter((r) => r.status === L.reportStatusDone).length;
       const planned = trace.filter((r) => r.status === L.reportStatusPlanned).length;
       return { start: pairs(start).length, done, planned, end: trace.length, note: L.reportNationalNote, trace };
+    }
+    case "national-milestones": {
+      // the merged centre's integration platforms connected to the national data platforms: the
+      // plan's 2026 milestones (deadline.nationalConnections); absent from plans made before them
+      const milestones = plan.deadline.nationalConnections;
+      if (!milestones) return undefined;
+      const byId = new Map(plan.systems.map((s) => [s.id, s]));
+      const trace = [...milestones]
+        .sort((a, b) => cmp(a.system, b.system))
+        .map((c): TraceRow => {
+          const before = c.on !== undefined && c.on < period.from;
+          const inside = inPeriod(c.on, period);
+          // reached in the period: done when the moves it waits for (its platform's, and those of the
+          // platforms merged into it) are recorded; one that needed no move is in place already
+          const moves = [c.system, ...c.takesOver].map((id) => byId.get(id)).filter((s): s is PlanSystem => s !== undefined && s.wave !== undefined);
+          const done = inside && moves.every((s) => movedDone(facts, s));
+          const state = c.on === undefined || c.on > period.to ? L.milestoneNotReached : before ? L.reportBeforePeriod : status(done);
+          return { kind: "connection", id: `${c.system} → ${c.externals.join(", ")}`, name: `${names.system(c.system)} → ${c.externals.map((e) => names.external(e)).join("; ")}`, date: c.on, status: state, counted: c.on !== undefined && c.on <= period.to, note: `${L.dueDate} ${formatDate(c.due, lang)}${c.on !== undefined && !c.met ? ` · ${L.milestoneLate}` : ""}` };
+        });
+      const startCount = milestones.filter((c) => c.on !== undefined && c.on < period.from).length;
+      const done = trace.filter((r) => r.status === L.reportStatusDone).length;
+      const planned = trace.filter((r) => r.status === L.reportStatusPlanned).length;
+      const end = trace.filter((r) => r.counted).length;
+      return { start: startCount, done, planned, end, note: L.reportMilestones(end, milestones.length, formatDate(plan.deadline.date, lang)), trace };
     }
     case "backup-coverage":
     case "security-monitoring-centres":

@@ -45,6 +45,26 @@ describe("periods", () => {
 describe("the yearly report of the sample", () => {
   const row = (tables: ReturnType<typeof reportTables>, no: string) => tables[0].rows.find((r) => r[0] === no)!;
 
+  it("counts the surviving platforms' 2026 national connections, done only when the moves they wait for are recorded", () => {
+    const t = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2026"));
+    const ms = plan.deadline.nationalConnections!;
+    expect(ms.map((c) => c.system).sort()).toEqual(["kho-du-lieu", "lgsp-bn"]);
+    expect(ms.find((c) => c.system === "lgsp-bn")!.takesOver).toEqual(["lgsp-bg"]);
+    // no progress file: the warehouse is in place already (done), the provincial LGSP waits for the Bắc Giang LGSP's move (planned)
+    expect(row(t, "6.1").slice(2, 8)).toEqual(["nền tảng", 0, 1, 1, 2, "2/2 nền tảng đã kết nối; hạn 31/12/2026"]);
+    const trace = t[t.length - 1].rows.filter((r) => r[0] === "6.1");
+    expect(trace.map((r) => [r[3], r[6], r[7]])).toEqual([
+      ["kho-du-lieu → tt-du-lieu-quoc-gia", "Đã thực hiện", true],
+      ["lgsp-bn → ndop, ndxp", "Kế hoạch", true],
+    ]);
+    expect(String(trace[1][4])).toBe("Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Bắc Ninh (LGSP) → Nền tảng chia sẻ, điều phối, tích hợp dữ liệu quốc gia (NDOP); Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)");
+    // the next year both were reached before it
+    expect(row(reportTables({ plan, lang: "vi", inventory }, parsePeriod("2027")), "6.1").slice(3, 7)).toEqual([2, 0, 0, 2]);
+    // a plan made before the milestones has no such row
+    const { nationalConnections: _, ...deadline } = plan.deadline;
+    expect(row(reportTables({ plan: { ...plan, deadline }, lang: "vi", inventory }, parsePeriod("2026")), "6.1")).toBeUndefined();
+  });
+
   it("states the merger's own indicators", () => {
     const t = reportTables({ plan, lang: "vi", inventory }, parsePeriod("2026"));
     // STT, indicator, unit, start, done, planned, end, note
@@ -129,7 +149,7 @@ describe("the yearly report of the sample", () => {
 describe("indicator rows", () => {
   it("come from one table that names a measure per row", () => {
     const rows = bundledRows();
-    expect(rows.map((r) => r.no)).toEqual(["1", "2", "3", "4", "4.1", "5", "6", "7", "8", "8.1", "9", "10", "11", "12", "13"]);
+    expect(rows.map((r) => r.no)).toEqual(["1", "2", "3", "4", "4.1", "5", "6", "6.1", "7", "8", "8.1", "9", "10", "11", "12", "13"]);
     expect(new Set(rows.map((r) => r.measure))).toEqual(new Set(MEASURES));
   });
 
@@ -164,7 +184,7 @@ describe("indicator rows", () => {
     expect(err).toBeInstanceOf(ReportRowsError);
     expect((err as ReportRowsError).lines().map((l) => l.replace(dir, "DIR"))).toMatchInlineSnapshot(`
       [
-        "DIR/bad-rows.json:3:29: rows[0].measure: must be one of integration-centres, merger-complete, servers-consolidated, servers-decommissioned, storage-decommissioned, systems-shared-platform, national-connections, backup-coverage, security-monitoring-centres, security-monitoring-national, standalone-remaining, agency-server-plans, late-systems, funding, savings",
+        "DIR/bad-rows.json:3:29: rows[0].measure: must be one of integration-centres, merger-complete, servers-consolidated, servers-decommissioned, storage-decommissioned, systems-shared-platform, national-connections, national-milestones, backup-coverage, security-monitoring-centres, security-monitoring-national, standalone-remaining, agency-server-plans, late-systems, funding, savings",
         "DIR/bad-rows.json:4:5: rows[1]: Unrecognized key: "colour" (unknown field colour)",
         "DIR/bad-rows.json:4:51: rows[1].vi: must not be empty",
       ]
