@@ -180,7 +180,7 @@ describe("export refuses bad periods, languages, formats and indicator tables", 
         "indicators not JSON: DIR/rows-notjson.json:1:1: not valid JSON: Unexpected token 'r', "rows:
         - no: 1
       " is not valid JSON",
-        "indicators with an unknown measure: DIR/rows-bad.json:1:37: rows[0].measure: must be one of integration-centres, merger-complete, servers-consolidated, servers-decommissioned, storage-decommissioned, systems-shared-platform, national-connections, backup-coverage, security-monitoring-centres, security-monitoring-national, standalone-remaining, agency-server-plans, late-systems, funding, savings",
+        "indicators with an unknown measure: DIR/rows-bad.json:1:37: rows[0].measure: must be one of integration-centres, merger-complete, servers-consolidated, servers-decommissioned, storage-decommissioned, systems-shared-platform, national-connections, national-milestones, backup-coverage, security-monitoring-centres, security-monitoring-national, standalone-remaining, agency-server-plans, late-systems, funding, savings",
       ]
     `);
     expect(existsSync(join(dir, "outs", "out.xlsx"))).toBe(true);
