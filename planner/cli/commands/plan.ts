@@ -4,7 +4,7 @@
 // (planner/cost/, docs/cost.md) and carries `cost`, with a second summary line.
 import { loadInventory } from "../../../inventory/load.js";
 import type { Cost, Plan } from "../../plan-schema.js";
-import { planWithProfile, serialisePlan } from "../../plan.js";
+import { planJsonPieces, planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
@@ -48,9 +48,9 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<Plan> {
   const profile = prepareProfile(options.profile, loaded.index, asOf);
   const { plan } = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
-  const json = serialisePlan(plan);
-  if (options.out !== undefined) writeFileAtomic(options.out, json);
-  else io.stdout(json);
+  // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
+  if (options.out !== undefined) writeFileAtomic(options.out, planJsonPieces(plan));
+  else for (const piece of planJsonPieces(plan)) io.stdout(piece);
   io.stderr(`${planSummaryLine(plan)}\n`);
   if (plan.cost) io.stderr(`${costSummaryLine(plan.cost)}\n`);
   return plan;
