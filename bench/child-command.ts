@@ -49,5 +49,5 @@ export function childCommand(root: string, module: string, preferCompiled: boole
   const built = Math.min(...compiled.map((f) => statSync(f).mtimeMs));
   const newest = BUILT_FOLDERS.map((d) => newestSource(join(root, d))).reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
   if (newest.mtimeMs > built) return { ...source, how: `tsx (${relative(root, compiled[1])} is older than ${relative(root, newest.file)}: npm run build)` };
-  return { args: compiled, compiled: true, how: `compiled ${relative(root, compiled[1])} in node (as pulumi up runs it)` };
+  return { args: compiled, compiled: true, how: `compiled ${relative(root, compiled[1])} in node (as the installed command and pulumi up run it)` };
 }

@@ -5,10 +5,11 @@
 // command line, the inventory stages, the graph core beside networkx, the JSON.parse floor, a
 // 200 MB inventory with one bad value at its end (located through the command line), and,
 // when their files exist, the planner (bench/plan.bench.ts), planning from recorded progress
-// (bench/progress.bench.ts), the costing (bench/cost.bench.ts), Pulumi under mocks
-// (bench/pulumi.bench.ts) and the RVTools import (bench/import.bench.ts); see bench/types.ts for
-// the interface they implement. Last, every target the modules declare is printed with its
-// figure, baseline, ratio and verdict.
+// (bench/progress.bench.ts), the costing (bench/cost.bench.ts), the exports (bench/export.bench.ts
+// and bench/export-xlsx.bench.ts, on the inventory's plan cached by bench/plan-cache.ts), Pulumi
+// under mocks (bench/pulumi.bench.ts) and the RVTools import (bench/import.bench.ts); see bench/types.ts for the
+// interface they implement. Last, every target the modules declare is printed with its figure,
+// baseline, ratio and verdict.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -61,7 +62,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a.startsWith("--repeat")) args.repeat = Math.max(1, Number(value()));
     else if (a.startsWith("--only")) args.only = new Set(value().split(",").filter(Boolean));
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only startup,validate,inventory,graph-core,floor,large-input,planner,progress,cost,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
+      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only startup,validate,inventory,graph-core,floor,large-input,planner,progress,cost,exports,exports-xlsx,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -222,7 +223,15 @@ function main(): void {
     { file: "large-input.bench.ts", title: "large-input", once: true, cli: true },
   ];
   if (args.locate) modules.push({ file: "locate.bench.ts", title: "inventory" });
-  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["progress.bench.ts", "progress", false], ["cost.bench.ts", "cost", false], ["pulumi.bench.ts", "pulumi", true], ["import.bench.ts", "import", false]] as const) {
+  for (const [file, title, compiled] of [
+    ["plan.bench.ts", "planner", false],
+    ["progress.bench.ts", "progress", false],
+    ["cost.bench.ts", "cost", false],
+    ["export.bench.ts", "exports", true],
+    ["export-xlsx.bench.ts", "exports-xlsx", true],
+    ["pulumi.bench.ts", "pulumi", true],
+    ["import.bench.ts", "import", false],
+  ] as const) {
     if (existsSync(join(HERE, file))) modules.push({ file, title, compiled });
     else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);
   }

@@ -118,6 +118,13 @@ export class PlanFileError extends InputError {
   }
 }
 
+/** The indicator rows given to the report (`--indicators FILE`) are not a valid table. */
+export class ReportRowsError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("indicator rows", findings);
+  }
+}
+
 /** The progress file (`--progress`: what has actually happened) has errors or contradicts the inventory. */
 export class ProgressError extends InputError {
   constructor(findings: readonly Finding[]) {

@@ -13,7 +13,7 @@
 import type { Calendar, Window } from "./calendar.js";
 import { addDays, dayNumber, isoDate } from "./dates.js";
 import { binPackingBound, type LowerBoundDetail } from "./lower-bound.js";
-import { type Message, MessageLog, MSG, type Named } from "./messages.js";
+import { type Message, MessageLog, MSG, type NamedGroup } from "./messages.js";
 import type { NationalConnection } from "./national-connections.js";
 import type { ChainLink, Deadline } from "./plan-schema.js";
 import type { PlanningProfile } from "./profile.js";
@@ -22,10 +22,10 @@ import type { DraftWave, ScheduleResult, Unit, UnitTrace } from "./schedule.js";
 /** How the chain names things for Vietnamese readers. */
 export interface DeadlineNames {
   /** A unit by its id and the name of the system it is named after. */
-  readonly unit: (u: Unit) => Named;
+  readonly unit: (u: Unit) => NamedGroup;
 }
 
-const byId: DeadlineNames = { unit: (u) => ({ id: u.id, name: u.id }) };
+const byId: DeadlineNames = { unit: (u) => ({ id: u.id, name: u.id, systems: u.systems }) };
 
 /**
  * Fills `deadline` (see file header); `names` gives the names Vietnamese sentences use [ids];

@@ -6,7 +6,8 @@
 // things by their ids, as planners type them; the Vietnamese by their names, dates as dd/mm/yyyy.
 import type { InventoryIndex } from "../inventory/model.js";
 import { type CliKey, cliText, type Params } from "./cli/messages/index.js";
-import { dispositionLabel, fateLabel, formatDate, type Lang, phaseLabel, platformLabel, text } from "./export/i18n.js";
+import { dispositionLabel, fateLabel, formatDate, type Lang, phaseLabel, platformLabel } from "./export/i18n.js";
+import { text } from "./export/tables.js";
 import type { DetailedPlan } from "./plan.js";
 import type { Plan, PlanServer, PlanSystem, Size } from "./plan-schema.js";
 

@@ -434,7 +434,7 @@ export const Cost = z.object({
 export type Cost = z.infer<typeof Cost>;
 
 /** English text → translated text, per language (planner/messages.ts). */
-export const Translations = z.object({ vi: z.record(z.string(), z.string()) });
+export const Translations = z.object({ vi: z.record(z.string(), z.string()), en: z.record(z.string(), z.string()).optional() });
 export type Translations = z.infer<typeof Translations>;
 
 export const Plan = z.object({

@@ -1,26 +1,42 @@
-// Reads a plan file for `dcplan export`: read, JSON-parse, validate against the plan schema.
-// Every problem becomes a finding with the JSON path of the field and, where the text allows, its
-// line and column in the file (found by a small scanner that walks the JSON text along the path).
+// Reads a plan file for `dcplan export`: read, JSON-parse, validate against the plan schema (in
+// place, with the compiled check of schema-check.ts; zod itself only explains a failure), then the
+// references between its lists. Every problem becomes a finding with the JSON path of the field
+// and, where the text allows, its line and column in the file (found by a small scanner that walks
+// the JSON text along the path). Reading costs little more than JSON.parse, time and memory.
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import type { Finding } from "../common/errors.js";
 import { PlanFileError } from "../common/errors.js";
 import { Plan } from "./plan-schema.js";
+import { compileCheck } from "./schema-check.js";
 
 /** Reads, parses and validates the plan at `file`; throws PlanFileError listing every problem. */
 export function readPlan(file: string): Plan {
-  let text: string;
+  const held: { text?: string } = {};
   try {
-    text = readFileSync(file, "utf8");
+    const bytes = readFileSync(file);
+    // dcplan writes UTF-8; other bytes would turn into U+FFFD silently, so say where they are
+    if (!isUtf8(bytes)) throw new PlanFileError([{ severity: "error", rule: "not-utf8", file, ...lineCol(bytes.toString("latin1"), firstNonUtf8(bytes)), message: "is not UTF-8 text (a plan file written by dcplan plan is UTF-8): the byte here is not" }]);
+    held.text = bytes.toString("utf8");
   } catch (err) {
+    if (err instanceof PlanFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new PlanFileError([{ severity: "error", rule: "unreadable", file, message: code === "ENOENT" ? "no such file" : `cannot read: ${(err as Error).message}` }]);
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a plan file" : code === "EACCES" ? "cannot read it: permission denied" : `cannot read: ${(err as Error).message}`;
+    throw new PlanFileError([{ severity: "error", rule: "unreadable", file, message: why }]);
   }
-  return parsePlanText(text, file);
+  // The text is dropped once parsed (a 20,000-system plan is 250 MB of string); errors read it again.
+  return parseHeld(held, file, () => readFileSync(file, "utf8"));
 }
 
 /** Parses and validates plan JSON `text` read from `file` (used in messages only). */
 export function parsePlanText(text: string, file: string): Plan {
+  return parseHeld({ text }, file, () => text);
+}
+
+function parseHeld(held: { text?: string }, file: string, reread: () => string): Plan {
+  let text = held.text ?? "";
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") throw new PlanFileError([{ severity: "error", rule: "invalid-json", file, message: "is empty: not a plan file (write one with dcplan plan --out FILE)" }]);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -30,22 +46,102 @@ export function parsePlanText(text: string, file: string): Plan {
     const at = pos === undefined ? {} : lineCol(text, pos);
     throw new PlanFileError([{ severity: "error", rule: "invalid-json", file, ...at, message: `not valid JSON: ${stripPosition(message)}` }]);
   }
+  held.text = undefined;
+  text = "";
+  // Fast path: the compiled check validates in place (no copy); zod runs only to explain a failure.
+  const check = compileCheck(Plan);
+  if (check?.(json)) {
+    const plan = json as Plan;
+    const broken = referenceFindings(plan, file);
+    if (broken.length === 0) return plan;
+    throw new PlanFileError(locate(broken, reread()));
+  }
   const result = Plan.safeParse(json);
-  if (result.success) return result.data;
+  if (result.success) {
+    const broken = referenceFindings(result.data, file);
+    if (broken.length === 0) return result.data;
+    throw new PlanFileError(locate(broken, reread()));
+  }
+  const source = stripBom(reread());
   const findings: Finding[] = result.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    const offset = locateJsonPath(text, path);
+    const offset = locateJsonPath(source, path);
     return {
       severity: "error",
       rule: "plan-schema",
       file,
-      ...(offset === undefined ? {} : lineCol(text, offset)),
+      ...(offset === undefined ? {} : lineCol(source, offset)),
       entity: entityOf(json, path),
       path,
       message: issue.message,
     };
   });
   throw new PlanFileError(findings);
+}
+
+/** Offset of the first byte of `bytes` that does not start or continue a valid UTF-8 sequence. */
+function firstNonUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (n === 0 || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    if (!isUtf8(bytes.subarray(i, i + n))) return i;
+    i += n;
+  }
+  return bytes.length;
+}
+
+const stripBom = (t: string): string => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t);
+
+/** Findings of references the plan's lists must keep (a wave's systems, a system's wave and survivor, servers' hosts…), unlocated. */
+function referenceFindings(plan: Plan, file: string): Finding[] {
+  const out: Finding[] = [];
+  const systems = new Set<string>();
+  const waves = new Set<number>();
+  const servers = new Set<string>();
+  const bad = (path: (string | number)[], entity: string | undefined, message: string) => out.push({ severity: "error", rule: "plan-reference", file, path, ...(entity ? { entity } : {}), message });
+  plan.systems.forEach((s, i) => {
+    if (systems.has(s.id)) bad(["systems", i, "id"], s.id, "is listed twice");
+    systems.add(s.id);
+  });
+  plan.servers.forEach((s, i) => {
+    if (servers.has(s.id)) bad(["servers", i, "id"], s.id, "is listed twice");
+    servers.add(s.id);
+  });
+  plan.waves.forEach((w, i) => {
+    if (waves.has(w.number)) bad(["waves", i, "number"], undefined, `wave ${w.number} is listed twice`);
+    waves.add(w.number);
+    w.systems.forEach((id, j) => {
+      if (!systems.has(id)) bad(["waves", i, "systems", j], undefined, `wave ${w.number} lists "${id}", which is not in systems`);
+    });
+  });
+  plan.systems.forEach((s, i) => {
+    if (s.wave !== undefined && !waves.has(s.wave)) bad(["systems", i, "wave"], s.id, `wave ${s.wave} is not in waves`);
+    if (s.into !== undefined && !systems.has(s.into)) bad(["systems", i, "into"], s.id, `"${s.into}" is not in systems`);
+  });
+  plan.servers.forEach((s, i) => {
+    if (s.hostedOn !== undefined && !servers.has(s.hostedOn)) bad(["servers", i, "hostedOn"], s.id, `"${s.hostedOn}" is not in servers`);
+    s.systems.forEach((id, j) => {
+      if (!systems.has(id)) bad(["servers", i, "systems", j], s.id, `"${id}" is not in systems`);
+    });
+  });
+  plan.deadline.late.forEach((id, j) => {
+    if (!systems.has(id)) bad(["deadline", "late", j], undefined, `"${id}" is not in systems`);
+  });
+  plan.unscheduled.forEach((u, j) => {
+    if (!systems.has(u.system)) bad(["unscheduled", j, "system"], undefined, `"${u.system}" is not in systems`);
+  });
+  return out;
+}
+
+/** The findings with their line and column in `text`. */
+function locate(findings: readonly Finding[], text: string): Finding[] {
+  const source = stripBom(text);
+  return findings.map((f) => {
+    const offset = f.path ? locateJsonPath(source, f.path) : undefined;
+    return offset === undefined ? f : { ...f, ...lineCol(source, offset) };
+  });
 }
 
 /** The id of the list entry a path points into (`systems[3]` → that system's id), for messages. */
@@ -70,6 +166,12 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - start + 1 };
 }
 
+/** Where a JSON.parse error `message` points in `text` (line and column), and the message without V8's position. */
+export function jsonSyntaxError(message: string, text: string): { line?: number; col?: number; message: string } {
+  const pos = jsonErrorOffset(message, text);
+  return { ...(pos === undefined ? {} : lineCol(text, pos)), message: `not valid JSON: ${stripPosition(message)}` };
+}
+
 // V8 says "... in JSON at position 12" and, in newer releases, "(line 2 column 5)".
 function jsonErrorOffset(message: string, text: string): number | undefined {
   const lc = /line (\d+) column (\d+)/.exec(message);
@@ -82,6 +184,12 @@ function jsonErrorOffset(message: string, text: string): number | undefined {
   const pos = /at position (\d+)/.exec(message);
   if (pos) return Number(pos[1]);
   if (/Unexpected end of JSON input/.test(message)) return text.length;
+  // `Unexpected token 's', "schemaVers"... is not valid JSON`: V8 quotes the text around the token
+  const around = /Unexpected token '(.)', "(?:\.\.\.)?(.*?)"(?:\.\.\.)? is not valid JSON/s.exec(message);
+  if (around) {
+    const at = text.indexOf(around[2]);
+    if (at >= 0 && around[2].includes(around[1])) return at + around[2].indexOf(around[1]);
+  }
   return undefined;
 }
 

@@ -8,9 +8,9 @@ import type { Plan } from "../plan-schema.js";
 import { costTables } from "./cost-section.js";
 import type { OutputFile } from "./csv.js";
 import { type HtmlSection, renderHtml } from "./html.js";
-import { labels } from "./i18n.js";
+import { formatDate, type Lang, labels } from "./i18n.js";
 import { renderMarkdown } from "./markdown.js";
-import { cmp, decommissionTable, type ExportInput, namesOf, risksTable, serversTable, systemsTable, wavesTable } from "./tables.js";
+import { type CellValue, cmp, cutFrom, decommissionTable, type ExportInput, namesOf, risksTable, serversTable, systemsTable, type Table, wavesTable } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
 import { progressMarkdown, progressTable } from "./progress-section.js";
 
@@ -41,7 +41,7 @@ export function planForOwner(plan: Plan, agency: string): Plan {
     })
     .filter((w) => w.systems.length > 0 || (w.failed?.length ?? 0) > 0);
   const late = plan.deadline.late.filter((id) => sysIds.has(id));
-  return {
+  const part: Plan = {
     ...plan,
     systems,
     servers,
@@ -51,7 +51,7 @@ export function planForOwner(plan: Plan, agency: string): Plan {
       ...plan.deadline,
       late,
       met: late.length === 0,
-      projectedCompletion: waves.length > 0 ? waves.map((w) => w.end).sort(cmp).at(-1) : plan.deadline.projectedCompletion,
+      projectedCompletion: waves.length > 0 && late.every((id) => !plan.unscheduled.some((u) => u.system === id)) ? waves.map((w) => w.end).sort(cmp).at(-1) : undefined,
       criticalChain: late.length === 0 ? [] : plan.deadline.criticalChain,
     },
     violations: plan.violations.filter((v) => subjects.has(v.subject)),
@@ -61,9 +61,63 @@ export function planForOwner(plan: Plan, agency: string): Plan {
     groups: plan.groups.filter((g) => g.systems.some((id) => sysIds.has(id))),
     ...(plan.cost ? { cost: costForAgency(plan.cost, agency, plan.asOf) } : {}),
   };
+  return cutFrom(part, plan);
 }
 
-const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "cost", "timeline", "progress", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+/** The verdict of an agency's own share: nothing to move, met, or not met (with its own figures). */
+export interface AgencyVerdict {
+  readonly tone: "met" | "not-met" | "none";
+  readonly text: string;
+}
+
+/** The verdict of `part` (a plan cut down by planForOwner): about the agency's own systems, true to its own dates. */
+export function agencyVerdict(part: Plan, lang: Lang): AgencyVerdict {
+  const L = labels(lang);
+  const deadline = formatDate(part.deadline.date, lang);
+  const moving = part.systems.filter((s) => s.wave !== undefined || part.unscheduled.some((u) => u.system === s.id));
+  if (moving.length === 0) {
+    const dates = part.servers.filter((s) => s.decommissionOn !== undefined).map((s) => s.decommissionOn!);
+    const last = dates.length > 0 ? formatDate(dates.sort(cmp).at(-1)!, lang) : undefined;
+    return { tone: "none", text: L.ownerVerdictNone(part.systems.length, dates.length, last) };
+  }
+  const late = moving.filter((s) => part.deadline.late.includes(s.id));
+  const ends = part.waves.map((w) => w.end).sort(cmp);
+  const lastEnd = ends.length > 0 ? formatDate(ends.at(-1)!, lang) : undefined;
+  if (late.length === 0) return { tone: "met", text: L.ownerVerdictMet(moving.length, deadline, lastEnd ?? deadline) };
+  const unscheduled = late.filter((s) => s.wave === undefined).length;
+  return { tone: "not-met", text: L.ownerVerdictNotMet(late.length, moving.length, deadline, unscheduled > 0 ? undefined : lastEnd) };
+}
+
+/** The agency's summary table (the first sheet of its workbook): its verdict and its counts. */
+export function agencySummaryTable(part: Plan, lang: Lang): Table {
+  const L = labels(lang);
+  const verdict = agencyVerdict(part, lang);
+  const moving = part.systems.filter((s) => s.wave !== undefined || part.unscheduled.some((u) => u.system === s.id));
+  const decommissioned = part.servers.filter((s) => s.decommissionOn !== undefined);
+  const rows: { cells: CellValue[]; type: "text" | "int" | "date" }[] = [
+    { cells: [L.deadlineVerdict, verdict.text, ""], type: "text" },
+    { cells: [L.systemsTotal, part.systems.length, L.unitSystems], type: "int" },
+    { cells: [L.ownerMoving, moving.length, L.unitSystems], type: "int" },
+    { cells: [L.lateSystems, moving.filter((s) => part.deadline.late.includes(s.id)).length, L.unitSystems], type: "int" },
+    { cells: [L.servers, part.servers.length, L.unitServers], type: "int" },
+    { cells: [L.decommissionedServers, decommissioned.length, L.unitServers], type: "int" },
+  ];
+  const lastDecommission = decommissioned.map((s) => s.decommissionOn!).sort(cmp).at(-1);
+  if (lastDecommission) rows.push({ cells: [L.ownerLastDecommission, lastDecommission, ""], type: "date" });
+  return {
+    id: "summary",
+    title: L.tableSummary,
+    columns: [
+      { key: "indicator", header: L.indicator, type: "text", width: 36 },
+      { key: "value", header: L.value, type: "mixed", width: 70 },
+      { key: "unit", header: L.unit, type: "text", width: 12 },
+    ],
+    rows: rows.map((r) => r.cells),
+    rowTypes: rows.map((r) => r.type),
+  };
+}
+
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "cost", "timeline", "progress", "waves", "systems", "servers", "late", "national", "decommission", "dependencies", "issues", "roadmap", "glossary"];
 
 /**
  * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
@@ -84,10 +138,11 @@ export async function renderByOwner(
     const sub: ExportInput = { ...input, plan: planForOwner(plan, agency) };
     const title = L.ownerPlanTitle(names.agency(agency));
     const name = `${agency}.${format}`;
-    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, costView: "agency" }) });
-    else if (format === "md") files.push({ name, content: `${renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true })}\n${progressMarkdown(sub)}` });
+    const verdict = agencyVerdict(sub.plan, lang);
+    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, verdict, costView: "agency" }) });
+    else if (format === "md") files.push({ name, content: `${renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true, verdict })}\n${progressMarkdown(sub)}` });
     else {
-      const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub), progressTable(sub)];
+      const tables = [agencySummaryTable(sub.plan, lang), wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub), progressTable(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });
     }
     if (onProgress) {

@@ -187,7 +187,7 @@ export function costTables(input: ExportInput): Table[] {
       { key: "unit", header: C.unit, type: "text", width: 16 },
       { key: "unit-price", header: C.unitPrice, type: "int", width: 16 },
       { key: "amount", header: C.amount, type: "int", width: 18 },
-      { key: "price-ref", header: C.priceRef, type: "text", width: 26 },
+      { key: "price-ref", header: C.priceRef, type: "text", width: 26, technical: true },
       { key: "from", header: C.from, type: "date", width: 12 },
       { key: "to", header: C.to, type: "date", width: 12 },
     ],

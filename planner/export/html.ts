@@ -1,6 +1,7 @@
 // The HTML roadmap for leadership: one self-contained file (inline CSS and SVG, no script, no
 // external URL of any kind) that opens from disk and prints on A4 landscape. Sections follow the
 // issue: verdict and headline figures, the 2026–2030 timeline, waves, late list and critical chain,
+// the national connections due in 2026 (milestones),
 // decommission schedule, dependencies per wave, capacity and procurement, issues, later-phase work,
 // glossary. Everything is escaped and the output is NFC so Vietnamese diacritics survive intact.
 import type { Plan, PlanSystem } from "../plan-schema.js";
@@ -8,7 +9,6 @@ import { costLabels } from "./cost-labels.js";
 import { costSectionHtml, type CostView } from "./cost-section.js";
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import {
-  actionLabel,
   chainKindLabel,
   dispositionLabel,
   formatDate,
@@ -18,8 +18,9 @@ import {
   type Lang,
   labels,
   phaseLabel,
-  text,
+  ruleLabel,
 } from "./i18n.js";
+import { nfc } from "./nfc.js";
 import { progressLabels } from "./progress-labels.js";
 import { progressHtml, replannedBadge, waveStatusCell } from "./progress-section.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
@@ -30,13 +31,18 @@ import {
   type Column,
   cmp,
   decommissionTable,
+  functionLabel,
   serversTable,
   type ExportInput,
   joinTexts,
   namesOf,
+  nationalTable,
+  roadmapTable,
   sortedWaves,
+  subjectLabel,
   systemsById,
   type Table,
+  text,
   waveEnds,
 } from "./tables.js";
 
@@ -49,6 +55,7 @@ export const HTML_SECTIONS = [
   "progress",
   "waves",
   "late",
+  "national",
   "decommission",
   "dependencies",
   "systems",
@@ -68,6 +75,8 @@ export interface HtmlOptions {
   readonly intro?: string;
   /** Sections to include [all except `systems` and `servers`, which the per-agency plans use]. */
   readonly sections?: readonly HtmlSection[];
+  /** The verdict to state instead of the plan's deadline verdict (per-agency plans state their own share). */
+  readonly verdict?: { readonly tone: "met" | "not-met" | "none"; readonly text: string };
   /** Whose cost the "cost" section shows (only when the plan has one): the province's, or one agency's own share [province]. */
   readonly costView?: CostView;
 }
@@ -80,26 +89,28 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   const title = options.title ?? L.docTitle;
   const parts: string[] = [];
   const toc: [string, string][] = [];
-  const add = (id: HtmlSection, heading: string, body: string) => {
+  // A section's body is built only when the section is wanted (the servers table of 100,000 servers is not cheap).
+  const add = (id: HtmlSection, heading: string, body: () => string) => {
     if (!sections.has(id)) return;
     toc.push([id, heading]);
-    parts.push(sectionHtml(id, heading, body));
+    parts.push(sectionHtml(id, heading, body()));
   };
-  add("verdict", L.verdictTitle, verdictSection(plan, lang));
-  add("figures", L.figuresTitle, figuresSection(plan, lang));
-  if (plan.cost) add("cost", options.costView === "agency" ? costLabels(lang).ownShare : costLabels(lang).costTitle, costSectionHtml(plan, lang, options.costView));
-  add("timeline", L.timelineTitle, `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
-  add("progress", progressLabels(lang).progressTitle, progressHtml(input, (t) => tableHtml(t, lang, { hideCaption: true }), input.baseline));
-  add("waves", L.wavesTitle, wavesSection(plan, lang));
-  add("late", L.lateTitle, lateSection(plan, lang));
-  add("decommission", L.decommissionTitle, tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
-  add("dependencies", L.dependencyTitle, dependencySection(plan, lang));
-  add("systems", L.tableSystems, systemsSection(plan, lang));
-  add("servers", L.tableServers, tableHtml(serversTable(input), lang, { hideCaption: true, keys: SERVER_KEYS }));
-  add("capacity", L.procurementTitle, capacitySection(plan, lang));
-  add("issues", L.issuesTitle, issuesSection(plan, lang));
-  add("roadmap", L.roadmapTitle, roadmapSection(plan, lang));
-  add("glossary", L.glossaryTitle, glossarySection(lang));
+  add("verdict", L.verdictTitle, () => verdictSection(plan, lang, options.verdict));
+  add("figures", L.figuresTitle, () => figuresSection(plan, lang));
+  if (plan.cost) add("cost", options.costView === "agency" ? costLabels(lang).ownShare : costLabels(lang).costTitle, () => costSectionHtml(plan, lang, options.costView));
+  add("timeline", L.timelineTitle, () => `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
+  add("progress", progressLabels(lang).progressTitle, () => progressHtml(input, (t) => tableHtml(t, lang, { hideCaption: true }), input.baseline));
+  add("waves", L.wavesTitle, () => wavesSection(plan, lang));
+  add("late", L.lateTitle, () => lateSection(plan, lang));
+  add("national", L.nationalTitle, () => nationalSection(input));
+  add("decommission", L.decommissionTitle, () => tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
+  add("dependencies", L.dependencyTitle, () => dependencySection(plan, lang));
+  add("systems", L.tableSystems, () => systemsSection(plan, lang));
+  add("servers", L.tableServers, () => tableHtml(serversTable(input), lang, { hideCaption: true, keys: SERVER_KEYS }));
+  add("capacity", L.procurementTitle, () => capacitySection(plan, lang));
+  add("issues", L.issuesTitle, () => issuesSection(plan, lang));
+  add("roadmap", L.roadmapTitle, () => roadmapSection(plan, lang));
+  add("glossary", L.glossaryTitle, () => glossarySection(lang));
 
   const names = namesOf(plan);
   return htmlDocument({
@@ -147,7 +158,7 @@ export function htmlDocument(d: HtmlDocument): string {
   const { plan, lang } = d;
   const L = labels(lang);
   const generator = d.generatorMeta ? `<meta name="generator" content="${esc(plan.generator)}">\n` : "";
-  return `<!DOCTYPE html>
+  const html = `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -169,7 +180,8 @@ ${d.body}
 <footer><p>${esc(L.generator)} ${esc(plan.generator)} · ${esc(L.asOf)} ${esc(formatDate(plan.asOf, lang))}</p></footer>
 </body>
 </html>
-`.normalize("NFC");
+`;
+  return nfc(html);
 }
 
 /** One `<section>` with its h2 heading (escaped here) and `body` (HTML, as it is). */
@@ -196,6 +208,7 @@ nav a { color: ${COLORS.onTime}; }
 .verdict { font-size: 17px; font-weight: 700; padding: 12px 16px; border-radius: 6px; border-left: 8px solid; margin: 0 0 10px; }
 .verdict.met { background: #e8f5e9; border-color: #1b5e20; color: #1b5e20; }
 .verdict.not-met { background: #fdecea; border-color: ${COLORS.late}; color: ${COLORS.late}; }
+.verdict.none { background: #f3f6fa; border-color: #0f2e55; color: #0f2e55; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(205px, 1fr)); gap: 10px; }
 .card { border: 1px solid #cbd5e1; border-radius: 6px; padding: 10px 12px; break-inside: avoid; }
 .card .label { font-size: 12.5px; color: ${COLORS.muted}; }
@@ -242,17 +255,18 @@ footer { margin-top: 28px; color: ${COLORS.muted}; font-size: 12px; border-top: 
   a { color: inherit; text-decoration: none; }
 }`;
 
-function verdictSection(plan: Plan, lang: Lang): string {
+function verdictSection(plan: Plan, lang: Lang, verdict: HtmlOptions["verdict"]): string {
   const L = labels(lang);
   const f = headlineFigures(plan);
-  const out = [`<p class="verdict ${f.deadlineMet ? "met" : "not-met"}" data-figure="verdict">${esc(verdictText(f, lang))}</p>`];
+  const tone = verdict?.tone ?? (f.deadlineMet ? "met" : "not-met");
+  const out = [`<p class="verdict ${tone}" data-figure="verdict">${esc(verdict?.text ?? verdictText(f, lang))}</p>`];
   if (!f.deadlineMet) {
     const names = namesOf(plan);
     const late = [...plan.deadline.late].sort(cmp).map((id) => names.system(id));
     if (late.length > 0) out.push(`<p><strong>${esc(L.lateSystems)}:</strong> ${esc(late.join("; "))}.</p>`);
     if (plan.deadline.criticalChain.length > 0) {
       out.push(`<p><strong>${esc(L.criticalChain)}:</strong></p>`);
-      out.push(`<ol>${plan.deadline.criticalChain.map((c) => `<li>${esc(`${chainKindLabel(c.kind, lang)} — ${c.subject}: ${text(plan, lang, c.message)}`)}</li>`).join("")}</ol>`);
+      out.push(`<ol>${plan.deadline.criticalChain.map((c) => `<li>${esc(`${chainKindLabel(c.kind, lang)}: ${text(plan, lang, c.message)}`)}</li>`).join("")}</ol>`);
     }
   }
   return out.join("\n");
@@ -347,7 +361,7 @@ ${late
 <caption>${esc(L.criticalChain)}</caption>
 <thead><tr><th scope="col" class="num">#</th><th scope="col">${esc(L.kind)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.message)}</th></tr></thead>
 <tbody>
-${plan.deadline.criticalChain.map((c, i) => `<tr><th scope="row" class="num">${i + 1}</th><td>${esc(chainKindLabel(c.kind, lang))}</td><td>${esc(c.subject)}</td><td>${esc(text(plan, lang, c.message))}</td></tr>`).join("\n")}
+${plan.deadline.criticalChain.map((c, i) => `<tr><th scope="row" class="num">${i + 1}</th><td>${esc(chainKindLabel(c.kind, lang))}</td><td>${esc(subjectLabel(plan, lang, c.subject))}</td><td>${esc(text(plan, lang, c.message))}</td></tr>`).join("\n")}
 </tbody>
 </table>`);
   }
@@ -403,11 +417,11 @@ function systemsSection(plan: Plan, lang: Lang): string {
     .sort((a, b) => cmp(a.id, b.id))
     .map(
       (s) =>
-        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(s.id)}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(joinTexts(plan, lang, s.reasons))}</td></tr>`,
+        `<tr${s.late ? ' class="late"' : ""}><th scope="row">${esc(s.name)}</th><td>${esc(functionLabel(s.function, lang))}</td><td class="num">${s.securityLevel}</td><td>${esc(dispositionLabel(s.disposition, lang))}${s.into ? ` → ${esc(names.system(s.into))}` : ""}</td><td>${s.wave !== undefined ? esc(L.waveN(s.wave)) : ""}</td><td class="date">${esc(s.wave !== undefined ? formatDate(waveEnd.get(s.wave) ?? "", lang) : s.retireOn ? formatDate(s.retireOn, lang) : "")}</td><td>${esc(joinTexts(plan, lang, s.reasons))}</td></tr>`,
     );
   return `<table>
 <caption>${esc(L.tableSystems)}</caption>
-<thead><tr><th scope="col">${esc(L.name)}</th><th scope="col">${esc(L.id)}</th><th scope="col" class="num">${esc(L.securityLevel)}</th><th scope="col">${esc(L.disposition)}</th><th scope="col">${esc(L.wave)}</th><th scope="col">${esc(L.date)}</th><th scope="col">${esc(L.reasons)}</th></tr></thead>
+<thead><tr><th scope="col">${esc(L.name)}</th><th scope="col">${esc(L.function)}</th><th scope="col" class="num">${esc(L.securityLevel)}</th><th scope="col">${esc(L.disposition)}</th><th scope="col">${esc(L.wave)}</th><th scope="col">${esc(L.date)}</th><th scope="col">${esc(L.reasons)}</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody>
@@ -446,15 +460,15 @@ ${[...plan.procurement]
 function issuesSection(plan: Plan, lang: Lang): string {
   const L = labels(lang);
   const rows = [
-    ...byRuleThenSubject(plan.violations).map((v) => [L.riskViolation, v] as const),
-    ...byRuleThenSubject(plan.warnings).map((v) => [L.riskWarning, v] as const),
+    ...byRuleThenSubject(plan.violations).map((v) => [L.riskViolation, v, ruleLabel(v.rule, "violation", lang)] as const),
+    ...byRuleThenSubject(plan.warnings).map((v) => [L.riskWarning, v, ruleLabel(v.rule, "warning", lang)] as const),
   ];
   if (rows.length === 0) return `<p>${esc(L.none)}</p>`;
   return `<table>
 <caption>${esc(L.issuesTitle)}</caption>
 <thead><tr><th scope="col">${esc(L.kind)}</th><th scope="col">${esc(L.rule)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.message)}</th></tr></thead>
 <tbody>
-${rows.map(([kind, v]) => `<tr${kind === L.riskViolation ? ' class="late"' : ""}><th scope="row">${esc(kind)}</th><td>${esc(v.rule)}</td><td>${esc(v.subject)}</td><td>${esc(text(plan, lang, v.message))}</td></tr>`).join("\n")}
+${rows.map(([kind, v, rule]) => `<tr${kind === L.riskViolation ? ' class="late"' : ""}><th scope="row">${esc(kind)}</th><td>${esc(rule)}</td><td>${esc(subjectLabel(plan, lang, v.subject))}</td><td>${esc(text(plan, lang, v.message))}</td></tr>`).join("\n")}
 </tbody>
 </table>`;
 }
@@ -466,24 +480,23 @@ function roadmapSection(plan: Plan, lang: Lang): string {
   if (plan.remaining.length > 0) {
     out.push(`<p><strong>${esc(L.remainingTitle)}:</strong> ${esc([...plan.remaining].sort(cmp).map((id) => names.system(id)).join("; "))}.</p>`);
   }
-  const items = [...plan.roadmap].sort((a, b) => cmp(a.by, b.by) || cmp(a.action, b.action) || cmp(a.subject, b.subject));
-  if (items.length === 0) {
-    out.push(`<p>${esc(L.none)}</p>`);
-    return out.join("\n");
-  }
-  out.push(`<table>
-<caption>${esc(L.roadmapTitle)}</caption>
-<thead><tr><th scope="col">${esc(L.by)}</th><th scope="col">${esc(L.phase)}</th><th scope="col">${esc(L.action)}</th><th scope="col">${esc(L.subject)}</th><th scope="col">${esc(L.reason)}</th></tr></thead>
-<tbody>
-${items
-  .map(
-    (r) =>
-      `<tr><th scope="row" class="date">${esc(formatDate(r.by, lang))}</th><td>${esc(phaseLabel(r.phase, lang))}</td><td>${esc(actionLabel(r.action, lang))}</td><td>${esc(r.subjectKind === "system" ? names.system(r.subject) : r.subject)}</td><td>${esc(text(plan, lang, r.reason))}</td></tr>`,
-  )
-  .join("\n")}
-</tbody>
-</table>`);
+  const lp = plan.laterPhases;
+  if (lp && plan.roadmap.length > 0) out.push(`<p>${esc(L.laterPhasesIntro(lp.effortPerQuarter, formatDate(lp.start, lang), lp.late, plan.roadmap.length))}</p>`);
+  const table = roadmapTable({ plan, lang });
+  // plans before the later phases were levelled have no quarter, due date or status
+  const keys = lp ? ROADMAP_KEYS : ROADMAP_KEYS.filter((k) => k !== "quarter" && k !== "due" && k !== "status");
+  out.push(tableHtml(table, lang, { caption: L.roadmapTitle, rowHeader: lp ? 0 : 1, hideCaption: true, keys }));
   return out.join("\n");
+}
+
+const ROADMAP_KEYS = ["quarter", "by", "due", "status", "phase", "action", "subject", "reason"] as const;
+
+/** The 2026 milestones: the merged centre's connections to the national data platforms. */
+function nationalSection(input: ExportInput): string {
+  const L = labels(input.lang);
+  const table = nationalTable(input);
+  if (table.rows.length === 0) return `<p>${esc(L.nationalNone)}</p>`;
+  return `<p>${esc(L.nationalIntro)}</p>\n${tableHtml(table, input.lang, { caption: L.nationalTitle, hideCaption: true, keys: ["system", "connects-to", "takes-over", "due", "reached-on", "status", "note"] })}`;
 }
 
 function glossarySection(lang: Lang): string {

@@ -2,7 +2,7 @@
 // and English, plus the date and number formats of each language. Formatting is done by hand
 // rather than with Intl so the bytes do not depend on the ICU data of the machine.
 import type { Disposition } from "../../inventory/schema.js";
-import type { Phase, Platform, RoadmapAction, ServerFate, Translations } from "../plan-schema.js";
+import type { Phase, Platform, RoadmapAction, ServerFate } from "../plan-schema.js";
 
 export const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -72,12 +72,31 @@ const VI = {
   timelineZoom: "Chi tiết giai đoạn hợp nhất",
   wavesTitle: "Các đợt chuyển đổi",
   lateTitle: "Hệ thống trễ hạn và chuỗi nguyên nhân",
-  criticalChain: "Chuỗi nguyên nhân (critical chain)",
+  criticalChain: "Chuỗi nguyên nhân trễ hạn",
   decommissionTitle: "Lịch thanh lý máy chủ",
   dependencyTitle: "Phụ thuộc theo từng đợt",
   procurementTitle: "Năng lực và mua sắm bổ sung",
   issuesTitle: "Vi phạm và cảnh báo",
   roadmapTitle: "Nhiệm vụ giai đoạn 2027–2030",
+  nationalTitle: "Kết nối với các nền tảng dữ liệu quốc gia (mốc năm 2026)",
+  nationalIntro: "Các nền tảng tích hợp, chia sẻ dữ liệu của trung tâm sau hợp nhất phải kết nối với các nền tảng dữ liệu quốc gia chậm nhất vào hạn hợp nhất.",
+  connectsTo: "Kết nối với",
+  connectingSystem: "Hệ thống kết nối",
+  milestoneNote: "Diễn giải",
+  plannedBy: "Dự kiến xong",
+  takesOver: "Tiếp nhận kết nối của",
+  dueDate: "Thời hạn",
+  reachedOn: "Ngày đạt",
+  milestoneMet: "Đạt",
+  milestoneLate: "Đạt sau thời hạn",
+  milestoneNotReached: "Chưa đạt",
+  quarter: "Quý",
+  quarterLabel: (q: string) => (/^\d{4}-Q[1-4]$/.test(q) ? `Quý ${q.slice(6)}/${q.slice(0, 4)}` : q),
+  laterPhasesIntro: (effort: number, start: string, late: number, total: number) =>
+    `Các nhiệm vụ sau hợp nhất được phân bổ theo quý, mỗi quý tối đa ${effort} điểm công việc (khối lượng ước tính của nhiệm vụ), bắt đầu từ ngày ${start}; ${late === 0 ? "không có nhiệm vụ nào trễ hạn" : `${late}/${total} nhiệm vụ hoàn thành sau thời hạn`}.`,
+  nationalNone: "Kế hoạch không ghi nhận kết nối quốc gia nào của các nền tảng tích hợp.",
+  tableRoadmap: "Lộ trình 2027–2030",
+  tableNational: "Kết nối quốc gia",
   glossaryTitle: "Thuật ngữ",
   remainingTitle: "Hệ thống vẫn chạy ngoài trung tâm giữ lại",
   // table captions and columns
@@ -143,6 +162,9 @@ const VI = {
   term: "Thuật ngữ",
   meaning: "Ý nghĩa",
   rule: "Quy tắc",
+  subjectId: "Mã đối tượng",
+  actionId: "Mã nhiệm vụ",
+  page: "Trang",
   dependsOnWave: "Nằm ở",
   sameWave: "cùng đợt",
   earlierWave: (n: number) => `đợt ${n} (trước)`,
@@ -171,6 +193,13 @@ const VI = {
   // by owner
   ownerPlanTitle: (agency: string) => `Phương án loại bỏ, hợp nhất máy chủ riêng lẻ — ${agency}`,
   ownerPlanIntro: "Phần của cơ quan trong lộ trình hợp nhất: hệ thống, máy chủ, phương án xử lý, đợt chuyển đổi và ngày thanh lý.",
+  ownerVerdictNone: (systems: number, decommissioned: number, last: string | undefined) =>
+    `KHÔNG CÓ HỆ THỐNG PHẢI CHUYỂN: ${systems > 0 ? `${systems} hệ thống của cơ quan giữ nguyên hoặc dừng hoạt động, không thuộc đợt chuyển đổi nào` : "cơ quan không có hệ thống thông tin nào trong danh mục"}${decommissioned > 0 && last ? `; ${decommissioned} máy chủ của cơ quan được thanh lý, chậm nhất ngày ${last}` : ""}.`,
+  ownerVerdictMet: (moving: number, deadline: string, lastEnd: string) => `ĐẠT: ${moving} hệ thống của cơ quan chuyển xong trước hạn ${deadline} (đợt chuyển đổi cuối của cơ quan kết thúc ngày ${lastEnd}).`,
+  ownerVerdictNotMet: (late: number, moving: number, deadline: string, lastEnd: string | undefined) =>
+    `KHÔNG ĐẠT: ${late}/${moving} hệ thống phải chuyển của cơ quan trễ hạn ${deadline}; ${lastEnd ? `đợt chuyển đổi cuối của cơ quan kết thúc ngày ${lastEnd}` : "có hệ thống chưa xếp được đợt chuyển đổi"}.`,
+  ownerMoving: "Hệ thống phải chuyển",
+  ownerLastDecommission: "Ngày thanh lý máy chủ cuối cùng",
   // report
   reportTitle: (period: string) => `Báo cáo kết quả hợp nhất hạ tầng thông tin, hạ tầng số — ${period}`,
   reportBasis: "Theo Mẫu tại Phụ lục 01 ban hành kèm theo Công văn số 5199/BKHCN-CĐSQG (nội dung tương ứng; không phải bản sao biểu mẫu).",
@@ -196,8 +225,40 @@ const VI = {
   reportNextRoadmap: "Nhiệm vụ kỳ tới",
   reportCount: "Cộng",
   reportNoItems: "Không có trong kỳ.",
-  reportNeedsInventory: "Mục IV cần --inventory (nhãn standalone của máy chủ); chỉ tiêu 5 lấy số máy chủ riêng lẻ còn lại sau hợp nhất của kế hoạch.",
+  reportNeedsInventory: "Kế hoạch này chưa đánh dấu máy chủ riêng lẻ: số liệu là số máy chủ riêng lẻ còn lại sau hợp nhất theo kế hoạch; xuất báo cáo kèm danh mục để có số theo kỳ.",
   sheetReport: "Báo cáo",
+  periodYear: (year: number) => `Năm ${year}`,
+  reportStart: "Đầu kỳ",
+  reportDoneInPeriod: "Đã thực hiện trong kỳ",
+  reportPlannedInPeriod: "Kế hoạch trong kỳ",
+  reportEnd: "Cuối kỳ (cộng)",
+  reportSurvivingCentre: "trung tâm giữ lại sau hợp nhất",
+  reportCentreStillRuns: (n: number, names: readonly string[]) => `còn ${n} hệ thống vận hành tại đây${names.length > 0 ? `: ${names.join("; ")}${n > names.length ? "; …" : ""}` : ""}`,
+  reportCentreEmptied: "không còn hệ thống nào vận hành",
+  reportOpen: "Đang vận hành",
+  reportClosed: "Đã đóng",
+  reportCentresBefore: (n: number) => `trước hợp nhất: ${n} trung tâm`,
+  reportMergerDone: (date: string) => `Đã hoàn thành (${date})`,
+  reportMergerPlanned: (date: string) => `Hoàn thành theo kế hoạch ngày ${date}`,
+  reportMergerNotDone: (date: string | undefined) => `Chưa hoàn thành trong kỳ${date ? ` (dự kiến hoàn thành ngày ${date})` : " (chưa xác định được ngày hoàn thành)"}`,
+  reportNationalNote: "tính theo các kết nối ghi trong danh mục",
+  reportMilestones: (n: number, total: number, deadline: string) => `${n}/${total} nền tảng đã kết nối; hạn ${deadline}`,
+  reportBeforePeriod: "Có từ trước kỳ báo cáo",
+  reportCovered: "Được sao lưu tập trung",
+  reportNotCovered: "Chưa được sao lưu tập trung",
+  reportOfSystems: (n: number, total: number) => `${n}/${total} hệ thống`,
+  reportLinked: "Đã kết nối",
+  reportNotLinked: "Chưa kết nối",
+  reportDecommissionLater: "Thanh lý sau kỳ báo cáo",
+  reportKept: "Giữ lại",
+  reportPlansNeedInventory: (n: number) => `${n} cơ quan có máy chủ riêng lẻ; ngày nhận phương án của từng cơ quan ghi trong danh mục: xuất báo cáo kèm danh mục để tính`,
+  reportReceived: "Đã gửi",
+  reportNotReceived: "Chưa gửi",
+  reportOfAgencies: (n: number, total: number) => `${n}/${total} cơ quan có máy chủ riêng lẻ`,
+  reportTrace: "Chi tiết chỉ tiêu",
+  reportTraceKind: "Loại đối tượng",
+  reportCounted: "Tính vào số liệu",
+  traceKinds: (k: string) => ({ system: "Hệ thống", server: "Máy chủ", centre: "Trung tâm", connection: "Kết nối", agency: "Cơ quan" })[k] ?? k,
 } as const;
 
 type Labels = { readonly [K in keyof typeof VI]: (typeof VI)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -265,6 +326,25 @@ const EN: Labels = {
   procurementTitle: "Capacity and procurement",
   issuesTitle: "Violations and warnings",
   roadmapTitle: "Work in 2027–2030",
+  nationalTitle: "Connections to the national data platforms (2026 milestones)",
+  nationalIntro: "The merged centre's data integration platforms must be connected to the national data platforms by the merger deadline.",
+  connectsTo: "Connects to",
+  connectingSystem: "Connecting system",
+  milestoneNote: "Details",
+  plannedBy: "Planned done",
+  takesOver: "Takes over the links of",
+  dueDate: "Due",
+  reachedOn: "Reached on",
+  milestoneMet: "Met",
+  milestoneLate: "Met after its due date",
+  milestoneNotReached: "Not reached",
+  quarter: "Quarter",
+  quarterLabel: (q) => (/^\d{4}-Q[1-4]$/.test(q) ? `Q${q.slice(6)} ${q.slice(0, 4)}` : q),
+  laterPhasesIntro: (effort, start, late, total) =>
+    `The work after the merger is levelled by quarter at up to ${effort} effort points a quarter (each task's estimated workload), from ${start}; ${late === 0 ? "no task is late" : `${late} of ${total} tasks finish after their due date`}.`,
+  nationalNone: "The plan records no national connection of the integration platforms.",
+  tableRoadmap: "Roadmap 2027–2030",
+  tableNational: "National connections",
   glossaryTitle: "Glossary",
   remainingTitle: "Systems still running outside the surviving site",
   wave: "Wave",
@@ -329,6 +409,9 @@ const EN: Labels = {
   term: "Term",
   meaning: "Meaning",
   rule: "Rule",
+  subjectId: "Subject id",
+  actionId: "Action id",
+  page: "Page",
   dependsOnWave: "Where",
   sameWave: "same wave",
   earlierWave: (n) => `wave ${n} (earlier)`,
@@ -356,6 +439,13 @@ const EN: Labels = {
   moreRows: (n) => `… and ${n} more rows (see the XLSX file)`,
   ownerPlanTitle: (agency) => `Plan for removing or merging stand-alone servers — ${agency}`,
   ownerPlanIntro: "The agency's part of the merger roadmap: its systems, servers, dispositions, waves and decommission dates.",
+  ownerVerdictNone: (systems, decommissioned, last) =>
+    `NOTHING TO MOVE: ${systems > 0 ? `the agency's ${systems} systems are retained or retired where they are, in no cutover wave` : "the agency has no information system in the inventory"}${decommissioned > 0 && last ? `; ${decommissioned} of its servers are decommissioned, the last on ${last}` : ""}.`,
+  ownerVerdictMet: (moving, deadline, lastEnd) => `MET: the agency's ${moving} moving systems cut over before the ${deadline} deadline (its last cutover wave ends ${lastEnd}).`,
+  ownerVerdictNotMet: (late, moving, deadline, lastEnd) =>
+    `NOT MET: ${late} of the agency's ${moving} moving systems are late for the ${deadline} deadline; ${lastEnd ? `its last cutover wave ends ${lastEnd}` : "some have no cutover wave yet"}.`,
+  ownerMoving: "Systems to move",
+  ownerLastDecommission: "Last server decommissioned",
   reportTitle: (period) => `Report on consolidating information and digital infrastructure — ${period}`,
   reportBasis: "Following the template of Appendix 01 to official letter 5199/BKHCN-CĐSQG (matching content; not a copy of the form).",
   reportPeriod: "Reporting period",
@@ -380,8 +470,40 @@ const EN: Labels = {
   reportNextRoadmap: "Work in the next period",
   reportCount: "Total",
   reportNoItems: "None in the period.",
-  reportNeedsInventory: "Section IV needs --inventory (the servers' standalone tag); indicator 5 is the plan's count of stand-alone servers left after the merger.",
+  reportNeedsInventory: "This plan does not mark stand-alone servers: the figure is the plan's count left after the merger; export the report with the inventory (--inventory) for the count per period.",
   sheetReport: "Report",
+  periodYear: (year) => `Year ${year}`,
+  reportStart: "Start of period",
+  reportDoneInPeriod: "Done in the period",
+  reportPlannedInPeriod: "Planned in the period",
+  reportEnd: "End of period (total)",
+  reportSurvivingCentre: "the centre that survives the merger",
+  reportCentreStillRuns: (n, names) => `${n} systems still run here${names.length > 0 ? `: ${names.join("; ")}${n > names.length ? "; …" : ""}` : ""}`,
+  reportCentreEmptied: "no system runs here any more",
+  reportOpen: "In operation",
+  reportClosed: "Closed",
+  reportCentresBefore: (n) => `before the merger: ${n} centres`,
+  reportMergerDone: (date) => `Complete (${date})`,
+  reportMergerPlanned: (date) => `Complete as planned on ${date}`,
+  reportMergerNotDone: (date) => `Not complete in the period${date ? ` (projected completion ${date})` : " (no projected completion date)"}`,
+  reportNationalNote: "counted from the connections the inventory records",
+  reportMilestones: (n, total, deadline) => `${n} of ${total} platforms connected; due ${deadline}`,
+  reportBeforePeriod: "Before the period",
+  reportCovered: "Covered by the centralised backup",
+  reportNotCovered: "Not covered by the centralised backup",
+  reportOfSystems: (n, total) => `${n} of ${total} systems`,
+  reportLinked: "Linked",
+  reportNotLinked: "Not linked",
+  reportDecommissionLater: "Decommissioned after the period",
+  reportKept: "Kept",
+  reportPlansNeedInventory: (n) => `${n} agencies own stand-alone servers; the day each plan arrived needs --inventory (the agency's x-server-plan-received field)`,
+  reportReceived: "Sent",
+  reportNotReceived: "Not sent",
+  reportOfAgencies: (n, total) => `${n} of ${total} agencies that own stand-alone servers`,
+  reportTrace: "Indicator details",
+  reportTraceKind: "Kind",
+  reportCounted: "Counted",
+  traceKinds: (k) => ({ system: "System", server: "Server", centre: "Centre", connection: "Connection", agency: "Agency" })[k] ?? k,
 };
 
 /** The labels of a language. */
@@ -476,7 +598,7 @@ export function chainKindLabel(kind: string, lang: Lang): string {
 
 const GLOSSARY: Record<Lang, readonly GlossaryEntry[]> = {
   vi: [
-    { term: "TSLCD", meaning: "Mạng truyền số liệu chuyên dùng của các cơ quan Đảng, Nhà nước (dedicated government data network)." },
+    { term: "TSLCD", meaning: "Mạng truyền số liệu chuyên dùng của các cơ quan Đảng, Nhà nước." },
     { term: "NDXP", meaning: "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia." },
     { term: "NDOP", meaning: "Nền tảng chia sẻ, điều phối, tích hợp dữ liệu quốc gia." },
     { term: "LGSP", meaning: "Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh, kết nối với NDXP." },
@@ -484,9 +606,9 @@ const GLOSSARY: Record<Lang, readonly GlossaryEntry[]> = {
     { term: "QLVB", meaning: "Hệ thống quản lý văn bản và điều hành." },
     { term: "SSO", meaning: "Hệ thống đăng nhập tập trung (một lần) của tỉnh." },
     { term: "Cấp độ ATTT", meaning: "Cấp độ an toàn hệ thống thông tin 1–5 theo Nghị định 85/2016/NĐ-CP." },
-    { term: "Đợt chuyển đổi", meaning: "Một lần chuyển (cutover) các hệ thống sang trung tâm giữ lại, vào các ngày cho phép." },
+    { term: "Đợt chuyển đổi", meaning: "Một lần chuyển các hệ thống sang trung tâm giữ lại, vào các ngày được phép chuyển đổi." },
     { term: "Thanh lý", meaning: "Tắt và đưa máy chủ ra khỏi vận hành sau thời gian chờ kể từ ngày giải phóng." },
-    { term: "Critical chain", meaning: "Chuỗi ràng buộc làm cho việc hợp nhất không xong trước hạn." },
+    { term: "Chuỗi nguyên nhân trễ hạn", meaning: "Chuỗi ràng buộc làm cho việc hợp nhất không xong trước hạn." },
   ],
   en: [
     { term: "TSLCD", meaning: "Mạng truyền số liệu chuyên dùng: the dedicated government data network." },
@@ -539,12 +661,38 @@ export function formatPercent(share: number, lang: Lang, digits = 0): string {
   return lang === "vi" ? `${formatNumber(share * 100, lang, digits)} %` : `${formatNumber(share * 100, lang, digits)}%`;
 }
 
-/**
- * A sentence the planner wrote into `plan` (a reason, note, message…) in `lang`: the plan's
- * translation of it (`translations.vi`, from planner/messages.ts) under `vi`, otherwise the
- * sentence as written (English; also for plans older than the translations field).
- */
-export function text(plan: { readonly translations?: Translations }, lang: Lang, s: string): string {
-  if (lang === "en") return s;
-  return plan.translations?.[lang]?.[s] ?? s;
+const RULES: Record<Lang, Record<string, string>> = {
+  vi: {
+    "oversized-group": "Nhóm vượt giới hạn một đợt",
+    "forced-oversized-wave": "Đợt vượt giới hạn do ràng buộc hợp nhất",
+    "tight-coupling-split": "Tách hai hệ thống phụ thuộc chặt",
+    "pin-conflict": "Ngày cố định không thực hiện được",
+    "pin-ignored": "Ngày cố định không có tác dụng",
+    "consumer-before-provider": "Hệ thống sử dụng chuyển trước hệ thống cung cấp",
+    "consumer-before-provider-total": "Tổng số liên kết phụ thuộc bị tách",
+    "depends-on-retired": "Phụ thuộc vào hệ thống dừng hoạt động",
+    "consolidate-into-departing": "Hợp nhất vào hệ thống không còn giữ lại",
+    "consolidate-without-survivor": "Hợp nhất nhưng không có hệ thống giữ lại",
+    "rack-space": "Thiếu không gian rack",
+    power: "Thiếu công suất điện",
+  },
+  en: {
+    "oversized-group": "Group larger than a wave",
+    "forced-oversized-wave": "Wave over its limits, forced by consolidations",
+    "tight-coupling-split": "Tightly coupled systems split",
+    "pin-conflict": "Pinned date cannot be kept",
+    "pin-ignored": "Pin without effect",
+    "consumer-before-provider": "Consumer cuts over before its provider",
+    "consumer-before-provider-total": "Dependencies split in total",
+    "depends-on-retired": "Depends on a retired system",
+    "consolidate-into-departing": "Merged into a system that does not stay",
+    "consolidate-without-survivor": "Consolidation without a survivor",
+    "rack-space": "Not enough rack space",
+    power: "Not enough power",
+  },
+};
+
+/** A rule of a violation or warning in words; a rule this table does not know, by its kind ("Vi phạm" / "Cảnh báo"). */
+export function ruleLabel(rule: string, kind: "violation" | "warning", lang: Lang): string {
+  return RULES[lang][rule] ?? (kind === "violation" ? labels(lang).riskViolation : labels(lang).riskWarning);
 }

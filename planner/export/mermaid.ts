@@ -3,6 +3,7 @@
 // codes (`#quot;`, `#58;`…), which Mermaid decodes in every diagram type, so a name with quotes,
 // colons, brackets or a semicolon cannot break the syntax. The output file is Markdown with one
 // fenced block per diagram, which GitHub, GitLab and `mmdc` all render.
+import { nfc } from "./nfc.js";
 import type { Plan } from "../plan-schema.js";
 import { actionLabel, formatDate, type Lang, labels, phaseLabel } from "./i18n.js";
 import { cmp, decommissions, namesOf, sortedWaves, systemsById } from "./tables.js";
@@ -10,8 +11,7 @@ import { cmp, decommissions, namesOf, sortedWaves, systemsById } from "./tables.
 /** Escapes text for a Mermaid label (inside double quotes or as gantt task text). */
 export function escapeMermaid(s: string): string {
   // One pass, so the `#` and `;` of an inserted entity are never escaped again.
-  return s
-    .normalize("NFC")
+  return nfc(s)
     .replace(/[\r\n]+/g, " ")
     .replace(/[#%":;<>[\]{}|`]/g, (c) => MERMAID_ENTITIES[c] ?? `#${c.charCodeAt(0)};`);
 }
@@ -110,5 +110,5 @@ export function renderMermaid(plan: Plan, lang: Lang): string {
   for (const w of sortedWaves(plan)) {
     out.push(`### ${L.waveN(w.number)}`, "", "```mermaid", waveFlowchart(plan, w.number, lang), "```", "");
   }
-  return out.join("\n").normalize("NFC");
+  return nfc(out.join("\n"));
 }

@@ -8,70 +8,59 @@
 // whatever its date, and without recorded progress the report says so. See docs/exports.md for
 // the mapping and docs/progress.md for the progress file.
 import { UsageError } from "../../common/errors.js";
-import type { Inventory } from "../../inventory/schema.js";
-import type { Plan, PlanServer } from "../plan-schema.js";
-import { isStandaloneServer } from "../summary.js";
-import { costIndicatorRows } from "./cost-section.js";
+import type { PlanServer } from "../plan-schema.js";
 import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
-import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } from "./i18n.js";
+import { actionLabel, chainKindLabel, fateLabel, formatDate, type Lang, labels, ruleLabel, serverKindLabel } from "./i18n.js";
+import { measure, type MeasureValue, type Period, standaloneIds } from "./report-measures.js";
+import { bundledRows, type IndicatorRow } from "./report-rows.js";
 import { escapeXml as esc } from "./svg-timeline.js";
-import { byRuleThenSubject, type CellValue, cmp, type ExportInput, joinTexts, namesOf, sortedWaves, systemsById, type Table, waveEnds } from "./tables.js";
+import { byRuleThenSubject, type CellValue, cmp, type ColumnType, type ExportInput, joinTexts, namesOf, sortedWaves, subjectLabel, systemsById, type Table, text, waveEnds } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
 import { progressLabels } from "./progress-labels.js";
 import { progressSummaryText, progressTable } from "./progress-section.js";
 import { decommissionDone, movedDone, recordedOf, serverMovedDone } from "./recorded.js";
 
-/** A half-year reporting period. */
-export interface Period {
-  /** `YYYY-H1` or `YYYY-H2`. */
-  readonly id: string;
-  readonly year: number;
-  readonly half: 1 | 2;
-  /** First day, ISO. */
-  readonly from: string;
-  /** Last day, ISO. */
-  readonly to: string;
-}
+export type { Period } from "./report-measures.js";
 
-/** Parses `YYYY-H1` / `YYYY-H2`; throws UsageError otherwise. */
+/** Parses `YYYY` (a year), `YYYY-H1` or `YYYY-H2` (a half-year); throws UsageError otherwise. */
 export function parsePeriod(s: string): Period {
-  const m = /^(\d{4})-H([12])$/.exec(s);
-  if (!m) throw new UsageError(`--period must be a half-year YYYY-H1 or YYYY-H2, e.g. 2026-H2, got "${s}"`);
-  return makePeriod(Number(m[1]), Number(m[2]) as 1 | 2);
+  const m = /^(\d{4})(?:-H([12]))?$/.exec(s);
+  const year = m ? Number(m[1]) : NaN;
+  if (!m || year < 2000 || year > 2100) {
+    throw new UsageError(`--period must be a year YYYY or a half-year YYYY-H1 or YYYY-H2 between 2000 and 2100, e.g. 2026 or 2026-H2, got "${s}"`);
+  }
+  return m[2] ? makeHalf(year, Number(m[2]) as 1 | 2) : makeYear(year);
 }
 
 /** The half-year that contains an ISO date. */
 export function periodOf(iso: string): Period {
-  return makePeriod(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) <= 6 ? 1 : 2);
+  return makeHalf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) <= 6 ? 1 : 2);
 }
 
-/** The half-year after `p`. */
+/** The period after `p`: the next half-year, or the next year. */
 export function nextPeriod(p: Period): Period {
-  return p.half === 1 ? makePeriod(p.year, 2) : makePeriod(p.year + 1, 1);
+  if (p.half === undefined) return makeYear(p.year + 1);
+  return p.half === 1 ? makeHalf(p.year, 2) : makeHalf(p.year + 1, 1);
 }
 
-function makePeriod(year: number, half: 1 | 2): Period {
+/** How a period reads: "6 tháng cuối năm 2026", "Năm 2026". */
+export function periodLabel(p: Period, lang: Lang): string {
+  const L = labels(lang);
+  return p.half === undefined ? L.periodYear(p.year) : L.periodLabel(p.year, p.half);
+}
+
+function makeHalf(year: number, half: 1 | 2): Period {
   return { id: `${year}-H${half}`, year, half, from: half === 1 ? `${year}-01-01` : `${year}-07-01`, to: half === 1 ? `${year}-06-30` : `${year}-12-31` };
+}
+
+function makeYear(year: number): Period {
+  return { id: String(year), year, from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 const inPeriod = (iso: string | undefined, p: Period) => iso !== undefined && iso >= p.from && iso <= p.to;
 
-/**
- * Servers counted as stand-alone (summary.ts `isStandaloneServer`): from the inventory when given,
- * otherwise from the plan's `standalone` flags; undefined for a plan older than those flags read
- * without the inventory.
- */
-function standaloneIds(plan: Plan, inventory: Inventory | undefined): Set<string> | undefined {
-  if (inventory) {
-    const sites = new Map(inventory.sites.map((s) => [s.id, s]));
-    return new Set(inventory.servers.filter((s) => isStandaloneServer(s, sites.get(s.site))).map((s) => s.id));
-  }
-  if (plan.servers.some((s) => s.standalone === undefined)) return undefined;
-  return new Set(plan.servers.filter((s) => s.standalone).map((s) => s.id));
-}
-
-/** The report's tables: indicators first, then sections I–VI. */
-export function reportTables(input: ExportInput, period: Period): Table[] {
+/** The report's tables: the indicators (one row per row of `rows`), sections I–VI, then the details behind every indicator. */
+export function reportTables(input: ExportInput, period: Period, rows: readonly IndicatorRow[] = bundledRows()): Table[] {
   const { plan, lang, inventory } = input;
   const L = labels(lang);
   const names = namesOf(plan);
@@ -171,8 +160,8 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   for (const id of [...plan.deadline.late].sort(cmp)) {
     t5rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), unscheduled.get(id) ?? joinTexts(plan, lang, byId.get(id)?.reasons ?? [])]);
   }
-  for (const c of plan.deadline.criticalChain) t5rows.push([L.riskChain, c.subject, text(plan, lang, c.message)]);
-  for (const v of byRuleThenSubject(plan.violations)) t5rows.push([L.riskViolation, v.subject, text(plan, lang, v.message)]);
+  for (const c of plan.deadline.criticalChain) t5rows.push([`${L.riskChain}: ${chainKindLabel(c.kind, lang)}`, subjectLabel(plan, lang, c.subject), text(plan, lang, c.message)]);
+  for (const v of byRuleThenSubject(plan.violations)) t5rows.push([`${L.riskViolation}: ${ruleLabel(v.rule, "violation", lang)}`, subjectLabel(plan, lang, v.subject), text(plan, lang, v.message)]);
   const t5: Table = {
     id: "problems",
     title: L.reportSection5,
@@ -197,7 +186,7 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   }
   const t6: Table = {
     id: "next-period",
-    title: `${L.reportSection6} (${L.periodLabel(next.year, next.half)})`,
+    title: `${L.reportSection6} (${periodLabel(next, lang)})`,
     columns: [
       { key: "kind", header: L.kind, type: "text", width: 30 },
       { key: "subject", header: L.subject, type: "text", width: 40 },
@@ -207,54 +196,110 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
     rows: t6rows,
   };
 
-  // Indicators: done / planned / total in the period.
-  const split = (done: readonly boolean[]): [number, number, number] => {
-    const n = done.filter((d) => d).length;
-    return [n, done.length - n, done.length];
-  };
-  const indicator = (n: string, label: string, unit: string, counts: [number, number, number] | [null, null, number]): CellValue[] => [n, label, unit, ...counts];
-  const storage = decommissioned.filter((s) => s.kind === "storage");
-  const indicators: Table = {
-    id: "indicators",
-    title: `${L.reportPeriod}: ${L.periodLabel(period.year, period.half)}`,
-    columns: [
-      { key: "no", header: "STT", type: "text", width: 6 },
-      { key: "indicator", header: L.indicator, type: "text", width: 56 },
-      { key: "unit", header: L.unit, type: "text", width: 12 },
-      { key: "done", header: L.reportStatusDone, type: "int", width: 14 },
-      { key: "planned", header: L.reportStatusPlanned, type: "int", width: 14 },
-      { key: "total", header: L.reportCount, type: "int", width: 12 },
-    ],
-    rows: [
-      indicator("1", L.reportConsolidated, L.unitServers, split(moved.map((s) => serverMovedDone(facts, s)))),
-      indicator("2", L.reportDecommissioned, L.unitServers, split(decommissioned.map((s) => decommissionDone(facts, s)))),
-      indicator("2.1", L.reportStorage, L.unitServers, split(storage.map((s) => decommissionDone(facts, s)))),
-      indicator("3", L.reportMovedShared, L.unitSystems, split(shared.map((s) => movedDone(facts, s)))),
-      indicator("4", L.reportConnected, L.unitSystems, [null, null, t3rows.length]),
-      indicator("5", L.reportStandalone, L.unitServers, [null, null, standalone ? remainingStandalone.length : plan.summary.standaloneServersRemaining]),
-      indicator("6", L.lateSystems, L.unitSystems, [null, null, plan.deadline.late.length]),
-      ...costIndicatorRows(plan, lang, period.from, period.to, 7),
-    ],
-  };
-  return [indicators, t1, t2, t3, t4, t5, t6, progressTable(input, period, progressLabels(lang).reportAnnex)];
+  // Indicators: the rows of the template, each with its measure.
+  // a measure without data (the cost rows of a plan without a cost) leaves its row out
+  const values = rows.flatMap((r) => {
+    const value = measure(r.measure, input, period);
+    return value ? [{ row: r, value }] : [];
+  });
+  const indicators = indicatorTable(values, lang, period);
+  const trace = traceTable(values, lang);
+  return [indicators, t1, t2, t3, t4, t5, t6, progressTable(input, period, progressLabels(lang).reportAnnex), trace];
 }
 
-const REPORT_SHEETS: Record<string, string> = {
-  indicators: "Report",
-  consolidated: "I Servers",
-  "shared-platform": "II Shared platform",
-  "national-platforms": "III NDXP-NDOP",
-  standalone: "IV Stand-alone",
-  problems: "V Problems",
-  "next-period": "VI Next period",
-  progress: "Progress",
+/** The indicator table: number, words, unit, start of period, done and planned in it, end of period, note. */
+function indicatorTable(values: readonly { row: IndicatorRow; value: MeasureValue }[], lang: Lang, period: Period): Table {
+  const L = labels(lang);
+  const cells: CellValue[][] = [];
+  const types: Exclude<ColumnType, "mixed">[] = [];
+  for (const { row, value: v } of values) {
+    cells.push([row.no, lang === "vi" ? row.vi : row.en, (lang === "vi" ? row.unitVi : row.unitEn) ?? "", v.start, v.done, v.planned, v.end, v.note]);
+    types.push(v.percent ? "percent" : typeof v.end === "string" ? "text" : "int");
+  }
+  return {
+    id: "indicators",
+    title: `${L.reportPeriod}: ${periodLabel(period, lang)}`,
+    columns: [
+      { key: "no", header: "STT", type: "text", width: 6 },
+      { key: "indicator", header: L.indicator, type: "text", width: 50 },
+      { key: "unit", header: L.unit, type: "text", width: 11 },
+      { key: "start", header: L.reportStart, type: "mixed", width: 11 },
+      { key: "done", header: L.reportDoneInPeriod, type: "int", width: 13 },
+      { key: "planned", header: L.reportPlannedInPeriod, type: "int", width: 13 },
+      { key: "end", header: L.reportEnd, type: "mixed", width: 24 },
+      { key: "note", header: L.notes, type: "text", width: 40 },
+    ],
+    rows: cells,
+    rowTypes: types,
+  };
+}
+
+/** What each indicator is made of: one row per system, server, centre, connection or agency behind it. */
+function traceTable(values: readonly { row: IndicatorRow; value: MeasureValue }[], lang: Lang): Table {
+  const L = labels(lang);
+  const rows: CellValue[][] = [];
+  for (const { row, value } of values) {
+    for (const t of value.trace) rows.push([row.no, lang === "vi" ? row.vi : row.en, L.traceKinds(t.kind), t.id, t.name, t.date ?? null, t.status, t.counted, t.note ?? ""]);
+  }
+  return {
+    id: "indicator-details",
+    title: L.reportTrace,
+    columns: [
+      { key: "no", header: "STT", type: "text", width: 6 },
+      { key: "indicator", header: L.indicator, type: "text", width: 36 },
+      { key: "kind", header: L.reportTraceKind, type: "text", width: 12 },
+      { key: "id", header: L.id, type: "text", width: 22, technical: true },
+      { key: "name", header: L.name, type: "text", width: 44 },
+      { key: "date", header: L.date, type: "date", width: 12 },
+      { key: "status", header: L.status, type: "text", width: 18 },
+      { key: "counted", header: L.reportCounted, type: "bool", width: 10 },
+      { key: "note", header: L.notes, type: "text", width: 40 },
+    ],
+    rows,
+  };
+}
+
+/** Sheet names of the report's tables per language (the machine names are the table ids). */
+export const REPORT_SHEETS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  vi: {
+    indicators: "Báo cáo",
+    consolidated: "I. Máy chủ",
+    "shared-platform": "II. Nền tảng dùng chung",
+    "national-platforms": "III. Kết nối quốc gia",
+    standalone: "IV. Máy chủ riêng lẻ",
+    problems: "V. Khó khăn, vướng mắc",
+    "next-period": "VI. Kế hoạch kỳ tới",
+    progress: "Phụ lục tiến độ",
+    "indicator-details": "Chi tiết chỉ tiêu",
+  },
+  en: {
+    indicators: "Report",
+    consolidated: "I. Servers",
+    "shared-platform": "II. Shared platform",
+    "national-platforms": "III. National links",
+    standalone: "IV. Stand-alone servers",
+    problems: "V. Problems",
+    "next-period": "VI. Next period",
+    progress: "Progress",
+    "indicator-details": "Indicator details",
+  },
 };
 
-/** Renders the semi-annual report for `period` as HTML (NFC) and XLSX. */
-export async function renderReport(input: ExportInput, period: Period): Promise<{ html: string; xlsx: Uint8Array }> {
-  const tables = reportTables(input, period);
+/** Renders the consolidation report for `period` (a half-year or a year) as HTML (NFC) and XLSX; `rows` are the indicator rows [appendix-01.json]. */
+export async function renderReport(input: ExportInput, period: Period, rows?: readonly IndicatorRow[]): Promise<{ html: string; xlsx: Uint8Array }> {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const tables = reportTables(input, period, rows);
   const html = reportHtml(input, period, tables);
-  const xlsx = await tablesToXlsx(tables, { lang: input.lang, date: input.plan.asOf, title: labels(input.lang).reportTitle(period.id), sheetName: (t) => REPORT_SHEETS[t.id] ?? t.title });
+  const title = L.reportTitle(periodLabel(period, lang));
+  const meta = `${L.reportPeriod}: ${formatDate(period.from, lang)} – ${formatDate(period.to, lang)} · ${L.asOf}: ${formatDate(plan.asOf, lang)} · ${L.targetSite}: ${namesOf(plan).site(plan.targetSite)}`;
+  const xlsx = await tablesToXlsx(tables, {
+    lang,
+    date: plan.asOf,
+    title,
+    sheetName: (t) => REPORT_SHEETS[lang][t.id] ?? t.title,
+    titleBlock: (t) => (t.id === "indicators" ? [title, L.reportBasis, meta] : [title, t.title, meta]),
+  });
   return { html, xlsx };
 }
 
@@ -262,10 +307,10 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
   const { plan, lang } = input;
   const L = labels(lang);
   const names = namesOf(plan);
-  const title = L.reportTitle(L.periodLabel(period.year, period.half));
-  const [indicators, ...sections] = tables;
+  const title = L.reportTitle(periodLabel(period, lang));
+  const indicators = tables[0];
+  const sections = tables.slice(1).filter((t) => t.id !== "indicator-details");
   const body = sections.map((t) => sectionHtml(t.id, t.title, t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0, hideCaption: true }))).join("\n");
-  const standaloneNote = standaloneIds(plan, input.inventory) ? "" : `<p class="sub">${esc(L.reportNeedsInventory)}</p>`;
   const progressNote = progressSummaryText(plan, lang).map((s) => `<p class="sub">${esc(s)}</p>`).join("\n");
   return htmlDocument({
     plan,
@@ -278,7 +323,7 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
       [L.targetSite, names.site(plan.targetSite)],
     ],
     body: `<main>
-${sectionHtml("indicators", indicators.title, `${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}\n${progressNote}\n${standaloneNote}`)}
+${sectionHtml("indicators", indicators.title, `${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}\n${progressNote}`)}
 ${body}
 </main>`,
   });

@@ -25,8 +25,10 @@ const RIGHT = W - 24;
 
 /** Escapes text for XML/HTML content and attribute values. */
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  if (!/[&<>"']/.test(s)) return s;
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const isoOf = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
@@ -140,7 +142,8 @@ export function timelineSvg(plan: Plan, lang: Lang, idPrefix = "tl"): string {
   const bottom = y;
   const dx = zx(day(deadline) + 1);
   out.push(`<line x1="${dx}" y1="${zoomTop + 14}" x2="${dx}" y2="${bottom}" stroke="${COLORS.late}" stroke-width="2" stroke-dasharray="5 3"/>`);
-  out.push(text(dx + 4, bottom + 14, `${L.deadline} ${formatDate(deadline, lang)}`, `class="b" style="fill:${COLORS.late}"`));
+  // near the right edge the label ends at the line instead of running off the picture
+  out.push(dx > RIGHT - 170 ? text(dx - 4, bottom + 14, `${L.deadline} ${formatDate(deadline, lang)}`, `class="b" text-anchor="end" style="fill:${COLORS.late}"`) : text(dx + 4, bottom + 14, `${L.deadline} ${formatDate(deadline, lang)}`, `class="b" style="fill:${COLORS.late}"`));
   const ax = zx(day(plan.asOf));
   out.push(`<line x1="${ax}" y1="${zoomTop + 14}" x2="${ax}" y2="${bottom}" stroke="${COLORS.ink}" stroke-width="1.5"/>`);
   out.push(text(ax + 4, bottom + 14, `${L.asOfMarker} ${formatDate(plan.asOf, lang)}`, 'class="m"'));

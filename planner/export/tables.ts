@@ -4,7 +4,10 @@
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer, PlanSystem } from "../plan-schema.js";
 import { figureItems, headlineFigures } from "./figures.js";
+import { functionName } from "../functions.js";
+import { type RefNames, refNamesOf, resolveIdsInEnglish, settingName } from "../messages.js";
 import {
+  actionLabel,
   chainKindLabel,
   dispositionLabel,
   fateLabel,
@@ -12,8 +15,8 @@ import {
   labels,
   phaseLabel,
   platformLabel,
+  ruleLabel,
   serverKindLabel,
-  text,
 } from "./i18n.js";
 
 /** How a column's values are typed. `date` values are ISO `YYYY-MM-DD` strings. */
@@ -26,11 +29,16 @@ export interface Column {
   readonly type: ColumnType;
   /** Suggested width in characters. */
   readonly width: number;
+  /**
+   * A technical column: ids and rule keys kept for scripts and for tracing (the XLSX `_meta` sheet
+   * marks it); every other column speaks to people (names, words) [false].
+   */
+  readonly technical?: boolean;
 }
 
 export type CellValue = string | number | boolean | null;
 
-export type TableId = "summary" | "waves" | "systems" | "servers" | "decommission" | "risks";
+export type TableId = "summary" | "waves" | "systems" | "servers" | "decommission" | "risks" | "national" | "roadmap";
 
 export interface Table {
   /** A TableId for the plan's tables; other exports (the report) use their own ids. */
@@ -57,6 +65,8 @@ export interface Names {
   agency(id: string | undefined): string;
   site(id: string | undefined): string;
   external(id: string): string;
+  /** Names of a move group's systems; undefined for an unknown group. */
+  group(id: string): string[] | undefined;
 }
 
 // Renderers ask for names and systems per wave; caching per plan object keeps that linear.
@@ -64,10 +74,21 @@ const NAMES = new WeakMap<Plan, Names>();
 const SYSTEMS = new WeakMap<Plan, ReadonlyMap<string, PlanSystem>>();
 const WAVE_ENDS = new WeakMap<Plan, ReadonlyMap<number, string>>();
 
-/** The plan's systems by id (cached per plan object). */
+// A plan cut down to a part (one agency's plan, by-owner.ts) names and finds systems, sites and
+// groups in the whole plan: its systems depend on other agencies' systems.
+const WHOLE = new WeakMap<Plan, Plan>();
+
+/** Records that `part` is cut from `whole`, so names and system lookups of `part` use `whole`'s lists. */
+export function cutFrom(part: Plan, whole: Plan): Plan {
+  WHOLE.set(part, WHOLE.get(whole) ?? whole);
+  return part;
+}
+
+/** The plan's systems by id, with those of the whole plan it was cut from (cached per plan object). */
 export function systemsById(plan: Plan): ReadonlyMap<string, PlanSystem> {
-  let m = SYSTEMS.get(plan);
-  if (!m) SYSTEMS.set(plan, (m = new Map(plan.systems.map((s) => [s.id, s]))));
+  const whole = WHOLE.get(plan) ?? plan;
+  let m = SYSTEMS.get(whole);
+  if (!m) SYSTEMS.set(whole, (m = new Map(whole.systems.map((s) => [s.id, s]))));
   return m;
 }
 
@@ -80,8 +101,9 @@ export function waveEnds(plan: Plan): ReadonlyMap<number, string> {
 
 /** Name lookups from the plan's own lists (cached per plan object). */
 export function namesOf(plan: Plan): Names {
-  let names = NAMES.get(plan);
-  if (!names) NAMES.set(plan, (names = buildNames(plan)));
+  const whole = WHOLE.get(plan) ?? plan;
+  let names = NAMES.get(whole);
+  if (!names) NAMES.set(whole, (names = buildNames(whole)));
   return names;
 }
 
@@ -90,12 +112,45 @@ function buildNames(plan: Plan): Names {
   const agencies = new Map(plan.agencies.map((a) => [a.id, a.name]));
   const sites = new Map(plan.sites.map((s) => [s.id, s.name]));
   const externals = new Map(plan.externals.map((e) => [e.id, e.name]));
+  const groups = new Map(plan.groups.map((g) => [g.id, g.systems]));
   return {
     system: (id) => systems.get(id) ?? id,
     agency: (id) => (id === undefined ? "" : (agencies.get(id) ?? id)),
     site: (id) => (id === undefined ? "" : (sites.get(id) ?? id)),
     external: (id) => externals.get(id) ?? id,
+    group: (id) => groups.get(id)?.map((s) => systems.get(s) ?? s),
   };
+}
+
+/**
+ * The subject of a violation, warning or critical-chain link as people read it: a system, site or
+ * agency by its name, a move group by its systems' names, a profile setting in words, a server by
+ * its host name; "" for a subject of another kind (the technical column keeps it as written).
+ */
+export function subjectLabel(plan: Plan, lang: Lang, subject: string): string {
+  const names = namesOf(plan);
+  if (systemsById(plan).has(subject)) return names.system(subject);
+  const members = names.group(subject);
+  if (members) return members.length <= 6 ? members.join("; ") : `${members.slice(0, 5).join("; ")} ${lang === "vi" ? `và ${members.length - 5} hệ thống khác` : `and ${members.length - 5} other systems`}`;
+  if (plan.sites.some((s) => s.id === subject)) return names.site(subject);
+  // (the agencies' list is the whole plan's in a cut-down one too)
+  if (plan.agencies.some((a) => a.id === subject)) return names.agency(subject);
+  if (serverIds(WHOLE.get(plan) ?? plan).has(subject)) return subject;
+  const setting = settingName(subject, lang);
+  return setting === subject ? "" : setting.charAt(0).toUpperCase() + setting.slice(1);
+}
+
+const SERVER_IDS = new WeakMap<Plan, ReadonlySet<string>>();
+function serverIds(plan: Plan): ReadonlySet<string> {
+  let s = SERVER_IDS.get(plan);
+  if (!s) SERVER_IDS.set(plan, (s = new Set(plan.servers.map((x) => x.id))));
+  return s;
+}
+
+/** The function a system serves, by its name (capitalised, for a table cell). */
+export function functionLabel(id: string, lang: Lang): string {
+  const name = functionName(id, lang);
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** Waves in number order. */
@@ -120,7 +175,26 @@ export function byRuleThenSubject<T extends { readonly rule: string; readonly su
   return [...xs].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.subject, b.subject));
 }
 
-/** Messages in `lang` (i18n `text`), joined with "; ". */
+const REF_NAMES = new WeakMap<Plan, RefNames>();
+
+/**
+ * A sentence the planner wrote into `plan` (a reason, note, message…) as people read it in `lang`:
+ * under `vi` the plan's `translations.vi` entry (planner/messages.ts: entities by name, settings in
+ * words); under `en` the `translations.en` entry where there is one, else the sentence with every
+ * id replaced by its name (resolveIdsInEnglish). A plan older than translations shows its sentences
+ * as written.
+ */
+export function text(plan: Plan, lang: Lang, s: string): string {
+  const own = plan.translations?.[lang]?.[s];
+  if (own !== undefined) return own;
+  if (lang === "vi" || plan.translations === undefined) return s;
+  const whole = WHOLE.get(plan) ?? plan;
+  let names = REF_NAMES.get(whole);
+  if (!names) REF_NAMES.set(whole, (names = refNamesOf(whole)));
+  return resolveIdsInEnglish(s, names);
+}
+
+/** Messages in `lang` (`text`), joined with "; ". */
 export function joinTexts(plan: Plan, lang: Lang, messages: readonly string[]): string {
   return messages.map((m) => text(plan, lang, m)).join("; ");
 }
@@ -172,13 +246,13 @@ export function wavesTable(input: ExportInput): Table {
       { key: "end", header: L.end, type: "date", width: 12 },
       { key: "days", header: L.days, type: "int", width: 8 },
       { key: "system-count", header: L.systemCount, type: "int", width: 10 },
-      { key: "systems", header: L.systems, type: "text", width: 60 },
-      { key: "owners", header: L.owners, type: "text", width: 40 },
+      { key: "systems", header: L.systems, type: "text", width: 50 },
+      { key: "owners", header: L.owners, type: "text", width: 32 },
       { key: "max-security-level", header: L.maxSecurityLevel, type: "int", width: 12 },
       { key: "data-gib", header: L.dataGiB, type: "number", width: 12 },
       { key: "server-count", header: L.serverCount, type: "int", width: 10 },
       { key: "late", header: L.late, type: "bool", width: 8 },
-      { key: "notes", header: L.notes, type: "text", width: 50 },
+      { key: "notes", header: L.notes, type: "text", width: 40 },
     ],
     rows: sortedWaves(plan).map((w) => {
       const systems = [...w.systems].sort(cmp);
@@ -212,10 +286,10 @@ export function systemsTable(input: ExportInput): Table {
     id: "systems",
     title: L.tableSystems,
     columns: [
-      { key: "id", header: L.id, type: "text", width: 18 },
+      { key: "id", header: L.id, type: "text", width: 18, technical: true },
       { key: "name", header: L.name, type: "text", width: 44 },
       { key: "owner", header: L.owner, type: "text", width: 34 },
-      { key: "function", header: L.function, type: "text", width: 16 },
+      { key: "function", header: L.function, type: "text", width: 24 },
       { key: "security-level", header: L.securityLevel, type: "int", width: 10 },
       { key: "site", header: L.site, type: "text", width: 30 },
       { key: "disposition", header: L.disposition, type: "text", width: 24 },
@@ -229,7 +303,7 @@ export function systemsTable(input: ExportInput): Table {
       { key: "users", header: L.users, type: "int", width: 10 },
       { key: "externals", header: L.externals, type: "text", width: 20 },
       { key: "late", header: L.late, type: "bool", width: 8 },
-      { key: "reasons", header: L.reasons, type: "text", width: 60 },
+      { key: "reasons", header: L.reasons, type: "text", width: 90 },
     ],
     rows: [...plan.systems]
       .sort((a, b) => cmp(a.id, b.id))
@@ -237,7 +311,7 @@ export function systemsTable(input: ExportInput): Table {
         s.id,
         s.name,
         names.agency(s.owner),
-        s.function,
+        functionLabel(s.function, lang),
         s.securityLevel,
         names.site(s.site),
         dispositionLabel(s.disposition, lang),
@@ -279,7 +353,7 @@ export function serversTable(input: ExportInput): Table {
     { key: "power-w-saved", header: L.powerW, type: "number", width: 11 },
     { key: "kwh-year-saved", header: L.kwhYear, type: "number", width: 11 },
     { key: "rack-units-saved", header: L.rackUnits, type: "number", width: 9 },
-    { key: "reasons", header: L.reasons, type: "text", width: 60 },
+    { key: "reasons", header: L.reasons, type: "text", width: 90 },
   ];
   if (inventory) {
     columns.push({ key: "model", header: L.model, type: "text", width: 24 }, { key: "os", header: L.os, type: "text", width: 20 });
@@ -368,21 +442,18 @@ export function risksTable(input: ExportInput): Table {
   for (const id of [...plan.deadline.late].sort(cmp)) {
     const s = byId.get(id);
     const end = s?.wave !== undefined ? waveEnd.get(s.wave) : undefined;
-    rows.push([
-      unscheduled.has(id) ? L.riskUnscheduled : L.riskLate,
-      `${names.system(id)} (${id})`,
-      end ?? null,
-      unscheduled.get(id) ?? (s?.wave !== undefined ? L.waveN(s.wave) : ""),
-    ]);
+    rows.push([unscheduled.has(id) ? L.riskUnscheduled : L.riskLate, names.system(id), end ?? null, unscheduled.get(id) ?? (s?.wave !== undefined ? L.waveN(s.wave) : ""), unscheduled.has(id) ? "unscheduled" : "late", id]);
   }
   for (const u of [...plan.unscheduled].sort((a, b) => cmp(a.system, b.system))) {
-    if (!plan.deadline.late.includes(u.system)) rows.push([L.riskUnscheduled, `${names.system(u.system)} (${u.system})`, null, text(plan, lang, u.reason)]);
+    if (!plan.deadline.late.includes(u.system)) rows.push([L.riskUnscheduled, names.system(u.system), null, text(plan, lang, u.reason), "unscheduled", u.system]);
   }
-  for (const link of plan.deadline.criticalChain) rows.push([`${L.riskChain}: ${chainKindLabel(link.kind, lang)}`, link.subject, null, text(plan, lang, link.message)]);
-  for (const v of byRuleThenSubject(plan.violations)) rows.push([`${L.riskViolation}: ${v.rule}`, v.subject, null, text(plan, lang, v.message)]);
-  for (const w of byRuleThenSubject(plan.warnings)) rows.push([`${L.riskWarning}: ${w.rule}`, w.subject, null, text(plan, lang, w.message)]);
+  for (const link of plan.deadline.criticalChain) {
+    rows.push([`${L.riskChain}: ${chainKindLabel(link.kind, lang)}`, subjectLabel(plan, lang, link.subject), null, text(plan, lang, link.message), `chain:${link.kind}`, link.subject]);
+  }
+  for (const v of byRuleThenSubject(plan.violations)) rows.push([`${L.riskViolation}: ${ruleLabel(v.rule, "violation", lang)}`, subjectLabel(plan, lang, v.subject), null, text(plan, lang, v.message), v.rule, v.subject]);
+  for (const w of byRuleThenSubject(plan.warnings)) rows.push([`${L.riskWarning}: ${ruleLabel(w.rule, "warning", lang)}`, subjectLabel(plan, lang, w.subject), null, text(plan, lang, w.message), w.rule, w.subject]);
   for (const p of [...plan.procurement].sort((a, b) => cmp(a.by, b.by))) {
-    rows.push([L.riskProcurement, `${p.cpuCores} ${L.physCores}, ${p.memoryGiB} GiB RAM, ${p.storageGiB} GiB`, p.by, text(plan, lang, p.reason)]);
+    rows.push([L.riskProcurement, `${p.cpuCores} ${L.physCores}, ${p.memoryGiB} GiB RAM, ${p.storageGiB} GiB`, p.by, text(plan, lang, p.reason), "procurement", ""]);
   }
   return {
     id: "risks",
@@ -392,14 +463,103 @@ export function risksTable(input: ExportInput): Table {
       { key: "subject", header: L.subject, type: "text", width: 40 },
       { key: "date", header: L.date, type: "date", width: 12 },
       { key: "message", header: L.message, type: "text", width: 80 },
+      { key: "rule", header: L.rule, type: "text", width: 24, technical: true },
+      { key: "subject-id", header: L.subjectId, type: "text", width: 24, technical: true },
     ],
     rows,
   };
 }
 
-/** All tables, in sheet order: Summary, Waves, Systems, Servers, Decommission, Risks. */
+/** A national connection's status in words: met by its due date, met after it, or not reached. */
+export function milestoneStatus(c: { readonly on?: string; readonly met: boolean }, lang: Lang): string {
+  const L = labels(lang);
+  return c.on === undefined ? L.milestoneNotReached : c.met ? L.milestoneMet : L.milestoneLate;
+}
+
+/**
+ * The 2026 milestones: one row per national connection of a surviving integration platform (the
+ * plan's `deadline.nationalConnections`) whose system is in `plan` (a per-agency plan keeps its own).
+ */
+export function nationalTable(input: ExportInput): Table {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const own = systemsById(plan);
+  const rows = [...(plan.deadline.nationalConnections ?? [])]
+    .filter((c) => own.has(c.system))
+    .sort((a, b) => cmp(a.due, b.due) || cmp(a.system, b.system))
+    .map((c): CellValue[] => [
+      names.system(c.system),
+      [...c.externals].sort(cmp).map((e) => names.external(e)).join("; "),
+      [...c.takesOver].sort(cmp).map((x) => names.system(x)).join("; "),
+      c.due,
+      c.on ?? null,
+      milestoneStatus(c, lang),
+      text(plan, lang, c.reason),
+      c.system,
+    ]);
+  return {
+    id: "national",
+    title: L.tableNational,
+    columns: [
+      { key: "system", header: L.connectingSystem, type: "text", width: 30 },
+      { key: "connects-to", header: L.connectsTo, type: "text", width: 34 },
+      { key: "takes-over", header: L.takesOver, type: "text", width: 26 },
+      { key: "due", header: L.dueDate, type: "date", width: 11 },
+      { key: "reached-on", header: L.reachedOn, type: "date", width: 11 },
+      { key: "status", header: L.status, type: "text", width: 14 },
+      { key: "note", header: L.milestoneNote, type: "text", width: 60 },
+      { key: "system-id", header: L.subjectId, type: "text", width: 18, technical: true },
+    ],
+    rows,
+  };
+}
+
+/**
+ * The later phases (2027–2030): one row per roadmap item, by the day it is planned to be done, with
+ * its quarter, the date that forces it and whether it is late (plans before the later phases were
+ * levelled lack quarter, due and late: those cells stay empty).
+ */
+export function roadmapTable(input: ExportInput): Table {
+  const { plan, lang } = input;
+  const L = labels(lang);
+  const names = namesOf(plan);
+  const rows = [...plan.roadmap]
+    .sort((a, b) => cmp(a.by, b.by) || cmp(a.action, b.action) || cmp(a.subject, b.subject))
+    .map((r): CellValue[] => [
+      r.quarter ? L.quarterLabel(r.quarter) : "",
+      r.by,
+      r.due ?? null,
+      r.late === undefined ? "" : r.late ? L.late : L.onTime,
+      phaseLabel(r.phase, lang),
+      actionLabel(r.action, lang),
+      r.subjectKind === "system" ? names.system(r.subject) : r.subject,
+      text(plan, lang, r.reason),
+      r.action,
+      r.subject,
+    ]);
+  return {
+    id: "roadmap",
+    title: L.tableRoadmap,
+    columns: [
+      { key: "quarter", header: L.quarter, type: "text", width: 11 },
+      { key: "by", header: L.plannedBy, type: "date", width: 11 },
+      { key: "due", header: L.dueDate, type: "date", width: 11 },
+      { key: "status", header: L.status, type: "text", width: 10 },
+      { key: "phase", header: L.phase, type: "text", width: 20 },
+      { key: "action", header: L.action, type: "text", width: 28 },
+      { key: "subject", header: L.subject, type: "text", width: 30 },
+      { key: "reason", header: L.reason, type: "text", width: 60 },
+      { key: "action-id", header: L.actionId, type: "text", width: 22, technical: true },
+      { key: "subject-id", header: L.subjectId, type: "text", width: 18, technical: true },
+    ],
+    rows,
+  };
+}
+
+/** All tables, in sheet order: Summary, Waves, Systems, Servers, Decommission, Risks, National connections, Roadmap. */
 export function planTables(input: ExportInput): Table[] {
-  return [summaryTable(input), wavesTable(input), systemsTable(input), serversTable(input), decommissionTable(input), risksTable(input)];
+  return [summaryTable(input), wavesTable(input), systemsTable(input), serversTable(input), decommissionTable(input), risksTable(input), nationalTable(input), roadmapTable(input)];
 }
 
 function uniqueSorted(xs: readonly string[]): string[] {

@@ -11,7 +11,7 @@
 import { tarjan } from "../../inventory/queries/scc.js";
 import { MOVING } from "../dispositions.js";
 import type { InventoryIndex } from "../../inventory/model.js";
-import { joinMessages, type Message, moveGroupReason, MSG, type Named } from "../messages.js";
+import { joinMessages, type Message, moveGroupReason, MSG, type NamedGroup } from "../messages.js";
 import { addFootprint, footprintOf, ZERO_FOOTPRINT } from "../capacity.js";
 import { addSize, ZERO_SIZE } from "../sizing.js";
 import type { ScheduleInput, Unit } from "./types.js";
@@ -46,10 +46,10 @@ export function buildUnits(input: ScheduleInput): UnitGraph {
   return { units, unitOfSystem };
 }
 
-/** A unit as a sentence names it: its id, and for Vietnamese the name of the system it is named after (its first system's otherwise). */
-export function unitNamed(index: InventoryIndex, u: Pick<Unit, "id" | "systems">): Named {
+/** A unit as a sentence names it: its id, the name of the system it is named after (its first system's otherwise), and its systems. */
+export function unitNamed(index: InventoryIndex, u: Pick<Unit, "id" | "systems">): NamedGroup {
   const head = index.systems.get(u.id.startsWith("g-") ? u.id.slice(2) : u.id) ?? index.systems.get(u.systems[0]);
-  return { id: u.id, name: head?.name ?? u.id };
+  return { id: u.id, name: head?.name ?? u.id, systems: u.systems };
 }
 
 /** Whether unit v waits for its predecessor u: always across components, inside one only for a survivor-first edge. */

@@ -59,7 +59,11 @@ describe("dcplan export", () => {
   it("writes a directory of CSV files", async () => {
     const r = await dcplan("export", "--plan", planFile, "--format", "csv", "--lang", "en", "--out", join(dir, "csv"));
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "csv")).sort()).toEqual(["decommission.csv", "risks.csv", "servers.csv", "summary.csv", "systems.csv", "waves.csv"]);
+    expect(r.out.split("\n").filter(Boolean).map((l) => l.replace(dir, "DIR"))).toEqual([
+      "Wrote 8 files to DIR/csv: the roadmap's tables as CSV (UTF-8, one file per table), in English.",
+      ...["summary", "waves", "systems", "servers", "decommission", "risks", "national", "roadmap"].map((t) => `  ${t}.csv`),
+    ]);
+    expect(readdirSync(join(dir, "csv")).sort()).toEqual(["decommission.csv", "national.csv", "risks.csv", "roadmap.csv", "servers.csv", "summary.csv", "systems.csv", "waves.csv"]);
     expect(readFileSync(join(dir, "csv", "waves.csv"), "utf8")).toMatch(/^\uFEFFWave,Phase,Start,End/);
   });
 
@@ -81,7 +85,8 @@ describe("dcplan export", () => {
       ["--format", "pdf", "--out", "x"],
       ["--format", "html", "--lang", "fr", "--out", "x"],
       ["--format", "report", "--period", "2026-H3", "--out", "x"],
-      ["--format", "report", "--period", "2026", "--out", "x"],
+      ["--format", "report", "--period", "26", "--out", "x"],
+      ["--format", "report", "--period", "1999", "--out", "x"],
       ["--format", "html", "--period", "2026-H2", "--out", "x"],
       ["--format", "csv", "--by-owner", "--out", "x"],
     ];
@@ -95,8 +100,9 @@ describe("dcplan export", () => {
       [
         "dcplan: --format must be one of html, xlsx, csv, md, mermaid, report, got "pdf"",
         "dcplan: --lang must be one of vi, en, got "fr"",
-        "dcplan: --period must be a half-year YYYY-H1 or YYYY-H2, e.g. 2026-H2, got "2026-H3"",
-        "dcplan: --period must be a half-year YYYY-H1 or YYYY-H2, e.g. 2026-H2, got "2026"",
+        "dcplan: --period must be a year YYYY or a half-year YYYY-H1 or YYYY-H2 between 2000 and 2100, e.g. 2026 or 2026-H2, got "2026-H3"",
+        "dcplan: --period must be a year YYYY or a half-year YYYY-H1 or YYYY-H2 between 2000 and 2100, e.g. 2026 or 2026-H2, got "26"",
+        "dcplan: --period must be a year YYYY or a half-year YYYY-H1 or YYYY-H2 between 2000 and 2100, e.g. 2026 or 2026-H2, got "1999"",
         "dcplan: --period is only meaningful with --format report",
         "dcplan: --by-owner works with --format html, xlsx or md, not csv",
       ]

@@ -13,6 +13,7 @@ import { parsePeriod, renderReport } from "../../planner/export/report.js";
 import { renderXlsx } from "../../planner/export/xlsx.js";
 import type { Plan } from "../../planner/plan-schema.js";
 import { costedSamplePlan } from "../planner/cost/fixtures.js";
+import { sheetNamed } from "./workbook.js";
 
 let plan: Plan;
 
@@ -129,8 +130,9 @@ describe("cost in the exports", () => {
   it("writes the XLSX cost sheets with number cells, totals as values equal to the lines, and no formula", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderXlsx({ plan, lang: "vi" })) as unknown as ArrayBuffer);
-    const lines = wb.getWorksheet("Cost lines")!;
-    const summary = wb.getWorksheet("Cost")!;
+    // found by their machine names, whatever the language (docs/exports.md)
+    const lines = sheetNamed(wb, "cost-lines");
+    const summary = sheetNamed(wb, "cost-summary");
     const cost = plan.cost!;
     const header = (lines.getRow(1).values as unknown[]).slice(1);
     const amountCol = header.indexOf("Thành tiền (đồng)") + 1;
@@ -175,7 +177,8 @@ describe("cost in the exports", () => {
       const period = parsePeriod(id);
       const report = await renderReport({ plan, lang: "vi" }, period);
       const p = costInPeriod(plan.cost!, period.from, period.to, plan.asOf);
-      const row = /<tr><td>7<\/td><th scope="row">([^<]*)<\/th><td>đồng<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><\/tr>/.exec(report.html)!;
+      // the indicator table: STT, indicator, unit, start of period, done, planned, end of period (total), note
+      const row = /<tr><td>12<\/td><th scope="row">([^<]*)<\/th><td>đồng<\/td><td[^>]*><\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><td><\/td><\/tr>/.exec(report.html)!;
       expect(row[1]).toBe("Kinh phí thực hiện hợp nhất: chi đầu tư và chi thường xuyên");
       expect([amountOf(row[2]), amountOf(row[3]), amountOf(row[4])]).toEqual([p.spending.done, p.spending.planned, p.spending.done + p.spending.planned]);
     }

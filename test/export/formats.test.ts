@@ -11,6 +11,7 @@ import { renderMarkdown } from "../../planner/export/markdown.js";
 import { escapeMermaid, ganttDiagram, renderMermaid, waveFlowchart } from "../../planner/export/mermaid.js";
 import { parsePeriod, renderReport, reportTables } from "../../planner/export/report.js";
 import { renderXlsx } from "../../planner/export/xlsx.js";
+import { sheetNamed } from "./workbook.js";
 import { makeFixturePlan, makePlanSystem } from "./fixture-plan.js";
 
 const VI_NAME = "Trung tâm tích hợp dữ liệu";
@@ -102,15 +103,16 @@ describe("xlsx", () => {
     return wb;
   }
 
-  it("has the six sheets with Vietnamese headers, frozen header rows, filters and one row per entity", async () => {
+  it("has the plan's sheets with Vietnamese headers, frozen header rows, filters and one row per entity", async () => {
     const wb = await read(await renderXlsx(inVi));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Waves", "Systems", "Servers", "Decommission", "Risks"]);
-    const waves = wb.getWorksheet("Waves")!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Các đợt", "Hệ thống", "Máy chủ", "Lịch thanh lý", "Rủi ro", "Kết nối quốc gia", "Lộ trình", "_meta"]);
+    expect(wb.getWorksheet("_meta")!.state).toBe("hidden");
+    const waves = sheetNamed(wb, "waves")!;
     expect(waves.getRow(1).values).toEqual(expect.arrayContaining(["Đợt", "Bắt đầu", "Kết thúc", "Cấp độ ATTT cao nhất"]));
     expect(waves.rowCount).toBe(1 + plan.waves.length);
-    expect(wb.getWorksheet("Systems")!.rowCount).toBe(1 + plan.systems.length);
-    expect(wb.getWorksheet("Servers")!.rowCount).toBe(1 + plan.servers.length);
-    expect(wb.getWorksheet("Decommission")!.rowCount).toBe(1 + plan.servers.filter((s) => s.decommissionOn).length);
+    expect(sheetNamed(wb, "systems")!.rowCount).toBe(1 + plan.systems.length);
+    expect(sheetNamed(wb, "servers")!.rowCount).toBe(1 + plan.servers.length);
+    expect(sheetNamed(wb, "decommission")!.rowCount).toBe(1 + plan.servers.filter((s) => s.decommissionOn).length);
     expect(waves.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(waves.autoFilter).toBeTruthy();
     expect(waves.getColumn(7).width).toBeGreaterThan(20);
@@ -119,13 +121,13 @@ describe("xlsx", () => {
 
   it("writes real Date cells at UTC midnight and number cells", async () => {
     const wb = await read(await renderXlsx(inVi));
-    const waves = wb.getWorksheet("Waves")!;
+    const waves = sheetNamed(wb, "waves")!;
     const start = waves.getRow(2).getCell(3);
     expect(start.type).toBe(ExcelJS.ValueType.Date);
     expect((start.value as Date).toISOString()).toBe("2026-11-28T00:00:00.000Z");
     expect(start.numFmt).toBe("dd/mm/yyyy");
     expect(waves.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.Number);
-    const summary = wb.getWorksheet("Summary")!;
+    const summary = sheetNamed(wb, "summary")!;
     const kwh = summary.getRows(2, summary.rowCount - 1)!.find((r) => String(r.getCell(1).value).startsWith("Điện năng"))!;
     expect(kwh.getCell(2).value).toBe(headlineFigures(plan).kwhPerYear);
     const done = summary.getRows(2, summary.rowCount - 1)!.find((r) => r.getCell(1).value === "Dự kiến hoàn thành")!;
@@ -134,7 +136,7 @@ describe("xlsx", () => {
 
   it("keeps Vietnamese intact", async () => {
     const wb = await read(await renderXlsx(inVi));
-    const names = (wb.getWorksheet("Systems")!.getColumn(2).values as unknown[]).filter((v) => v !== undefined).map(String);
+    const names = (sheetNamed(wb, "systems")!.getColumn(2).values as unknown[]).filter((v) => v !== undefined).map(String);
     expect(names).toContain("Trung tâm tích hợp dữ liệu – cổng dữ liệu mở");
     for (const n of names) expect(n).toBe(n.normalize("NFC"));
   });
@@ -153,7 +155,7 @@ describe("csv", () => {
   const files = renderCsv(inVi);
 
   it("writes one file per table, UTF-8 with BOM and CRLF", () => {
-    expect(files.map((f) => f.name)).toEqual(["summary.csv", "waves.csv", "systems.csv", "servers.csv", "decommission.csv", "risks.csv"]);
+    expect(files.map((f) => f.name)).toEqual(["summary.csv", "waves.csv", "systems.csv", "servers.csv", "decommission.csv", "risks.csv", "national.csv", "roadmap.csv"]);
     for (const f of files) {
       const text = f.content as string;
       expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -220,8 +222,9 @@ describe("semi-annual report", () => {
   it("counts the period's work, done before the as-of date and planned after", () => {
     const [indicators, consolidated, shared, , , problems, next] = reportTables(inVi, parsePeriod("2026-H2"));
     // freed and kept: vm-bg-02 (29/11), vm-bg-03, vm-bg-04 (06/12); decommissioned: vm-bg-01 (29/12)
-    expect(indicators.rows[0].slice(3)).toEqual([0, 3, 3]);
-    expect(indicators.rows[1].slice(3)).toEqual([0, 1, 1]);
+    const row = (no: string) => indicators.rows.find((r) => r[0] === no)!;
+    expect(row("3").slice(3, 7)).toEqual([null, 0, 3, 3]);
+    expect(row("4").slice(3, 7)).toEqual([null, 0, 1, 1]);
     expect(consolidated.rows.map((r) => r[0])).toEqual(["vm-bg-02", "vm-bg-03", "vm-bg-04", "vm-bg-01"]);
     expect(shared.rows.map((r) => r[0])).toEqual(["Trung tâm tích hợp dữ liệu – cổng dữ liệu mở", "Hệ thống thông tin giải quyết TTHC (Một cửa điện tử) Bắc Giang"]);
     expect(problems.rows.length).toBeGreaterThan(0);
@@ -264,9 +267,7 @@ describe("semi-annual report", () => {
     expect(html).toContain("5199/BKHCN-CĐSQG");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
-    expect(wb.worksheets[0].name).toBe("Report");
-    expect(wb.worksheets).toHaveLength(8);
-    expect(wb.worksheets[7].name).toBe("Progress");
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "I. Máy chủ", "II. Nền tảng dùng chung", "III. Kết nối quốc gia", "IV. Máy chủ riêng lẻ", "V. Khó khăn, vướng mắc", "VI. Kế hoạch kỳ tới", "Phụ lục tiến độ", "Chi tiết chỉ tiêu", "_meta"]);
   });
 });
 
@@ -327,7 +328,7 @@ describe("Vietnamese in every format", () => {
     expect(systems.find((r) => r["Mã"] === "lgsp-bg")!["Tên"]).toBe(nfc);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx(input)) as unknown as ArrayBuffer);
-    const row = wb.getWorksheet("Systems")!.getRows(2, p.systems.length)!.find((r) => r.getCell(1).value === "lgsp-bg")!;
+    const row = sheetNamed(wb, "systems")!.getRows(2, p.systems.length)!.find((r) => r.getCell(1).value === "lgsp-bg")!;
     expect(row.getCell(2).value).toBe(nfc);
     const report = await renderReport(input, parsePeriod("2026-H2"));
     expect(report.html).toContain("Máy chủ chuyển về trung tâm giữ lại");

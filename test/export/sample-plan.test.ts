@@ -15,6 +15,7 @@ import { renderMermaid } from "../../planner/export/mermaid.js";
 import { parsePeriod, renderReport } from "../../planner/export/report.js";
 import { renderXlsx } from "../../planner/export/xlsx.js";
 import { Plan } from "../../planner/plan-schema.js";
+import { loadWorkbook, sheetNamed } from "./workbook.js";
 import type { Inventory } from "../../inventory/schema.js";
 
 // The planner is written in parallel; the specifiers are variables so this file compiles before it lands.
@@ -55,10 +56,10 @@ describe.skipIf(!ready)("the sample plan", () => {
   it("has one XLSX row per server and system", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx({ plan, lang: "vi", inventory })) as unknown as ArrayBuffer);
-    expect(wb.getWorksheet("Servers")!.rowCount).toBe(1 + plan.servers.length);
+    expect(sheetNamed(wb, "servers")!.rowCount).toBe(1 + plan.servers.length);
     // the inventory adds the servers' model and operating system
-    expect(wb.getWorksheet("Servers")!.getRow(1).values).toEqual(expect.arrayContaining(["Kiểu máy", "Hệ điều hành"]));
-    expect(wb.getWorksheet("Systems")!.rowCount).toBe(1 + plan.systems.length);
+    expect(sheetNamed(wb, "servers")!.getRow(1).values).toEqual(expect.arrayContaining(["Kiểu máy", "Hệ điều hành"]));
+    expect(sheetNamed(wb, "systems")!.rowCount).toBe(1 + plan.systems.length);
   });
 
   it("renders the report and the per-agency plans", async () => {
@@ -91,6 +92,30 @@ describe.skipIf(!ready)("the sample plan", () => {
     const en = renderHtml({ plan, lang: "en", inventory });
     expect(en).toContain("lands in wave 7");
     expect(en).not.toContain("rơi vào đợt");
+  });
+
+  it("shows leaders the 2026 national-connection milestones and the 2027–2030 phases in words", async () => {
+    const html = renderHtml({ plan, lang: "vi", inventory });
+    const section = (id: string) => html.slice(html.indexOf(`<section id="${id}"`), html.indexOf("</section>", html.indexOf(`<section id="${id}"`)));
+    const national = section("national");
+    expect(national).toContain("Kết nối với các nền tảng dữ liệu quốc gia (mốc năm 2026)");
+    for (const c of plan.deadline.nationalConnections!) {
+      expect(national).toContain(plan.systems.find((s) => s.id === c.system)!.name);
+      for (const e of c.externals) expect(national).toContain(plan.externals.find((x) => x.id === e)!.name);
+    }
+    expect(national).toMatch(/<td class="date">31\/12\/2026<\/td><td class="date">\d\d\/\d\d\/2026<\/td><td>Đạt<\/td>/);
+    const roadmap = section("roadmap");
+    const lp = plan.laterPhases!;
+    expect(roadmap).toContain(`mỗi quý tối đa ${lp.effortPerQuarter} điểm công việc`);
+    expect(roadmap).toContain(`${lp.late}/${plan.roadmap.length} nhiệm vụ hoàn thành sau thời hạn`);
+    for (const q of lp.quarters.filter((x) => x.items > 0)) expect(roadmap).toContain(`Quý ${q.quarter.slice(6)}/${q.quarter.slice(0, 4)}`);
+    expect(roadmap).not.toMatch(/\d{4}-Q[1-4]/);
+    // the workbook has both as sheets; the late tasks are marked
+    const wb = await loadWorkbook(await renderXlsx({ plan, lang: "vi", inventory }));
+    expect(sheetNamed(wb, "national").rowCount).toBe(1 + plan.deadline.nationalConnections!.length);
+    const tasks = sheetNamed(wb, "roadmap");
+    expect(tasks.name).toBe("Lộ trình");
+    expect(tasks.getColumn(4).values.filter((v) => v === "Trễ hạn").length).toBe(plan.roadmap.filter((r) => r.late).length);
   });
 
   it("pins the Markdown of the sample plan", async () => {

@@ -82,7 +82,7 @@ describe("deadline truth", () => {
       expect(need).toBe(plan.lowerBound.components.systems);
       expect([windows, days]).toEqual([plan.deadline.cutoverWindowsBeforeDeadline, plan.deadline.cutoverDaysBeforeDeadline]);
       expect(plan.translations?.vi[msg]).toBe(
-        "11 hệ thống phải chuyển: nhóm Hệ thống big-app (2 hệ thống, 3.000 GiB) vượt giới hạn một đợt nên phải chuyển riêng một đợt; 9 hệ thống còn lại cần ít nhất 3 đợt với tối đa 4 hệ thống mỗi đợt; tổng cộng ít nhất 4 đợt, nhưng trước ngày 31/12/2026 chỉ còn 3 khung chuyển đổi (6 ngày được phép chuyển đổi)",
+        "11 hệ thống phải chuyển: nhóm gồm Hệ thống big-app; Hệ thống big-db (2 hệ thống, 3.000 GiB) vượt giới hạn một đợt nên phải chuyển riêng một đợt; 9 hệ thống còn lại cần ít nhất 3 đợt với tối đa 4 hệ thống mỗi đợt; tổng cộng ít nhất 4 đợt, nhưng trước ngày 31/12/2026 chỉ còn 3 khung chuyển đổi (6 ngày được phép chuyển đổi)",
       );
     });
 

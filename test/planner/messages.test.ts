@@ -3,7 +3,7 @@
 // a Vietnamese translation of every sentence the planner wrote into it.
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
-import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, viDate, viNum } from "../../planner/messages.js";
+import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveIdsInEnglish, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
 import { planMigration } from "../../planner/plan.js";
 import { Plan } from "../../planner/plan-schema.js";
 
@@ -67,7 +67,7 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   deferWaveFull: [{ maxSystems: 8, wave: 4 }],
   deferData: [{ limit: 2500.5, wave: 3 }],
   waveWasFull: [{ wave: 6, systems: 6, maxSystems: 8, dataGiB: 6395, limit: 10058.2 }],
-  waveTakenByOversized: [{ wave: 2, group: { id: "g-a", name: "Hệ thống A" }, systems: 3, dataGiB: 10420 }],
+  waveTakenByOversized: [{ wave: 2, group: { id: "g-a", name: "Hệ thống A", systems: ["a", "b", "c"] }, systems: 3, dataGiB: 10420 }],
   procurementReason: [{ wave: 3, start: D, cpu: 1600, memory: 8192, storage: 120000, headroomPct: 20, cores: 32, vcpus: 128, overcommit: 4, buyMemory: 512, buyStorage: 10240, by: "2026-12-18" }],
   needsProcurementNote: [{ by: "2026-12-18" }],
   pilotNote: [{ wave: 1, level: 4 }],
@@ -95,14 +95,14 @@ const CASES: { [K in keyof typeof MSG]: Parameters<(typeof MSG)[K]> } = {
   targetProposed: [{ total: 81.25, freeCompute: 30, support: 12.5, pue: 15, wan: 15, critical: 8.75 }],
   targetSiteScore: [{ site: "dc-bn", total: 81.25, freeVcpus: 1200, supportedPct: 60, deadline: "2026-12-31", pue: 1.6, tslcdMbps: 1000, critical: 123.45 }],
   deadlinePassed: [{ deadline: "2026-12-31", start: "2027-01-05" }],
-  tooFewWindows: [{ dimension: "systems", moving: 42, oversized: [{ group: { id: "g-vbdlis-bg", name: "Hệ thống VBDLIS" }, systems: 3, dataGiB: 10420 }], rest: 39, restWaves: 5, limit: 8, need: 6, windows: 4, days: 8, deadline: "2026-12-31" }],
+  tooFewWindows: [{ dimension: "systems", moving: 42, oversized: [{ group: { id: "g-vbdlis-bg", name: "Hệ thống VBDLIS", systems: ["vbdlis-bg", "vbdlis-bg-db", "vbdlis-bg-gis"] }, systems: 3, dataGiB: 10420 }], rest: 39, restWaves: 5, limit: 8, need: 6, windows: 4, days: 8, deadline: "2026-12-31" }],
   blockedDays: [{ count: 2, days: [{ date: "2026-09-02", why: MSG.publicHoliday({ name: "Quốc khánh (National Day)", nameVi: "Quốc khánh" }) }], more: true }],
   pinnedAfterDeadline: [{ systems: ["a"], date: "2027-01-09" }],
   heldBackChain: [{ systems: ["a"], date: "2027-01-09" }],
   chainWhere: [{ wave: 6, start: "2027-01-02" }],
   landsInDeferred: [{ unit: { id: "g-a", name: "Hệ thống A" }, systems: ["a"], dataGiB: 9400, where: MSG.chainWhere({ wave: 6, start: "2027-01-02" }), windowStart: "2026-12-26", why: frag }],
   landsInFilled: [{ unit: { id: "g-a", name: "Hệ thống A" }, systems: ["a"], where: MSG.chainWhere({}) }],
-  chainWaits: [{ unit: { id: "g-a", name: "Hệ thống A" }, provider: { id: "g-b", name: "Hệ thống B" }, hard: true, wave: undefined }],
+  chainWaits: [{ unit: { id: "g-a", name: "Hệ thống A", systems: ["a"] }, provider: { id: "g-b", name: "Hệ thống B", systems: ["b", "c"] }, hard: true, wave: undefined }],
   chainProcured: [{ wave: 5, by: "2027-01-01", cores: 32, memoryGiB: 512, storageGiB: 10240, racks: 1, powerKw: 4 }],
   notCutoverWeekday: [{ weekday: "mon" }],
   publicHoliday: [{ name: "Tết Nguyên Đán, day 2 (lunar New Year)", nameVi: "Tết Nguyên Đán, mùng 2" }],
@@ -172,9 +172,77 @@ describe("message catalog", () => {
   });
 
   it("translates the inventory's move-group reasons and passes unknown text through", () => {
-    expect(moveGroupReason("tight dependency a → b").vi).toBe("phụ thuộc chặt a → b");
-    expect(moveGroupReason("share server s1: a, b").vi).toBe("dùng chung máy chủ s1: a, b");
+    expect(moveGroupReason("tight dependency a → b").en).toBe("tight dependency a → b");
+    expect(moveGroupReason("tight dependency a → b").vi).toBe("a phụ thuộc chặt vào b");
+    expect(moveGroupReason("share server s1: a, b").en).toBe("share server s1: a, b");
+    expect(moveGroupReason("share server s1: a, b").vi).toBe("a, b dùng chung máy chủ s1");
     expect(moveGroupReason("something new")).toEqual({ en: "something new", vi: "something new" });
+  });
+
+  it("shows every entity by its name and keeps the ids in the contract text", () => {
+    const names: RefNames = {
+      system: (id) => ({ a: "Hệ thống A", b: "Hệ thống B", c: "Hệ thống C" })[id],
+      site: (id) => (id === "dc-bn" ? "Trung tâm Bắc Ninh" : undefined),
+      agency: () => undefined,
+      external: () => undefined,
+      groupSystems: (id) => ({ "g-a": ["a"], "g-ab": ["a", "b"] })[id],
+    };
+    const tight = MSG.tightDependency({ from: "a", to: "b" });
+    expect(tight.en).toBe("tight dependency a → b");
+    expect(resolveRefs(tight.shown!.vi, "vi", names)).toBe("Hệ thống A phụ thuộc chặt vào Hệ thống B");
+    expect(resolveRefs(tight.shown!.en, "en", names)).toBe("tight dependency Hệ thống A → Hệ thống B");
+    // the English people read is the contract text with each id by its name, so the plan need not store it
+    expect(resolveIdsInEnglish(tight.en, names)).toBe(resolveRefs(tight.shown!.en, "en", names));
+    // a group of one system is that system; of several, "the group of …"
+    const waits = MSG.waitsForUnit({ unit: "g-ab", wave: 3 });
+    expect(waits.en).toBe("waits for g-ab (wave 3)");
+    expect(resolveRefs(waits.shown!.vi, "vi", names)).toBe("chờ nhóm gồm Hệ thống A; Hệ thống B (đợt 3)");
+    expect(resolveIdsInEnglish(waits.en, names)).toBe("waits for the group of Hệ thống A, Hệ thống B (wave 3)");
+    // a function and a setting in words
+    expect(resolveRefs(MSG.roadmapExpandShared({ fn: "sso" }).shown!.vi, "vi", names)).toBe("dịch vụ đăng nhập tập trung (SSO) dùng chung của tỉnh: mở rộng cho mọi sở, ngành, xã, phường qua mạng TSLCD");
+    expect(settingName("waveLimits.maxSystems", "vi")).toBe("số hệ thống tối đa mỗi đợt");
+    // long lists are cut
+    const many = MSG.targetRuns({ systems: ["a", "b", "c", "d", "e", "f", "g", "h"] });
+    expect(many.en).toBe("at the target site and runs a, b, c, d, e, f, g, h");
+    expect(resolveRefs(many.shown!.vi, "vi", names)).toBe("tại trung tâm giữ lại và đang chạy Hệ thống A; Hệ thống B; Hệ thống C; d; e và 3 hệ thống khác");
+    expect(plainRefs(many.shown!.en)).toBe(many.en);
+  });
+
+  for (const key of Object.keys(MSG) as (keyof typeof MSG)[]) {
+    it(`${key}: the forms people read resolve completely`, () => {
+      const msg = (MSG[key] as (...a: unknown[]) => Message)(...(CASES[key] as unknown[]));
+      const none: RefNames = { system: () => undefined, site: () => undefined, agency: () => undefined, external: () => undefined, groupSystems: () => undefined };
+      for (const t of [msg.en, msg.vi, resolveRefs(msg.shown?.vi ?? msg.vi, "vi", none), resolveRefs(msg.shown?.en ?? msg.en, "en", none)]) expect(t).not.toMatch(/[\uE000-\uE002]/);
+      // without names, the Vietnamese people read is the Vietnamese with ids
+      expect(resolveRefs(msg.shown?.vi ?? msg.vi, "vi", none).replace(/ và \d+ hệ thống khác/, "")).toBeTruthy();
+    });
+  }
+
+  it("puts the forms people read in the plan's translations: vi for all, en where it differs", () => {
+    const log = new MessageLog();
+    const a = log.say(MSG.systemRetained({ system: "a" }));
+    const b = log.say(MSG.noWorkload());
+    const plan = {
+      systems: [{ id: "a", name: "Hệ thống A", reasons: [a] }],
+      waves: [],
+      servers: [{ reasons: [b] }],
+      capacity: [],
+      procurement: [],
+      unscheduled: [],
+      deadline: { criticalChain: [] },
+      violations: [],
+      warnings: [],
+      targetSiteReasons: [],
+      groups: [],
+      roadmap: [],
+    };
+    const h = log.say(MSG.unscheduledNoWindow({ horizonEnd: "2030-12-31" }));
+    plan.servers.push({ reasons: [h] });
+    expect(planTranslations(plan, log)).toEqual({
+      vi: { "a is retained": "Hệ thống A được giữ nguyên", "no window left before horizonEnd 2030-12-31": "không còn khung chuyển đổi nào trước ngày kết thúc lộ trình 31/12/2030", "no workload": "không có tải" },
+      // "a is retained" reads "Hệ thống A is retained" from the contract text itself: not stored
+      en: { "no window left before horizonEnd 2030-12-31": "no window left before the end of the roadmap 2030-12-31" },
+    });
   });
 
   it("logs what was said, keeping the English for the plan", () => {

@@ -111,7 +111,7 @@ describe("the sample's later phases", () => {
     const lgspBg = plan.systems.find((s) => s.id === "lgsp-bg")!;
     expect(nc[1].on).toBe(plan.waves[lgspBg.wave! - 1].end);
     for (const c of nc) expect(c.on! <= "2026-12-31").toBe(true);
-    expect(plan.translations?.vi[nc[1].reason]).toMatch(/^mốc năm 2026, hạn 31\/12\/2026: Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Bắc Ninh .* kết nối trung tâm sau hợp nhất với Nền tảng chia sẻ, điều phối, tích hợp dữ liệu quốc gia \(NDOP\) và Nền tảng tích hợp, chia sẻ dữ liệu quốc gia \(NDXP\)/);
+    expect(plan.translations?.vi[nc[1].reason]).toMatch(/^mốc năm 2026, hạn 31\/12\/2026: Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Bắc Ninh .* kết nối trung tâm sau hợp nhất với Nền tảng chia sẻ, điều phối, tích hợp dữ liệu quốc gia \(NDOP\); Nền tảng tích hợp, chia sẻ dữ liệu quốc gia \(NDXP\)/);
     const connects = plan.roadmap.filter((x) => x.action === "connect-national-platform");
     expect(connects.map((x) => x.subject)).not.toContain("lgsp-bn");
     expect(connects.map((x) => x.subject)).not.toContain("kho-du-lieu");

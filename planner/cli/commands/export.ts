@@ -14,6 +14,7 @@ import { renderMermaid } from "../../export/mermaid.js";
 import type { Plan } from "../../plan-schema.js";
 import { readPlan } from "../../read-plan.js";
 import { parsePeriod, periodOf, renderReport } from "../../export/report.js";
+import { readRows } from "../../export/report-rows.js";
 import { renderXlsx } from "../../export/xlsx.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { cliText } from "../messages/index.js";
@@ -31,8 +32,10 @@ export interface ExportOptions {
   readonly format: ExportFormat;
   /** Language [vi]. */
   readonly lang?: Lang;
-  /** Report period `YYYY-H1|H2` [the half-year of the plan's asOf]. */
+  /** Report period `YYYY` (a year) or `YYYY-H1|H2` (a half-year) [the half-year of the plan's asOf]. */
   readonly period?: string;
+  /** Indicator rows of the report (JSON, like planner/export/appendix-01.json) [the bundled rows]. */
+  readonly indicators?: string;
   /** One file per owner agency (html, xlsx or md), into the `out` directory. */
   readonly byOwner?: boolean;
   /** Progress file the plan was made from: checked to be exactly the plan's facts (what the exports call done). */
@@ -60,9 +63,11 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
     throw new UsageError(`--by-owner works with --format html, xlsx or md, not ${options.format}`);
   }
   if (options.period !== undefined && options.format !== "report") throw new UsageError("--period is only meaningful with --format report");
+  if (options.indicators !== undefined && options.format !== "report") throw new UsageError("--indicators is only meaningful with --format report");
   const period = options.period !== undefined ? parsePeriod(options.period) : undefined;
 
   const plan = readPlan(options.plan);
+  const rows = options.indicators !== undefined ? readRows(options.indicators) : undefined;
   let inventory: Inventory | undefined;
   if (options.inventory !== undefined) {
     // Imported lazily: most exports need only the plan, and loading YAML is the slow part.
@@ -100,13 +105,14 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
         break;
       case "report": {
         const stem = [".html", ".xlsx"].includes(extname(options.out).toLowerCase()) ? options.out.slice(0, -extname(options.out).length) : options.out;
-        const report = await renderReport(input, period ?? periodOf(plan.asOf));
+        const p = period ?? periodOf(plan.asOf);
+        const report = await renderReport(input, p, rows);
         outputs.push({ path: `${stem}.html`, content: report.html }, { path: `${stem}.xlsx`, content: report.xlsx });
         break;
       }
     }
   }
-  // Everything is rendered: now write, each file atomically.
+  // Everything is rendered: now write, each file atomically, and say what was written (one line per file).
   progress?.stop();
   for (const o of outputs) writeFileAtomic(o.path, o.content);
   io.stdout(wroteText(options, outputs.map((o) => o.path), lang));

@@ -110,7 +110,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .requiredOption("--plan <file>", "plan JSON written by `dcplan plan`")
         .option("--inventory <dir>", "inventory directory (adds server model and OS; stand-alone servers per period in the report)")
         .requiredOption("--format <format>", `one of ${EXPORT_FORMATS.join(", ")}`, parseChoice("--format", EXPORT_FORMATS))
-        .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
+        .option("--period <period>", "with --format report: a year YYYY or a half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
+        .option("--indicators <file>", "with --format report: the indicator rows (JSON, like planner/export/appendix-01.json) [the bundled rows]")
         .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
         .option("--progress <file>", "the progress file the plan was made from: refused unless the plan carries exactly its facts (only they count as done)")
         .option("--baseline <file>", "the original plan JSON, drawn against what was recorded in the HTML roadmap's planned-versus-actual view")
@@ -123,6 +124,7 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan export --plan plan.json --format md --out ROADMAP.md",
       "dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md",
       "dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2",
+      "dcplan export --plan plan.json --format report --period 2026 --inventory inventory/sample --out bao-cao-nam-2026",
       "dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/",
       "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --as-of 2026-11-22 --out plan-2026-11-22.json",
       "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml --out plan.json",

@@ -9,7 +9,8 @@
 //     open next (terminalSummary), in the run's language; --json prints the JSON instead.
 // With --prices the plan is costed (planner/cost/, docs/cost.md) and carries `cost`.
 import { loadInventory } from "../../../inventory/load.js";
-import { formatDate, formatNumber, type Lang, text } from "../../export/i18n.js";
+import { formatDate, formatNumber, type Lang } from "../../export/i18n.js";
+import { text } from "../../export/tables.js";
 import type { Cost, Plan } from "../../plan-schema.js";
 import { planJsonPieces, planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
