@@ -2,7 +2,7 @@
 // blocks, and inline code that is a whole command) and every example of every command's --help;
 // the README lines that are not dcplan commands, each with why this test does not run it; and a
 // workspace to run them in: a temporary copy of the project's samples (inventory, profile, prices,
-// survey forms, stacks) plus the files a planner brings to `import` (an RVTools workbook, NetBox
+// survey forms, stacks, the agency manifests `check` examples read) plus the files a planner brings to `import` (an RVTools workbook, NetBox
 // and CSV exports, a mapping file), made here because the examples name them.
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -69,7 +69,7 @@ export function shellLine(command: string): string {
 /** A temporary copy of the project's samples, the files a planner brings to import, and a bin/dcplan that runs this checkout's source. */
 export async function makeWorkspace(root: string): Promise<{ dir: string; bin: string }> {
   const dir = tempDir("dcplan-examples-");
-  for (const d of ["inventory/sample", "planner/sample", "survey/sample", "stacks"]) cpSync(join(root, d), join(dir, d), { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  for (const d of ["inventory/sample", "planner/sample", "survey/sample", "stacks", "test/policies/agency"]) cpSync(join(root, d), join(dir, d), { recursive: true, filter: (src) => !src.endsWith(".ts") });
   cpSync(join(root, "Pulumi.yaml"), join(dir, "Pulumi.yaml"));
   await writeImportInputs(dir);
   const bin = join(dir, ".bin");

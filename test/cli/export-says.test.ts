@@ -32,13 +32,15 @@ describe("dcplan export says what it wrote", () => {
     expect(said).toMatchInlineSnapshot(`
       "Đã ghi DIR/lo-trinh.html: lộ trình trên một trang web cho lãnh đạo (mở bằng trình duyệt), bằng tiếng Việt.
       Đã ghi DIR/lo-trinh.xlsx: sổ tính lộ trình cho người lập kế hoạch, bằng tiếng Việt.
-      Đã ghi 6 tệp vào DIR/csv: các bảng của lộ trình dạng CSV (UTF-8, mỗi bảng một tệp), bằng tiếng Việt.
+      Đã ghi 8 tệp vào DIR/csv: các bảng của lộ trình dạng CSV (UTF-8, mỗi bảng một tệp), bằng tiếng Việt.
         summary.csv
         waves.csv
         systems.csv
         servers.csv
         decommission.csv
         risks.csv
+        national.csv
+        roadmap.csv
       Đã ghi 6 tệp vào DIR/owners: kế hoạch riêng của từng cơ quan chủ quản (văn bản Markdown), bằng tiếng Việt.
         so-khcn.md
         so-nnmt.md

@@ -89,9 +89,9 @@ describe("dcplan plan on a terminal", () => {
     expect(clean(r.out).split(out).join("OUT")).toMatchInlineSnapshot(`
       "KHÔNG ĐẠT: hợp nhất không xong trước hạn 31/12/2026; dự kiến hoàn thành ngày 10/01/2027; 2 hệ thống trễ hạn.
         Trễ hạn: Thư điện tử Bắc Giang; Trang thông tin điện tử
-        Nguyên nhân: 4 hệ thống phải chuyển: nhóm Cổng dịch vụ công (2 hệ thống, 20 GiB) vượt giới hạn một đợt nên phải chuyển riêng một đợt; 2 hệ thống còn lại cần ít nhất 2 đợt với tối đa 1 hệ thống mỗi đợt; tổng cộng ít nhất 3 đợt, nhưng trước ngày 31/12/2026 chỉ còn 1 khung chuyển đổi (2 ngày được phép chuyển đổi)
-        Nguyên nhân: 40 GiB dữ liệu phải sao chép: nhóm Cổng dịch vụ công (2 hệ thống, 20 GiB) vượt giới hạn một đợt nên phải chuyển riêng một đợt; 20 GiB còn lại cần ít nhất 1 đợt với tối đa 10.058,2 GiB mỗi đợt; tổng cộng ít nhất 2 đợt, nhưng trước ngày 31/12/2026 chỉ còn 1 khung chuyển đổi (2 ngày được phép chuyển đổi)
-        Nguyên nhân: nhóm Trang thông tin điện tử (1 hệ thống, 10 GiB) rơi vào đợt 3 (09/01/2027): trong khung chuyển đổi ngày 02/01/2027, đợt 2 đã đủ 1 hệ thống
+        Nguyên nhân: 4 hệ thống phải chuyển: nhóm gồm Cổng dịch vụ công; Cơ sở dữ liệu dịch vụ công (2 hệ thống, 20 GiB) vượt giới hạn một đợt nên phải chuyển riêng một đợt; 2 hệ thống còn lại cần ít nhất 2 đợt với tối đa 1 hệ thống mỗi đợt; tổng cộng ít nhất 3 đợt, nhưng trước ngày 31/12/2026 chỉ còn 1 khung chuyển đổi (2 ngày được phép chuyển đổi)
+        Nguyên nhân: 40 GiB dữ liệu phải sao chép: nhóm gồm Cổng dịch vụ công; Cơ sở dữ liệu dịch vụ công (2 hệ thống, 20 GiB) vượt giới hạn một đợt nên phải chuyển riêng một đợt; 20 GiB còn lại cần ít nhất 1 đợt với tối đa 10.058,2 GiB mỗi đợt; tổng cộng ít nhất 2 đợt, nhưng trước ngày 31/12/2026 chỉ còn 1 khung chuyển đổi (2 ngày được phép chuyển đổi)
+        Nguyên nhân: Trang thông tin điện tử (1 hệ thống, 10 GiB) rơi vào đợt 3 (09/01/2027): trong khung chuyển đổi ngày 02/01/2027, đợt 2 đã đủ 1 hệ thống
 
       Trung tâm giữ lại: Bắc Ninh; 3 đợt chuyển đổi (tối thiểu 3), 4 hệ thống phải chuyển, 0 vi phạm ràng buộc.
 
@@ -100,7 +100,7 @@ describe("dcplan plan on a terminal", () => {
         2    02/01/2027  03/01/2027         1           10  sau hạn
         3    09/01/2027  10/01/2027         1           10  sau hạn
 
-      Đã ghi OUT: kế hoạch (JSON, 24 KB).
+      Đã ghi OUT: kế hoạch (JSON, 25 KB).
       Bước tiếp theo:
         dcplan export --plan OUT --format html --out roadmap.html                                        lộ trình một tệp cho lãnh đạo
         dcplan export --plan OUT --format xlsx --out roadmap.xlsx                                        bảng tính cho cán bộ lập kế hoạch
@@ -117,9 +117,9 @@ describe("dcplan plan on a terminal", () => {
     expect(clean(r.out)).toMatchInlineSnapshot(`
       "MISSED: the merger is not done by the deadline 31 Dec 2026; projected completion 10 Jan 2027; 2 systems late.
         Late: Thư điện tử Bắc Giang; Trang thông tin điện tử
-        Why: 4 systems must move: group g-app (2 systems, 20 GiB) is larger than one wave and takes a wave alone; the other 2 systems need at least 2 waves at ≤ 1 systems per wave (⌈2 ÷ 1⌉ = 2); that is at least 3 waves, but only 1 cutover window (2 cutover days) remain before 2026-12-31
-        Why: 40 GiB of data must be copied: group g-app (2 systems, 20 GiB) is larger than one wave and takes a wave alone; the other 20 GiB need at least 1 waves at ≤ 10058.2 GiB per wave (⌈20 ÷ 10058.2⌉ = 1); that is at least 2 waves, but only 1 cutover window (2 cutover days) remain before 2026-12-31
-        Why: g-web (web: 1 system, 10 GiB) lands in wave 3 (2027-01-09): in the window of 2027-01-02 wave 2 was full (1 systems)
+        Why: 4 systems must move: the group of Cổng dịch vụ công, Cơ sở dữ liệu dịch vụ công (2 systems, 20 GiB) is larger than one wave and takes a wave alone; the other 2 systems need at least 2 waves at ≤ 1 systems per wave (⌈2 ÷ 1⌉ = 2); that is at least 3 waves, but only 1 cutover window (2 cutover days) remain before 2026-12-31
+        Why: 40 GiB of data must be copied: the group of Cổng dịch vụ công, Cơ sở dữ liệu dịch vụ công (2 systems, 20 GiB) is larger than one wave and takes a wave alone; the other 20 GiB need at least 1 waves at ≤ 10058.2 GiB per wave (⌈20 ÷ 10058.2⌉ = 1); that is at least 2 waves, but only 1 cutover window (2 cutover days) remain before 2026-12-31
+        Why: Trang thông tin điện tử (1 system, 10 GiB) lands in wave 3 (2027-01-09): in the window of 2027-01-02, wave 2 was full (1 systems)
 
       Target site Bắc Ninh; 3 waves (at least 3), 4 systems move, 0 constraint violations.
 
@@ -184,7 +184,7 @@ describe("dcplan explain in Vietnamese", () => {
       Phương án: Chuyển lên nền tảng dùng chung (sau hợp nhất chạy tại Bắc Ninh, Nền tảng dùng chung (Kubernetes))
       Đợt chuyển đổi: 3, từ 09/01/2027 đến 10/01/2027 (Giai đoạn 2027–2028), TRỄ HẠN: sau hạn 31/12/2026
       Lý do:
-        - sẵn sàng container hóa tại dc-bg; chuyển lên nền tảng Kubernetes dùng chung tại dc-bn
+        - sẵn sàng đóng gói container tại Bắc Giang; chuyển lên nền tảng dùng chung (Kubernetes) tại Bắc Ninh
         - đợt 3 (từ 09/01/2027 đến 10/01/2027)
         - không thể sớm hơn: trong khung chuyển đổi ngày 02/01/2027, đợt 2 đã đủ 1 hệ thống
       Phải chờ:
@@ -192,7 +192,7 @@ describe("dcplan explain in Vietnamese", () => {
       Các hệ thống chờ hệ thống này:
         không có
       Máy chủ:
-        - web-vm (máy ảo tại Bắc Giang): Tái sử dụng → Bắc Ninh, giải phóng ngày 10/01/2027, cấu hình đích 4 vCPU, 16 GiB bộ nhớ, 100 GiB lưu trữ: tải (web) tiếp tục chạy dưới dạng máy ảo tại dc-bn từ đợt 3; cấu hình tính lại theo mức sử dụng đo được
+        - web-vm (máy ảo tại Bắc Giang): Tái sử dụng → Bắc Ninh, giải phóng ngày 10/01/2027, cấu hình đích 4 vCPU, 16 GiB bộ nhớ, 100 GiB lưu trữ: tải (Trang thông tin điện tử) tiếp tục chạy dưới dạng máy ảo tại Bắc Ninh từ đợt 3; cấu hình tính lại theo mức sử dụng đo được
       "
     `);
     expect(readAloudProblems(clean(r.out).replace(/^Hệ thống web — /, "Hệ thống "), plan)).toEqual([]);
@@ -207,16 +207,16 @@ describe("dcplan explain in Vietnamese", () => {
       Phương án: Hợp nhất vào Thư điện tử Bắc Ninh
       Đợt chuyển đổi: 2, từ 02/01/2027 đến 03/01/2027 (Giai đoạn 2027–2028), TRỄ HẠN: sau hạn 31/12/2026
       Lý do:
-        - trùng chức năng "email" tại dc-bg; hợp nhất vào mail-bn tại dc-bn (điểm của hệ thống giữ lại 50; mail-bg đạt 10 điểm)
+        - trùng chức năng thư điện tử công vụ tại Bắc Giang; hợp nhất vào Thư điện tử Bắc Ninh tại Bắc Ninh (điểm của hệ thống giữ lại 50; Thư điện tử Bắc Giang đạt 10 điểm)
         - đợt 2 (từ 02/01/2027 đến 03/01/2027)
-        - không thể sớm hơn: trong khung chuyển đổi ngày 26/12/2026, đợt 1 dành riêng cho nhóm Cổng dịch vụ công (2 hệ thống, 20 GiB) vượt giới hạn một đợt
+        - không thể sớm hơn: trong khung chuyển đổi ngày 26/12/2026, đợt 1 dành riêng cho nhóm gồm Cổng dịch vụ công; Cơ sở dữ liệu dịch vụ công (2 hệ thống, 20 GiB) vượt giới hạn một đợt
         - đợt thí điểm: điểm rủi ro 203 (cấp độ 2)
       Phải chờ:
         - hệ thống được giữ lại Thư điện tử Bắc Ninh: Giữ nguyên (phải sẵn sàng trước)
       Các hệ thống chờ hệ thống này:
         không có
       Máy chủ:
-        - mail-bg-vm (máy ảo tại Bắc Giang): Thanh lý, giải phóng ngày 03/01/2027, thanh lý ngày 02/02/2027: các hệ thống trên máy rời đi mà không cần máy ảo thay thế (mail-bg: hợp nhất); giải phóng ngày 03/01/2027
+        - mail-bg-vm (máy ảo tại Bắc Giang): Thanh lý, giải phóng ngày 03/01/2027, thanh lý ngày 02/02/2027: các hệ thống trên máy rời đi mà không cần máy ảo thay thế (Thư điện tử Bắc Giang (hợp nhất)); giải phóng ngày 03/01/2027
       "
     `);
     expect(readAloudProblems(clean(system.out).replace(/^Hệ thống mail-bg — /, "Hệ thống "), plan)).toEqual([]);
@@ -224,7 +224,7 @@ describe("dcplan explain in Vietnamese", () => {
     expect(clean(server.out)).toMatchInlineSnapshot(`
       "Máy chủ bg-host (máy chủ vật lý tại Bắc Giang): Di dời → Bắc Ninh, giải phóng ngày 10/01/2027, di dời ngày 16/01/2027
       Lý do:
-        - tải cuối cùng rời máy ngày 10/01/2027; còn bảo hành của hãng đến ngày 30/06/2030 nên được di dời về dc-bn ngày 16/01/2027 và bổ sung năng lực từ ngày 18/01/2027
+        - tải cuối cùng rời máy ngày 10/01/2027; còn bảo hành của hãng đến ngày 30/06/2030 nên được di dời về Bắc Ninh ngày 16/01/2027 và bổ sung năng lực từ ngày 18/01/2027
       Các máy ảo trên máy chủ này:
         - app-vm (máy ảo tại Bắc Giang): Tái sử dụng → Bắc Ninh, giải phóng ngày 27/12/2026, cấu hình đích 4 vCPU, 16 GiB bộ nhớ, 100 GiB lưu trữ
         - db-vm (máy ảo tại Bắc Giang): Tái sử dụng → Bắc Ninh, giải phóng ngày 27/12/2026, cấu hình đích 4 vCPU, 16 GiB bộ nhớ, 100 GiB lưu trữ

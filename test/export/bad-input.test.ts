@@ -17,7 +17,7 @@ const OLD = "OLD REPORT, NOT TO BE LOST";
 async function dcplan(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, today: () => "2026-11-30" };
+  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, today: () => "2026-11-30", env: { LANG: "en_US.UTF-8" } }; // English: the texts pinned below
   const code = await run(args, io);
   return { code, out, err: err.replaceAll(dir, "DIR") };
 }

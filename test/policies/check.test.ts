@@ -239,7 +239,7 @@ describe("dcplan check on bad input: located, every problem at once, exit 2", ()
 });
 
 describe("dcplan check as a process", () => {
-  const dcplan = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "planner/cli/main.ts", "check", ...args], { encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const dcplan = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "planner/cli/main.ts", "check", ...args], { encoding: "utf8", env: { ...process.env, CI: "true", LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" } });
   it("exits 1 on mandatory findings, 2 on bad input, never with a stack trace", () => {
     const failing = dcplan("--manifests", AGENCY, "--inventory", "inventory/sample");
     expect(failing.status).toBe(1);

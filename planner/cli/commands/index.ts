@@ -246,9 +246,9 @@ export const COMMANDS: readonly CommandEntry[] = [
         .addHelpText("after", "\nExit status: 0 when no mandatory rule is violated (advisory findings are reported), 1 when one is, 2 on bad input.\n"),
     examples: [
       "dcplan check --stack prod",
-      "dcplan check --manifests agency/so-y-te/ --inventory inventory/sample",
-      "helm template portal ./chart > rendered.yaml && dcplan check --manifests rendered.yaml --plan plan.json",
-      "dcplan check --stack prod --manifests agency/ --format sarif --out check.sarif",
+      "dcplan check --manifests test/policies/agency/so-khcn-lgsp/ --inventory inventory/sample",
+      "dcplan check --manifests test/policies/agency/ttpvhcc-kho-so-hoa/rendered.yaml --inventory inventory/sample --format json",
+      "dcplan check --stack prod --manifests test/policies/agency/ --format sarif --out check.sarif",
     ],
     load: async () => (await import("./check.js")).action,
   },

@@ -177,6 +177,8 @@ export const FINDING_TWINS: readonly FindingTwin[] = [
   { rules: SCHEMA, en: "must be VND (every amount is in đồng), got {value}", vi: "phải là VND (mọi số tiền tính bằng đồng), nhận được {value}" },
   // ── the plan file (planner/read-plan.ts) ────────────────────────────────────────────────────
   { rules: ["invalid-json"], en: "not valid JSON: {why}", vi: "không phải JSON hợp lệ: {why}" },
+  { rules: ["invalid-json"], en: "is empty: not a plan file (write one with dcplan plan --out FILE)", vi: "trống: không phải tệp kế hoạch (ghi một tệp bằng dcplan plan --out TỆP)" },
+  { rules: ["not-utf8"], en: "is not UTF-8 text (a plan file written by dcplan plan is UTF-8): the byte here is not", vi: "không phải văn bản UTF-8 (tệp kế hoạch do dcplan plan ghi là UTF-8): byte ở đây không hợp lệ" },
   // ── importing (inventory/import/): findings ──────────────────────────────────────────────────
   { rules: ["json-syntax"], en: "not valid JSON ({why}): save the API response as it is", vi: "không phải JSON hợp lệ ({why}): hãy lưu nguyên văn phản hồi của API" },
   {

@@ -59,6 +59,7 @@ export const COMMAND_HELP_VI: Readonly<Record<string, CommandHelpVi>> = {
       "--inventory": "thư mục dữ liệu kiểm kê (thêm kiểu máy chủ, hệ điều hành; máy chủ riêng lẻ theo kỳ trong báo cáo)",
       "--format": "một trong html, xlsx, csv, md, mermaid, report",
       "--period": "cùng --format report: năm YYYY hoặc nửa năm YYYY-H1, YYYY-H2 [nửa năm chứa ngày lập kế hoạch]",
+      "--indicators": "cùng --format report: các dòng chỉ tiêu (JSON, như planner/export/appendix-01.json) [các dòng có sẵn]",
       "--by-owner": "mỗi cơ quan chủ quản một tệp (với html, xlsx hoặc md), ghi vào thư mục --out",
       "--progress": "tệp tiến độ mà kế hoạch được lập từ đó: bị từ chối nếu kế hoạch không mang đúng các sự kiện của tệp (chỉ chúng được tính là đã xong)",
       "--baseline": "kế hoạch JSON ban đầu, vẽ đối chiếu với những gì đã ghi nhận trong phần kế hoạch và thực tế của lộ trình HTML",
@@ -143,6 +144,19 @@ export const COMMAND_HELP_VI: Readonly<Record<string, CommandHelpVi>> = {
       "--decommissioned": "các máy chủ đã thanh lý vào ngày --on, cách nhau bằng dấu phẩy (dùng được nhiều lần)",
       "--relocated": "các máy chủ đã chuyển về trung tâm giữ lại vào ngày --on, cách nhau bằng dấu phẩy (dùng được nhiều lần)",
       "--on": "ngày của --retired, --decommissioned, --relocated (YYYY-MM-DD)",
+    },
+  },
+  check: {
+    description: "kiểm tra các đối tượng Kubernetes theo bộ quy tắc (phân vùng cơ quan, bảo vệ theo cấp độ an toàn, an toàn khối lượng công việc, đối tượng nền tảng), không cần kết nối: bản kê của một stack và/hoặc tệp YAML bất kỳ",
+    options: {
+      "--stack": "kiểm tra các đối tượng mà `dcplan render --stack TÊN` ghi (stacks/Pulumi.<tên>.yaml), cùng dữ liệu kiểm kê và kế hoạch của stack đó",
+      "--manifests": "kiểm tra mọi bản kê .yaml/.yml/.json trong tệp hay thư mục này (tệp nhiều tài liệu, List, kết quả helm template; thư mục helm/ của render là các bản phát hành Helm)",
+      "--inventory": "dữ liệu kiểm kê cho biết hệ thống, cấp độ an toàn và RPO của từng namespace [của stack, với --stack; không có nếu không]",
+      "--plan": "kế hoạch JSON cho biết cấp độ an toàn của từng hệ thống [của stack, với --stack]",
+      "--policy-config": "mức độ và tham số của từng quy tắc, theo định dạng --policy-pack-config của Pulumi [policies/config/<stack>.json nếu có]",
+      "--format": "định dạng báo cáo: text, json, sarif",
+      "--out": "ghi báo cáo vào tệp này (an toàn, ghi xong mới thay) thay vì in ra màn hình",
+      "--project": "thư mục gốc của dự án, nơi có Pulumi.yaml",
     },
   },
   diff: {
