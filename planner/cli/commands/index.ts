@@ -48,6 +48,9 @@ export interface CommandEntry {
 /** Formats of `dcplan export --format` (the export module checks the same list). */
 export const EXPORT_FORMATS = ["html", "xlsx", "csv", "md", "mermaid", "report"] as const;
 
+/** Formats of `dcplan options --format` (planner/options/report.ts checks the same list). */
+export const OPTIONS_FORMATS = ["text", "md", "json"] as const;
+
 /** Environment variables `dcplan render --secrets-from-env` reads (stacks/render.ts SECRET_ENV; a test keeps them equal). */
 export const RENDER_SECRET_ENV_NAMES = ["DCPLAN_BACKUP_CREDENTIALS", "DCPLAN_BGP_PASSWORDS"] as const;
 
@@ -117,13 +120,38 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--profile <file>", "planning profile (YAML); every field optional")
         .option("--as-of <date>", "planning day YYYY-MM-DD; waves start after it [today]", parseDateOption("--as-of"))
         .option("--out <file>", "write the plan JSON here (atomically) instead of standard output")
-        .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency"),
+        .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency")
+        .option("--options-budget <n>", "when the deadline is missed: re-plans the search for options to meet it may make (0: no search) [scaled to the inventory]", parseIntOption("--options-budget", 0)),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json",
       "dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline",
       "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
     ],
     load: async () => (await import("./plan.js")).action,
+  },
+  {
+    name: "options",
+    description: "when the deadline is missed: the changes of the profile that would meet it (each confirmed by planning again), as a table in Vietnamese or English, with the change to apply",
+    declare: (c) =>
+      c
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--profile <file>", "planning profile (YAML) the options change")
+        .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+        .option("--prices <file>", "price book (YAML): each option's cost against the plan")
+        .option("--budget <n>", "re-plans the search may make [scaled to the inventory]", parseIntOption("--budget", 1))
+        .option("--plan <file>", "show the options a plan JSON already carries instead of planning")
+        .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
+        .option("--format <format>", "text, md or json", parseChoice("--format", OPTIONS_FORMATS), "text")
+        .option("--out <file>", "write the report here instead of standard output")
+        .option("--apply <id>", "with --write-profile: the option whose change to apply")
+        .option("--write-profile <file>", "write the profile with the --apply option's change (comments and layout kept)"),
+    examples: [
+      "dcplan options --inventory inventory/sample --profile planner/sample/profile.yaml --as-of 2026-11-30",
+      "dcplan options --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --lang en --format md --out OPTIONS.md",
+      "dcplan options --plan plan.json",
+      "dcplan options --profile planner/sample/profile.yaml --apply weekdays-wed --write-profile profile-wed.yaml",
+    ],
+    load: async () => (await import("./options.js")).action,
   },
   {
     name: "explain",

@@ -1,11 +1,13 @@
 // `dcplan plan`: inventory + profile → plan JSON (contract: docs/plan.md). Reads its inputs, calls
 // the pure planner, writes the JSON atomically to --out or to standard output (nothing else goes
 // to standard output); a one-line summary goes to standard error. With --prices the plan is costed
-// (planner/cost/, docs/cost.md) and carries `cost`, with a second summary line.
+// (planner/cost/, docs/cost.md) and carries `cost`, with a second summary line. When the deadline
+// is missed, the plan carries `deadline.options` (planner/options/, docs/options.md): the changes
+// of the profile that would meet it, each confirmed by re-planning, listed briefly on standard error.
 import { loadInventory } from "../../../inventory/load.js";
 import type { Cost, Plan } from "../../plan-schema.js";
 import { planWithProfile, serialisePlan } from "../../plan.js";
-import { prepareProfile } from "../../profile.js";
+import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import type { CommandAction } from "./index.js";
 
@@ -17,6 +19,8 @@ export interface PlanOptions {
   readonly out?: string;
   /** Price book (YAML): cost the plan in đồng (docs/cost.md). */
   readonly prices?: string;
+  /** Re-plans the search for deadline options may make [scaled to the inventory; 0: no search]. */
+  readonly optionsBudget?: number;
 }
 
 /** One line for standard error: waves, bound, deadline truth. */
@@ -41,14 +45,23 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<Plan> {
   const costing = options.prices !== undefined ? await import("../../cost/index.js") : undefined;
   const book = costing?.loadPriceBook(options.prices!);
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
-  const profile = prepareProfile(options.profile, loaded.index, asOf);
-  const { plan } = planWithProfile(loaded, profile, asOf);
+  const asRead: LoadedProfile = options.profile === undefined ? { profile: {} } : loadProfile(options.profile);
+  const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf);
+  const { plan } = detailed;
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
+  let optionLines: string[] = [];
+  if (!plan.deadline.met && options.optionsBudget !== 0) {
+    // Imported only when the deadline is missed.
+    const opts = await import("../../options/index.js");
+    opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
+    optionLines = opts.optionsSummaryLines(plan);
+  }
   const json = serialisePlan(plan);
   if (options.out !== undefined) writeFileAtomic(options.out, json);
   else io.stdout(json);
   io.stderr(`${planSummaryLine(plan)}\n`);
   if (plan.cost) io.stderr(`${costSummaryLine(plan.cost)}\n`);
+  for (const line of optionLines) io.stderr(`${line}\n`);
   return plan;
 }
 
