@@ -20,7 +20,9 @@
 //      sets is kept.
 //   4. Each deferred group is brought back in turn, the most important first, when nothing it
 //      depends on stays deferred; it stays back if a re-plan still finishes everything else on
-//      time. The result is minimal in that no single deferred group can be brought back.
+//      time. A group of the same shape (systems, data, capacity, level, dependencies) as one that
+//      could not come back is not tried again. Within the budget, the result is minimal in that no
+//      single deferred group of a new shape can be brought back.
 import type { Pin } from "../profile-schema.js";
 import type { Unit } from "../schedule.js";
 import { wavesNeeded } from "./bounds.js";
@@ -44,6 +46,7 @@ export function searchDeferral(ctx: SearchContext): Found | undefined {
   const { maxSystems, maxDataGiB, deadline } = ctx.profile;
   const notBefore = dayAfter(deadline);
   const windows = ctx.cutover.windows;
+  if (windows === 0) return undefined;
   const users = (u: Unit): number => u.systems.reduce((n, s) => n + (index.systems.get(s)?.users ?? 0), 0);
   const alone = (u: Unit): boolean => u.systems.length > maxSystems || u.dataGiB > maxDataGiB;
 
@@ -136,15 +139,19 @@ export function searchDeferral(ctx: SearchContext): Found | undefined {
     const r = attempt(lateUnits);
     if (r?.ok) best = { set: lateUnits, outcome: r.outcome };
   }
-  if (!best) return undefined;
+  // Deferring everything finishes nothing: not an option.
+  if (!best || best.set.size >= units.length) return undefined;
   // 4. Bring groups back, the most important first.
   const deferred = new Set(best.set);
   let outcome = best.outcome;
   const back = [...deferred].map((i) => units[i]);
   back.sort((a, b) => b.maxSecurityLevel - a.maxSecurityLevel || users(b) - users(a) || b.systems.length - a.systems.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A group of the same shape as one that could not come back is not tried again.
+  const shape = (u: Unit): string => `${u.systems.length}|${u.dataGiB}|${u.demand.cpuCores}|${u.demand.memoryGiB}|${u.demand.storageGiB}|${u.maxSecurityLevel}|${u.preds.length}|${u.succs.length}`;
+  const failed = new Set<string>();
   for (const u of back) {
     if (ctx.replanner.left <= 0) break;
-    if (u.preds.some((p) => deferred.has(p))) continue;
+    if (u.preds.some((p) => deferred.has(p)) || failed.has(shape(u))) continue;
     deferred.delete(u.index);
     if (deferred.size === 0 || !fitsBound(deferred)) {
       deferred.add(u.index);
@@ -152,7 +159,10 @@ export function searchDeferral(ctx: SearchContext): Found | undefined {
     }
     const r = attempt(deferred);
     if (r?.ok) outcome = r.outcome;
-    else deferred.add(u.index);
+    else {
+      deferred.add(u.index);
+      failed.add(shape(u));
+    }
   }
   const systems = systemsOf(units, deferred);
   return { levers: [{ kind: "deferral", systems, notBefore }], patch: deferralPatch(ctx, systems, notBefore), outcome };

@@ -61,12 +61,27 @@ export class Replanner {
   private readonly resolved = new Map<string, PlanningProfile | string>();
   private spent = 0;
   private refused = false;
+  /** A lower ceiling set by `within`, or the budget. */
+  private ceiling: number;
 
   constructor(
     readonly input: OptionInput,
     /** Re-plans allowed to trials (confirmations of the chosen options are not counted). */
     readonly budget: number,
-  ) {}
+  ) {
+    this.ceiling = budget;
+  }
+
+  /** Runs `fn` allowing it at most `n` more re-plans (never beyond the budget). */
+  within<T>(n: number, fn: () => T): T {
+    const outer = this.ceiling;
+    this.ceiling = Math.min(outer, this.spent + Math.max(0, n));
+    try {
+      return fn();
+    } finally {
+      this.ceiling = outer;
+    }
+  }
 
   /** Re-plans made so far by trials. */
   get replans(): number {
@@ -78,9 +93,9 @@ export class Replanner {
     return this.refused;
   }
 
-  /** Re-plans still allowed. */
+  /** Re-plans still allowed (within the current ceiling). */
   get left(): number {
-    return this.budget - this.spent;
+    return Math.max(0, this.ceiling - this.spent);
   }
 
   /** The profile as read with `patch` applied. */
@@ -110,7 +125,7 @@ export class Replanner {
       this.trials.set(key, t);
       return t;
     }
-    if (this.spent >= this.budget) {
+    if (this.spent >= this.ceiling) {
       this.refused = true;
       return { status: "over-budget" };
     }

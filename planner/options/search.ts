@@ -1,7 +1,8 @@
 // The options search: which changes of the planning profile would meet a missed deadline. Single
 // levers first — the smallest raise of each wave limit, an extra cutover weekday, faster
-// procurement, another target site —, then the smallest deferral of systems past the deadline,
-// then, only when no single lever meets the deadline, pairs of levers. Everything is decided by
+// procurement, another target site —, then, only when no single lever meets the deadline, pairs
+// of levers (leaving a quarter of the budget), then the smallest deferral of systems past the
+// deadline. Everything is decided by
 // re-planning (replan.ts) within one budget of re-plans, so the search is deterministic and
 // bounded; the found changes are ranked by size (rank.ts) and the best ones kept.
 import type { DetailedPlan } from "../plan.js";
@@ -23,6 +24,8 @@ export const MAX_OPTIONS = 8;
 export const MAX_PAIRS = 3;
 /** Most extra-weekday options offered. */
 export const MAX_WEEKDAY_OPTIONS = 2;
+/** Re-plans kept for the deferral when pairs are searched (or a quarter of the budget, if more). */
+export const DEFERRAL_MIN_REPLANS = 6;
 
 /** A found change, ranked: its id, size and verdict. */
 export interface RankedChange extends Found {
@@ -44,19 +47,23 @@ export function searchOptions(input: OptionInput, base: DetailedPlan, budget: nu
   const ctx: SearchContext = { replanner, base, profile, units, cutover: cutoverBefore(profile) };
   const basis: SizeBasis = { cutoverDays: ctx.cutover.days, movingSystems: units.reduce((n, u) => n + u.systems.length, 0) };
 
+  // A deadline already behind the start date cannot be met by any change of the profile.
+  const searching = !base.plan.deadline.met && budget > 0 && profile.startDate <= profile.deadline;
   const singles: Found[] = [];
   const add = (f: Found | undefined): void => {
     if (f) singles.push(f);
   };
-  if (!base.plan.deadline.met && budget > 0) {
+  if (searching) {
     add(searchMaxSystems(ctx, NOTHING));
     singles.push(...searchWeekdays(ctx, NOTHING).slice(0, MAX_WEEKDAY_OPTIONS));
     add(searchMaxData(ctx, NOTHING));
     add(searchProcurement(ctx, NOTHING));
     singles.push(...searchTargetSite(ctx, NOTHING));
   }
-  const deferral = !base.plan.deadline.met && budget > 0 ? searchDeferral(ctx) : undefined;
-  const pairs = singles.length === 0 && !base.plan.deadline.met && budget > 0 ? rank(searchPairs(ctx), basis).slice(0, MAX_PAIRS) : [];
+  // Pairs (only when no single lever meets) leave a share of the budget to the deferral.
+  const reserve = Math.min(replanner.left, Math.max(DEFERRAL_MIN_REPLANS, Math.floor(budget / 4)));
+  const pairs = searching && singles.length === 0 ? replanner.within(replanner.left - reserve, () => rank(searchPairs(ctx), basis).slice(0, MAX_PAIRS)) : [];
+  const deferral = searching ? searchDeferral(ctx) : undefined;
   const all = rank([...singles, ...(deferral ? [deferral] : [])], basis);
   const changes = [...all, ...pairs].sort(byRank);
   const unique = changes.filter((c, i) => changes.findIndex((d) => d.id === c.id) === i);
