@@ -103,9 +103,9 @@ export function outcomeText(option: Pick<DeadlineOption, "met" | "waves" | "proj
   }
   const late = option.late.length;
   if (vi) {
-    return `Mọi hệ thống khác hoàn thành trước ${viDate(deadline)}; ${viNum(late)} hệ thống lùi lại${end ? ` hoàn thành ngày ${viDate(end)}` : " chưa xếp được đợt"} (${viNum(option.waves)} đợt)`;
+    return `Mọi hệ thống khác hoàn thành trước hạn ${viDate(deadline)}; ${viNum(late)} hệ thống chuyển sau${end ? `, hoàn thành ngày ${viDate(end)}` : ", chưa xếp được đợt"} (tổng cộng ${viNum(option.waves)} đợt)`;
   }
-  return `Every other system finishes by ${deadline}; ${plural(late, "system")} later${end ? `, complete on ${end}` : ", not yet scheduled"} (${plural(option.waves, "wave")})`;
+  return `Every other system finishes by ${deadline}; ${plural(late, "system")} later${end ? `, complete on ${end}` : ", not yet scheduled"} (${plural(option.waves, "wave")} in all)`;
 }
 
 /** The whole option in one sentence: change, then what it gives. */

@@ -44,7 +44,10 @@ export function optionsSummaryLines(plan: Plan): string[] {
   const options = plan.deadline.options;
   if (!options) return [];
   if (options.length === 0) return [`dcplan plan: no option within ${plan.deadline.optionsSearch?.replans ?? 0} re-plans meets the deadline`];
-  return [`dcplan plan: ${options.length} option${options.length === 1 ? "" : "s"} to meet the deadline (\`dcplan options\` shows them with their changes):`, ...options.map((o, i) => `  ${i + 1}. ${o.summary}`)];
+  const meet = options.filter((o) => o.met).length;
+  const defer = options.length - meet;
+  const what = [meet > 0 ? `${meet} option${meet === 1 ? "" : "s"} meet${meet === 1 ? "s" : ""} the deadline` : "no option meets the deadline", ...(defer > 0 ? [`${defer} defer${defer === 1 ? "s" : ""} systems past it`] : [])].join(", ");
+  return [`dcplan plan: ${what} (\`dcplan options\` shows them with their changes):`, ...options.map((o, i) => `  ${i + 1}. ${o.summary}`)];
 }
 
 /** The cost cell of an option: the net difference in đồng, or empty without a price book. */
