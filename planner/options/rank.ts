@@ -8,7 +8,7 @@
 // and a pair's size is the sum of its two. Options that meet the deadline come first, smallest
 // change first; then those that defer systems; ties go to fewer levers, then to the lever order of
 // types.ts (people's weekends before money before moving the other way), then to the id.
-import { LEVER_ORDER, type Lever } from "./types.js";
+import { LEVER_ORDER, type Lever, type LeverKind } from "./types.js";
 
 /** What a lever's size is measured against: the plan's cutover days before the deadline and its systems still to move. */
 export interface SizeBasis {
@@ -45,8 +45,16 @@ export function changeSize(levers: readonly Lever[], basis: SizeBasis): number {
   return round4(levers.reduce((n, l) => n + leverSize(l, basis), 0));
 }
 
+/** What the ranking reads of an option. */
+export interface Rankable {
+  readonly met: boolean;
+  readonly size: number;
+  readonly levers: readonly { readonly kind: LeverKind }[];
+  readonly id: string;
+}
+
 /** Compares two options for the ranking (see file header). */
-export function byRank(a: { met: boolean; size: number; levers: readonly Lever[]; id: string }, b: { met: boolean; size: number; levers: readonly Lever[]; id: string }): number {
+export function byRank(a: Rankable, b: Rankable): number {
   if (a.met !== b.met) return a.met ? -1 : 1;
   if (a.size !== b.size) return a.size - b.size;
   if (a.levers.length !== b.levers.length) return a.levers.length - b.levers.length;

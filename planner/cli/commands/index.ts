@@ -48,6 +48,14 @@ export interface CommandEntry {
 /** Formats of `dcplan export --format` (the export module checks the same list). */
 export const EXPORT_FORMATS = ["html", "xlsx", "csv", "md", "mermaid", "report"] as const;
 
+/** Formats of `dcplan compare --format` (the compare module checks the same list). */
+export const COMPARE_FORMATS = ["html", "xlsx", "md", "json"] as const;
+
+/** Collects a repeatable option's values in order. */
+function collect(value: string, previous: readonly string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** Formats of `dcplan options --format` (planner/options/report.ts checks the same list). */
 export const OPTIONS_FORMATS = ["text", "md", "json"] as const;
 
@@ -152,6 +160,24 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan options --profile planner/sample/profile.yaml --apply weekdays-wed --write-profile profile-wed.yaml",
     ],
     load: async () => (await import("./options.js")).action,
+  },
+  {
+    name: "compare",
+    description: "scenarios side by side: the same inventory planned with several profiles (deadline, late systems, waves, procurement, savings, cost) and the systems placed differently",
+    declare: (c) =>
+      c
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--profile <file>", "a planning profile, one scenario named after the file (repeat: at least two)", collect, [])
+        .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+        .option("--prices <file>", "price book (YAML): each scenario's cost and its difference from the first")
+        .requiredOption("--format <format>", `one of ${COMPARE_FORMATS.join(", ")}`, parseChoice("--format", COMPARE_FORMATS))
+        .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
+        .requiredOption("--out <path>", "output file"),
+    examples: [
+      "dcplan compare --profile planner/sample/profile.yaml --profile profile-wed.yaml --as-of 2026-11-30 --format html --out so-sanh.html",
+      "dcplan compare --profile a.yaml --profile b.yaml --prices planner/sample/prices.yaml --format xlsx --out scenarios.xlsx",
+    ],
+    load: async () => (await import("./compare.js")).action,
   },
   {
     name: "explain",
