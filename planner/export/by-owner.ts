@@ -6,6 +6,7 @@
 import { costForAgency } from "../cost/agency.js";
 import type { Plan } from "../plan-schema.js";
 import { costTables } from "./cost-section.js";
+import { agencyOptionsMarkdown } from "./options-markdown.js";
 import type { OutputFile } from "./csv.js";
 import { type HtmlSection, renderHtml } from "./html.js";
 import { labels } from "./i18n.js";
@@ -58,7 +59,7 @@ export function planForOwner(plan: Plan, agency: string): Plan {
   };
 }
 
-const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "cost", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "options", "cost", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
 
 /**
  * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
@@ -79,8 +80,8 @@ export async function renderByOwner(
     const sub: ExportInput = { ...input, plan: planForOwner(plan, agency) };
     const title = L.ownerPlanTitle(names.agency(agency));
     const name = `${agency}.${format}`;
-    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, costView: "agency" }) });
-    else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true }) });
+    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, costView: "agency", optionsView: "agency" }) });
+    else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true, afterVerdict: agencyOptionsMarkdown(sub.plan, lang) }) });
     else {
       const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });

@@ -27,6 +27,8 @@ export interface MarkdownOptions {
   readonly figures?: boolean;
   /** Include one table of systems and one of servers [false]; per-agency plans do. */
   readonly systemsAndServers?: boolean;
+  /** Lines after the verdict (the per-agency plans' deadline options) [none]. */
+  readonly afterVerdict?: readonly string[];
 }
 
 /** Renders the plan as Markdown (NFC). */
@@ -40,6 +42,7 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   if (options.intro) out.push(escapeMd(options.intro), "");
   out.push(`${escapeMd(L.asOf)}: ${formatDate(plan.asOf, lang)} · ${escapeMd(L.targetSite)}: ${escapeMd(names.site(plan.targetSite))} · ${escapeMd(L.generator)}: ${escapeMd(plan.generator)}`, "");
   out.push(`## ${escapeMd(L.verdictTitle)}`, "", `**${escapeMd(verdictText(f, lang))}**`, "");
+  if (options.afterVerdict) out.push(...options.afterVerdict);
   if (options.figures ?? true) {
     out.push(`## ${escapeMd(L.figuresTitle)}`, "", `| ${escapeMd(L.indicator)} | ${escapeMd(L.value)} |`, "|---|---:|");
     for (const i of figureItems(f, lang)) {
