@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** Folders tsconfig.build.json compiles into dist/: a compiled module is stale when any .ts file in them is newer. */
-export const BUILT_FOLDERS: readonly string[] = ["common", "inventory", "planner", "stacks", "policies", "bench"];
+export const BUILT_FOLDERS: readonly string[] = ["common", "inventory", "planner", "stacks", "policies", "survey", "bench"];
 
 /** The newest .ts file under `dir` and its modification time (ms since the epoch; 0 when none). */
 export function newestSource(dir: string): { file: string; mtimeMs: number } {

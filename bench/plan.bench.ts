@@ -1,10 +1,18 @@
 // Planner benchmark. Two entry points:
 //  - `bench(ctx)`: the module interface of bench/run.ts (`npm run bench`): reads the runner's
 //    inventory (the JSON copy; loading YAML is measured by the inventory module), indexes it and
-//    times planMigration, noting waves, the lower bound and their ratio;
-//  - `benchPlan(sizes)`: stand-alone, `npx tsx bench/plan.bench.ts 2k 10k 20k` (sizes in systems):
-//    generates each inventory in memory with the seeded generator (≈ 5 servers per system), plans
-//    it and prints time, peak RSS and waves ÷ lower bound.
+//    times planMigration, noting waves, the lower bound and their ratio; then checks the plan with
+//    the contract's invariant checker (test/planner/invariants.ts) and plans and checks the other
+//    generated families at the same size;
+//  - `benchPlan(sizes)`: stand-alone, `npx tsx bench/plan.bench.ts 1k 2k 20k` (sizes in systems,
+//    the default): generates each family's inventory in memory with the seeded generator (≈ 5
+//    servers per system, seed 1), plans it, runs the invariant checker and prints time, peak RSS,
+//    violations and waves ÷ lower bound, which must stay ≤ 1.05 on every family from 1,000 systems
+//    (below, one wave above the bound is already more than 5 %).
+// Families (fixed seeds): `plain` (the generator as it is: tight clusters, loose cycles, shared
+// servers, duplicates, pinned consolidations and retirements), `third-site` (a provincial cloud zone
+// as a third site), `people-pins` (bench/people-pins.ts: people-pinned retains inside tight clusters
+// and contradictory moves beside them).
 // The profile scales the wave limits with the inventory (maxSystems = ⌈systems ÷ 150⌉, at least 8;
 // maxDataGiB = ⌈data ÷ 150⌉, at least 10 000) so that the plan fits the 2026–2030 horizon and the
 // ratio to the lower bound means something; the default profile (8 systems and one weekend of WAN
@@ -16,10 +24,19 @@ import { indexInventory } from "../inventory/model.js";
 import type { Inventory } from "../inventory/schema.js";
 import { planMigration } from "../planner/plan.js";
 import type { Plan } from "../planner/plan-schema.js";
+import { checkInvariants } from "../test/planner/invariants.js";
 import { generateInventory } from "./generate.js";
+import { withPeoplePins } from "./people-pins.js";
 import type { BenchContext } from "./types.js";
 
 const AS_OF = "2026-11-22";
+/** The benchmark's promise: waves ÷ lower bound on every generated family. */
+export const RATIO_TARGET = 1.05;
+/** Seed of every family (the generator's and the people pins'). */
+const SEED = 1;
+
+export const FAMILIES = ["plain", "third-site", "people-pins"] as const;
+export type Family = (typeof FAMILIES)[number];
 
 /** The benchmark's profile for `inventory`: wave limits scaled so ≈ 150 waves could carry it. */
 export function benchProfile(inventory: Inventory) {
@@ -27,34 +44,78 @@ export function benchProfile(inventory: Inventory) {
   return { targetSite: "dc-bn", waveLimits: { maxSystems: Math.max(8, Math.ceil(inventory.systems.length / 150)), maxDataGiB: Math.max(10_000, Math.ceil(data / 150)) } };
 }
 
+/** The generated inventory of `family` with `servers` servers (seed fixed). */
+export function familyInventory(family: Family, servers: number): Inventory {
+  const base = generateInventory({ seed: SEED, servers, systemsPerServer: 0.2, thirdSite: family === "third-site", asOf: AS_OF });
+  return family === "people-pins" ? withPeoplePins(base, { seed: SEED }) : base;
+}
+
+/** Waves ÷ lower bound (1 when the bound is 0). */
+function ratioOf(plan: Plan): number {
+  return plan.lowerBound.waves > 0 ? plan.waves.length / plan.lowerBound.waves : 1;
+}
+
 function note(plan: Plan): string {
-  const ratio = plan.lowerBound.waves > 0 ? plan.waves.length / plan.lowerBound.waves : 1;
-  return `${plan.systems.length} systems, ${plan.servers.length} servers, ${plan.waves.length} waves, lower bound ${plan.lowerBound.waves} (${plan.lowerBound.binding}), ratio ${ratio.toFixed(3)}, ${plan.unscheduled.length} unscheduled, ${plan.procurement.length} procurements`;
+  return `${plan.systems.length} systems, ${plan.servers.length} servers, ${plan.waves.length} waves, lower bound ${plan.lowerBound.waves} (${plan.lowerBound.binding}), ratio ${ratioOf(plan).toFixed(3)}, ${plan.unscheduled.length} unscheduled, ${plan.procurement.length} procurements`;
+}
+
+/** Systems from which the ratio target applies: below, one wave more than the bound is already over 5 %. */
+export const RATIO_TARGET_FROM_SYSTEMS = 1000;
+
+/** What the invariant checker and the ratio say about a plan, in one line. */
+function verdict(plan: Plan, violations: readonly string[]): string {
+  const r = ratioOf(plan);
+  const judged = plan.systems.length >= RATIO_TARGET_FROM_SYSTEMS ? (r <= RATIO_TARGET ? ` ≤ ${RATIO_TARGET}` : ` > ${RATIO_TARGET} (MISSED)`) : ` (the ${RATIO_TARGET} target applies from ${RATIO_TARGET_FROM_SYSTEMS} systems)`;
+  return `${violations.length} invariant violations${violations.length > 0 ? ` (first: ${violations[0]})` : ""}; waves ÷ lower bound ${r.toFixed(3)}${judged}`;
 }
 
 /** Runner entry point (bench/types.ts). */
 export async function bench(ctx: BenchContext): Promise<void> {
   const inventory = await ctx.stage("read JSON", () => JSON.parse(readFileSync(ctx.jsonFile, "utf8")) as Inventory);
   const index = await ctx.stage("index", () => indexInventory(inventory));
-  await ctx.stage("plan", () => planMigration({ inventory, index }, benchProfile(inventory), ctx.asOf), note);
+  const plan = await ctx.stage("plan", () => planMigration({ inventory, index }, benchProfile(inventory), ctx.asOf), note);
+  await ctx.stage("invariants (plain)", () => checkInvariants(inventory, plan), (v) => verdict(plan, v));
+  for (const family of FAMILIES.filter((f) => f !== "plain")) {
+    const inv = familyInventory(family, ctx.servers);
+    let p: Plan | undefined;
+    await ctx.stage(`plan (${family})`, () => (p = planMigration({ inventory: inv, index: indexInventory(inv) }, benchProfile(inv), ctx.asOf)), note);
+    await ctx.stage(`invariants (${family})`, () => checkInvariants(inv, p!), (v) => verdict(p!, v));
+  }
 }
 
-/** Plans generated inventories of `sizes` systems each; prints and returns the figures. */
-export function benchPlan(sizes: readonly number[] = [2000, 10_000, 20_000], seed = 1): { systems: number; servers: number; ms: number; peakRssMiB: number; waves: number; lowerBound: number; ratio: number }[] {
-  const rows = [];
+/** One row of the stand-alone benchmark. */
+export interface FamilyRow {
+  readonly family: Family;
+  readonly systems: number;
+  readonly servers: number;
+  readonly ms: number;
+  readonly peakRssMiB: number;
+  readonly waves: number;
+  readonly lowerBound: number;
+  readonly ratio: number;
+  readonly violations: number;
+}
+
+/** Plans every family at `sizes` systems each and checks the plans; prints and returns the figures. */
+export function benchPlan(sizes: readonly number[] = [1000, 2000, 20_000], families: readonly Family[] = FAMILIES): FamilyRow[] {
+  const rows: FamilyRow[] = [];
   for (const systems of sizes) {
-    const inventory = generateInventory({ seed, servers: systems * 5, systemsPerServer: 0.2 });
-    const index = indexInventory(inventory);
-    (globalThis as { gc?: () => void }).gc?.();
-    const t0 = performance.now();
-    const plan = planMigration({ inventory, index }, benchProfile(inventory), AS_OF);
-    const ms = performance.now() - t0;
-    const peakRssMiB = Math.round((resourceUsage().maxRSS * 1024) / 2 ** 20);
-    const ratio = plan.lowerBound.waves > 0 ? plan.waves.length / plan.lowerBound.waves : 1;
-    const row = { systems: inventory.systems.length, servers: inventory.servers.length, ms: Math.round(ms), peakRssMiB, waves: plan.waves.length, lowerBound: plan.lowerBound.waves, ratio: Math.round(ratio * 1000) / 1000 };
-    process.stdout.write(`plan ${row.systems} systems / ${row.servers} servers: ${row.ms} ms, peak RSS ${row.peakRssMiB} MiB (process so far), ${note(plan)}\n`);
-    rows.push(row);
+    for (const family of families) {
+      const inventory = familyInventory(family, systems * 5);
+      const index = indexInventory(inventory);
+      (globalThis as { gc?: () => void }).gc?.();
+      const t0 = performance.now();
+      const plan = planMigration({ inventory, index }, benchProfile(inventory), AS_OF);
+      const ms = performance.now() - t0;
+      const peakRssMiB = Math.round((resourceUsage().maxRSS * 1024) / 2 ** 20);
+      const violations = checkInvariants(inventory, plan);
+      const row: FamilyRow = { family, systems: inventory.systems.length, servers: inventory.servers.length, ms: Math.round(ms), peakRssMiB, waves: plan.waves.length, lowerBound: plan.lowerBound.waves, ratio: Math.round(ratioOf(plan) * 1000) / 1000, violations: violations.length };
+      process.stdout.write(`plan ${family} ${row.systems} systems / ${row.servers} servers: ${row.ms} ms, peak RSS ${row.peakRssMiB} MiB (process so far), ${note(plan)}; ${verdict(plan, violations)}\n`);
+      rows.push(row);
+    }
   }
+  const missed = rows.filter((r) => r.violations > 0 || (r.systems >= RATIO_TARGET_FROM_SYSTEMS && r.ratio > RATIO_TARGET));
+  process.stdout.write(`${rows.length} plans: ${rows.reduce((n, r) => n + r.violations, 0)} invariant violations, worst waves ÷ lower bound ${Math.max(...rows.map((r) => r.ratio)).toFixed(3)} (target ≤ ${RATIO_TARGET}): ${missed.length === 0 ? "met" : `MISSED on ${missed.map((r) => `${r.family} ${r.systems}`).join(", ")}`}\n`);
   return rows;
 }
 

@@ -2,8 +2,9 @@
 // (cached under bench/.data/, regenerated when GENERATOR_VERSION changes), then runs each benchmark
 // module at each size in its own child process with --expose-gc (peak memory = maxRSS of that
 // process alone) and prints one table. Modules: the inventory stages, the JSON.parse floor, and,
-// when their files exist, the planner (bench/plan.bench.ts), the costing (bench/cost.bench.ts) and Pulumi under mocks
-// (bench/pulumi.bench.ts); see bench/types.ts for the interface they implement.
+// when their files exist, the planner (bench/plan.bench.ts), the costing (bench/cost.bench.ts), Pulumi under mocks
+// (bench/pulumi.bench.ts) and the RVTools import (bench/import.bench.ts); see bench/types.ts for the
+// interface they implement.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -32,7 +33,7 @@ interface Args {
   locate: boolean;
   /** Runs per module and size; the fastest is kept (the machine is shared, the others are noise). */
   repeat: number;
-  /** Module titles to run (inventory, floor, planner, cost, pulumi); undefined = all. */
+  /** Module titles to run (inventory, floor, planner, cost, pulumi, import); undefined = all. */
   only?: Set<string>;
 }
 
@@ -57,7 +58,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a.startsWith("--repeat")) args.repeat = Math.max(1, Number(value()));
     else if (a.startsWith("--only")) args.only = new Set(value().split(",").filter(Boolean));
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,cost,pulumi]\n  e.g. npm run bench -- --sizes 1k,10k\n");
+      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,cost,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -139,7 +140,7 @@ function main(): void {
     { file: "json-floor.bench.ts", title: "floor" },
   ];
   if (args.locate) modules.push({ file: "locate.bench.ts", title: "inventory" });
-  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["cost.bench.ts", "cost", false], ["pulumi.bench.ts", "pulumi", true]] as const) {
+  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["cost.bench.ts", "cost", false], ["pulumi.bench.ts", "pulumi", true], ["import.bench.ts", "import", false]] as const) {
     if (existsSync(join(HERE, file))) modules.push({ file, title, compiled });
     else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);
   }

@@ -125,6 +125,27 @@ export class ConfigError extends InputError {
   }
 }
 
+/** A source given to `dcplan import` or `dcplan survey import` (RVTools, NetBox, CSV, workbook, mapping, survey forms) has errors. */
+export class ImportError extends InputError {
+  constructor(findings: readonly Finding[], what = "import source") {
+    super(what, findings);
+  }
+  /** One line per error, spreadsheet places (`file.xlsx:Sheet!C12`) in sheet, row, column order. */
+  override lines(): string[] {
+    const key = (f: Finding): [string, string, number, number, number, number] => {
+      const m = /^(.*):(.*)!([A-Z]*)(\d+)$/.exec(f.file ?? "");
+      if (!m) return [f.file ?? "", "", f.line ?? 0, f.col ?? 0, 0, 0];
+      const col = [...m[3]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      return [m[1], m[2], Number(m[4]), col, 0, 0];
+    };
+    const errors = this.findings.filter((f) => f.severity === "error");
+    return errors
+      .map((f) => ({ f, k: key(f) }))
+      .sort((a, b) => a.k[0].localeCompare(b.k[0]) || a.k[1].localeCompare(b.k[1]) || a.k[2] - b.k[2] || a.k[3] - b.k[3] || a.f.message.localeCompare(b.f.message))
+      .map(({ f }) => formatFinding(f));
+  }
+}
+
 /** Bad command-line arguments: exit 2. */
 export class UsageError extends DcplanError {
   readonly exitCode = 2 as const;

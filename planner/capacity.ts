@@ -3,7 +3,8 @@
 // arrays), each less `headroomPct`. What already runs there is counted as used: every virtual
 // server as allocated, and every physical server that runs systems itself as its whole hardware.
 // Physical servers at the target whose systems all leave (retire, consolidate) are counted neither
-// in the capacity nor in the use. Workloads moved in take their right-sized `target` size
+// in the capacity nor in the use, nor are stand-alone servers folded into the shared infrastructure
+// (standalone.ts): their systems move onto it in a wave and take their right-sized size there. Workloads moved in take their right-sized `target` size
 // (sizing.ts). Freed hosts relocated from the closing site and procured hardware add capacity from
 // the day after the window in which they are installed.
 import type { InventoryIndex } from "../inventory/model.js";
@@ -12,6 +13,7 @@ import type { SystemDecision } from "./dispositions.js";
 import type { Size } from "./plan-schema.js";
 import { MessageLog, MSG } from "./messages.js";
 import { addSize, allocatedSize, rightSize, ZERO_SIZE } from "./sizing.js";
+import { isFoldedStandalone } from "./standalone.js";
 
 /** Usable share of raw capacity once headroom is kept free. */
 export function usableShare(headroomPct: number): number {
@@ -43,6 +45,17 @@ export interface TargetCapacity {
 }
 
 const DEPARTING = new Set(["retire", "consolidate"]);
+/** Dispositions that take a system off a stand-alone server at the target site onto its shared infrastructure. */
+const ONTO_SHARED = new Set(["rehost", "replatform"]);
+
+/** True for a stand-alone server at the target whose systems all leave it (none retained): folded into the shared infrastructure. */
+function foldedAtTarget(index: InventoryIndex, s: Server, decisions: ReadonlyMap<string, SystemDecision>): boolean {
+  if (!isFoldedStandalone(index, s)) return false;
+  return (index.systemsOn.get(s.id) ?? []).every((sys) => {
+    const d = decisions.get(sys.id)?.disposition ?? "retain";
+    return DEPARTING.has(d) || ONTO_SHARED.has(d);
+  });
+}
 
 /** Capacity and use of the target site before any wave (see file header). */
 export function targetCapacity(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>, cpuOvercommit: number, headroomPct: number): TargetCapacity {
@@ -57,6 +70,10 @@ export function targetCapacity(index: InventoryIndex, target: string, decisions:
   for (const s of servers) {
     const systems = index.systemsOn.get(s.id) ?? [];
     const allLeave = systems.length > 0 && systems.every((sys) => DEPARTING.has(decisions.get(sys.id)?.disposition ?? "retain"));
+    if (foldedAtTarget(index, s, decisions)) {
+      leaving.add(s.id);
+      continue;
+    }
     if (s.kind === "physical") {
       const hasVms = (index.vmsOf.get(s.id) ?? []).length > 0;
       if (!hasVms && allLeave) {
@@ -136,11 +153,13 @@ export function targetFootprint(index: InventoryIndex, target: string, headroomP
   };
 }
 
-/** Right-sized size of each server that moves onto the target site's virtual capacity (VMs of moving systems, P2V'd physical servers). */
+/** Right-sized size of each server that moves onto the target site's virtual capacity (VMs of moving systems, P2V'd physical servers, stand-alone servers at the target folded in). */
 export function incomingTargets(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>): Map<string, Size> {
   const out = new Map<string, Size>();
   for (const s of index.inventory.servers) {
-    if (s.site === target || (s.kind !== "virtual" && s.kind !== "physical")) continue;
+    if (s.kind !== "virtual" && s.kind !== "physical") continue;
+    // At the target only a folded stand-alone server moves onto its shared capacity.
+    if (s.site === target && !isFoldedStandalone(index, s)) continue;
     const systems = index.systemsOn.get(s.id) ?? [];
     const needs = systems.some((sys) => {
       const d = decisions.get(sys.id)?.disposition;

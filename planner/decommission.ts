@@ -11,6 +11,9 @@
 // last of its VMs' systems too), or on the `retireOn` of a retired system it ran. Hardware with no
 // workload is free from the start date; network and storage gear at a closing site serve it until
 // the site's last workload has left. Nothing that still carries a running system is decommissioned.
+// Stand-alone servers (standalone.ts) are switched off once their systems are on the shared
+// infrastructure — at the target site too — and never relocated for their capacity; only a system
+// people pinned to retain keeps one running.
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
 import type { Server } from "../inventory/schema.js";
@@ -19,6 +22,7 @@ import { type Message, MessageLog, MSG } from "./messages.js";
 import type { PlanServer, Size } from "./plan-schema.js";
 import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf } from "./capacity.js";
 import { firstWindowFrom, type PlanningContext, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
+import { isFoldedStandalone } from "./standalone.js";
 
 /** PUE assumed for a site that states none. */
 export const DEFAULT_PUE = 1.6;
@@ -122,6 +126,24 @@ export function serverFates(input: FateInput): FateResult {
     const staying = workload.find((x) => x.st.kind === "stays");
     const lastOff = (list: typeof workload, from: string): string => list.reduce((m, x) => (x.st.kind === "stays" ? m : maxDate(m, x.st.on)), from);
 
+    const folded = isFoldedStandalone(index, s);
+    const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
+    if (s.site === target && folded) {
+      const kept = direct.filter((id) => decisions.get(id)!.disposition === "retain");
+      if (kept.length > 0) {
+        const t = input.retainedTargets.get(s.id);
+        push("retain", [say(MSG.standaloneKept({ systems: named(kept) }))], t ? { target: t } : {});
+      } else if (statuses.some((x) => x.st.kind === "stays")) {
+        const staying = statuses.find((x) => x.st.kind === "stays")!;
+        push("retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
+      } else {
+        const freedOn = lastOff(statuses, profile.startDate);
+        const what = direct.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what: MSG.lastWorkloadLeaves({ date: freedOn }), target });
+        push("decommission", [say(what)], { freedOn });
+      }
+      continue;
+    }
+
     if (s.site === target) {
       const allDepart = direct.length > 0 && statuses.every((x) => x.st.kind === "departs");
       // Hardware at the target site is its capacity: only a VM or a stand-alone server whose
@@ -169,6 +191,8 @@ export function serverFates(input: FateInput): FateResult {
       if (r) {
         relocations.push(r);
         push("relocate", [say(MSG.hostRelocated({ what, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn, availableFrom: r.availableFrom }))], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
+      } else if (folded) {
+        push("decommission", [say(workload.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what, target }))], { freedOn, ...(t ? { target: t } : {}) });
       } else {
         const why = s.supportEnds === undefined ? MSG.supportUnknown() : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? MSG.supportTooSoon({ supportEnds: s.supportEnds }) : input.noRoom?.has(s.id) ? MSG.noFootprintRoom() : MSG.noWindowToMove();
         push("decommission", [say(MSG.hostDecommissioned({ what, why }))], { freedOn, ...(t ? { target: t } : {}) });
@@ -182,7 +206,7 @@ export function serverFates(input: FateInput): FateResult {
       continue;
     }
     const freedOn = lastOff(statuses, close);
-    const candidate = s.kind === "storage" ? relocateAfter(s, freedOn) : undefined;
+    const candidate = s.kind === "storage" && !folded ? relocateAfter(s, freedOn) : undefined;
     const r = candidate && roomFor(s) ? candidate : undefined;
     if (r) {
       relocations.push(r);

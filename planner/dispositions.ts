@@ -7,7 +7,12 @@
 //  3. `retiring` systems that nothing still running depends on are retired (a fixpoint: a retiring
 //     system used only by other retired systems retires too); a retiring system still depended
 //     upon is kept and moved, never silently dropped;
-//  4. systems already at the target site are retained; systems with no servers (SaaS) are retained;
+//  4. systems tightly coupled to a system people pinned to stay at a site other than the target
+//     (directly or through their tight cluster) stay with it, and are never merged away
+//     (held-by-pins.ts): moving them would leave the pinned one tightly coupled across sites;
+//     systems already at the target site are retained, except those on a stand-alone server
+//     (standalone.ts), which move onto the shared infrastructure there (rehost or replatform) so
+//     the server can be switched off; systems with no servers (SaaS) are retained;
 //  5. at another site: hardware-bound systems (on an `appliance` server, or a server tagged `hsm`
 //     or `hardware-bound`) are relocated, container-ready ones replatformed onto the shared
 //     Kubernetes platform, the rest rehosted as virtual machines.
@@ -22,7 +27,9 @@ import type { InventoryIndex } from "../inventory/model.js";
 import { type AffinityGroup, moveGroups } from "../inventory/queries/move-groups.js";
 import type { Disposition, System } from "../inventory/schema.js";
 import { Heap } from "./heap.js";
-import { type Message, MessageLog, MSG } from "./messages.js";
+import { type HeldBy, heldByPinnedRetains } from "./held-by-pins.js";
+import { isFoldedStandalone } from "./standalone.js";
+import { type Message, MessageLog, MSG, type Named } from "./messages.js";
 import type { Violation } from "./plan-schema.js";
 
 /** The decision for one system. */
@@ -33,6 +40,8 @@ export interface SystemDecision {
   readonly reasons: string[];
   /** True when people pinned the disposition in the inventory. */
   readonly pinned: boolean;
+  /** Set on a retained system that stays only because it is tightly coupled to a people-pinned retain off the target. */
+  readonly heldBy?: HeldBy;
 }
 
 export interface DispositionResult {
@@ -90,10 +99,14 @@ export function decideDispositions(
     }
   }
 
+  // Systems a pinned retain holds where they are are never merged away (4. below); retired ones are
+  // not known yet, so every unpinned system may carry the hold here.
+  const mayBeHeld = heldByPinnedRetains(index, systems, siteOf, target, () => true);
+
   // 2. Consolidation of duplicate functions across sites.
   const byFunction = new Map<string, System[]>();
   for (const s of systems) {
-    if ((s.lifecycle ?? "active") === "retiring" || siteOf.get(s.id) === undefined) continue;
+    if ((s.lifecycle ?? "active") === "retiring" || siteOf.get(s.id) === undefined || mayBeHeld.has(s.id)) continue;
     if (s.disposition !== undefined && s.disposition !== "consolidate") continue;
     const list = byFunction.get(s.function) ?? [];
     list.push(s);
@@ -116,6 +129,10 @@ export function decideDispositions(
     keptBecause.set(id, user);
     for (const dep of index.systems.get(id)!.dependsOn ?? []) if (retireSet.has(dep.target)) queue.push(dep.target);
   }
+  // 4. The hold of pinned retains, through systems that keep running.
+  const held = heldByPinnedRetains(index, systems, siteOf, target, (id) => !retireSet.has(id));
+  const nameOf = (id: string): Named => ({ id, name: index.systems.get(id)?.name ?? id });
+  const siteNamed = (id: string): Named => ({ id, name: index.sites.get(id)?.name ?? id });
 
   for (const s of systems) {
     const site = siteOf.get(s.id);
@@ -169,10 +186,19 @@ export function decideDispositions(
     const survives = chosen.survivors.get(s.id);
     if (survives) reasons.push(say(MSG.survivesWithGroup(survives)));
     if (keptBecause.has(s.id)) reasons.push(say(MSG.keptRetiring({ user: keptBecause.get(s.id)! })));
-    if (site === undefined) {
+    const hold = held.get(s.id);
+    if (hold && site !== undefined) {
+      const message = MSG.staysWithPinned({ system: nameOf(s.id), site: siteNamed(site), target, pinned: nameOf(hold.pinned), via: hold.via.map(nameOf) });
+      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(message)], pinned: false, heldBy: hold });
+    } else if (site === undefined) {
       decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
     } else if (atTarget) {
-      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.alreadyAtTarget({ target }))], pinned: false });
+      const standalone = isHardwareBound(index, s) ? [] : s.servers.filter((id) => index.servers.has(id) && isFoldedStandalone(index, index.servers.get(id)!)).sort();
+      if (standalone.length === 0) decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.alreadyAtTarget({ target }))], pinned: false });
+      else {
+        const fold = say(MSG.foldStandalone({ servers: standalone, target: siteNamed(target), shared: s.containerReady === true }));
+        decisions.set(s.id, { disposition: s.containerReady ? "replatform" : "rehost", reasons: [...reasons, fold], pinned: false });
+      }
     } else if (isHardwareBound(index, s)) {
       decisions.set(s.id, { disposition: "relocate", reasons: [...reasons, say(MSG.relocateHardware({ where, target }))], pinned: false });
     } else if (s.containerReady) {

@@ -15,7 +15,9 @@
 //            provider and no hold-back fits the target site in the first window a wave can use
 //   pins:    distinct pinned windows
 //   chain:   the chain bound (chainBound below): providers no later than consumers, strictly
-//            earlier when one of the two is too big to share a wave.
+//            earlier when the two cannot share a wave (one of them, or both together, over a
+//            limit); the groups that cannot start
+//            before wave k need (k − 1) + their own bin-packing bound.
 // earliestCompletion is the end of the window in which that many waves could finish at the
 // earliest, moved later by hold-backs (notBefore) and by the day procured hardware can arrive when
 // the moves need more than the target site has before then.
@@ -106,11 +108,15 @@ export function waveLowerBound(units: readonly Unit[], profile: PlanningProfile,
 
 /**
  * Chain bound: the earliest wave of every unit — 1, or `highStart` for the units in `late`; no
- * earlier than its providers, and strictly after a provider when either of the two is too big to
- * share a wave — then, for every k, (k − 1) + the waves the units that cannot start before k need.
+ * earlier than its providers, and strictly after a provider when the two cannot share a wave
+ * (either over a limit, or both together) — then, for every k, (k − 1) + the waves the units that
+ * cannot start before k need (their bin-packing bound in systems and in data).
  */
 function chainBound(units: readonly Unit[], profile: PlanningProfile, over: (u: Unit) => boolean, late: ReadonlySet<number>, highStart = 1): number {
   if (units.length === 0) return 0;
+  // Two groups that cannot share a wave — either is over a limit, or together they are — put the
+  // consumer strictly after its provider.
+  const apart = (a: Unit, b: Unit): boolean => over(a) || over(b) || a.systems.length + b.systems.length > profile.maxSystems || a.dataGiB + b.dataGiB > profile.maxDataGiB + 1e-9;
   const earliest = new Int32Array(units.length).fill(1);
   for (const i of late) earliest[i] = highStart;
   const indegree = new Int32Array(units.length);
@@ -120,26 +126,28 @@ function chainBound(units: readonly Unit[], profile: PlanningProfile, over: (u: 
     const u = units[queue[i]];
     for (const v of u.succs) {
       if (units[v].comp === u.comp) continue;
-      earliest[v] = Math.max(earliest[v], earliest[u.index] + (over(u) || over(units[v]) ? 1 : 0));
+      earliest[v] = Math.max(earliest[v], earliest[u.index] + (apart(u, units[v]) ? 1 : 0));
       if (--indegree[v] === 0) queue.push(v);
     }
   }
-  // Sweep k from the largest earliest wave down, accumulating the units that start at k or later.
+  // Sweep k from the largest earliest wave down, accumulating the units that start at k or later;
+  // they need at least the bin-packing bound (L2) of their systems and of their data after k − 1.
+  // Distinct earliest waves are few (the longest provider chain), so the L2 per k stays cheap.
   const order = units.map((u) => u.index).sort((a, b) => earliest[b] - earliest[a]);
   let best = 0;
   let big = 0;
-  let sys = 0;
-  let data = 0;
+  const sys: number[] = [];
+  const data: number[] = [];
   for (let i = 0; i < order.length; i++) {
     const u = units[order[i]];
     if (over(u)) big++;
     else {
-      sys += u.systems.length;
-      data += u.dataGiB;
+      sys.push(u.systems.length);
+      data.push(u.dataGiB);
     }
     const k = earliest[order[i]];
     if (i + 1 < order.length && earliest[order[i + 1]] === k) continue;
-    best = Math.max(best, k - 1 + big + Math.max(Math.ceil(sys / profile.maxSystems), Math.ceil(data / profile.maxDataGiB - 1e-9)));
+    best = Math.max(best, k - 1 + big + Math.max(binPackingBound(sys, profile.maxSystems), binPackingBound(data, profile.maxDataGiB)));
   }
   return best;
 }

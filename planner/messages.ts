@@ -32,6 +32,16 @@ export class MessageLog {
 
 const m = (en: string, vi: string): Message => ({ en, vi });
 
+/** An entity a sentence names: its id (English text) and its name (Vietnamese text, for leaders). */
+export interface Named {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Names for Vietnamese: "a, b và c". */
+const namesVi = (items: readonly Named[]): string =>
+  items.length <= 1 ? (items[0]?.name ?? "") : `${items.slice(0, -1).map((x) => x.name).join(", ")} và ${items[items.length - 1].name}`;
+
 /** `YYYY-MM-DD` as `dd/mm/yyyy`. */
 export function viDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso;
@@ -86,6 +96,11 @@ export const MSG = {
   mergedIntoPinned: (p: { into: string }): Message => m(`merged into ${p.into} (consolidateInto pinned in the inventory)`, `hợp nhất vào ${p.into} (consolidateInto được chỉ định trong danh mục)`),
   mergedIntoBest: (p: { into: string; fn: string }): Message =>
     m(`merged into ${p.into}, the best-scoring system of function "${p.fn}"`, `hợp nhất vào ${p.into}, hệ thống đạt điểm cao nhất của chức năng "${p.fn}"`),
+  staysWithPinned: (p: { system: Named; site: Named; target: string; pinned: Named; via: readonly Named[] }): Message =>
+    m(
+      `stays at ${p.site.id} with ${p.pinned.id}, which people pinned to stay there: it is tightly coupled to it${p.via.length > 0 ? ` through ${p.via.map((v) => v.id).join(", ")}` : ""}, and moving it to ${p.target} would split them across sites; listed as remaining after the merger`,
+      `${p.system.name} ở lại ${p.site.name} cùng ${p.pinned.name} (được cán bộ chỉ định giữ nguyên tại đó) vì hai hệ thống phụ thuộc chặt vào nhau${p.via.length > 0 ? ` thông qua ${namesVi(p.via)}` : ""}; nếu chuyển đi, hai hệ thống sẽ bị tách ở hai trung tâm; thuộc danh sách hệ thống còn lại sau hợp nhất`,
+    ),
   staysRemaining: (p: { where: Message }): Message => m(`stays ${p.where.en}: listed as remaining after the merger`, `ở lại ${p.where.vi}: thuộc danh sách hệ thống còn lại sau hợp nhất`),
   duplicateMerged: (p: { fn: string; where: Message; survivor: string; survivorSite: string | undefined; score: number; other: string; otherScore: number }): Message =>
     m(
@@ -127,6 +142,11 @@ export const MSG = {
       `runs on hardware that cannot be virtualised (appliance, HSM or hardware-bound server) ${p.where.en}; the hardware is moved to ${p.target}`,
       `chạy trên phần cứng không ảo hóa được (thiết bị chuyên dụng, HSM hoặc máy chủ gắn với phần cứng) ${p.where.vi}; phần cứng được di dời về ${p.target}`,
     ),
+  foldStandalone: (p: { servers: readonly string[]; target: Named; shared: boolean }): Message =>
+    m(
+      `runs on stand-alone server${p.servers.length === 1 ? "" : "s"} ${list(p.servers)} at the target site ${p.target.id}: it moves onto the site's shared ${p.shared ? "Kubernetes platform" : "virtual machines"}, with central storage and backup, so the server can be switched off (the Provincial People's Committee's letter of March 2026, §3a: remove or integrate stand-alone servers)`,
+      `đang chạy trên máy chủ riêng lẻ tại ${p.target.name}: chuyển lên ${p.shared ? "nền tảng Kubernetes" : "hạ tầng máy ảo"} dùng chung, dùng lưu trữ và sao lưu tập trung, để tắt máy chủ riêng lẻ (văn bản của UBND tỉnh tháng 3/2026, mục 3a: loại bỏ hoặc tích hợp các máy chủ riêng lẻ)`,
+    ),
   replatformReady: (p: { where: Message; target: string }): Message =>
     m(`container-ready ${p.where.en}; moves onto the shared Kubernetes platform at ${p.target}`, `sẵn sàng container hóa ${p.where.vi}; chuyển lên nền tảng Kubernetes dùng chung tại ${p.target}`),
   rehostVm: (p: { where: Message; target: string }): Message =>
@@ -154,10 +174,10 @@ export const MSG = {
     p.reasons.length > 0 ? m(`does not move (${p.reasons.map((r) => r.en).join("; ")})`, `không chuyển (${p.reasons.map((r) => r.vi).join("; ")})`) : m("does not move", "không chuyển"),
 
   // ---- pins and coupling (schedule)
-  tightCouplingSplit: (p: { system: string; target: string; other: string; otherSite: string }): Message =>
+  tightCouplingSplit: (p: { system: Named; target: Named; other: Named; otherSite: Named; mergedInto?: Named }): Message =>
     m(
-      `${p.system} moves to ${p.target} but is tightly coupled to ${p.other}, which people pinned to stay at ${p.otherSite}`,
-      `${p.system} chuyển về ${p.target} nhưng phụ thuộc chặt với ${p.other}, hệ thống được chỉ định ở lại ${p.otherSite}`,
+      `${p.system.id} ${p.mergedInto ? `is merged into ${p.mergedInto.id} at ${p.target.id}` : `moves to ${p.target.id}`} but is tightly coupled to ${p.other.id}, which stays at ${p.otherSite.id}; people pinned both dispositions in the inventory, so change one of them`,
+      `${p.system.name} ${p.mergedInto ? `được hợp nhất vào ${p.mergedInto.name} tại ${p.target.name}` : `chuyển về ${p.target.name}`} nhưng phụ thuộc chặt với ${p.other.name}, hệ thống ở lại ${p.otherSite.name}; cả hai phương án đều do cán bộ chỉ định trong danh mục nên cần sửa một trong hai`,
     ),
   pinIgnored: (p: { system: string; disposition: string | undefined }): Message =>
     m(`${p.system} is pinned but does not move (${p.disposition}); the pin has no effect`, `${p.system} có ngày cố định nhưng không phải chuyển (${dispVi(p.disposition)}); ngày cố định không có tác dụng`),
@@ -227,14 +247,26 @@ export const MSG = {
       `group of ${p.systems} systems / ${p.dataGiB} GiB exceeds the wave limits and waits for a wave of its own`,
       `nhóm ${viNum(p.systems)} hệ thống / ${viNum(p.dataGiB)} GiB vượt giới hạn một đợt và chờ một đợt riêng`,
     ),
-  deferWaveFull: (p: { maxSystems: number }): Message => m(`wave full (${p.maxSystems} systems)`, `đợt đã đủ ${viNum(p.maxSystems)} hệ thống`),
-  deferData: (p: { limit: number }): Message => m(`the wave's data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt sẽ vượt ${viNum(p.limit)} GiB`),
-  waveWasFull: (p: { systems: number; maxSystems: number; dataGiB: number; limit: number }): Message =>
+  deferWaveFull: (p: { maxSystems: number; wave?: number }): Message =>
+    p.wave !== undefined
+      ? m(`wave ${p.wave} was full (${p.maxSystems} systems)`, `đợt ${p.wave} đã đủ ${viNum(p.maxSystems)} hệ thống`)
+      : m(`wave full (${p.maxSystems} systems)`, `đợt đã đủ ${viNum(p.maxSystems)} hệ thống`),
+  deferData: (p: { limit: number; wave?: number }): Message =>
+    p.wave !== undefined
+      ? m(`wave ${p.wave}'s data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt ${p.wave} sẽ vượt ${viNum(p.limit)} GiB`)
+      : m(`the wave's data copy would exceed ${p.limit} GiB`, `lượng dữ liệu sao chép của đợt sẽ vượt ${viNum(p.limit)} GiB`),
+  waveWasFull: (p: { systems: number; maxSystems: number; dataGiB: number; limit: number; wave?: number }): Message =>
     m(
-      `the wave was full (${p.systems} of ${p.maxSystems} systems, ${p.dataGiB} of ${p.limit} GiB)`,
-      `đợt đã kín (${viNum(p.systems)}/${viNum(p.maxSystems)} hệ thống, ${viNum(p.dataGiB)}/${viNum(p.limit)} GiB)`,
+      `${p.wave !== undefined ? `wave ${p.wave}` : "the wave"} had no room left (${p.systems} of ${p.maxSystems} systems, ${p.dataGiB} of ${p.limit} GiB taken)`,
+      `${p.wave !== undefined ? `đợt ${p.wave}` : "đợt"} không còn chỗ (đã dùng ${viNum(p.systems)}/${viNum(p.maxSystems)} hệ thống, ${viNum(p.dataGiB)}/${viNum(p.limit)} GiB)`,
     ),
-  waveTakenByOversized: (): Message => m("the wave was taken by a group larger than the wave limits", "đợt đã dành cho một nhóm vượt giới hạn một đợt"),
+  waveTakenByOversized: (p: { wave?: number; group?: Named; systems?: number; dataGiB?: number } = {}): Message =>
+    p.group !== undefined
+      ? m(
+          `wave ${p.wave} was taken by group ${p.group.id} (${p.systems} systems, ${p.dataGiB} GiB), larger than one wave`,
+          `đợt ${p.wave} dành riêng cho nhóm ${p.group.name} (${viNum(p.systems ?? 0)} hệ thống, ${viNum(p.dataGiB ?? 0)} GiB) vượt giới hạn một đợt`,
+        )
+      : m("the wave was taken by a group larger than the wave limits", "đợt đã dành cho một nhóm vượt giới hạn một đợt"),
   procurementReason: (p: { wave: number; start: string; cpu: number; memory: number; storage: number; headroomPct: number; cores: number; vcpus: number; overcommit: number; buyMemory: number; buyStorage: number; by: string }): Message =>
     m(
       `wave ${p.wave} on ${p.start} brings the target site's use to ${p.cpu} vCPUs, ${p.memory} GiB memory, ${p.storage} GiB storage, above its usable capacity after ${p.headroomPct}% headroom; buy ${p.cores} physical cores (${p.vcpus} vCPUs at ${p.overcommit}:1), ${p.buyMemory} GiB memory and ${p.buyStorage} GiB storage, installed by ${p.by}`,
@@ -321,16 +353,42 @@ export const MSG = {
       `the deadline ${p.deadline} has already passed (planning starts ${p.start}); every moving system is late`,
       `hạn ${viDate(p.deadline)} đã qua (kế hoạch bắt đầu từ ngày ${viDate(p.start)}); mọi hệ thống phải chuyển đều trễ hạn`,
     ),
-  tooFewWindows: (p: { dimension: "systems" | "data"; need: number; limit: number; windows: number; deadline: string }): Message =>
-    p.dimension === "systems"
-      ? m(
-          `the moving systems need at least ${p.need} waves at ≤ ${p.limit} systems per wave, but only ${p.windows} window${p.windows === 1 ? "" : "s"} remain before ${p.deadline}`,
-          `các hệ thống phải chuyển cần ít nhất ${viNum(p.need)} đợt với tối đa ${viNum(p.limit)} hệ thống mỗi đợt, nhưng trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi`,
-        )
-      : m(
-          `the data to copy needs at least ${p.need} waves at ≤ ${p.limit} GiB per wave, but only ${p.windows} window${p.windows === 1 ? "" : "s"} remain before ${p.deadline}`,
-          `lượng dữ liệu cần sao chép đòi hỏi ít nhất ${viNum(p.need)} đợt với tối đa ${viNum(p.limit)} GiB mỗi đợt, nhưng trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi`,
-        ),
+  tooFewWindows: (p: {
+    dimension: "systems" | "data";
+    /** Systems (or GiB) that must move. */
+    moving: number;
+    /** Groups larger than one wave, each taking a wave alone. */
+    oversized: readonly { group: Named; systems: number; dataGiB: number }[];
+    /** Systems (or GiB) of the other groups, and the waves they need at least. */
+    rest: number;
+    restWaves: number;
+    limit: number;
+    need: number;
+    windows: number;
+    days: number;
+    deadline: string;
+  }): Message => {
+    const sys = p.dimension === "systems";
+    const unitEn = sys ? "systems" : "GiB";
+    const unitVi = sys ? "hệ thống" : "GiB";
+    const ceiling = Math.ceil(p.rest / p.limit - 1e-9);
+    const shown = p.oversized.slice(0, 5);
+    const more = p.oversized.length - shown.length;
+    const bigEn = shown.map((o) => `${o.group.id} (${o.systems} systems, ${o.dataGiB} GiB)`).join("; ") + (more > 0 ? `; ${more} more` : "");
+    const bigVi = shown.map((o) => `${o.group.name} (${viNum(o.systems)} hệ thống, ${viNum(o.dataGiB)} GiB)`).join("; ") + (more > 0 ? `; và ${viNum(more)} nhóm khác` : "");
+    const one = p.oversized.length === 1;
+    const headEn = sys ? `${p.moving} systems must move` : `${p.moving} GiB of data must be copied`;
+    const headVi = sys ? `${viNum(p.moving)} hệ thống phải chuyển` : `${viNum(p.moving)} GiB dữ liệu phải sao chép`;
+    const overEn = p.oversized.length === 0 ? "" : `${one ? "group" : `${p.oversized.length} groups`} ${bigEn} ${one ? "is" : "are"} larger than one wave and ${one ? "takes a wave" : "take a wave each"} alone; `;
+    const overVi = p.oversized.length === 0 ? "" : `${one ? "nhóm" : `${viNum(p.oversized.length)} nhóm`} ${bigVi} vượt giới hạn một đợt nên phải chuyển riêng ${one ? "một đợt" : "mỗi nhóm một đợt"}; `;
+    const restEn = `${p.oversized.length === 0 ? "they" : `the other ${p.rest} ${unitEn}`} need at least ${p.restWaves} waves at ≤ ${p.limit} ${unitEn} per wave (⌈${p.rest} ÷ ${p.limit}⌉ = ${ceiling}${p.restWaves > ceiling ? `, more because groups of over half a wave cannot share one` : ""})`;
+    const restVi = `${p.oversized.length === 0 ? "" : `${viNum(p.rest)} ${unitVi} còn lại `}cần ít nhất ${viNum(p.restWaves)} đợt với tối đa ${viNum(p.limit)} ${unitVi} mỗi đợt${p.restWaves > ceiling ? " (các nhóm lớn hơn nửa đợt không thể xếp chung một đợt)" : ""}`;
+    const totalEn = p.oversized.length === 0 ? "" : `; that is at least ${p.need} waves`;
+    const totalVi = p.oversized.length === 0 ? "" : `; tổng cộng ít nhất ${viNum(p.need)} đợt`;
+    const windowsEn = `only ${p.windows} cutover window${p.windows === 1 ? "" : "s"} (${p.days} cutover day${p.days === 1 ? "" : "s"}) remain before ${p.deadline}`;
+    const windowsVi = `trước ngày ${viDate(p.deadline)} chỉ còn ${viNum(p.windows)} khung chuyển đổi (${viNum(p.days)} ngày được phép chuyển đổi)`;
+    return m(`${headEn}: ${overEn}${restEn}${totalEn}, but ${windowsEn}`, `${headVi}: ${overVi}${restVi}${totalVi}, nhưng ${windowsVi}`);
+  },
   blockedDays: (p: { count: number; days: readonly { date: string; why: Message }[]; more: boolean }): Message =>
     m(
       `${p.count} otherwise allowed day${p.count === 1 ? "" : "s"} before the deadline are blocked: ${p.days.map((d) => `${d.date} (${d.why.en})`).join("; ")}${p.more ? "; …" : ""}`,
@@ -341,21 +399,43 @@ export const MSG = {
   heldBackChain: (p: { systems: readonly string[]; date: string | undefined }): Message => m(`${list(p.systems)} held back until ${p.date}`, `${list(p.systems)} bị hoãn đến ngày ${viDate(p.date ?? "")}`),
   chainWhere: (p: { wave?: number; start?: string }): Message =>
     p.wave !== undefined ? m(`wave ${p.wave} (${p.start})`, `đợt ${p.wave} (${viDate(p.start ?? "")})`) : m("no wave", "không đợt nào"),
-  landsInDeferred: (p: { unit: string; systems: readonly string[]; where: Message; windowStart: string; why: Message }): Message =>
+  landsInDeferred: (p: { unit: Named; systems: readonly string[]; dataGiB: number; where: Message; windowStart: string; why: Message }): Message =>
     m(
-      `${p.unit} (${list(p.systems)}) lands in ${p.where.en}: in ${p.windowStart} ${p.why.en}`,
-      `${p.unit} (${list(p.systems)}) rơi vào ${p.where.vi}: trong khung chuyển đổi ngày ${viDate(p.windowStart)}, ${p.why.vi}`,
+      `${p.unit.id} (${list(p.systems)}: ${p.systems.length} system${p.systems.length === 1 ? "" : "s"}, ${p.dataGiB} GiB) lands in ${p.where.en}: in the window of ${p.windowStart} ${p.why.en}`,
+      `nhóm ${p.unit.name} (${viNum(p.systems.length)} hệ thống, ${viNum(p.dataGiB)} GiB) rơi vào ${p.where.vi}: trong khung chuyển đổi ngày ${viDate(p.windowStart)}, ${p.why.vi}`,
     ),
-  landsInFilled: (p: { unit: string; systems: readonly string[]; where: Message }): Message =>
+  landsInFilled: (p: { unit: Named; systems: readonly string[]; where: Message }): Message =>
     m(
-      `${p.unit} (${list(p.systems)}) lands in ${p.where.en}: earlier waves were filled by lower-risk groups`,
-      `${p.unit} (${list(p.systems)}) rơi vào ${p.where.vi}: các đợt trước đã kín chỗ với các nhóm rủi ro thấp hơn`,
+      `${p.unit.id} (${list(p.systems)}) lands in ${p.where.en}: earlier waves were filled by lower-risk groups`,
+      `nhóm ${p.unit.name} (${viNum(p.systems.length)} hệ thống) rơi vào ${p.where.vi}: các đợt trước đã kín chỗ với các nhóm rủi ro thấp hơn`,
     ),
-  chainWaits: (p: { unit: string; provider: string; hard: boolean; wave: number | undefined }): Message =>
+  chainWaits: (p: { unit: Named; provider: Named; hard: boolean; wave: number | undefined }): Message =>
     m(
-      `${p.unit} waits for ${p.provider} (${p.hard ? "consolidation survivor in place first" : "provider no later than its consumer"}), placed in wave ${p.wave ?? "none"}`,
-      `${p.unit} chờ ${p.provider} (${p.hard ? "hệ thống giữ lại sau hợp nhất phải sẵn sàng trước" : "hệ thống cung cấp chuyển không muộn hơn hệ thống sử dụng"}), ${p.wave !== undefined ? `được xếp vào đợt ${p.wave}` : "chưa được xếp đợt"}`,
+      `${p.unit.id} waits for ${p.provider.id} (${p.hard ? "consolidation survivor in place first" : "provider no later than its consumer"}), placed in wave ${p.wave ?? "none"}`,
+      `nhóm ${p.unit.name} chờ nhóm ${p.provider.name} (${p.hard ? "hệ thống giữ lại sau hợp nhất phải sẵn sàng trước" : "hệ thống cung cấp chuyển không muộn hơn hệ thống sử dụng"}), ${p.wave !== undefined ? `được xếp vào đợt ${p.wave}` : "chưa được xếp đợt"}`,
     ),
+  chainProcured: (p: { wave: number; by: string; cores: number; memoryGiB: number; storageGiB: number; racks?: number; powerKw?: number }): Message =>
+    m(
+      `the hardware wave ${p.wave} needs is bought and installed by ${p.by} (${p.cores} physical cores, ${p.memoryGiB} GiB memory, ${p.storageGiB} GiB storage${p.racks ? `, ${p.racks} rack(s)` : ""}${p.powerKw ? `, ${p.powerKw} kW` : ""})`,
+      `thiết bị đợt ${p.wave} cần được mua và lắp đặt xong chậm nhất ngày ${viDate(p.by)} (${viNum(p.cores)} lõi CPU vật lý, ${viNum(p.memoryGiB)} GiB bộ nhớ, ${viNum(p.storageGiB)} GiB lưu trữ${p.racks ? `, ${viNum(p.racks)} tủ rack` : ""}${p.powerKw ? `, ${viNum(p.powerKw)} kW` : ""})`,
+    ),
+
+  nationalConnection: (p: { system: Named; externals: readonly Named[]; takesOver: readonly Named[]; due: string; on: string | undefined; wave: number | undefined; met: boolean }): Message => {
+    const to = p.externals.length > 0 ? p.externals.map((e) => e.id).join(", ") : "NDXP (no national platform is listed among its dependencies yet)";
+    const toVi = p.externals.length > 0 ? namesVi(p.externals) : "Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP) (danh mục chưa ghi nhận kết nối này)";
+    const over = p.takesOver.length > 0 ? `, taking over the national links of ${p.takesOver.map((x) => x.id).join(", ")} merged into it` : "";
+    const overVi = p.takesOver.length > 0 ? `, tiếp nhận các kết nối quốc gia của ${namesVi(p.takesOver)} được hợp nhất vào` : "";
+    const when =
+      p.on === undefined
+        ? m("not reached: a wave it needs found no window", "chưa đạt: một đợt chuyển đổi cần thiết chưa được xếp lịch")
+        : p.wave !== undefined
+          ? m(`reached on ${p.on}, the end of wave ${p.wave}`, `đạt ngày ${viDate(p.on)}, khi kết thúc đợt ${p.wave}`)
+          : m(`in place from ${p.on}: it already runs at its place after the merger`, `đã bảo đảm từ ngày ${viDate(p.on)}: hệ thống đã vận hành tại nơi sau hợp nhất`);
+    return m(
+      `national connection, a 2026 milestone due ${p.due}: ${p.system.id} connects the merged centre to ${to}${over}; ${when.en}${p.met ? "" : ", after its due date"}`,
+      `mốc năm 2026, hạn ${viDate(p.due)}: ${p.system.name} kết nối trung tâm sau hợp nhất với ${toVi}${overVi}; ${when.vi}${p.met ? "" : ", sau thời hạn"}`,
+    );
+  },
 
   // ---- calendar (why a day is blocked)
   notCutoverWeekday: (p: { weekday: string }): Message => m(`${p.weekday} is not a cutover weekday`, `${WEEKDAY_VI[p.weekday] ?? p.weekday} không phải ngày được phép chuyển đổi`),
@@ -364,6 +444,21 @@ export const MSG = {
     m(`blackout ${p.from}..${p.to}: ${p.reason}`, `thời gian tạm dừng chuyển đổi từ ${viDate(p.from)} đến ${viDate(p.to)}: ${p.reason}`),
 
   // ---- server fates
+  standaloneSwitchedOff: (p: { what: Message; target: string }): Message =>
+    m(
+      `stand-alone server: ${p.what.en}; its workload now runs on the shared infrastructure of ${p.target}, so it is switched off rather than kept or relocated (remove or integrate stand-alone servers)`,
+      `máy chủ riêng lẻ: ${p.what.vi}; tải đã chạy trên hạ tầng dùng chung của trung tâm giữ lại nên máy được tắt, không giữ lại hay di dời (loại bỏ hoặc tích hợp máy chủ riêng lẻ)`,
+    ),
+  standaloneNoSystem: (p: { target: string }): Message =>
+    m(
+      `stand-alone server running no system listed in the inventory: copy its files to the central storage of ${p.target} and switch it off`,
+      `máy chủ riêng lẻ không chạy hệ thống nào trong danh mục: sao chép dữ liệu lên hệ thống lưu trữ tập trung rồi tắt máy`,
+    ),
+  standaloneKept: (p: { systems: readonly Named[] }): Message =>
+    m(
+      `stand-alone server kept: it runs ${p.systems.map((x) => x.id).join(", ")}, which people pinned to retain in the inventory`,
+      `máy chủ riêng lẻ được giữ lại: đang chạy ${namesVi(p.systems)}, hệ thống được cán bộ chỉ định giữ nguyên trong danh mục`,
+    ),
   systemRetained: (p: { system: string }): Message => m(`${p.system} is retained`, `${p.system} được giữ nguyên`),
   systemUnscheduled: (p: { system: string }): Message => m(`${p.system} found no wave (unscheduled)`, `${p.system} chưa xếp được đợt`),
   targetHost: (): Message => m("host at the target site: part of its capacity", "máy chủ vật lý tại trung tâm giữ lại: thuộc năng lực của trung tâm"),
@@ -445,10 +540,10 @@ export const MSG = {
     ),
   roadmapExpandShared: (p: { fn: string }): Message =>
     m(`the province's shared ${p.fn} service: extend it to every department, commune and ward over TSLCD`, `dịch vụ ${p.fn} dùng chung của tỉnh: mở rộng cho mọi sở, ngành, xã, phường qua mạng TSLCD`),
-  roadmapConnectNational: (): Message =>
+  roadmapConnectNational: (p: { externals: readonly Named[] }): Message =>
     m(
-      "exchanges data with national platforms (NDXP/NDOP, national databases): move its links to the merged centre's LGSP and the National Data Centre",
-      "trao đổi dữ liệu với các nền tảng quốc gia (NDXP/NDOP, cơ sở dữ liệu quốc gia): chuyển các kết nối sang LGSP của trung tâm sau hợp nhất và Trung tâm dữ liệu quốc gia",
+      `exchanges data with national systems (${p.externals.map((e) => e.id).join(", ")}): move its links to the merged centre's LGSP`,
+      `trao đổi dữ liệu với các hệ thống quốc gia (${namesVi(p.externals)}): chuyển các kết nối sang nền tảng tích hợp, chia sẻ dữ liệu (LGSP) của trung tâm sau hợp nhất`,
     ),
   roadmapCloud: (p: { level: number }): Message =>
     m(`security level ${p.level} and container-ready: candidate for large-scale cloud`, `cấp độ ${p.level} và sẵn sàng container hóa: ứng viên chuyển lên điện toán đám mây quy mô lớn`),
@@ -459,6 +554,16 @@ export const MSG = {
     m(`vendor support ends ${p.supportEnds}: replace or renew before then`, `bảo hành của hãng hết ngày ${viDate(p.supportEnds)}: thay thế hoặc gia hạn trước thời điểm đó`),
   roadmapOsUpgrade: (p: { os: string; endOfSupport: string }): Message =>
     m(`${p.os} support ends ${p.endOfSupport}: upgrade the operating system`, `${p.os} hết hỗ trợ ngày ${viDate(p.endOfSupport)}: nâng cấp hệ điều hành`),
+  roadmapOverdue: (p: { due: string; start: string; by: string }): Message =>
+    m(
+      `late: its date ${p.due} passed before the later phases start (${p.start}); it is among the first work, done by ${p.by}`,
+      `trễ hạn: thời hạn ${viDate(p.due)} đã qua trước khi các giai đoạn sau bắt đầu (${viDate(p.start)}); được ưu tiên thực hiện trước, xong chậm nhất ngày ${viDate(p.by)}`,
+    ),
+  roadmapLate: (p: { due: string; by: string; effortPerQuarter: number }): Message =>
+    m(
+      `late: due ${p.due}, but at ${p.effortPerQuarter} effort points a quarter the work due before it fills the time until ${p.by}`,
+      `trễ hạn: cần xong trước ngày ${viDate(p.due)}, nhưng với năng lực ${viNum(p.effortPerQuarter)} điểm công việc mỗi quý, các việc đến hạn sớm hơn kéo dài đến ngày ${viDate(p.by)}`,
+    ),
 } as const;
 
 /**
@@ -482,7 +587,7 @@ export function planMessageStrings(plan: {
   capacity: readonly { reason: string }[];
   procurement: readonly { reason: string }[];
   unscheduled: readonly { reason: string }[];
-  deadline: { criticalChain: readonly { message: string }[] };
+  deadline: { criticalChain: readonly { message: string }[]; nationalConnections?: readonly { reason: string }[] };
   violations: readonly { message: string }[];
   warnings: readonly { message: string }[];
   targetSiteReasons: readonly string[];
@@ -497,6 +602,7 @@ export function planMessageStrings(plan: {
   for (const p of plan.procurement) out.push(p.reason);
   for (const u of plan.unscheduled) out.push(u.reason);
   for (const c of plan.deadline.criticalChain) out.push(c.message);
+  for (const c of plan.deadline.nationalConnections ?? []) out.push(c.reason);
   for (const v of plan.violations) out.push(v.message);
   for (const v of plan.warnings) out.push(v.message);
   out.push(...plan.targetSiteReasons);

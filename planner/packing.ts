@@ -4,8 +4,10 @@
 // are kept in buckets by their shape — log₂ of data share ÷ systems share — each bucket a heap,
 // largest first. To fill a wave, each step takes the largest fitting unit from the bucket whose
 // shape is closest to the shape of the room left, so both dimensions run out together. Units too
-// large for any wave wait in their own heap and take an empty wave alone. Cost per step
-// O(buckets × log n).
+// large for any wave wait in their own heap and take an empty wave alone. As in first-fit
+// decreasing, a wave starts with the largest ready unit that takes more than half a wave in either
+// dimension (two such units can never share a wave, so each needs one of its own and should open
+// it), and the buckets fill the room left. Cost per step O(buckets × log n).
 import { Heap } from "./heap.js";
 import type { Unit } from "./schedule.js";
 
@@ -16,6 +18,9 @@ const TRIES = 4;
 export class PackingQueue {
   private readonly buckets: Heap<Unit>[];
   private readonly oversized: Heap<Unit>;
+  /** Units over half a wave in a dimension (also in their bucket), largest first. */
+  private readonly halves: Heap<Unit>;
+  private readonly inHalves = new Set<number>();
   /** Units set aside during the current wave (did not fit the room left); restored by endWave. */
   private skipped: Unit[] = [];
 
@@ -32,6 +37,12 @@ export class PackingQueue {
     };
     this.buckets = Array.from({ length: BUCKETS }, () => new Heap<Unit>(bigger));
     this.oversized = new Heap<Unit>(bigger);
+    this.halves = new Heap<Unit>(bigger);
+  }
+
+  /** True for a unit within the limits that takes more than half a wave in systems or in data. */
+  isHalf(u: Unit): boolean {
+    return !this.isOversized(u) && (u.systems.length * 2 > this.maxSystems || u.dataGiB * 2 > this.maxData);
   }
 
   /** Normalised size: systems share + data share of one wave. */
@@ -51,6 +62,19 @@ export class PackingQueue {
   push(u: Unit): void {
     if (this.isOversized(u)) this.oversized.push(u);
     else this.buckets[this.bucketOf(u)].push(u);
+    if (this.isHalf(u) && !this.inHalves.has(u.index)) {
+      this.inHalves.add(u.index);
+      this.halves.push(u);
+    }
+  }
+
+  /** The largest ready unit over half a wave that fits the room, removed from the half heap (it stays in its bucket until placed); undefined when the largest does not fit or there is none. */
+  takeHalf(roomSystems: number, roomData: number): Unit | undefined {
+    while (this.halves.size > 0 && !this.isLive(this.halves.peek()!)) this.inHalves.delete(this.halves.pop()!.index);
+    const top = this.halves.peek();
+    if (top === undefined || top.systems.length > roomSystems || top.dataGiB > roomData + 1e-9) return undefined;
+    this.inHalves.delete(this.halves.pop()!.index);
+    return top;
   }
 
   /** The largest ready unit that needs a wave of its own, removed; undefined when none. */

@@ -212,6 +212,20 @@ export type DeadlineOption = z.infer<typeof DeadlineOption>;
 /** How the options were searched: re-plans used of the budget, and whether the budget ran out before the search was complete. */
 export const OptionsSearch = z.object({ replans: z.number().int().min(0), budget: z.number().int().min(0), exhausted: z.boolean() });
 export type OptionsSearch = z.infer<typeof OptionsSearch>;
+/** A national connection of a surviving integration platform: a milestone of the 2026 phase, due on the deadline. */
+export const NationalConnection = z.object({
+  system: Id,
+  /** National data platforms it connects to (external ids). */
+  externals: z.array(Id),
+  /** Systems merged into it whose national links it takes over. */
+  takesOver: z.array(Id),
+  due: IsoDate,
+  /** Day it is reached; absent while a wave it needs is unscheduled. */
+  on: IsoDate.optional(),
+  met: z.boolean(),
+  reason: z.string(),
+});
+export type NationalConnection = z.infer<typeof NationalConnection>;
 
 export const Deadline = z.object({
   date: IsoDate,
@@ -220,8 +234,14 @@ export const Deadline = z.object({
   projectedCompletion: IsoDate.optional(),
   // additions
   criticalChain: z.array(ChainLink),
-  /** Allowed wave days left between the start date and the deadline. */
+  /** Allowed cutover DAYS (not windows) between the start date and the deadline; the same as `cutoverDaysBeforeDeadline`, kept under its first name for readers of older plans. */
   windowsBeforeDeadline: z.number().int().min(0),
+  /** Cutover windows (weekends or other runs of allowed days, one wave each) ending on or before the deadline. Optional: older plans lack it. */
+  cutoverWindowsBeforeDeadline: z.number().int().min(0).optional(),
+  /** Allowed cutover days in those windows. Optional: older plans lack it. */
+  cutoverDaysBeforeDeadline: z.number().int().min(0).optional(),
+  /** The merged centre's connections to the national data platforms (NDC, NDXP/NDOP): 2026 milestones. Optional: older plans lack it. */
+  nationalConnections: z.array(NationalConnection).optional(),
   /** Second edition: when the deadline is missed, the changes that would meet it, best first (`dcplan plan` fills it; docs/options.md). */
   options: z.array(DeadlineOption).optional(),
   /** How `options` was searched (present with it). */
@@ -251,9 +271,18 @@ export const RoadmapItem = z.object({
   /** System or server id. */
   subject: Id,
   subjectKind: z.enum(["system", "server"]),
-  /** Date by which it should be done. */
+  /** Day it is planned to be done: levelled over quarters at the profile's effort a quarter (dcplan since the later phases are planned). */
   by: IsoDate,
   reason: z.string(),
+  // additions (optional: older plans lack them)
+  /** Date that forces the work: the end of vendor or OS support, or the end of its phase. */
+  due: IsoDate.optional(),
+  /** Quarter it is done in, `YYYY-Qn`. */
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/).optional(),
+  /** Effort points it takes (see docs/planner.md, later phases). */
+  effort: z.number().int().positive().optional(),
+  /** True when it is done after `due`, or `due` passed before the later phases start. */
+  late: z.boolean().optional(),
 });
 export type RoadmapItem = z.infer<typeof RoadmapItem>;
 
@@ -323,6 +352,8 @@ export const ResolvedProfile = z.object({
   wanUsableShare: z.number().min(0).max(1),
   /** Data one window day can copy, GiB (WAN formula); a wave's limit is this × its days unless the profile fixes maxDataGiB. */
   dataGiBPerWindowDay: z.number().min(0),
+  /** Effort points a quarter the later phases are levelled at (profile `laterPhases.effortPerQuarter`). Optional: older plans lack it. */
+  effortPerQuarter: z.number().int().positive().optional(),
 });
 export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
 
@@ -457,6 +488,16 @@ export const Plan = z.object({
   /** Systems still running at a site other than the target after the merger (people-pinned retain). */
   remaining: z.array(Id),
   roadmap: z.array(RoadmapItem),
+  /** How the roadmap's work is levelled: effort points a quarter, the start, and the load of each quarter. Optional: older plans lack it. */
+  laterPhases: z
+    .object({
+      effortPerQuarter: z.number().int().positive(),
+      start: IsoDate,
+      quarters: z.array(z.object({ quarter: z.string(), effort: z.number().int().min(0), items: z.number().int().min(0), late: z.number().int().min(0) })),
+      /** Roadmap items done after the date that forces them. */
+      late: z.number().int().min(0),
+    })
+    .optional(),
   summary: Summary,
   /** Things a planner should look at that break no rule. */
   warnings: z.array(Violation),

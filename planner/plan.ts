@@ -16,8 +16,11 @@ import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planTrans
 import type { CapacityStep, MoveGroup, Phase, Plan, PlanSystem, Platform, Violation, Wave } from "./plan-schema.js";
 import { checkProfile, type PlanningProfile } from "./profile.js";
 import type { Profile } from "./profile-schema.js";
-import { buildRoadmap } from "./roadmap.js";
+import { nationalConnections } from "./national-connections.js";
+import { buildRoadmap, LATER_PHASES_START, quarterLoads } from "./roadmap.js";
+import { maxDate } from "./dates.js";
 import { scheduleWaves, type ScheduleResult } from "./schedule.js";
+import { unitNamed } from "./schedule/units.js";
 import { addSize } from "./sizing.js";
 import { isStandaloneServer, summarise } from "./summary.js";
 import { chooseTargetSite } from "./target-site.js";
@@ -90,7 +93,9 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
   warnings.push(...footprintWarnings(index, target, fates.servers, schedule.footprint.limit, log));
   const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
-  const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log);
+  const waveEnd = new Map([...waveOf].map(([id, w]) => [id, { number: w.number, end: w.end }]));
+  const milestones = nationalConnections({ index, decisions, waveEnd, deadline: profile.deadline, startDate: profile.startDate });
+  const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log, { unit: (u) => unitNamed(index, u) }, milestones);
   const lateSet = new Set(deadline.late);
 
   // Systems.
@@ -181,7 +186,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const waves: Wave[] = schedule.waves.map((w) => {
     const ids = w.units.flatMap((ui) => schedule.units[ui].systems).sort();
     const servers = new Set<string>();
-    for (const id of ids) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && index.servers.get(sid)!.site !== target) servers.add(sid);
+    for (const id of ids) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && (index.servers.get(sid)!.site !== target || incoming.has(sid))) servers.add(sid);
     return {
       number: w.number,
       start: w.window.start,
@@ -237,9 +242,10 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     ...(powerKnown ? { powerWatts: x.fp.watts } : {}),
   }));
 
-  const remaining = systems.filter((s) => s.disposition === "retain" && decisions.get(s.id)!.pinned && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
+  // Retained off the target: people-pinned retains and the systems they hold (dispositions.ts).
+  const remaining = systems.filter((s) => s.disposition === "retain" && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
   if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: say(MSG.splitsTotal({ count: splits })) });
-  const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log);
+  const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log, { effortPerQuarter: profile.effortPerQuarter, asOf });
   const summary = summarise(index, systems, fates.servers);
 
   const { targetSite: _t, fixedMaxData: _f, ...resolved } = profile;
@@ -300,6 +306,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       wanMbps: resolved.wanMbps,
       wanUsableShare: resolved.wanUsableShare,
       dataGiBPerWindowDay: resolved.dataGiBPerWindowDay,
+      effortPerQuarter: resolved.effortPerQuarter,
     },
     targetSiteReasons: choice.reasons,
     sites: [...index.sites.values()].sort((a, b) => byString(a.id, b.id)).map((s) => ({ id: s.id, name: s.name })),
@@ -315,6 +322,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     },
     remaining,
     roadmap,
+    laterPhases: { effortPerQuarter: profile.effortPerQuarter, start: maxDate(LATER_PHASES_START, asOf), quarters: quarterLoads(roadmap), late: roadmap.filter((r) => r.late).length },
     summary,
     warnings: warnings.sort(byViolation),
   };

@@ -44,6 +44,11 @@ export const Profile = record({
   pins: z.array(Pin, { error: "must be a list of pins" }).optional(),
   /** dcplan addition: days from the as-of date until procured hardware can be running [60]. */
   procurementLeadDays: z.number({ error: "must be a whole number of days" }).int({ error: "must be a whole number of days" }).min(0, { error: "must be ≥ 0" }).optional(),
+  /** dcplan addition: how the later phases (2027–2030) are planned. */
+  laterPhases: record({
+    /** Effort points the centre carries out a quarter (one point ≈ a person-week) [40]. */
+    effortPerQuarter: z.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).min(1, { error: "must be ≥ 1" }).max(100_000, { error: "must be ≤ 100000" }).optional(),
+  }).optional(),
   /** dcplan addition: share of the smaller inter-site TSLCD uplink a wave's copy may use, 0–1 [0.5]. */
   wanUsableShare: z.number({ error: "must be a number" }).gt(0, { error: "must be > 0" }).max(1, { error: "must be ≤ 1" }).optional(),
 });

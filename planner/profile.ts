@@ -23,6 +23,8 @@ export const PROFILE_DEFAULTS = {
   procurementLeadDays: 60,
   /** Share of the smaller TSLCD uplink one wave's data copy may use; the rest carries production traffic. */
   wanUsableShare: 0.5,
+  /** Effort points a quarter of the later phases' work (one point ≈ a person-week of the centre's team). */
+  effortPerQuarter: 40,
   /** Assumed uplink when no site states its TSLCD bandwidth, Mbit/s. */
   wanMbpsUnknown: 100,
 };
@@ -139,6 +141,8 @@ export interface PlanningProfile extends ResolvedProfile {
   readonly targetSite?: string;
   /** True when the profile fixed maxDataGiB; otherwise a wave's limit is dataGiBPerWindowDay × its days. */
   readonly fixedMaxData: boolean;
+  /** Effort points a quarter of the later phases (always resolved). */
+  readonly effortPerQuarter: number;
 }
 
 /** Smaller TSLCD uplink among the inventory's data-centre sites that have servers, Mbit/s. */
@@ -200,6 +204,7 @@ export function resolveProfile(profile: Profile, index: InventoryIndex, asOf: st
     wanMbps,
     wanUsableShare,
     dataGiBPerWindowDay: perDay,
+    effortPerQuarter: profile.laterPhases?.effortPerQuarter ?? PROFILE_DEFAULTS.effortPerQuarter,
     targetSite: profile.targetSite,
     fixedMaxData: profile.waveLimits?.maxDataGiB !== undefined,
   };
@@ -228,6 +233,7 @@ export function profileSummary(file: string, p: PlanningProfile): string {
     `  windows.weekdays [${p.weekdays.join(", ")}]; blackouts: ${p.blackouts.length === 0 ? "none" : p.blackouts.map((b) => `${b.from}..${b.to} (${b.reason})`).join("; ")}; Vietnamese public holidays always blocked`,
     `  waveLimits.maxSystems ${p.maxSystems}, waveLimits.maxDataGiB ${p.maxDataGiB}${p.maxDataGiBSource === "wan" ? ` (from the WAN: ${p.wanMbps} Mbit/s × ${p.wanUsableShare} usable = ${p.dataGiBPerWindowDay} GiB per window day)` : ""}`,
     `  quietPeriodDays ${p.quietPeriodDays}, headroomPct ${p.headroomPct}, cpuOvercommit ${p.cpuOvercommit}, procurementLeadDays ${p.procurementLeadDays}`,
+    `  laterPhases.effortPerQuarter ${p.effortPerQuarter}`,
     `  pins: ${p.pins.length === 0 ? "none" : p.pins.map((x) => `${x.system} ${x.date ? `on ${x.date}` : `not before ${x.notBefore}`}`).join(", ")}`,
   ];
   return `${lines.join("\n")}\n`;

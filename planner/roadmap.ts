@@ -1,57 +1,129 @@
 // Later phases (not waves): work for 2027–2028 and 2029–2030 per system or server, following the
 // province's roadmap (2027–2028: monitor, adjust, more shared platforms over TSLCD; 2029–2030:
-// modernise with large-scale cloud, AI and big data).
-//   2027–2028  replatform            every rehosted system: containerise onto the shared platform
-//              expand-shared-platform surviving shared services (sso, lgsp, email, portal,
-//                                     document-management, one-stop-shop) offered to more agencies
-//              connect-national-platform systems that exchange with a national platform (an external)
-//              hardware-refresh / os-upgrade whose support ends before 2029
-//   2029–2030  hardware-refresh      kept hardware whose vendor support ends by 2030-12-31
-//              os-upgrade            kept servers whose OS support ends by 2030-12-31
-//              cloud-candidate       kept systems at security level ≤ 2 on the shared platform or VMs
-//              big-data-candidate    kept systems holding ≥ 500 GiB of data
-//              ai-candidate          kept citizen-facing services with ≥ 10 000 users
-// Items whose date falls after horizonEnd are left out.
+// modernise with large-scale cloud, AI and big data), planned rather than listed:
+//   replatform              every rehosted system: containerise onto the shared platform (by 2028)
+//   expand-shared-platform  surviving shared services (sso, lgsp, email, portal,
+//                           document-management, one-stop-shop) offered to more agencies (by 2028)
+//   connect-national-platform  systems that exchange with national systems other than the national
+//                           data platforms (those are 2026 milestones, national-connections.ts) (by 2028)
+//   hardware-refresh        kept hardware whose vendor support ends by 2030-12-31 (by that date)
+//   os-upgrade              kept servers whose OS support ends by 2030-12-31 (by that date)
+//   cloud-candidate         kept systems at security level ≤ 2 on the shared platform or container-ready
+//   big-data-candidate      kept systems holding ≥ 500 GiB of data
+//   ai-candidate            kept citizen-facing services with ≥ 10 000 users (the last three from 2029, by 2030)
+// Each item has an effort in points (EFFORT below) and is levelled over quarters at the profile's
+// effort points a quarter (level-quarters.ts), earliest forcing date first, from the later phases'
+// start (2027-01-01, or the as-of day when later). Its `by` is the day it is done, its `phase`
+// follows that day, `due` the date that forces it; one done after `due` — or due before the later
+// phases even start — is `late`, and its reason says so. Items whose forcing date falls after
+// horizonEnd are left out.
 import type { InventoryIndex } from "../inventory/model.js";
-import { maxDate, minDate } from "./dates.js";
+import { maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
-import { MessageLog, MSG } from "./messages.js";
-import type { PlanServer, RoadmapItem } from "./plan-schema.js";
+import { levelOverQuarters, type Work } from "./level-quarters.js";
+import { joinMessages, type Message, MessageLog, MSG, type Named } from "./messages.js";
+import { isNationalDataPlatform } from "./national-connections.js";
+import type { PlanServer, RoadmapAction, RoadmapItem } from "./plan-schema.js";
 
 const SHARED_FUNCTIONS = new Set(["sso", "lgsp", "email", "portal", "document-management", "one-stop-shop"]);
+/** First day of the later phases. */
+export const LATER_PHASES_START = "2027-01-01";
 const P1_END = "2028-12-31";
 const P2_START = "2029-01-01";
 const P2_END = "2030-12-31";
 
-/** Roadmap items 2027–2030 (see file header), sorted by phase, date, subject and action. */
-export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<string, SystemDecision>, servers: readonly PlanServer[], horizonEnd: string, log: MessageLog = new MessageLog()): RoadmapItem[] {
-  const items: RoadmapItem[] = [];
-  const add = (item: RoadmapItem): void => {
-    if (item.by <= horizonEnd) items.push(item);
+/** Effort points of one item of each action (one point ≈ a person-week of the centre's team). */
+export const EFFORT: Readonly<Record<RoadmapAction, number>> = {
+  "os-upgrade": 1,
+  "connect-national-platform": 1,
+  "hardware-refresh": 2,
+  "expand-shared-platform": 3,
+  replatform: 4,
+  "cloud-candidate": 4,
+  "big-data-candidate": 4,
+  "ai-candidate": 4,
+};
+/** Order of actions falling due on the same day. */
+const RANK: readonly RoadmapAction[] = ["hardware-refresh", "os-upgrade", "connect-national-platform", "replatform", "expand-shared-platform", "cloud-candidate", "big-data-candidate", "ai-candidate"];
+
+/** How the later phases are planned. */
+export interface RoadmapOptions {
+  /** Effort points the centre carries out a quarter (profile `laterPhases.effortPerQuarter`). */
+  readonly effortPerQuarter: number;
+  /** The as-of day: nothing is planned before it. */
+  readonly asOf: string;
+}
+
+interface Draft {
+  readonly action: RoadmapAction;
+  readonly subject: string;
+  readonly subjectKind: "system" | "server";
+  readonly due: string;
+  readonly release: string;
+  readonly reason: Message;
+}
+
+/** Roadmap items 2027–2030 (see file header), levelled over quarters, sorted by phase, date, subject and action. */
+export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<string, SystemDecision>, servers: readonly PlanServer[], horizonEnd: string, log: MessageLog = new MessageLog(), options: RoadmapOptions = { effortPerQuarter: 40, asOf: LATER_PHASES_START }): RoadmapItem[] {
+  const start = maxDate(LATER_PHASES_START, options.asOf);
+  const drafts: Draft[] = [];
+  const add = (d: Omit<Draft, "release"> & { release?: string }): void => {
+    if (d.due <= horizonEnd) drafts.push({ ...d, release: maxDate(d.release ?? start, start) });
   };
+  const named = (id: string): Named => ({ id, name: index.externals.get(id)?.name ?? id });
   for (const sys of index.inventory.systems) {
     const d = decisions.get(sys.id)!.disposition;
     if (d === "retire" || d === "consolidate") continue;
-    if (d === "rehost") add({ phase: "2027-2028", action: "replatform", subject: sys.id, subjectKind: "system", by: P1_END, reason: log.say(MSG.roadmapReplatform()) });
-    if (SHARED_FUNCTIONS.has(sys.function)) add({ phase: "2027-2028", action: "expand-shared-platform", subject: sys.id, subjectKind: "system", by: P1_END, reason: log.say(MSG.roadmapExpandShared({ fn: sys.function })) });
-    if ((sys.dependsOn ?? []).some((dep) => index.externals.has(dep.target)) || sys.function === "lgsp") {
-      add({ phase: "2027-2028", action: "connect-national-platform", subject: sys.id, subjectKind: "system", by: P1_END, reason: log.say(MSG.roadmapConnectNational()) });
-    }
-    if (sys.securityLevel <= 2 && (d === "replatform" || sys.containerReady)) add({ phase: "2029-2030", action: "cloud-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: log.say(MSG.roadmapCloud({ level: sys.securityLevel })) });
-    if ((sys.dataGiB ?? 0) >= 500) add({ phase: "2029-2030", action: "big-data-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: log.say(MSG.roadmapBigData({ dataGiB: sys.dataGiB ?? 0 })) });
-    if ((sys.users ?? 0) >= 10_000) add({ phase: "2029-2030", action: "ai-candidate", subject: sys.id, subjectKind: "system", by: P2_END, reason: log.say(MSG.roadmapAi({ users: sys.users ?? 0 })) });
+    const system = { subject: sys.id, subjectKind: "system" as const };
+    if (d === "rehost") add({ ...system, action: "replatform", due: P1_END, reason: MSG.roadmapReplatform() });
+    if (SHARED_FUNCTIONS.has(sys.function)) add({ ...system, action: "expand-shared-platform", due: P1_END, reason: MSG.roadmapExpandShared({ fn: sys.function }) });
+    const others = [...new Set((sys.dependsOn ?? []).map((dep) => dep.target).filter((t) => index.externals.has(t) && !isNationalDataPlatform(index.externals.get(t)!)))].sort();
+    if (others.length > 0) add({ ...system, action: "connect-national-platform", due: P1_END, reason: MSG.roadmapConnectNational({ externals: others.map(named) }) });
+    if (sys.securityLevel <= 2 && (d === "replatform" || sys.containerReady)) add({ ...system, action: "cloud-candidate", due: P2_END, release: P2_START, reason: MSG.roadmapCloud({ level: sys.securityLevel }) });
+    if ((sys.dataGiB ?? 0) >= 500) add({ ...system, action: "big-data-candidate", due: P2_END, release: P2_START, reason: MSG.roadmapBigData({ dataGiB: sys.dataGiB ?? 0 }) });
+    if ((sys.users ?? 0) >= 10_000) add({ ...system, action: "ai-candidate", due: P2_END, release: P2_START, reason: MSG.roadmapAi({ users: sys.users ?? 0 }) });
   }
   for (const ps of servers) {
     if (ps.fate === "decommission") continue;
     const s = index.servers.get(ps.id)!;
-    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) {
-      const phase = s.supportEnds < P2_START ? "2027-2028" : "2029-2030";
-      add({ phase, action: "hardware-refresh", subject: s.id, subjectKind: "server", by: phase === "2027-2028" ? minDate(maxDate(s.supportEnds, "2027-01-01"), P1_END) : s.supportEnds, reason: log.say(MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds })) });
-    }
+    const server = { subject: s.id, subjectKind: "server" as const };
+    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add({ ...server, action: "hardware-refresh", due: s.supportEnds, reason: MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds }) });
     if (s.os?.endOfSupport !== undefined && s.os.endOfSupport <= P2_END) {
-      const phase = s.os.endOfSupport < P2_START ? "2027-2028" : "2029-2030";
-      add({ phase, action: "os-upgrade", subject: s.id, subjectKind: "server", by: phase === "2027-2028" ? minDate(maxDate(s.os.endOfSupport, "2027-01-01"), P1_END) : s.os.endOfSupport, reason: log.say(MSG.roadmapOsUpgrade({ os: `${s.os.name}${s.os.version ? ` ${s.os.version}` : ""}`, endOfSupport: s.os.endOfSupport })) });
+      add({ ...server, action: "os-upgrade", due: s.os.endOfSupport, reason: MSG.roadmapOsUpgrade({ os: `${s.os.name}${s.os.version ? ` ${s.os.version}` : ""}`, endOfSupport: s.os.endOfSupport }) });
     }
   }
+  const work: Work[] = drafts.map((d) => ({ key: `${d.subject} ${d.action}`, due: d.due, release: d.release, effort: EFFORT[d.action], rank: RANK.indexOf(d.action) }));
+  const placed = levelOverQuarters(work, start, options.effortPerQuarter);
+  const items: RoadmapItem[] = drafts.map((d, i) => {
+    const p = placed[i];
+    const overdue = d.due < start;
+    const late = overdue || p.late;
+    const lateness = overdue ? MSG.roadmapOverdue({ due: d.due, start, by: p.done }) : p.late ? MSG.roadmapLate({ due: d.due, by: p.done, effortPerQuarter: options.effortPerQuarter }) : undefined;
+    return {
+      phase: p.done <= P1_END ? "2027-2028" : "2029-2030",
+      action: d.action,
+      subject: d.subject,
+      subjectKind: d.subjectKind,
+      by: p.done,
+      reason: log.say(lateness ? joinMessages([d.reason, lateness]) : d.reason),
+      due: d.due,
+      quarter: p.quarter,
+      effort: EFFORT[d.action],
+      late,
+    };
+  });
   return items.sort((a, b) => (a.phase < b.phase ? -1 : a.phase > b.phase ? 1 : a.by < b.by ? -1 : a.by > b.by ? 1 : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+}
+
+/** Effort and items per quarter of levelled roadmap items, in quarter order. */
+export function quarterLoads(items: readonly RoadmapItem[]): { quarter: string; effort: number; items: number; late: number }[] {
+  const by = new Map<string, { quarter: string; effort: number; items: number; late: number }>();
+  for (const r of items) {
+    if (r.quarter === undefined) continue;
+    const q = by.get(r.quarter) ?? by.set(r.quarter, { quarter: r.quarter, effort: 0, items: 0, late: 0 }).get(r.quarter)!;
+    q.effort += r.effort ?? 0;
+    q.items++;
+    if (r.late) q.late++;
+  }
+  return [...by.values()].sort((a, b) => (a.quarter < b.quarter ? -1 : 1));
 }

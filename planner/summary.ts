@@ -3,22 +3,14 @@
 // per disposition, the share of running systems on the shared Kubernetes platform, and the
 // stand-alone servers left (tag `standalone`, or at a site that is not a data centre).
 import type { InventoryIndex } from "../inventory/model.js";
-import type { Server, Site } from "../inventory/schema.js";
 import { DEFAULT_PUE, kwhPerYear } from "./decommission.js";
 import type { Footprint, PlanServer, PlanSystem, Summary } from "./plan-schema.js";
+import { isStandaloneServer } from "./standalone.js";
+
+export { isStandaloneServer } from "./standalone.js";
 
 /** Rack units per rack. */
 export const RACK_UNITS = 42;
-
-/**
- * True for a stand-alone server: tagged `standalone`, or at a site that is not a data centre (a
- * department's or commune's server room; a site without a kind counts as a data centre). The one
- * rule behind `summary.standaloneServersRemaining`, the servers' `standalone` flag and the
- * semi-annual report's section IV.
- */
-export function isStandaloneServer(server: Pick<Server, "tags">, site: Pick<Site, "kind"> | undefined): boolean {
-  return (server.tags ?? []).includes("standalone") || (site?.kind ?? "datacenter") !== "datacenter";
-}
 
 /** Summary figures (see file header). */
 export function summarise(index: InventoryIndex, systems: readonly PlanSystem[], servers: readonly PlanServer[]): Summary {

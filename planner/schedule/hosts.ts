@@ -6,13 +6,15 @@
 // for RELOCATE_MIN_SUPPORT_DAYS more is relocated in the next window (or after the retire day when
 // only retired systems held it) and adds its usable capacity from the day after that window. It
 // takes rack space and power at the target from the moment it is freed; relocating is optional, so
-// where none is left the host is not relocated (`noRoom`) and nothing is bought for it.
+// where none is left the host is not relocated (`noRoom`) and nothing is bought for it. Stand-alone
+// servers are never relocated: they are switched off once their systems are folded in (standalone.ts).
 import { addDays } from "../dates.js";
 import { MOVING } from "../dispositions.js";
 import { Heap } from "../heap.js";
 import type { Size } from "../plan-schema.js";
 import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf, ZERO_FOOTPRINT } from "../capacity.js";
 import { addSize } from "../sizing.js";
+import { isStandaloneServer } from "../standalone.js";
 import { type Relocation, RELOCATE_MIN_SUPPORT_DAYS, type ScheduleInput } from "./types.js";
 import { firstWindowFrom } from "./windows.js";
 
@@ -39,7 +41,7 @@ export class HostTracker {
     const { index, decisions, target } = input;
     const sortedServers = [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1));
     for (const s of sortedServers) {
-      if (s.kind !== "physical" || s.site === target) continue;
+      if (s.kind !== "physical" || s.site === target || isStandaloneServer(s, index.sites.get(s.site))) continue;
       const workload = new Set<string>();
       for (const sys of index.systemsOn.get(s.id) ?? []) workload.add(sys.id);
       for (const vm of index.vmsOf.get(s.id) ?? []) for (const sys of index.systemsOn.get(vm.id) ?? []) workload.add(sys.id);

@@ -10,7 +10,8 @@
 // counted and reported. Cost: O(systems + dependencies) plus two Tarjan passes.
 import { tarjan } from "../../inventory/queries/scc.js";
 import { MOVING } from "../dispositions.js";
-import { joinMessages, type Message, moveGroupReason, MSG } from "../messages.js";
+import type { InventoryIndex } from "../../inventory/model.js";
+import { joinMessages, type Message, moveGroupReason, MSG, type Named } from "../messages.js";
 import { addFootprint, footprintOf, ZERO_FOOTPRINT } from "../capacity.js";
 import { addSize, ZERO_SIZE } from "../sizing.js";
 import type { ScheduleInput, Unit } from "./types.js";
@@ -43,6 +44,12 @@ export function buildUnits(input: ScheduleInput): UnitGraph {
   const { units, unitOfSystem, unitIndexOfGroup } = mergeHardCycles(input, rawGroups, edges);
   linkUnits(units, edges, unitIndexOfGroup);
   return { units, unitOfSystem };
+}
+
+/** A unit as a sentence names it: its id, and for Vietnamese the name of the system it is named after (its first system's otherwise). */
+export function unitNamed(index: InventoryIndex, u: Pick<Unit, "id" | "systems">): Named {
+  const head = index.systems.get(u.id.startsWith("g-") ? u.id.slice(2) : u.id) ?? index.systems.get(u.systems[0]);
+  return { id: u.id, name: head?.name ?? u.id };
 }
 
 /** Whether unit v waits for its predecessor u: always across components, inside one only for a survivor-first edge. */
@@ -175,7 +182,8 @@ function makeUnit(i: number, id: string, systems: string[], reason: Message, inp
     users += s.users ?? 0;
     for (const sid of s.servers) {
       const srv = index.servers.get(sid);
-      if (!srv || srv.site === target) continue;
+      // A server at the target moves only when it is a stand-alone one folded into the shared capacity.
+      if (!srv || (srv.site === target && !input.incoming.has(sid))) continue;
       servers.add(sid);
       // Hardware of a relocated system is carried to the target site and takes rack space and power there.
       if (srv.kind !== "virtual" && input.decisions.get(id)?.disposition === "relocate") carried.add(sid);

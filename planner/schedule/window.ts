@@ -20,6 +20,7 @@ import { addSize, fitsIn } from "../sizing.js";
 import type { HostTracker } from "./hosts.js";
 import type { SchedulingState } from "./state.js";
 import { type DeferKind, type DraftWave, type Findings, HIGH_SECURITY_LEVEL, MAX_DEFERRED_PER_WAVE, PILOT_WAVES, type Purchase, round1, type ScheduleInput, type Unit } from "./types.js";
+import { unitNamed } from "./units.js";
 import { dataLimit } from "./windows.js";
 
 /** Why a window's wave took nothing more: full, or taken by an oversized group. */
@@ -76,6 +77,14 @@ export class OpenWave {
     this.waveUsed = run.used;
     this.waveFp = run.hosts.fpUsed;
   }
+
+  /** Number the wave gets when it closes non-empty. */
+  get number(): number {
+    return this.run.waves.length + 1;
+  }
+
+  /** The unit that took the wave alone, when one did. */
+  takenBy?: Unit;
 
   /** Whether the wave counts as a pilot wave. */
   get pilot(): boolean {
@@ -134,6 +143,7 @@ export class OpenWave {
   /** An oversized unit has this wave to itself: a warning; when it is move groups merged by a cycle of survivor-first edges (not one group), the contract's limit is broken by force: a violation. */
   aloneInWave(u: Unit): void {
     const { findings, input } = this.run;
+    this.takenBy = u;
     const wave = this.run.waves.length + 1;
     findings.warnings.push({ rule: "oversized-group", subject: u.id, message: findings.say(MSG.oversizedWarning({ group: u.id, members: u.systems, dataGiB: round1(u.dataGiB), wave })) });
     if (u.merged) {
@@ -160,8 +170,11 @@ export function fillWindow(run: ScheduleRun, w: number, canProcure: boolean): Op
   if (run.state.queue) packFromQueue(run, wave);
   else fillPilot(run, wave);
   const { maxSystems } = run.input.profile;
-  if (wave.closed) run.closedBecause.set(w, { kind: "group-size", text: MSG.waveTakenByOversized() });
-  else if (wave.nSystems >= maxSystems) run.closedBecause.set(w, { kind: "wave-limit", text: MSG.deferWaveFull({ maxSystems }) });
+  if (wave.closed) {
+    const u = wave.takenBy!;
+    const group = unitNamed(run.input.index, u);
+    run.closedBecause.set(w, { kind: "group-size", text: MSG.waveTakenByOversized({ wave: wave.number, group, systems: u.systems.length, dataGiB: round1(u.dataGiB) }) });
+  } else if (wave.nSystems >= maxSystems) run.closedBecause.set(w, { kind: "wave-limit", text: MSG.deferWaveFull({ maxSystems, wave: wave.number }) });
   return wave;
 }
 
@@ -202,7 +215,7 @@ function placePinned(run: ScheduleRun, wave: OpenWave): void {
   }
 }
 
-/** After the pilots: an oversized unit takes an empty wave alone; otherwise the packing queue fills the room left. */
+/** After the pilots: an oversized unit takes an empty wave alone; otherwise the largest unit over half a wave opens it and the packing queue fills the room left. */
 function packFromQueue(run: ScheduleRun, wave: OpenWave): void {
   const queue = run.state.queue!;
   const { profile } = run.input;
@@ -212,6 +225,15 @@ function packFromQueue(run: ScheduleRun, wave: OpenWave): void {
       wave.defer(big, "capacity", MSG.deferBeforeProcurement({ from: run.procurementFrom }));
       queue.returnOversized(big);
     } else if (big) wave.placeAlone(big);
+  }
+  // First-fit decreasing: an empty wave opens with the largest unit over half a wave that fits.
+  if (!wave.closed && wave.members.length === 0) {
+    const half = queue.takeHalf(profile.maxSystems, wave.limit);
+    if (half && wave.fitsCapacity(half)) wave.place(half);
+    else if (half) {
+      wave.defer(half, "capacity", MSG.deferCapacity({ shortage: wave.shortageWith(half), from: run.procurementFrom }));
+      queue.push(half);
+    }
   }
   const deferred: Unit[] = [];
   while (!wave.closed && wave.nSystems < profile.maxSystems && deferred.length < MAX_DEFERRED_PER_WAVE) {
@@ -227,7 +249,7 @@ function packFromQueue(run: ScheduleRun, wave: OpenWave): void {
   queue.endWave();
   for (const u of deferred) if (!run.state.placed[u.index]) queue.push(u);
   if (!wave.closed && wave.members.length > 0 && queue.count > 0) {
-    run.closedBecause.set(wave.w, { kind: "wave-limit", text: MSG.waveWasFull({ systems: wave.nSystems, maxSystems: profile.maxSystems, dataGiB: round1(wave.data), limit: wave.limit }) });
+    run.closedBecause.set(wave.w, { kind: "wave-limit", text: MSG.waveWasFull({ wave: wave.number, systems: wave.nSystems, maxSystems: profile.maxSystems, dataGiB: round1(wave.data), limit: wave.limit }) });
   }
 }
 
@@ -260,12 +282,12 @@ function fillPilot(run: ScheduleRun, wave: OpenWave): void {
       break;
     }
     if (wave.nSystems + u.systems.length > profile.maxSystems) {
-      wave.defer(u, "wave-limit", MSG.deferWaveFull({ maxSystems: profile.maxSystems }));
+      wave.defer(u, "wave-limit", MSG.deferWaveFull({ maxSystems: profile.maxSystems, wave: wave.number }));
       deferred.push(u);
       continue;
     }
     if (wave.data + u.dataGiB > wave.limit) {
-      wave.defer(u, "data", MSG.deferData({ limit: wave.limit }));
+      wave.defer(u, "data", MSG.deferData({ limit: wave.limit, wave: wave.number }));
       deferred.push(u);
       continue;
     }

@@ -67,7 +67,7 @@ describe("cost in the exports", () => {
     expect(card("cost-capex")).toBe(formatMoneyShort(cost.total.capex, "vi").split(" ")[0]);
     expect(card("cost-savings")).toBe(formatMoneyShort(cost.total.savings, "vi").split(" ")[0]);
     expect(card("cost-net")).toBe(formatMoneyShort(cost.total.net, "vi").split(" ")[0]);
-    expect(card("cost-payback")).toBe("28/09/2027");
+    expect(card("cost-payback")).toBe("02/10/2027");
     // By year: each row is the plan's year, the footer the total, and the rows add up to it.
     const years = moneyRows(s, "cost-by-year");
     expect(years.map((r) => r.head)).toEqual([...cost.byYear.map((y) => String(y.year)), "Tổng cộng"]);
@@ -90,14 +90,14 @@ describe("cost in the exports", () => {
 
   it("reads as Vietnamese: tỷ đồng in the headline, no keys, ids or English words", () => {
     const text = textOf(section(renderHtml({ plan, lang: "vi" }), "cost"));
-    expect(text).toMatch(/Chi phí ròng \(chi − tiết kiệm\): −4,61 tỷ đồng/);
-    expect(text).toMatch(/Số tiết kiệm bù đủ số chi kể từ ngày 28\/09\/2027 \(thời điểm hoàn vốn\)/);
+    expect(text).toMatch(/Chi phí ròng \(chi − tiết kiệm\): −4,93 tỷ đồng/);
+    expect(text).toMatch(/Số tiết kiệm bù đủ số chi kể từ ngày 02\/10\/2027 \(thời điểm hoàn vốn\)/);
     expect(text).toMatch(/Bảng đơn giá minh họa/);
     for (const bad of [/\b(labour|hardware|support|licences|wan)\.\w+/, /\bprovince\b/, /\b(capex|opex|savings|engineer-day|core-year|rack-unit-year|kwh)\b/, /\bwave-\d/, /\bprocurement-\d/, /undefined|NaN|\[object/]) {
       expect(text, String(bad)).not.toMatch(bad);
     }
     const en = textOf(section(renderHtml({ plan, lang: "en" }), "cost"));
-    expect(en).toMatch(/Net cost \(spending − savings\): −4\.61 billion VND/);
+    expect(en).toMatch(/Net cost \(spending − savings\): −4\.93 billion VND/);
     expect(en).not.toMatch(/Chi đầu tư|tỷ đồng/);
   });
 

@@ -87,9 +87,9 @@ describe.skipIf(!ready)("the sample plan", () => {
     const vi = { plan, lang: "vi" as const, inventory };
     const texts = [renderHtml(vi), renderMarkdown(vi), ...renderCsv(vi).map((f) => f.content as string), (await renderReport(vi, parsePeriod("2026-H2"))).html];
     for (const t of texts) for (const re of english) expect(t).not.toMatch(re);
-    expect(renderHtml(vi)).toContain("rơi vào đợt 6");
+    expect(renderHtml(vi)).toContain("rơi vào đợt 7");
     const en = renderHtml({ plan, lang: "en", inventory });
-    expect(en).toContain("lands in wave 6");
+    expect(en).toContain("lands in wave 7");
     expect(en).not.toContain("rơi vào đợt");
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { System } from "../../inventory/schema.js";
+import type { Server, System } from "../../inventory/schema.js";
 import { makeServer, makeSite } from "../fixtures.js";
-import { host, inventoryOf, planOf, sys, systemOf, vm } from "./fixtures.js";
+import { host, inventoryOf, planOf, serverOf, sys, systemOf, vm } from "./fixtures.js";
 import { checkInvariants } from "./invariants.js";
 
 /**
@@ -98,6 +98,89 @@ describe("dispositions", () => {
   it("lists people-pinned retains at the closing site as remaining", () => {
     const plan = planOf(inventoryOf([sys("stay", [], { disposition: "retain" })]));
     expect(plan.remaining).toEqual(["stay"]);
+  });
+
+  describe("tight coupling to a system people pinned to stay off the target", () => {
+    // app at dc-bg is pinned to stay; db and cache are its tight cluster (app → db → cache).
+    const cluster = (over: Partial<Record<string, Partial<System>>> = {}, extra: System[] = [], servers: Server[] = []) =>
+      inventoryOf(
+        [
+        sys("app", [], { disposition: "retain", dependsOn: [{ target: "db", coupling: "tight" }], ...over.app }),
+        sys("db", [], { function: "land-db", dependsOn: [{ target: "cache", coupling: "tight" }], ...over.db }),
+        sys("cache", [], over.cache),
+        ...extra,
+        ],
+        servers,
+      );
+
+    it("keeps the unpinned systems of its tight cluster with it, says why and lists them as remaining", () => {
+      const inv = cluster();
+      const plan = planOf(inv);
+      expect(systemOf(plan, "db")).toMatchObject({ disposition: "retain", targetSite: "dc-bg" });
+      expect(systemOf(plan, "db").wave).toBeUndefined();
+      expect(systemOf(plan, "db").reasons).toContain("stays at dc-bg with app, which people pinned to stay there: it is tightly coupled to it, and moving it to dc-bn would split them across sites; listed as remaining after the merger");
+      expect(systemOf(plan, "cache").reasons.at(-1)).toMatch(/^stays at dc-bg with app, .* tightly coupled to it through db,/);
+      expect(plan.translations?.vi[systemOf(plan, "cache").reasons.at(-1)!]).toBe(
+        "Hệ thống cache ở lại Bắc Giang cùng Hệ thống app (được cán bộ chỉ định giữ nguyên tại đó) vì hai hệ thống phụ thuộc chặt vào nhau thông qua Hệ thống db; nếu chuyển đi, hai hệ thống sẽ bị tách ở hai trung tâm; thuộc danh sách hệ thống còn lại sau hợp nhất",
+      );
+      expect(plan.remaining).toEqual(["app", "cache", "db"]);
+      expect(plan.violations).toEqual([]);
+      expect(serverOf(plan, "db-vm").fate).toBe("retain");
+      expect(checkInvariants(inv, plan)).toEqual([]);
+    });
+
+    it("holds a consumer of a pinned database the same way (tight dependencies count both ways)", () => {
+      const inv = inventoryOf([sys("db", [], { disposition: "retain" }), sys("app", [], { dependsOn: [{ target: "db", coupling: "tight" }] })]);
+      const plan = planOf(inv);
+      expect(systemOf(plan, "app").disposition).toBe("retain");
+      expect(plan.remaining).toEqual(["app", "db"]);
+      expect(checkInvariants(inv, plan)).toEqual([]);
+    });
+
+    it("does not merge a held system into its twin at the target", () => {
+      const inv = cluster({}, [sys("bn-land-db", ["bn-vm"], { function: "land-db", users: 5000 })], [vm("bn-vm", "bn-host", { site: "dc-bn" })]);
+      const plan = planOf(inv);
+      expect(systemOf(plan, "db").disposition).toBe("retain");
+      expect(systemOf(plan, "bn-land-db").disposition).toBe("retain");
+      expect(plan.violations).toEqual([]);
+    });
+
+    it("reports a split only where people pinned both sides into contradiction", () => {
+      const moved = cluster({ db: { disposition: "rehost" } });
+      const plan = planOf(moved);
+      expect(systemOf(plan, "db").disposition).toBe("rehost");
+      expect(plan.violations).toEqual([
+        { rule: "tight-coupling-split", subject: "db", message: "db moves to dc-bn but is tightly coupled to app, which stays at dc-bg; people pinned both dispositions in the inventory, so change one of them" },
+      ]);
+      // cache is tightly coupled to db, which moves: cache moves with it, nothing holds it.
+      expect(systemOf(plan, "cache").disposition).toBe("rehost");
+      expect(checkInvariants(moved, plan)).toEqual([]);
+
+      const merged = cluster({ db: { disposition: "consolidate", consolidateInto: "bn-land-db" } }, [sys("bn-land-db", ["bn-vm"], { function: "land-db" })], [vm("bn-vm", "bn-host", { site: "dc-bn" })]);
+      const p2 = planOf(merged);
+      expect(p2.violations.map((v) => v.message)).toEqual(["db is merged into bn-land-db at dc-bn but is tightly coupled to app, which stays at dc-bg; people pinned both dispositions in the inventory, so change one of them"]);
+      expect(checkInvariants(merged, p2)).toEqual([]);
+    });
+
+    it("does not hold through a system that retires", () => {
+      // r depends tightly on app (pinned) and on c; nothing depends on r, which is retiring: r retires and c moves.
+      const inv = inventoryOf([sys("app", [], { disposition: "retain" }), sys("r", [], { lifecycle: "retiring", dependsOn: [{ target: "app", coupling: "tight" }, { target: "c", coupling: "tight" }] }), sys("c", [])]);
+      const plan = planOf(inv);
+      expect([systemOf(plan, "r").disposition, systemOf(plan, "c").disposition]).toEqual(["retire", "rehost"]);
+      expect(checkInvariants(inv, plan)).toEqual([]);
+    });
+
+    it("the invariant checker flags an unpinned system moved away from its pinned partner, and one retained without a reason", () => {
+      const inv = cluster();
+      const plan = planOf(inv);
+      const wave = { number: 1, start: "2026-11-28", end: "2026-11-29", systems: ["db"], phase: "2026" as const, dataGiB: 10, servers: ["db-vm"], maxSecurityLevel: 2, notes: [] };
+      const moved = { ...plan, waves: [wave], systems: plan.systems.map((s) => (s.id === "db" ? { ...s, disposition: "rehost" as const, wave: 1 } : s)) };
+      expect(checkInvariants(inv, moved)).toContain("db moves but stays tightly coupled to app at dc-bg; only people's pins may force that");
+      const loose = inventoryOf([sys("app", [], { disposition: "retain" }), sys("db", [])]);
+      const kept = planOf(loose);
+      const wrong = { ...kept, waves: [], systems: kept.systems.map((s) => (s.id === "db" ? { ...s, disposition: "retain" as const, wave: undefined } : s)) };
+      expect(checkInvariants(loose, wrong)).toContain("db is retained at dc-bg without a people-pinned retain, nor a tight coupling to one");
+    });
   });
 
   it("proposes a target site with reasons when the profile gives none", () => {

@@ -111,7 +111,23 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
   };
   const mentioned = (list: { subject: string; message: string }[], a: string, b: string): boolean => list.some((v) => (v.subject === a || v.subject === b || v.message.includes(a)) && v.message.includes(b));
 
-  // Tight couplings.
+  // Where a system runs after the merger: its site when retained, the target when it moves, its
+  // survivor's place when merged away (followed through chains), nowhere when retired.
+  const finalSite = (id: string, depth = 0): string | undefined => {
+    const s = ps.get(id);
+    if (!s || depth > 20) return undefined;
+    if (s.disposition === "retain") return siteOf(id);
+    if (s.disposition === "retire") return undefined;
+    if (s.disposition === "consolidate") return s.into !== undefined ? finalSite(s.into, depth + 1) : undefined;
+    return target;
+  };
+  const pinnedByPeople = (id: string): boolean => systems.get(id)?.disposition !== undefined;
+
+  // Tight couplings. A moving system (a consolidated one counts where its survivor runs) is never
+  // left tightly coupled to a system that stays at another site. The contract gives no way out,
+  // except the one it implies: people pinned both sides into contradiction (the moving side's
+  // disposition is pinned, the staying side is a pinned retain or held by one); then, and only
+  // then, the plan must own up to it as a tight-coupling-split violation.
   for (const s of inventory.systems) {
     for (const dep of s.dependsOn ?? []) {
       const t = ps.get(dep.target);
@@ -122,10 +138,14 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
         const tMove = MOVING.has(t.disposition);
         if (mMove && tMove && me.wave !== t.wave) bad(`${s.id} and ${dep.target} are tightly coupled but in waves ${me.wave} and ${t.wave}`);
         for (const [a, b] of [[me, t], [t, me]] as const) {
-          if (MOVING.has(a.disposition) && a.disposition !== "consolidate" && b.disposition === "retain") {
-            const bSite = siteOf(b.id);
-            if (bSite !== undefined && bSite !== target && !mentioned(plan.violations, a.id, b.id)) bad(`${a.id} moves but stays tightly coupled to ${b.id} at ${bSite}, unreported`);
-          }
+          if (!MOVING.has(a.disposition) || b.disposition !== "retain") continue;
+          const bSite = siteOf(b.id);
+          if (bSite === undefined || bSite === target) continue;
+          const aSite = finalSite(a.id);
+          if (aSite === undefined || aSite === bSite) continue;
+          const what = a.disposition === "consolidate" ? `is merged into ${a.into} at ${aSite}` : "moves";
+          if (!pinnedByPeople(a.id)) bad(`${a.id} ${what} but stays tightly coupled to ${b.id} at ${bSite}; only people's pins may force that`);
+          else if (!plan.violations.some((v) => v.rule === "tight-coupling-split" && mentioned([v], a.id, b.id))) bad(`${a.id} ${what} but stays tightly coupled to ${b.id} at ${bSite}, unreported`);
         }
       }
       // Dependants of a consolidated system cut over in the survivor's wave or later.
@@ -260,12 +280,33 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
     }
   }
 
-  // Nothing runs at another site after the merger except people-pinned retains, listed as remaining.
+  // Nothing runs at another site after the merger except people-pinned retains and the systems
+  // tightly coupled to them (directly or through other such systems), which stay with them; all are
+  // listed as remaining.
   const remaining = new Set(plan.remaining);
+  const staysOff = (id: string): boolean => ps.get(id)?.disposition === "retain" && siteOf(id) !== undefined && siteOf(id) !== target;
+  const tightNeighbours = new Map<string, string[]>();
+  for (const s of inventory.systems) {
+    for (const dep of s.dependsOn ?? []) {
+      if (dep.coupling !== "tight" || !systems.has(dep.target)) continue;
+      (tightNeighbours.get(s.id) ?? tightNeighbours.set(s.id, []).get(s.id)!).push(dep.target);
+      (tightNeighbours.get(dep.target) ?? tightNeighbours.set(dep.target, []).get(dep.target)!).push(s.id);
+    }
+  }
+  const heldByPin = new Set<string>();
+  const queue = inventory.systems.filter((s) => s.disposition === "retain" && staysOff(s.id)).map((s) => s.id);
+  for (const id of queue) heldByPin.add(id);
+  for (let i = 0; i < queue.length; i++) {
+    for (const n of tightNeighbours.get(queue[i]) ?? []) {
+      if (heldByPin.has(n) || !staysOff(n)) continue;
+      heldByPin.add(n);
+      queue.push(n);
+    }
+  }
   for (const s of plan.systems) {
+    if (!staysOff(s.id)) continue;
     const site = siteOf(s.id);
-    if (s.disposition !== "retain" || site === undefined || site === target) continue;
-    if (systems.get(s.id)!.disposition !== "retain") bad(`${s.id} is retained at ${site} without a people-pinned retain`);
+    if (!heldByPin.has(s.id)) bad(`${s.id} is retained at ${site} without a people-pinned retain, nor a tight coupling to one`);
     else if (!remaining.has(s.id)) bad(`${s.id} stays at ${site} but is not listed in remaining`);
   }
 

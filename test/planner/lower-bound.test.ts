@@ -36,6 +36,23 @@ describe("lower bound", () => {
     expect(checkInvariants(inv, plan)).toEqual([]);
   });
 
+  it("sees that a provider and a consumer too big to share a wave need two in a row (chain)", () => {
+    // p (3 systems) and c1 (2 systems) exceed 4 systems together; c1 and c2 exceed 1 000 GiB together:
+    // each is strictly after its provider, so 3 waves, where systems and data alone say 2.
+    /** A group of `n` systems: `id` (holding the data, depending on `provider`) tightly coupled to n − 1 empty members. */
+    const grp = (id: string, n: number, dataGiB: number, provider?: string) => {
+      const members = Array.from({ length: n - 1 }, (_, k) => `${id}-${k + 1}`);
+      const dependsOn = [...(provider ? [{ target: provider, coupling: "loose" as const }] : []), ...members.map((m) => ({ target: m, coupling: "tight" as const }))];
+      return [sys(id, [], { dataGiB, dependsOn }), ...members.map((m) => sys(m, [], { dataGiB: 0 }))];
+    };
+    const inv = inventoryOf([...grp("p", 3, 100), ...grp("c1", 2, 600, "p"), ...grp("c2", 1, 500, "c1")]);
+    const plan = planOf(inv, { waveLimits: { maxSystems: 4, maxDataGiB: 1000 } });
+    expect([plan.lowerBound.components.systems, plan.lowerBound.components.data]).toEqual([2, 2]);
+    expect(plan.lowerBound.components.chain).toBe(3);
+    expect(plan.waves).toHaveLength(3);
+    expect(checkInvariants(inv, plan)).toEqual([]);
+  });
+
   it("counts the pilot waves before security level ≥ 4", () => {
     const plan = planOf(inventoryOf([sys("low", []), sys("high", [], { securityLevel: 5 })]));
     expect(plan.lowerBound.components.pilot).toBe(2);

@@ -62,6 +62,12 @@ export const OPTIONS_FORMATS = ["text", "md", "json"] as const;
 /** Environment variables `dcplan render --secrets-from-env` reads (stacks/render.ts SECRET_ENV; a test keeps them equal). */
 export const RENDER_SECRET_ENV_NAMES = ["DCPLAN_BACKUP_CREDENTIALS", "DCPLAN_BGP_PASSWORDS"] as const;
 
+/** Sources of `dcplan import --from` (inventory/import/types.ts SOURCE_KINDS; a test keeps them equal). */
+export const IMPORT_SOURCES = ["rvtools", "netbox", "csv", "workbook"] as const;
+
+/** Steps of `dcplan survey`. */
+export const SURVEY_STEPS = ["template", "import"] as const;
+
 /** Warnings `dcplan validate --warnings some` lists per rule. */
 export const WARNINGS_PER_RULE = 5;
 
@@ -190,6 +196,54 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of")),
     examples: ["dcplan explain --inventory inventory/sample --as-of 2026-11-22 qlvb-bg", "dcplan explain --inventory inventory/sample bg-esx-09"],
     load: async () => (await import("./explain.js")).action,
+  },
+  {
+    name: "import",
+    description: "bring RVTools, NetBox, Azure Migrate / dependency CSV or the province's workbook into the inventory YAML, merging: measured facts updated, people's edits kept",
+    declare: (c) =>
+      c
+        .argument("<files...>", "source files (several RVTools workbooks, NetBox pages, CSVs…)")
+        .requiredOption("--from <source>", `one of ${IMPORT_SOURCES.join(", ")}`, parseChoice("--from", IMPORT_SOURCES))
+        .requiredOption("--site <id>", "site of what the source does not place (its datacenters unless the mapping says otherwise)")
+        .option("--map <file>", "mapping file (YAML): sites, owners, systems by pattern, tags, hosts, NetBox roles (docs/import.md)")
+        .requiredOption("--out <dir>", "directory of the import's files (<source>-<site>.yaml); usually the inventory directory")
+        .option("--inventory <dir>", "the inventory the import belongs to, when --out is not it [--out]")
+        .option("--dry-run", "print the diff and the summary, write nothing", false)
+        .option("--full-diff", "also print every line of new files", false)
+        .option("--list-all", "list every unmapped VM, vanished server… (default: the first 10 of each)", false),
+    examples: [
+      "dcplan import --from rvtools vcenter-bn.xlsx --site dc-bn --map mapping.yaml --out inventory/ --dry-run",
+      "dcplan import --from netbox sites.json devices.json virtual-machines.json --site dc-bg --out inventory/",
+      "dcplan import --from csv azure-migrate.csv dependencies.csv --site dc-bn --out inventory/",
+      "dcplan import --from workbook bieu-mau-so-yte.xlsx --site dc-bn --out inventory/",
+    ],
+    load: async () => (await import("./import.js")).action,
+  },
+  {
+    name: "template",
+    description: "write the province's inventory workbook (XLSX, Vietnamese, drop-downs), optionally pre-filled with one agency's servers and systems",
+    declare: (c) =>
+      c
+        .requiredOption("--out <file>", "the XLSX to write, e.g. bieu-mau.xlsx")
+        .option("--agency <id>", "the agency the form is for: named on it and pre-filled with its servers and systems")
+        .option("--inventory <dir>", "inventory whose sites, agencies, servers and systems the drop-downs list", defaultInventoryDir())
+        .option("--as-of <date>", "date stamped in the workbook (YYYY-MM-DD) [today]", parseDateOption("--as-of")),
+    examples: ["dcplan template --out bieu-mau.xlsx", "dcplan template --agency so-yte --out bieu-mau-so-yte.xlsx"],
+    load: async () => (await import("./template.js")).action,
+  },
+  {
+    name: "survey",
+    description: "the commune IT-support survey: `survey template` writes the unified form, `survey import DIR` checks every returned form and writes the aggregate (XLSX and HTML)",
+    declare: (c) =>
+      c
+        .argument("<step>", `${SURVEY_STEPS.join(" or ")}`, parseChoice("step", SURVEY_STEPS))
+        .argument("[dir]", "with import: the directory of returned forms (*.xlsx)")
+        .requiredOption("--out <path>", "template: the XLSX to write; import: the directory for tong-hop-khao-sat.xlsx and .html")
+        .option("--unit <id>", "template: the commune or ward the form is for (pre-filled)")
+        .option("--inventory <dir>", "inventory whose communes and wards are the units surveyed", defaultInventoryDir())
+        .option("--as-of <date>", "date of the template or of the summary (YYYY-MM-DD) [today]", parseDateOption("--as-of")),
+    examples: ["dcplan survey template --out phieu-khao-sat.xlsx", "dcplan survey template --unit x-tien-du --out phieu-x-tien-du.xlsx", "dcplan survey import survey/sample --out tong-hop/"],
+    load: async () => (await import("./survey.js")).action,
   },
   {
     name: "render",

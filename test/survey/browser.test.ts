@@ -1,0 +1,100 @@
+// The survey's HTML summary in a real browser (Debian's chromium through playwright-core): opens
+// from disk with no console error and no request but itself, shows the figures the aggregate
+// computed, has text contrast of at least 4.5:1, and prints. Leaves test-output/survey.png and
+// test-output/survey.pdf to look at.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadInventorySync } from "../../inventory/load.js";
+import { aggregateSurvey, type SurveySummary } from "../../survey/aggregate.js";
+import { readSurveyForm } from "../../survey/read.js";
+import { renderSurveyHtml } from "../../survey/report-html.js";
+import { surveyUnits } from "../../survey/run.js";
+import type { SurveyResponse } from "../../survey/types.js";
+
+const OUT = resolve("test-output");
+const SAMPLE = join(__dirname, "..", "..", "survey", "sample");
+let context: BrowserContext;
+let userDataDir: string;
+let summary: SurveySummary;
+
+beforeAll(async () => {
+  const units = surveyUnits(loadInventorySync(join(__dirname, "..", "..", "inventory", "sample"), { asOf: "2026-06-03" }).inventory);
+  const responses: SurveyResponse[] = [];
+  for (const f of readdirSync(SAMPLE).filter((n) => n.endsWith(".xlsx"))) responses.push((await readSurveyForm(join(SAMPLE, f), units)).response!);
+  summary = aggregateSurvey(units, responses, "2026-06-03");
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, "survey.html"), renderSurveyHtml(summary));
+  userDataDir = mkdtempSync(join(tmpdir(), "dcplan-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    viewport: { width: 1280, height: 900 },
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe("the survey summary in chromium", () => {
+  it("opens from file:// with no console error and no request, and shows the aggregate's figures", async () => {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    const url = pathToFileURL(join(OUT, "survey.html")).href;
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
+    const cards = await page.locator(".card").allInnerTexts();
+    expect(cards[0]).toContain(`${summary.returned}/${summary.expected}`);
+    expect(cards[4]).toContain(String(summary.totals.people));
+    expect(await page.locator("#returned li").allInnerTexts()).toEqual(summary.missing.map((u) => u.name));
+    expect(await page.locator("#staff tbody tr").count()).toBe(summary.perUnit.length);
+    expect(await page.locator("svg[role=img] > title").first().textContent()).toBe("Số đơn vị gặp khó khăn theo lĩnh vực");
+    await page.screenshot({ path: join(OUT, "survey.png"), fullPage: true });
+    await page.pdf({ path: join(OUT, "survey.pdf"), format: "A4", landscape: true, printBackground: true });
+    await page.close();
+  });
+
+  it("has text contrast of at least 4.5:1 everywhere", async () => {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(OUT, "survey.html")).href);
+    const failures = await page.evaluate(() => {
+      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const background = (el: Element | null): number[] => {
+        for (; el; el = el.parentElement) {
+          const c = rgb(getComputedStyle(el).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const out: string[] = [];
+      for (const el of document.querySelectorAll("body *")) {
+        if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim() !== "")) continue;
+        const fg = lum(rgb(getComputedStyle(el).color).slice(0, 3));
+        const bg = lum(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5) out.push(`${el.tagName} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+      }
+      return out;
+    });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});
