@@ -140,7 +140,7 @@ function main(): void {
     { file: "json-floor.bench.ts", title: "floor" },
   ];
   if (args.locate) modules.push({ file: "locate.bench.ts", title: "inventory" });
-  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["cost.bench.ts", "cost", false], ["pulumi.bench.ts", "pulumi", true], ["import.bench.ts", "import", false]] as const) {
+  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["cost.bench.ts", "cost", false], ["pulumi.bench.ts", "pulumi", true], ["import.bench.ts", "import", false], ["options.bench.ts", "options", false]] as const) {
     if (existsSync(join(HERE, file))) modules.push({ file, title, compiled });
     else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);
   }

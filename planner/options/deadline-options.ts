@@ -1,9 +1,10 @@
 // From found changes to the plan's `deadline.options` (contract: plan.md, second edition): each
-// chosen change is planned once more in full with its patch — the plan `dcplan plan` would write
-// with that profile — and the option states that plan's verdict (met, waves, projected completion,
-// late), so the promise is exact by construction. With a price book the full plan is costed too,
-// and the option carries its cost against the plan (planner/cost/difference.ts). The English
-// summary goes into the plan, its Vietnamese into `translations.vi`.
+// option states the verdict (met, waves, projected completion, late) of the re-plan the search made
+// with its very patch through the planner's own code path (replan.ts) — the plan `dcplan plan`
+// would write with that profile —, so the promise is exact by construction. With a price book each
+// chosen change is planned once more in full and costed, and the option carries its cost against
+// the plan (planner/cost/difference.ts). The English summary goes into the plan, its Vietnamese
+// into `translations.vi`.
 import type { LoadedPriceBook } from "../cost/price-book.js";
 import type { DetailedPlan } from "../plan.js";
 import type { DeadlineOption, OptionCost, OptionsSearch, Plan } from "../plan-schema.js";
@@ -37,8 +38,10 @@ export function deadlineOptions(input: OptionInput, base: DetailedPlan, settings
   const deadline = base.plan.deadline.date;
   const vi: Record<string, string> = {};
   const options = changes.map((c): DeadlineOption => {
-    const confirmed = replanner.plan(c.patch);
-    const o = outcomeOf(confirmed);
+    // The search's trial planned with this very patch through planWithProfile: its verdict is the
+    // promise. With a price book the option is planned once more in full, to cost it.
+    const confirmed = settings.prices && base.plan.cost ? replanner.plan(c.patch) : undefined;
+    const o = confirmed ? outcomeOf(confirmed) : c.outcome;
     const option = {
       id: c.id,
       summary: "",
@@ -52,7 +55,7 @@ export function deadlineOptions(input: OptionInput, base: DetailedPlan, settings
     };
     option.summary = optionText(option, deadline, "en", ID_NAMES);
     vi[option.summary] = optionText(option, deadline, "vi", names);
-    const cost = settings.prices && base.plan.cost ? optionCost(base.plan, confirmed.plan, input, settings.prices) : undefined;
+    const cost = confirmed && settings.prices ? optionCost(base.plan, confirmed.plan, input, settings.prices) : undefined;
     return cost ? { ...option, cost } : option;
   });
   return { options, search, vi };
