@@ -2,7 +2,8 @@
 // (cached under bench/.data/, regenerated when GENERATOR_VERSION changes), then runs each benchmark
 // module at each size in its own child process with --expose-gc (peak memory = maxRSS of that
 // process alone) and prints one table. Modules: the inventory stages, the JSON.parse floor, and,
-// when their files exist, the planner (bench/plan.bench.ts), the costing (bench/cost.bench.ts), Pulumi under mocks
+// when their files exist, the planner (bench/plan.bench.ts), planning from recorded progress
+// (bench/progress.bench.ts), the costing (bench/cost.bench.ts), Pulumi under mocks
 // (bench/pulumi.bench.ts) and the RVTools import (bench/import.bench.ts); see bench/types.ts for the
 // interface they implement.
 import { spawnSync } from "node:child_process";
@@ -58,7 +59,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a.startsWith("--repeat")) args.repeat = Math.max(1, Number(value()));
     else if (a.startsWith("--only")) args.only = new Set(value().split(",").filter(Boolean));
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,cost,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
+      process.stdout.write("usage: npm run bench -- [--sizes 1k,10k,100k] [--seed 1] [--repeat 1] [--locate] [--only inventory,floor,planner,progress,cost,pulumi,import]\n  e.g. npm run bench -- --sizes 1k,10k\n");
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
@@ -140,7 +141,7 @@ function main(): void {
     { file: "json-floor.bench.ts", title: "floor" },
   ];
   if (args.locate) modules.push({ file: "locate.bench.ts", title: "inventory" });
-  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["cost.bench.ts", "cost", false], ["pulumi.bench.ts", "pulumi", true], ["import.bench.ts", "import", false], ["options.bench.ts", "options", false]] as const) {
+  for (const [file, title, compiled] of [["plan.bench.ts", "planner", false], ["progress.bench.ts", "progress", false], ["cost.bench.ts", "cost", false], ["pulumi.bench.ts", "pulumi", true], ["import.bench.ts", "import", false], ["options.bench.ts", "options", false]] as const) {
     if (existsSync(join(HERE, file))) modules.push({ file, title, compiled });
     else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);
   }

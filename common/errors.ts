@@ -118,6 +118,13 @@ export class PlanFileError extends InputError {
   }
 }
 
+/** The progress file (`--progress`: what has actually happened) has errors or contradicts the inventory. */
+export class ProgressError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("progress file", findings);
+  }
+}
+
 /** Pulumi stack configuration is invalid (raised before any resource is registered). */
 export class ConfigError extends InputError {
   constructor(findings: readonly Finding[]) {

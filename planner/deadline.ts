@@ -47,6 +47,8 @@ export function deadlineTruth(
   const date = profile.deadline;
   const late = new Set<string>();
   for (const w of waves) if (w.window.end > date) for (const ui of w.units) for (const s of schedule.units[ui].systems) late.add(s);
+  // A done wave's systems are in no unit (schedule/done-waves.ts).
+  for (const w of waves) if (w.window.end > date) for (const s of w.recorded?.done ?? []) late.add(s);
   for (const u of schedule.unscheduled) late.add(u.system);
   const met = waves.every((w) => w.window.end <= date) && schedule.unscheduled.length === 0;
   const before = windows.filter((w) => w.end <= date);

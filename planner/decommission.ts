@@ -32,6 +32,10 @@ export interface FateInput extends PlanningContext {
   /** Scheduled wave of each moving system. */
   readonly waveOf: ReadonlyMap<string, { number: number; start: string; end: string }>;
   readonly retireOn: string;
+  /** Recorded retire day of systems the progress file says were switched off (instead of `retireOn`) [none]. */
+  readonly retiredOn?: ReadonlyMap<string, string>;
+  /** Earliest day a server whose workload left counts as freed [profile.startDate]; a plan with recorded progress passes the first recorded day, so what left in a done wave frees its servers then. */
+  readonly freedFloor?: string;
   readonly relocations: ReadonlyMap<string, Relocation>;
   readonly retainedTargets: ReadonlyMap<string, Size>;
   readonly incoming: ReadonlyMap<string, Size>;
@@ -64,13 +68,14 @@ export function serverFates(input: FateInput): FateResult {
   const say = (msg: Message): string => log.say(msg);
   const statusOf = (id: string): Status => {
     const d = decisions.get(id)!;
-    if (d.disposition === "retire") return { kind: "departs", on: input.retireOn };
+    if (d.disposition === "retire") return { kind: "departs", on: input.retiredOn?.get(id) ?? input.retireOn };
     if (d.disposition === "retain") return { kind: "stays", why: MSG.systemRetained({ system: id }) };
     const w = waveOf.get(id);
     if (!w) return { kind: "stays", why: MSG.systemUnscheduled({ system: id }) };
     if (d.disposition === "consolidate") return { kind: "departs", on: w.end };
     return { kind: "moves", on: w.end, start: w.start };
   };
+  const floor = input.freedFloor ?? profile.startDate;
   // Site closing dates: when the last workload leaves; undefined when something stays there.
   const closes = new Map<string, string | undefined>();
   for (const sys of [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -79,7 +84,7 @@ export function serverFates(input: FateInput): FateResult {
     const st = statusOf(sys.id);
     if (closes.has(site) && closes.get(site) === undefined) continue;
     if (st.kind === "stays") closes.set(site, undefined);
-    else closes.set(site, maxDate(closes.get(site) ?? profile.startDate, st.on));
+    else closes.set(site, maxDate(closes.get(site) ?? floor, st.on));
   }
   const siteClose = (site: string): string | undefined => (closes.has(site) ? closes.get(site) : profile.startDate);
   const pueOf = (site: string): number => index.sites.get(site)?.pue ?? DEFAULT_PUE;
@@ -124,7 +129,9 @@ export function serverFates(input: FateInput): FateResult {
     const workload = [...statuses];
     if (s.kind === "physical") for (const vm of index.vmsOf.get(s.id) ?? []) for (const sys of index.systemsOn.get(vm.id) ?? []) workload.push({ id: sys.id, st: statusOf(sys.id) });
     const staying = workload.find((x) => x.st.kind === "stays");
+    // The last departure, no earlier than `from` (the floor: the start day, or the site's closing); `from` when nothing leaves.
     const lastOff = (list: typeof workload, from: string): string => list.reduce((m, x) => (x.st.kind === "stays" ? m : maxDate(m, x.st.on)), from);
+    const lastOffSinceFloor = (list: typeof workload): string => (list.some((x) => x.st.kind !== "stays") ? lastOff(list, floor) : profile.startDate);
 
     const folded = isFoldedStandalone(index, s);
     const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
@@ -154,7 +161,7 @@ export function serverFates(input: FateInput): FateResult {
         const why = direct.length === 0 ? (s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem()) : MSG.targetRuns({ systems: running.length > 0 ? running : direct });
         push("retain", [say(why)], t ? { target: t } : {});
       } else {
-        const freedOn = lastOff(statuses, profile.startDate);
+        const freedOn = lastOffSinceFloor(statuses);
         push("decommission", [say(MSG.everySystemLeaves({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
       }
       continue;
@@ -173,18 +180,18 @@ export function serverFates(input: FateInput): FateResult {
     if (s.kind === "virtual") {
       const moves = statuses.filter((x) => x.st.kind === "moves");
       if (moves.length > 0) {
-        const freedOn = lastOff(statuses, profile.startDate);
+        const freedOn = lastOffSinceFloor(statuses);
         push("reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave: Math.max(...moves.map((x) => waveOf.get(x.id)!.number)) }))], { freedOn, target: input.incoming.get(s.id) });
       } else if (direct.length === 0) {
         push("decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
       } else {
-        const freedOn = lastOff(statuses, profile.startDate);
+        const freedOn = lastOffSinceFloor(statuses);
         push("decommission", [say(MSG.leavesWithoutSuccessor({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
       }
       continue;
     }
     if (s.kind === "physical") {
-      const freedOn = input.relocations.get(s.id)?.freedOn ?? lastOff(workload, profile.startDate);
+      const freedOn = input.relocations.get(s.id)?.freedOn ?? lastOffSinceFloor(workload);
       const t = input.incoming.get(s.id);
       const what = workload.length === 0 ? MSG.noWorkload() : MSG.lastWorkloadLeaves({ date: freedOn });
       const r = input.relocations.get(s.id);

@@ -3,7 +3,7 @@
 // a plan (and the scheduler's working state) and returns text.
 import type { InventoryIndex } from "../inventory/model.js";
 import type { DetailedPlan } from "./plan.js";
-import type { PlanServer, Size } from "./plan-schema.js";
+import type { PlanServer, PlanSystem, Size } from "./plan-schema.js";
 
 const size = (s: Size): string => `${s.cpuCores} vCPU, ${s.memoryGiB} GiB memory, ${s.storageGiB} GiB storage`;
 
@@ -14,6 +14,18 @@ function serverLine(s: PlanServer): string {
   if (s.decommissionOn) parts.push(`decommissioned ${s.decommissionOn}`);
   if (s.target) parts.push(`target ${size(s.target)}`);
   return parts.join(", ");
+}
+
+/** The "History:" block of a system with recorded events (progress file), oldest first; nothing without. */
+function historyLines(history: PlanSystem["history"]): string[] {
+  if (!history || history.length === 0) return [];
+  const out = ["History (recorded in the progress file):"];
+  for (const h of history) {
+    if (h.event === "done") out.push(`  - ${h.date}: cut over for good in wave ${h.wave}`);
+    else if (h.event === "failed") out.push(`  - ${h.date}: failed in wave ${h.wave} and rolled back${h.reason ? `: ${h.reason}` : ""}`);
+    else out.push(`  - ${h.date}: switched off`);
+  }
+  return out;
 }
 
 /** Text explaining system or server `id`; undefined when the id is neither. */
@@ -30,13 +42,14 @@ export function explain(detailed: DetailedPlan, index: InventoryIndex, id: strin
     out.push(`Disposition: ${sys.disposition}${sys.into ? ` into ${sys.into}` : ""}${sys.targetSite ? ` (runs at ${sys.targetSite} after the merger, ${sys.platform})` : ""}`);
     if (sys.wave !== undefined) {
       const w = plan.waves[sys.wave - 1];
-      out.push(`Wave: ${w.number}, ${w.start}..${w.end} (phase ${w.phase})${sys.late ? `, LATE: after the deadline ${plan.deadline.date}` : ""}`);
+      out.push(`Wave: ${w.number}, ${w.start}..${w.end} (phase ${w.phase}${w.status === "done" ? ", done: recorded in the progress file" : ""})${sys.late ? `, LATE: after the deadline ${plan.deadline.date}` : ""}`);
     } else if (sys.retireOn) {
       out.push(`Switched off: ${sys.retireOn}`);
     } else {
       const u = plan.unscheduled.find((x) => x.system === id);
       out.push(u ? `Wave: none — unscheduled: ${u.reason}` : "Wave: none (it does not move)");
     }
+    out.push(...historyLines(sys.history));
     out.push("Why:");
     for (const r of sys.reasons) out.push(`  - ${r}`);
     const ui = schedule.unitOfSystem.get(id);
@@ -75,6 +88,7 @@ export function explain(detailed: DetailedPlan, index: InventoryIndex, id: strin
   const srv = plan.servers.find((s) => s.id === id);
   if (srv) {
     out.push(`Server ${serverLine(srv)}`);
+    for (const h of srv.history ?? []) out.push(`Recorded: ${h.event} on ${h.date}`);
     out.push("Why:");
     for (const r of srv.reasons) out.push(`  - ${r}`);
     if (srv.hostedOn) out.push(`Runs on host ${srv.hostedOn}`);

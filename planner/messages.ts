@@ -61,7 +61,8 @@ export function joinMessages(parts: readonly Message[], sep = "; "): Message {
   return m(parts.map((p) => p.en).join(sep), parts.map((p) => p.vi).join(sep));
 }
 
-const DISP_VI: Record<Disposition, string> = {
+/** Disposition names in Vietnamese. */
+export const DISP_VI: Record<Disposition, string> = {
   retain: "giữ nguyên",
   rehost: "chuyển nguyên trạng",
   replatform: "chuyển lên nền tảng dùng chung",

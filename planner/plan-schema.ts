@@ -52,15 +52,37 @@ export const PlanSystem = z.object({
   dependsOn: z.array(Id),
   /** True when its wave ends after the deadline or it is unscheduled. */
   late: z.boolean(),
+  /** What the progress file records of it, in date order (absent when nothing is). */
+  history: z.array(z.lazy(() => SystemEvent)).optional(),
 });
 export type PlanSystem = z.infer<typeof PlanSystem>;
+
+/** A recorded event of a system (progress file): moved in a done wave, failed in one, switched off. */
+export const SystemEvent = z.object({
+  date: IsoDate,
+  event: z.enum(["done", "failed", "retired"]),
+  /** Number of the done wave (done, failed). */
+  wave: z.number().int().positive().optional(),
+  /** Why it failed. */
+  reason: z.string().optional(),
+});
+export type SystemEvent = z.infer<typeof SystemEvent>;
+
+/** `done`: a cutover recorded in the progress file; `planned`: still to come. */
+export const WaveStatus = z.enum(["done", "planned"]);
+export type WaveStatus = z.infer<typeof WaveStatus>;
 
 export const Wave = z.object({
   number: z.number().int().positive(),
   start: IsoDate,
   end: IsoDate,
-  systems: z.array(Id).min(1),
+  /** Systems moved in it; a done wave in which every system failed lists none (its `failed` does). */
+  systems: z.array(Id),
   phase: Phase,
+  /** Second edition: done (recorded) or planned; optional when read, older plans have none (all planned). */
+  status: WaveStatus.optional(),
+  /** Systems that failed in this done wave and are planned again later. */
+  failed: z.array(Id).optional(),
   // additions
   /** Data copied in the wave, GiB. */
   dataGiB: z.number().min(0),
@@ -70,6 +92,8 @@ export const Wave = z.object({
   maxSecurityLevel: z.number().int().min(1).max(5),
   /** Why this wave looks the way it does (pilot, pinned, oversized group…). */
   notes: z.array(z.string()),
+}).superRefine((w, ctx) => {
+  if (w.systems.length === 0 && !(w.status === "done" && (w.failed?.length ?? 0) > 0)) ctx.addIssue({ code: "custom", path: ["systems"], message: "a wave lists at least one system (a done wave may instead list only failed ones)" });
 });
 export type Wave = z.infer<typeof Wave>;
 
@@ -100,6 +124,8 @@ export const PlanServer = z.object({
   /** What switching it off saves (physical kinds that are decommissioned); zeros otherwise. */
   savings: Savings,
   reasons: z.array(z.string()).min(1),
+  /** What the progress file records of it (decommissioned or relocated on a day); absent when nothing is. */
+  history: z.array(z.object({ date: IsoDate, event: z.enum(["decommissioned", "relocated"]) })).optional(),
   /** Stand-alone server: tagged `standalone`, or at a site that is not a data centre (summary.ts `isStandaloneServer`). Optional: older plans lack it. */
   standalone: z.boolean().optional(),
 });
@@ -357,6 +383,21 @@ export const ResolvedProfile = z.object({
 });
 export type ResolvedProfile = z.infer<typeof ResolvedProfile>;
 
+/** What the progress file records (`--progress`), counted; all zero when the plan was made without one. */
+export const ProgressSummary = z.object({
+  cutoversDone: z.number().int().min(0),
+  systemsDone: z.number().int().min(0),
+  /** Systems recorded failed and not done (nor retired) since: planned again. */
+  systemsFailed: z.number().int().min(0),
+  serversDecommissioned: z.number().int().min(0),
+  /** The latest date recorded; absent when nothing is. */
+  lastRecorded: IsoDate.optional(),
+  // additions
+  systemsRetired: z.number().int().min(0),
+  serversRelocated: z.number().int().min(0),
+});
+export type ProgressSummary = z.infer<typeof ProgressSummary>;
+
 /** What a cost line pays for or saves (docs/cost.md). */
 export const CostWhat = z.enum([
   "hardware-servers",
@@ -503,6 +544,8 @@ export const Plan = z.object({
   warnings: z.array(Violation),
   /** Every planner-written sentence of this plan in other languages: `vi` maps the English text to the Vietnamese (keys sorted). Optional: older plans have none. */
   translations: Translations.optional(),
+  /** Second edition: what the progress file records; optional when read (older plans have none: nothing recorded). */
+  progress: ProgressSummary.optional(),
   /** What the plan costs and saves, in đồng; present when the plan was made with `--prices` (planner/cost/). */
   cost: Cost.optional(),
 });

@@ -6,11 +6,12 @@ import type { Inventory } from "../inventory/schema.js";
 import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
 import { VERSION } from "../common/version.js";
+import { maxDate, minDate } from "./dates.js";
 import { Calendar } from "./calendar.js";
 import { footprintWarnings, incomingTargets, targetCapacity, targetFootprint } from "./capacity.js";
 import { deadlineTruth } from "./deadline.js";
 import { serverFates } from "./decommission.js";
-import { decideDispositions } from "./dispositions.js";
+import { decideDispositions, MOVING } from "./dispositions.js";
 import { waveLowerBound } from "./lower-bound.js";
 import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planTranslations } from "./messages.js";
 import type { CapacityStep, MoveGroup, Phase, Plan, PlanSystem, Platform, Violation, Wave } from "./plan-schema.js";
@@ -18,12 +19,17 @@ import { checkProfile, type PlanningProfile } from "./profile.js";
 import type { Profile } from "./profile-schema.js";
 import { nationalConnections } from "./national-connections.js";
 import { buildRoadmap, LATER_PHASES_START, quarterLoads } from "./roadmap.js";
-import { maxDate } from "./dates.js";
 import { scheduleWaves, type ScheduleResult } from "./schedule.js";
 import { unitNamed } from "./schedule/units.js";
 import { addSize } from "./sizing.js";
 import { isStandaloneServer, summarise } from "./summary.js";
 import { chooseTargetSite } from "./target-site.js";
+import { applyRecordedDecisions, applyServerFacts, doneWaveEntry, doneWaveNumbers, doneWaveOf, planningStart, recordedHistory } from "./progress/apply.js";
+import { type CheckedProgress, checkProgress } from "./progress/check.js";
+import { NO_FACTS, progressSummary } from "./progress/facts.js";
+import type { LoadedProgress } from "./progress/load.js";
+import { PROGRESS_MSG } from "./progress/messages.js";
+import { movesOf } from "./progress/prepare.js";
 
 /** What the planner needs of a loaded inventory. */
 export interface PlannerInput {
@@ -36,11 +42,13 @@ export interface DetailedPlan {
   readonly plan: Plan;
   readonly schedule: ScheduleResult;
   readonly profile: PlanningProfile;
+  /** The progress file as checked (facts and warnings), when one was given. */
+  readonly progress?: CheckedProgress;
 }
 
 /** Plans the migration; `profile` is the profile as read (defaults resolved here); throws ProfileError on a bad profile. */
-export function planMigration(input: PlannerInput, profile: Profile, asOf: string): Plan {
-  return planWithProfile(input, checkProfile({ profile }, input.index, asOf), asOf).plan;
+export function planMigration(input: PlannerInput, profile: Profile, asOf: string, progress?: LoadedProgress): Plan {
+  return planWithProfile(input, checkProfile({ profile }, input.index, asOf), asOf, progress).plan;
 }
 
 /** Phase of a wave by its start date. */
@@ -52,29 +60,40 @@ export function phaseOf(date: string): Phase {
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byViolation = (a: Violation, b: Violation): number => byString(a.rule, b.rule) || byString(a.subject, b.subject) || byString(a.message, b.message);
 
-/** Plans the migration with an already resolved profile (see file header). */
-export function planWithProfile(input: PlannerInput, profile: PlanningProfile, asOf: string): DetailedPlan {
+/**
+ * Plans the migration with an already resolved profile (see file header); with `progress` (a
+ * progress file, checked here against the plan's own decisions: throws ProgressError) the plan
+ * starts from what has happened (progress/apply.ts, schedule/done-waves.ts).
+ */
+export function planWithProfile(input: PlannerInput, profile: PlanningProfile, asOf: string, progress?: LoadedProgress): DetailedPlan {
   const { index } = input;
   const log = new MessageLog();
   const say = (msg: Message): string => log.say(msg);
   const calendar = new Calendar({ weekdays: profile.weekdays, blackouts: profile.blackouts });
-  const windows = profile.horizonEnd >= profile.startDate ? calendar.windows(profile.startDate, profile.horizonEnd) : [];
   const choice = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit, log);
   const target = choice.site;
   const siteOf = new Map<string, string | undefined>();
   for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
   const groups = moveGroups(index);
   const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline, log, groups);
+  const checked = progress ? checkProgress(progress, { index, asOf, calendar, ...movesOf(decisions), locateWarnings: false }) : undefined;
+  const facts = checked?.facts;
+  const retiredOn = facts ? applyRecordedDecisions(decisions, facts, index, say) : undefined;
+  if (checked) for (const w of checked.planWarnings) warnings.push({ rule: w.rule, subject: w.subject, message: say(w.message) });
+  const firstDay = planningStart(profile.startDate, facts);
+  const windows = profile.horizonEnd >= firstDay ? calendar.windows(firstDay, profile.horizonEnd) : [];
   const cap = targetCapacity(index, target, decisions, profile.cpuOvercommit, profile.headroomPct);
   const incoming = incomingTargets(index, target, decisions);
   const fp = targetFootprint(index, target, profile.headroomPct);
   const retireOn = windows.length > 0 ? windows[0].end : profile.startDate;
-  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn, log, footprint: { limit: fp.limit, used: fp.used } });
+  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn, log, footprint: { limit: fp.limit, used: fp.used }, ...(facts ? { recorded: facts } : {}) });
   violations.push(...schedule.violations);
   warnings.push(...schedule.warnings);
 
   const waveOf = new Map<string, { number: number; start: string; end: string }>();
   for (const w of schedule.waves) for (const ui of w.units) for (const s of schedule.units[ui].systems) waveOf.set(s, { number: w.number, start: w.window.start, end: w.window.end });
+  for (const [s, w] of doneWaveOf(schedule.waves)) waveOf.set(s, w);
+  const doneWaves = schedule.waves.filter((w) => w.recorded).length;
 
   // Consumer-before-provider splits left by loose cycles or pins.
   let splits = 0;
@@ -90,9 +109,12 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     }
   }
 
-  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
+  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, ...(retiredOn ? { retiredOn } : {}), ...(facts?.firstRecorded ? { freedFloor: minDate(facts.firstRecorded, profile.startDate) } : {}), relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
   warnings.push(...footprintWarnings(index, target, fates.servers, schedule.footprint.limit, log));
-  const lowerBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
+  const fateServers = facts ? applyServerFacts(fates.servers, facts, index, target, say) : fates.servers;
+  // The bound is on the planned waves; the done ones come on top of it.
+  const plannedBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length - doneWaves, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
+  const lowerBound = { ...plannedBound, waves: plannedBound.waves + doneWaves };
   const waveEnd = new Map([...waveOf].map(([id, w]) => [id, { number: w.number, end: w.end }]));
   const milestones = nationalConnections({ index, decisions, waveEnd, deadline: profile.deadline, startDate: profile.startDate });
   const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log, { unit: (u) => unitNamed(index, u) }, milestones);
@@ -138,6 +160,15 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   }
   const usedIds = new Set(groupList.map((g) => g.id));
   for (const g of groups) {
+    // The part of a move group already moved (recorded done) is a group of its own.
+    const moved = g.systems.filter((s) => !groupOfSystem.has(s) && facts?.doneIn.has(s));
+    if (moved.length > 0) {
+      const id = usedIds.has(g.id) ? `${g.id}-done` : g.id;
+      usedIds.add(id);
+      const doneIn = [...new Set(moved.map((s) => waveOf.get(s)!.number))].sort((a, b) => a - b);
+      groupList.push({ id, systems: moved, reason: say(PROGRESS_MSG.groupDone({ waves: doneIn })) });
+      for (const s of moved) groupOfSystem.set(s, id);
+    }
     const stays = g.systems.filter((s) => !groupOfSystem.has(s));
     if (stays.length === 0) continue;
     const id = usedIds.has(g.id) ? `${g.id}-stays` : g.id;
@@ -146,16 +177,20 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   }
   groupList.sort((a, b) => byString(a.id, b.id));
   const unscheduledOf = new Map(schedule.unscheduled.map((u) => [u.system, u.reason]));
+  const doneNumbers = doneWaveNumbers(schedule.waves);
   const systems: PlanSystem[] = [...index.inventory.systems]
     .sort((a, b) => byString(a.id, b.id))
     .map((sys) => {
       const d = decisions.get(sys.id)!;
       const w = waveOf.get(sys.id);
       const reasons = [...d.reasons];
+      const recorded = facts ? recordedHistory(sys.id, facts, doneNumbers, MOVING.has(d.disposition), say) : undefined;
+      if (recorded) reasons.push(...recorded.reasons);
       const ui = schedule.unitOfSystem.get(sys.id);
       if (ui !== undefined && w) reasons.push(...waveReason(ui));
       if (unscheduledOf.has(sys.id)) reasons.push(say(MSG.unscheduledReason({ reason: unscheduledOf.get(sys.id)! })));
-      if (d.disposition === "retire") reasons.push(say(MSG.retiredOn({ date: retireOn })));
+      const retiredDay = retiredOn?.get(sys.id);
+      if (d.disposition === "retire" && retiredDay === undefined) reasons.push(say(MSG.retiredOn({ date: retireOn })));
       const site = siteOf.get(sys.id) ?? target;
       const targetSiteAfter = d.disposition === "retire" || d.disposition === "consolidate" ? undefined : d.disposition === "retain" ? site : target;
       const externals = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.externals.has(t)))].sort();
@@ -165,7 +200,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
         disposition: d.disposition,
         ...(d.into !== undefined ? { into: d.into } : {}),
         ...(w ? { wave: w.number } : {}),
-        ...(d.disposition === "retire" ? { retireOn } : {}),
+        ...(d.disposition === "retire" ? { retireOn: retiredDay ?? retireOn } : {}),
         reasons,
         name: sys.name,
         owner: sys.owner,
@@ -180,10 +215,12 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
         externals,
         dependsOn,
         late: lateSet.has(sys.id),
+        ...(recorded && recorded.history.length > 0 ? { history: recorded.history } : {}),
       };
     });
 
   const waves: Wave[] = schedule.waves.map((w) => {
+    if (w.recorded) return doneWaveEntry(w, index, target, phaseOf(w.window.start));
     const ids = w.units.flatMap((ui) => schedule.units[ui].systems).sort();
     const servers = new Set<string>();
     for (const id of ids) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && (index.servers.get(sid)!.site !== target || incoming.has(sid))) servers.add(sid);
@@ -193,6 +230,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       end: w.window.end,
       systems: ids,
       phase: phaseOf(w.window.start),
+      status: "planned" as const,
       dataGiB: w.dataGiB,
       servers: [...servers].sort(),
       maxSecurityLevel: Math.max(...ids.map((id) => index.systems.get(id)!.securityLevel)),
@@ -204,7 +242,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   // Rack units and usable watts ride along where the inventory states racks / power.
   const noFp = { rackUnits: 0, watts: 0 };
   const events: { from: string; adds: { cpuCores: number; memoryGiB: number; storageGiB: number }; fp: { rackUnits: number; watts: number }; reason: Message }[] = [];
-  for (const r of fates.relocations) events.push({ from: r.availableFrom, adds: r.adds, fp: noFp, reason: MSG.capacityRelocated({ server: r.server, date: r.relocateOn }) });
+  // Hardware recorded relocated before the as-of day is part of today's capacity.
+  for (const r of fates.relocations) events.push({ from: maxDate(asOf, r.availableFrom), adds: r.adds, fp: noFp, reason: MSG.capacityRelocated({ server: r.server, date: r.relocateOn }) });
   for (const p of schedule.procurement) {
     events.push({ from: p.by, adds: p.adds, fp: p.footprint?.adds ?? noFp, reason: MSG.capacityProcured({ cores: p.cpuCores, memory: p.memoryGiB, storage: p.storageGiB, racks: p.footprint?.racks, powerKw: p.footprint?.powerKw }) });
   }
@@ -246,7 +285,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const remaining = systems.filter((s) => s.disposition === "retain" && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
   if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: say(MSG.splitsTotal({ count: splits })) });
   const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log, { effortPerQuarter: profile.effortPerQuarter, asOf });
-  const summary = summarise(index, systems, fates.servers);
+  const summary = summarise(index, systems, fateServers);
 
   const { targetSite: _t, fixedMaxData: _f, ...resolved } = profile;
   void _t;
@@ -257,7 +296,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     targetSite: target,
     systems,
     waves,
-    servers: fates.servers.map((s) => ({
+    servers: fateServers.map((s) => ({
       id: s.id,
       fate: s.fate,
       ...(s.freedOn !== undefined ? { freedOn: s.freedOn } : {}),
@@ -272,6 +311,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       ...(s.targetSite !== undefined ? { targetSite: s.targetSite } : {}),
       savings: s.savings,
       reasons: s.reasons,
+      ...(s.history ? { history: s.history } : {}),
       standalone: isStandaloneServer(index.servers.get(s.id)!, index.sites.get(s.site)),
     })),
     capacity,
@@ -288,6 +328,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     unscheduled: schedule.unscheduled.map((u) => ({ system: u.system, reason: say(u.reason) })),
     deadline,
     violations: violations.sort(byViolation),
+    progress: progressSummary(facts ?? NO_FACTS),
     generator: `dcplan ${VERSION}`,
     profile: {
       startDate: resolved.startDate,
@@ -327,7 +368,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     warnings: warnings.sort(byViolation),
   };
   plan.translations = planTranslations(plan, log);
-  return { plan, schedule, profile };
+  return { plan, schedule, profile, ...(checked ? { progress: checked } : {}) };
 }
 
 /** The plan as JSON: keys in schema order (as built), 2-space indentation, trailing newline. */

@@ -5,6 +5,7 @@
 //                         cycles of survivor-first edges merged, loose cycles cut.
 //  2. tight-coupling.ts — tight couplings to systems staying at another site, reported.
 //  3. pins.ts           — the profile's date and notBefore pins applied to units.
+//     done-waves.ts     — cutovers recorded in the progress file become the first (done) waves.
 //  4. hosts.ts          — closing-site hosts tracked until freed, relocations, rack space and power.
 //  5. state.ts          — readiness of units and the ready queue (pilot heap, then packing queue).
 //  6. window.ts         — the window loop's body: one window's wave filled within its limits.
@@ -15,6 +16,7 @@
 import { addDays } from "./dates.js";
 import { MessageLog } from "./messages.js";
 import { closeWave } from "./schedule/close-wave.js";
+import { seedDoneWaves } from "./schedule/done-waves.js";
 import { HostTracker } from "./schedule/hosts.js";
 import { applyPins } from "./schedule/pins.js";
 import { SchedulingState } from "./schedule/state.js";
@@ -52,6 +54,7 @@ export function scheduleWaves(input: ScheduleInput): ScheduleResult {
     capacity: { ...input.initialUsable },
     used: { ...input.initialUsed },
   };
+  seedDoneWaves(run);
   let firstWave: ScheduleResult["firstWave"];
   for (let w = 0; w < input.windows.length && state.placedCount < units.length; w++) {
     const win = input.windows[w];

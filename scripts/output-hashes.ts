@@ -6,14 +6,16 @@
 // What it hashes (every run goes through the real command line, `run()` of planner/cli/main.ts,
 // except the property-family plans, which call planMigration directly as the property tests do):
 //  - plans of the bundled sample at three as-of days, with and without the sample's profile
-//    and progress file where they exist;
+//    and progress file where they exist (the progress file from 2026-11-29 on);
 //  - plans of the benchmark generator's inventories (seeds 1–3 at 500 and 5,000 servers, i.e.
 //    ≈ 100 and 1,000 systems; --large adds 100,000 servers ≈ 20,000 systems) with the benchmark
 //    profile and with the default profile;
 //  - 150 plans of the property tests' generated and hand-shaped inventories with random profiles
-//    (fast-check, fixed seed), hashed together as one line per family;
+//    (fast-check, fixed seed), hashed together as one line per family, and 40 planned again from
+//    a simulated merger (bench/simulate-progress.ts);
 //  - every export format of the sample plan in both languages, the semi-annual report, the
-//    per-agency plans, explain of a few systems, validate and graph;
+//    per-agency plans, explain of a few systems, validate and graph; the sample plan made from
+//    its progress file exported with it, diff against the plan before the weekend;
 //  - the manifests `dcplan render` writes for the committed stacks.
 // With --compare FILE, prints the lines that differ and exits 1 when any does.
 import { createHash } from "node:crypto";
@@ -24,6 +26,8 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { generateInventory } from "../bench/generate.js";
 import { benchProfile } from "../bench/plan.bench.js";
+import { simulateProgress } from "../bench/simulate-progress.js";
+import { progressFrom } from "../planner/progress/load.js";
 import { writeInventoryYaml } from "../bench/write.js";
 import { indexInventory } from "../inventory/model.js";
 import { run } from "../planner/cli/main.js";
@@ -100,6 +104,12 @@ async function planHashes(tmp: string, args: Args, lines: string[]): Promise<voi
       await cli(["plan", "--inventory", SAMPLE, "--profile", extras.profile, "--as-of", asOf, "--out", withProfile]);
       hashTree(withProfile, `plan/sample+profile/${asOf}`, lines);
     }
+    // The progress file records the weekend of 2026-11-28: it can be read only from then on.
+    if (extras.profile && extras.progress && asOf >= "2026-11-29") {
+      const withProgress = join(tmp, `sample-progress-${asOf}.json`);
+      await cli(["plan", "--inventory", SAMPLE, "--profile", extras.profile, "--progress", extras.progress, "--as-of", asOf, "--out", withProgress]);
+      hashTree(withProgress, `plan/sample+profile+progress/${asOf}`, lines);
+    }
   }
   // The benchmark generator's families, through the command line (YAML written, loaded, planned).
   const sizes = [500, 5000, ...(args.large ? [100_000] : [])];
@@ -117,6 +127,17 @@ async function planHashes(tmp: string, args: Args, lines: string[]): Promise<voi
       }
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+  // The property tests' families planned again from a simulated merger (bench/simulate-progress.ts).
+  {
+    const h = createHash("sha256");
+    for (const [inventory, k, seed] of fc.sample(fc.tuple(generatorOptions(300).map(generateInventory), knobs, fc.integer()), { seed: 20261130, numRuns: 40 })) {
+      const input = { inventory, index: indexInventory(inventory) };
+      const profile = profileFor(inventory, k);
+      const simulated = simulateProgress(inventory, planMigration(input, profile, k.asOf), { waves: 3, failShare: 0.2, seed });
+      if (simulated) h.update(serialisePlan(planMigration(input, profile, simulated.asOf, progressFrom(simulated.progress))));
+    }
+    lines.push(`${h.digest("hex")}  plan/property/realistic+progress (40 plans)`);
   }
   // The property tests' families with random profiles: one hash per family over every plan.
   const families = [
@@ -145,6 +166,22 @@ async function exportHashes(tmp: string, lines: string[]): Promise<void> {
     await cli(["export", "--plan", plan, "--format", "report", "--lang", lang, "--inventory", SAMPLE, "--out", join(e, lang, "report")]);
     await cli(["export", "--plan", plan, "--format", "report", "--lang", lang, "--period", "2026-H2", "--out", join(e, lang, "report-plan-only")]);
     for (const format of ["html", "md", "xlsx"]) await cli(["export", "--plan", plan, "--format", format, "--lang", lang, "--by-owner", "--out", join(e, lang, `by-owner-${format}`)]);
+  }
+  if (extras.profile && extras.progress) {
+    // The sample plan made from its progress file, exported with it and with the plan before the weekend as baseline.
+    const made = join(tmp, "export-plan-progress.json");
+    const before = join(tmp, "export-plan-before.json");
+    await cli(["plan", "--inventory", SAMPLE, "--as-of", "2026-11-30", "--profile", extras.profile, "--progress", extras.progress, "--out", made]);
+    await cli(["plan", "--inventory", SAMPLE, "--as-of", "2026-11-22", "--profile", extras.profile, "--out", before]);
+    for (const lang of ["vi", "en"]) {
+      const with_ = ["--plan", made, "--progress", extras.progress, "--lang", lang];
+      await cli(["export", ...with_, "--baseline", before, "--format", "html", "--out", join(e, "progress", lang, "roadmap.html")]);
+      await cli(["export", ...with_, "--format", "report", "--period", "2026-H2", "--inventory", SAMPLE, "--out", join(e, "progress", lang, "report")]);
+      for (const format of ["html", "md", "xlsx"]) await cli(["export", ...with_, "--format", format, "--by-owner", "--out", join(e, "progress", lang, `by-owner-${format}`)]);
+    }
+    for (const format of ["text", "md", "json"]) lines.push(`${sha(await cli(["diff", before, made, "--format", format]))}  cli/diff ${format}`);
+    lines.push(`${sha(await cli(["explain", "--inventory", SAMPLE, "--as-of", "2026-11-30", "--profile", extras.profile, "--progress", extras.progress, "web-xa-bg"]))}  cli/explain web-xa-bg --progress`);
+    lines.push(`${sha(await cli(["validate", "--inventory", SAMPLE, "--as-of", "2026-11-30", "--profile", extras.profile, "--progress", extras.progress, "--warnings", "none"]))}  cli/validate --progress`);
   }
   hashTree(e, "export", lines);
   const text: [string, string[]][] = [

@@ -13,6 +13,7 @@ import { labels } from "./i18n.js";
 import { renderMarkdown } from "./markdown.js";
 import { cmp, decommissionTable, type ExportInput, namesOf, risksTable, serversTable, systemsTable, wavesTable } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
+import { progressMarkdown, progressTable } from "./progress-section.js";
 
 /** Owner agencies that own at least one system or server, by id. */
 export function ownersOf(plan: Plan): string[] {
@@ -33,9 +34,13 @@ export function planForOwner(plan: Plan, agency: string): Plan {
   const servers = plan.servers.filter((s) => s.owner === agency || s.systems.some((id) => sysIds.has(id)));
   const srvIds = new Set(servers.map((s) => s.id));
   const subjects = new Set([...sysIds, ...srvIds]);
-  const waves = plan.waves
-    .map((w) => ({ ...w, systems: w.systems.filter((id) => sysIds.has(id)), servers: w.servers.filter((id) => srvIds.has(id)) }))
-    .filter((w) => w.systems.length > 0);
+  const waves: Plan["waves"] = plan.waves
+    .map(({ failed: allFailed, ...w }) => {
+      // A done wave keeps the agency's systems that failed in it.
+      const failed = (allFailed ?? []).filter((id) => sysIds.has(id));
+      return { ...w, systems: w.systems.filter((id) => sysIds.has(id)), servers: w.servers.filter((id) => srvIds.has(id)), ...(failed.length > 0 ? { failed } : {}) };
+    })
+    .filter((w) => w.systems.length > 0 || (w.failed?.length ?? 0) > 0);
   const late = plan.deadline.late.filter((id) => sysIds.has(id));
   return {
     ...plan,
@@ -59,7 +64,7 @@ export function planForOwner(plan: Plan, agency: string): Plan {
   };
 }
 
-const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "options", "cost", "timeline", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "options", "cost", "timeline", "progress", "waves", "systems", "servers", "late", "decommission", "dependencies", "issues", "roadmap", "glossary"];
 
 /**
  * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
@@ -81,9 +86,9 @@ export async function renderByOwner(
     const title = L.ownerPlanTitle(names.agency(agency));
     const name = `${agency}.${format}`;
     if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, costView: "agency", optionsView: "agency" }) });
-    else if (format === "md") files.push({ name, content: renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true, afterVerdict: agencyOptionsMarkdown(sub.plan, lang) }) });
+    else if (format === "md") files.push({ name, content: `${renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true, afterVerdict: agencyOptionsMarkdown(sub.plan, lang) })}\n${progressMarkdown(sub)}` });
     else {
-      const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub)];
+      const tables = [wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub), progressTable(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });
     }
     if (onProgress) {

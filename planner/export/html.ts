@@ -21,6 +21,8 @@ import {
   phaseLabel,
   text,
 } from "./i18n.js";
+import { progressLabels } from "./progress-labels.js";
+import { progressHtml, replannedBadge, waveStatusCell } from "./progress-section.js";
 import { waveDependencySvg } from "./svg-dependencies.js";
 import { COLORS, escapeXml as esc, timelineSvg } from "./svg-timeline.js";
 import {
@@ -46,6 +48,7 @@ export const HTML_SECTIONS = [
   "figures",
   "cost",
   "timeline",
+  "progress",
   "waves",
   "late",
   "decommission",
@@ -91,6 +94,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
   add("figures", L.figuresTitle, figuresSection(plan, lang));
   if (plan.cost) add("cost", options.costView === "agency" ? costLabels(lang).ownShare : costLabels(lang).costTitle, costSectionHtml(plan, lang, options.costView));
   add("timeline", L.timelineTitle, `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);
+  add("progress", progressLabels(lang).progressTitle, progressHtml(input, (t) => tableHtml(t, lang, { hideCaption: true }), input.baseline));
   add("waves", L.wavesTitle, wavesSection(plan, lang));
   add("late", L.lateTitle, lateSection(plan, lang));
   add("decommission", L.decommissionTitle, tableHtml(decommissionTable(input), lang, { caption: L.decommissionTitle, rowHeader: 1, hideCaption: true }));
@@ -300,11 +304,11 @@ function wavesSection(plan: Plan, lang: Lang): string {
 <td>${esc(phaseLabel(w.phase, lang))}</td>
 <td class="date">${esc(formatDate(w.start, lang))}</td>
 <td class="date">${esc(formatDate(w.end, lang))}</td>
-<td><ul class="plain">${systems.map((s) => `<li>${esc(s.name)} <span class="badge">${esc(dispositionLabel(s.disposition, lang))}</span></li>`).join("")}</ul></td>
+<td><ul class="plain">${systems.map((s) => `<li>${esc(s.name)} <span class="badge">${esc(dispositionLabel(s.disposition, lang))}</span>${replannedBadge(plan, s, lang)}</li>`).join("")}</ul>${waveStatusCell(plan, w, lang).failed}</td>
 <td>${esc(owners.join("; "))}</td>
 <td class="num">${systems.map((s) => s.securityLevel).join(", ")}</td>
 <td class="num">${esc(formatNumber(w.dataGiB, lang))}</td>
-<td>${late ? `<span class="badge late">${esc(L.late)}</span>` : `<span class="badge ok">${esc(L.onTime)}</span>`}</td>
+<td>${waveStatusCell(plan, w, lang).status}${late ? `<span class="badge late">${esc(L.late)}</span>` : `<span class="badge ok">${esc(L.onTime)}</span>`}</td>
 </tr>`;
   });
   if (rows.length === 0) return `<p>${esc(L.none)}</p>`;

@@ -3,8 +3,10 @@
 // Appendix 01 to official letter 5199/BKHCN-CĐSQG (Phụ lục 01, Công văn 5199/BKHCN-CĐSQG); we do
 // not have the form itself, so the report carries the content the provincial letter asks for, in the
 // usual shape of such reports: a table of indicators (done / planned / total in the period), then
-// sections I–VI with the details. Work dated on or before the plan's asOf counts as done, later
-// work in the period as planned. See docs/exports.md for the mapping.
+// sections I–VI with the details. Only what the progress file records counts as done (recorded.ts:
+// done waves, servers recorded decommissioned or moved); everything else in the period is planned,
+// whatever its date, and without recorded progress the report says so. See docs/exports.md for
+// the mapping and docs/progress.md for the progress file.
 import { UsageError } from "../../common/errors.js";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan, PlanServer } from "../plan-schema.js";
@@ -15,6 +17,9 @@ import { actionLabel, fateLabel, formatDate, labels, serverKindLabel, text } fro
 import { escapeXml as esc } from "./svg-timeline.js";
 import { byRuleThenSubject, type CellValue, cmp, type ExportInput, joinTexts, namesOf, sortedWaves, systemsById, type Table, waveEnds } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
+import { progressLabels } from "./progress-labels.js";
+import { progressSummaryText, progressTable } from "./progress-section.js";
+import { decommissionDone, movedDone, recordedOf, serverMovedDone } from "./recorded.js";
 
 /** A half-year reporting period. */
 export interface Period {
@@ -70,7 +75,9 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   const { plan, lang, inventory } = input;
   const L = labels(lang);
   const names = namesOf(plan);
-  const status = (iso: string) => (iso <= plan.asOf ? L.reportStatusDone : L.reportStatusPlanned);
+  // Done only when the progress file records it (recorded.ts); planned otherwise, whatever the date.
+  const facts = recordedOf(plan);
+  const status = (done: boolean) => (done ? L.reportStatusDone : L.reportStatusPlanned);
   const waveEnd = waveEnds(plan);
   const byId = systemsById(plan);
   const next = nextPeriod(period);
@@ -78,9 +85,9 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   // I. servers moved to the target site (freed and kept: reuse/relocate) or decommissioned in the period.
   const moved = plan.servers.filter((s) => (s.fate === "reuse" || s.fate === "relocate") && inPeriod(s.freedOn, period));
   const decommissioned = plan.servers.filter((s) => inPeriod(s.decommissionOn, period));
-  const serverRows: { s: PlanServer; what: string; date: string }[] = [
-    ...moved.map((s) => ({ s, what: L.reportConsolidated, date: s.freedOn! })),
-    ...decommissioned.map((s) => ({ s, what: L.reportDecommissioned, date: s.decommissionOn! })),
+  const serverRows: { s: PlanServer; what: string; date: string; done: boolean }[] = [
+    ...moved.map((s) => ({ s, what: L.reportConsolidated, date: s.freedOn!, done: serverMovedDone(facts, s) })),
+    ...decommissioned.map((s) => ({ s, what: L.reportDecommissioned, date: s.decommissionOn!, done: decommissionDone(facts, s) })),
   ].sort((a, b) => cmp(a.date, b.date) || cmp(a.s.id, b.s.id));
   const t1: Table = {
     id: "consolidated",
@@ -94,7 +101,7 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
       { key: "date", header: L.date, type: "date", width: 12 },
       { key: "status", header: L.status, type: "text", width: 14 },
     ],
-    rows: serverRows.map(({ s, what, date }) => [s.id, serverKindLabel(s.kind, lang), names.site(s.site), names.agency(s.owner), what, date, status(date)]),
+    rows: serverRows.map(({ s, what, date, done }) => [s.id, serverKindLabel(s.kind, lang), names.site(s.site), names.agency(s.owner), what, date, status(done)]),
   };
 
   // II. systems that land on the shared platform in a wave of the period.
@@ -111,7 +118,7 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
       { key: "date", header: L.cutover, type: "date", width: 12 },
       { key: "status", header: L.status, type: "text", width: 14 },
     ],
-    rows: shared.map((s) => [s.name, names.agency(s.owner), s.wave!, waveEnd.get(s.wave!)!, status(waveEnd.get(s.wave!)!)]),
+    rows: shared.map((s) => [s.name, names.agency(s.owner), s.wave!, waveEnd.get(s.wave!)!, status(movedDone(facts, s))]),
   };
 
   // III. systems connected to NDXP/NDOP: connected already (externals), or planned in the period (roadmap).
@@ -120,11 +127,12 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   for (const s of [...plan.systems].sort((a, b) => cmp(a.id, b.id))) {
     const ext = s.externals.filter((e) => national.has(e)).sort(cmp);
     if (ext.length > 0 && s.disposition !== "retire" && s.disposition !== "consolidate") {
-      t3rows.push([s.name, names.agency(s.owner), ext.map((e) => names.external(e)).join("; "), null, L.reportStatusDone]);
+      // Connected today, as the inventory says: existing, not work recorded in the progress file.
+      t3rows.push([s.name, names.agency(s.owner), ext.map((e) => names.external(e)).join("; "), null, progressLabels(lang).existing]);
     }
   }
   for (const r of plan.roadmap.filter((r) => r.action === "connect-national-platform" && inPeriod(r.by, period)).sort((a, b) => cmp(a.by, b.by) || cmp(a.subject, b.subject))) {
-    t3rows.push([names.system(r.subject), names.agency(byId.get(r.subject)?.owner), "NDXP/NDOP", r.by, status(r.by)]);
+    t3rows.push([names.system(r.subject), names.agency(byId.get(r.subject)?.owner), "NDXP/NDOP", r.by, status(false)]);
   }
   const t3: Table = {
     id: "national-platforms",
@@ -200,9 +208,9 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
   };
 
   // Indicators: done / planned / total in the period.
-  const split = (dates: readonly string[]): [number, number, number] => {
-    const done = dates.filter((d) => d <= plan.asOf).length;
-    return [done, dates.length - done, dates.length];
+  const split = (done: readonly boolean[]): [number, number, number] => {
+    const n = done.filter((d) => d).length;
+    return [n, done.length - n, done.length];
   };
   const indicator = (n: string, label: string, unit: string, counts: [number, number, number] | [null, null, number]): CellValue[] => [n, label, unit, ...counts];
   const storage = decommissioned.filter((s) => s.kind === "storage");
@@ -218,17 +226,17 @@ export function reportTables(input: ExportInput, period: Period): Table[] {
       { key: "total", header: L.reportCount, type: "int", width: 12 },
     ],
     rows: [
-      indicator("1", L.reportConsolidated, L.unitServers, split(moved.map((s) => s.freedOn!))),
-      indicator("2", L.reportDecommissioned, L.unitServers, split(decommissioned.map((s) => s.decommissionOn!))),
-      indicator("2.1", L.reportStorage, L.unitServers, split(storage.map((s) => s.decommissionOn!))),
-      indicator("3", L.reportMovedShared, L.unitSystems, split(shared.map((s) => waveEnd.get(s.wave!)!))),
+      indicator("1", L.reportConsolidated, L.unitServers, split(moved.map((s) => serverMovedDone(facts, s)))),
+      indicator("2", L.reportDecommissioned, L.unitServers, split(decommissioned.map((s) => decommissionDone(facts, s)))),
+      indicator("2.1", L.reportStorage, L.unitServers, split(storage.map((s) => decommissionDone(facts, s)))),
+      indicator("3", L.reportMovedShared, L.unitSystems, split(shared.map((s) => movedDone(facts, s)))),
       indicator("4", L.reportConnected, L.unitSystems, [null, null, t3rows.length]),
       indicator("5", L.reportStandalone, L.unitServers, [null, null, standalone ? remainingStandalone.length : plan.summary.standaloneServersRemaining]),
       indicator("6", L.lateSystems, L.unitSystems, [null, null, plan.deadline.late.length]),
       ...costIndicatorRows(plan, lang, period.from, period.to, 7),
     ],
   };
-  return [indicators, t1, t2, t3, t4, t5, t6];
+  return [indicators, t1, t2, t3, t4, t5, t6, progressTable(input, period, progressLabels(lang).reportAnnex)];
 }
 
 const REPORT_SHEETS: Record<string, string> = {
@@ -239,6 +247,7 @@ const REPORT_SHEETS: Record<string, string> = {
   standalone: "IV Stand-alone",
   problems: "V Problems",
   "next-period": "VI Next period",
+  progress: "Progress",
 };
 
 /** Renders the semi-annual report for `period` as HTML (NFC) and XLSX. */
@@ -257,6 +266,7 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
   const [indicators, ...sections] = tables;
   const body = sections.map((t) => sectionHtml(t.id, t.title, t.rows.length === 0 ? `<p>${esc(L.reportNoItems)}</p>` : tableHtml(t, lang, { rowHeader: 0, hideCaption: true }))).join("\n");
   const standaloneNote = standaloneIds(plan, input.inventory) ? "" : `<p class="sub">${esc(L.reportNeedsInventory)}</p>`;
+  const progressNote = progressSummaryText(plan, lang).map((s) => `<p class="sub">${esc(s)}</p>`).join("\n");
   return htmlDocument({
     plan,
     lang,
@@ -268,7 +278,7 @@ function reportHtml(input: ExportInput, period: Period, tables: readonly Table[]
       [L.targetSite, names.site(plan.targetSite)],
     ],
     body: `<main>
-${sectionHtml("indicators", indicators.title, `${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}\n${standaloneNote}`)}
+${sectionHtml("indicators", indicators.title, `${tableHtml(indicators, lang, { rowHeader: 1, hideCaption: true })}\n${progressNote}\n${standaloneNote}`)}
 ${body}
 </main>`,
   });

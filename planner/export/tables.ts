@@ -47,6 +47,8 @@ export interface ExportInput {
   readonly plan: Plan;
   readonly lang: Lang;
   readonly inventory?: Inventory;
+  /** The original plan, for the planned-versus-actual view of the HTML roadmap (`--baseline`). */
+  readonly baseline?: Plan;
 }
 
 /** Looks up display names by id; unknown ids fall back to the id itself. */

@@ -4,11 +4,12 @@
 // an option's met / waves / projectedCompletion / late are what planning with its change gives.
 // Every trial counts against a budget of re-plans (deterministic: a count, never a clock); a trial
 // of a patch already tried is answered from memory and costs nothing.
-import { ProfileError } from "../../common/errors.js";
+import { ProfileError, ProgressError } from "../../common/errors.js";
 import { addDays } from "../dates.js";
 import { type DetailedPlan, type PlannerInput, planWithProfile } from "../plan.js";
 import { checkProfile, type PlanningProfile } from "../profile.js";
 import { Profile } from "../profile-schema.js";
+import type { LoadedProgress } from "../progress/load.js";
 import { applyMergePatch, canonicalPatch, type Json } from "./merge-patch.js";
 
 /** What every re-plan shares: the loaded inventory, the profile as read, the planning day. */
@@ -18,6 +19,8 @@ export interface OptionInput {
   readonly profile: Profile;
   /** Planning day `YYYY-MM-DD`. */
   readonly asOf: string;
+  /** The progress file the plan was made with (what has happened), if any: every re-plan starts from it too. */
+  readonly progress?: LoadedProgress;
 }
 
 /** A purchase the re-planned plan makes (its `procurement` entry, the fields an option reports). */
@@ -130,7 +133,15 @@ export class Replanner {
       return { status: "over-budget" };
     }
     this.spent++;
-    const t: Trial = { status: "planned", outcome: outcomeOf(planWithProfile(this.input.planner, profile, this.input.asOf)) };
+    let t: Trial;
+    try {
+      t = { status: "planned", outcome: outcomeOf(planWithProfile(this.input.planner, profile, this.input.asOf, this.input.progress)) };
+    } catch (err) {
+      // What happened contradicts the changed plan (e.g. a system recorded done under another
+      // target site): not an option.
+      if (!(err instanceof ProgressError)) throw err;
+      t = { status: "invalid", message: err.findings.map((f) => f.message).join("; ") };
+    }
     this.trials.set(key, t);
     return t;
   }
@@ -145,7 +156,7 @@ export class Replanner {
   plan(patch: Json): DetailedPlan {
     const profile = this.resolve(patch);
     if (typeof profile === "string") throw new Error(`patched profile is invalid: ${profile}`);
-    return planWithProfile(this.input.planner, profile, this.input.asOf);
+    return planWithProfile(this.input.planner, profile, this.input.asOf, this.input.progress);
   }
 }
 

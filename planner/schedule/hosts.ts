@@ -62,6 +62,7 @@ export class HostTracker {
     this.fpLimit = input.footprint?.limit ?? { rackUnits: Infinity, watts: Infinity };
     this.fpUsed = input.footprint?.used ?? ZERO_FOOTPRINT;
     this.fpPeak = this.fpUsed;
+    if (input.recorded) this.recordServerFacts(input.recorded.decommissioned, input.recorded.relocated);
   }
 
   /** Frees the hosts no moving system holds, from the profile's start day. */
@@ -85,10 +86,29 @@ export class HostTracker {
   systemsLeft(systems: readonly string[], waveEnd: string, window: number): void {
     for (const sys of systems) {
       for (const h of this.hostsOfSystem.get(sys) ?? []) {
+        if (!this.hostHolders.has(h)) continue; // recorded decommissioned or relocated
         const left = this.hostHolders.get(h)! - 1;
         this.hostHolders.set(h, left);
         if (left === 0) this.freeHost(h, waveEnd, window);
       }
+    }
+  }
+
+  /**
+   * Hardware facts from the progress file: a host recorded decommissioned is never relocated; one
+   * recorded relocated adds its capacity from the day after (and takes its rack space and power).
+   */
+  private recordServerFacts(decommissioned: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>): void {
+    const { index, profile } = this.input;
+    for (const id of decommissioned.keys()) this.hostHolders.delete(id);
+    for (const [id, on] of [...relocated].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (!this.hostHolders.delete(id)) continue;
+      const host = index.servers.get(id)!;
+      this.fpUsed = addFootprint(this.fpUsed, footprintOf(host));
+      this.raisePeak(this.fpUsed);
+      const r: Relocation = { server: id, freedOn: on, relocateOn: on, availableFrom: addDays(on, 1), adds: usableOf(host, profile.cpuOvercommit, profile.headroomPct) };
+      this.relocations.set(id, r);
+      this.arrivals.push(r);
     }
   }
 

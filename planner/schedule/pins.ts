@@ -4,6 +4,7 @@
 // are reported as `pin-conflict` and dropped; a pin on a system that does not move is ignored
 // with a warning.
 import { MSG } from "../messages.js";
+import { PROGRESS_MSG } from "../progress/messages.js";
 import type { Findings, ScheduleInput, Unit } from "./types.js";
 import { firstWindowFrom, windowOfDate } from "./windows.js";
 
@@ -14,7 +15,9 @@ export function applyPins(input: ScheduleInput, units: readonly Unit[], unitOfSy
   for (const pin of profile.pins) {
     const ui = unitOfSystem.get(pin.system);
     if (ui === undefined) {
-      if (index.systems.has(pin.system)) warnings.push({ rule: "pin-ignored", subject: pin.system, message: say(MSG.pinIgnored({ system: pin.system, disposition: decisions.get(pin.system)?.disposition })) });
+      const done = input.recorded?.doneIn.get(pin.system);
+      if (done) warnings.push({ rule: "pin-ignored", subject: pin.system, message: say(PROGRESS_MSG.pinOnDone({ system: pin.system, start: done.start, end: done.end })) });
+      else if (index.systems.has(pin.system)) warnings.push({ rule: "pin-ignored", subject: pin.system, message: say(MSG.pinIgnored({ system: pin.system, disposition: decisions.get(pin.system)?.disposition })) });
       continue;
     }
     const u = units[ui];

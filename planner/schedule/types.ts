@@ -8,6 +8,7 @@ import type { Message, MessageLog } from "../messages.js";
 import type { Procurement, Size, Violation } from "../plan-schema.js";
 import type { PlanningProfile } from "../profile.js";
 import type { Footprint } from "../capacity.js";
+import type { ProgressFacts, RecordedCutover } from "../progress/facts.js";
 
 /** A set of systems that cut over in one wave. */
 export interface Unit {
@@ -62,6 +63,8 @@ export interface DraftWave {
   readonly systems: number;
   readonly dataGiB: number;
   readonly notes: string[];
+  /** Set on a done wave: the recorded cutover it stands for (its systems are in no unit). */
+  readonly recorded?: RecordedCutover;
 }
 
 /** A physical host freed at a closing site and moved to the target site for its capacity. */
@@ -127,6 +130,8 @@ export interface ScheduleInput extends PlanningContext {
   readonly log?: MessageLog;
   /** Rack space and power of the target site (limit and use today) [unlimited]. */
   readonly footprint?: { readonly limit: Footprint; readonly used: Footprint };
+  /** What the progress file records: done waves first, done systems never scheduled again (done-waves.ts) [nothing]. */
+  readonly recorded?: ProgressFacts;
 }
 
 /** Where the stages report: violations and warnings in the order they are found, and the message log. */

@@ -59,7 +59,8 @@ export function waitsFor(v: Unit, u: Unit): boolean {
 
 /** The move groups that have a moving system, restricted to those systems. */
 function movingGroups(input: ScheduleInput): RawGroup[] {
-  const moving = (id: string): boolean => MOVING.has(input.decisions.get(id)?.disposition ?? "retain");
+  // Systems recorded done have moved: they are in no unit (done-waves.ts).
+  const moving = (id: string): boolean => MOVING.has(input.decisions.get(id)?.disposition ?? "retain") && !input.recorded?.doneIn.has(id);
   const rawGroups: RawGroup[] = [];
   for (const g of input.groups) {
     const members = g.systems.filter(moving);

@@ -265,7 +265,8 @@ describe("semi-annual report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
     expect(wb.worksheets[0].name).toBe("Report");
-    expect(wb.worksheets).toHaveLength(7);
+    expect(wb.worksheets).toHaveLength(8);
+    expect(wb.worksheets[7].name).toBe("Progress");
   });
 });
 

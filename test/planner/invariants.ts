@@ -6,9 +6,19 @@
 // here, on the strict side: an oversized wave holding several move groups (survivor-first forced by
 // pinned consolidations) is accepted only when the plan lists a `forced-oversized-wave` violation
 // for it (see the waveLimits check below).
+//
+// With the progress file the plan was made from (contract progress.md, second edition of plan.md),
+// it also checks the done waves: one per recorded window with a system, numbered with the planned
+// ones in date order, listing the done and failed systems; done systems never scheduled again and
+// still moving; failed ones planned again; recorded retirements and server facts honoured; the
+// progress summary's counts. The rules about calendar days, the as-of day and wave limits hold for
+// planned waves only, and so does capacity (checked at planned waves, counting what done waves
+// moved); facts may split a tight pair, put a consolidated system before its survivor, or switch a
+// server off before its quiet period ends.
 import Holidays from "date-holidays";
 import type { Inventory } from "../../inventory/schema.js";
 import type { Plan } from "../../planner/plan-schema.js";
+import type { Progress } from "../../planner/progress/schema.js";
 
 const MOVING = new Set(["rehost", "replatform", "relocate", "consolidate"]);
 const DAY = 86_400_000;
@@ -36,10 +46,47 @@ function holidays(year: number): Set<string> {
   return set;
 }
 
-/** Every violation of the contract's invariants by `plan` for `inventory`. */
-export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
+/** What a progress file records, recomputed here from the file itself (not from the planner's code). */
+interface Recorded {
+  /** Windows with a system, by start: done and failed systems. */
+  readonly windows: { start: string; end: string; done: Set<string>; failed: Set<string> }[];
+  readonly doneIn: Map<string, { start: string; end: string }>;
+  readonly failedNotDone: Set<string>;
+  readonly retired: Map<string, string>;
+  readonly decommissioned: Map<string, string>;
+  readonly relocated: Map<string, string>;
+}
+
+function recordedOf(progress: Progress | undefined): Recorded {
+  const byKey = new Map<string, { start: string; end: string; done: Set<string>; failed: Set<string> }>();
+  for (const c of progress?.cutovers ?? []) {
+    if (c.systems.length === 0) continue;
+    const end = c.end ?? c.start;
+    const key = `${c.start}..${end}`;
+    const w = byKey.get(key) ?? byKey.set(key, { start: c.start, end, done: new Set(), failed: new Set() }).get(key)!;
+    for (const s of c.systems) (s.result === "done" ? w.done : w.failed).add(s.system);
+  }
+  const windows = [...byKey.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const doneIn = new Map<string, { start: string; end: string }>();
+  for (const w of windows) for (const id of w.done) if (!doneIn.has(id)) doneIn.set(id, w);
+  const retired = new Map((progress?.retirements ?? []).map((r) => [r.system, r.on]));
+  const failedNotDone = new Set<string>();
+  for (const w of windows) for (const id of w.failed) if (!doneIn.has(id) && !retired.has(id)) failedNotDone.add(id);
+  const decommissioned = new Map<string, string>();
+  const relocated = new Map<string, string>();
+  for (const f of progress?.servers ?? []) {
+    if (f.decommissionedOn) decommissioned.set(f.server, f.decommissionedOn);
+    if (f.relocatedOn) relocated.set(f.server, f.relocatedOn);
+  }
+  return { windows, doneIn, failedNotDone, retired, decommissioned, relocated };
+}
+
+/** Every violation of the contract's invariants by `plan` for `inventory` (and the progress file it was made from). */
+export function checkInvariants(inventory: Inventory, plan: Plan, progress?: Progress): string[] {
   const out: string[] = [];
   const bad = (msg: string): void => void out.push(msg);
+  const rec = recordedOf(progress);
+  const isDone = (w: Plan["waves"][number]): boolean => w.status === "done";
   const p = plan.profile;
   const target = plan.targetSite;
   const systems = new Map(inventory.systems.map((s) => [s.id, s]));
@@ -62,9 +109,16 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
   const weekdays = new Set<string>(p.weekdays);
   plan.waves.forEach((w, i) => {
     if (w.number !== i + 1) bad(`wave at position ${i + 1} is numbered ${w.number}`);
-    if (w.systems.length === 0) bad(`wave ${w.number} is empty`);
+    if (w.status !== (isDone(w) ? "done" : "planned")) bad(`wave ${w.number} has status ${w.status}`);
+    if (w.systems.length === 0 && !(isDone(w) && (w.failed?.length ?? 0) > 0)) bad(`wave ${w.number} is empty`);
     if (w.start > w.end) bad(`wave ${w.number} ends before it starts`);
     if (i > 0 && plan.waves[i - 1].end >= w.start) bad(`wave ${w.number} overlaps or precedes wave ${i}`);
+    const y0 = +w.start.slice(0, 4);
+    if (w.phase !== (y0 <= 2026 ? "2026" : y0 <= 2028 ? "2027-2028" : "2029-2030")) bad(`wave ${w.number} starting ${w.start} has phase ${w.phase}`);
+    for (const id of w.systems) (inWave.get(id) ?? inWave.set(id, []).get(id)!).push(w.number);
+    // A done wave is a fact: the calendar, the as-of day and the limits are the planned waves' rules.
+    if (isDone(w)) return;
+    if (w.failed !== undefined) bad(`planned wave ${w.number} lists failed systems`);
     if (w.start < plan.asOf) bad(`wave ${w.number} starts ${w.start}, before the as-of date ${plan.asOf}`);
     for (let d = toDay(w.start); d <= toDay(w.end); d++) {
       const iso = toIso(d);
@@ -72,11 +126,54 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
       if (holidays(+iso.slice(0, 4)).has(iso)) bad(`wave ${w.number} uses ${iso}, a public holiday`);
       for (const b of blackouts) if (b.from <= iso && iso <= b.to) bad(`wave ${w.number} uses ${iso}, in blackout ${b.from}..${b.to}`);
     }
-    const y = +w.start.slice(0, 4);
-    const phase = y <= 2026 ? "2026" : y <= 2028 ? "2027-2028" : "2029-2030";
-    if (w.phase !== phase) bad(`wave ${w.number} starting ${w.start} has phase ${w.phase}`);
-    for (const id of w.systems) (inWave.get(id) ?? inWave.set(id, []).get(id)!).push(w.number);
   });
+
+  // Done waves: exactly the recorded windows with a system, in order, with their done and failed systems.
+  const doneWaves = plan.waves.filter(isDone);
+  if (doneWaves.length !== rec.windows.length) bad(`${doneWaves.length} done waves for ${rec.windows.length} recorded cutover windows`);
+  rec.windows.forEach((r, i) => {
+    const w = doneWaves[i];
+    if (!w) return;
+    if (w.start !== r.start || w.end !== r.end) bad(`done wave ${w.number} is ${w.start}..${w.end}, recorded window ${r.start}..${r.end}`);
+    const same = (a: Iterable<string>, b: Iterable<string>): boolean => [...a].sort().join() === [...b].sort().join();
+    if (!same(w.systems, r.done)) bad(`done wave ${w.number} lists [${w.systems.join(", ")}], recorded done [${[...r.done].join(", ")}]`);
+    if (!same(w.failed ?? [], r.failed)) bad(`done wave ${w.number} lists failed [${(w.failed ?? []).join(", ")}], recorded [${[...r.failed].join(", ")}]`);
+  });
+  if (doneWaves.some((w, i) => plan.waves[i] !== w)) bad("done waves do not come before every planned wave");
+  const doneWaveOf = new Map<string, number>();
+  for (const w of doneWaves) for (const id of w.systems) doneWaveOf.set(id, w.number);
+  for (const [id] of rec.doneIn) {
+    const s = ps.get(id);
+    if (!s) continue;
+    if (!MOVING.has(s.disposition)) bad(`${id} is recorded done but has disposition ${s.disposition}`);
+    if (s.wave === undefined || s.wave !== doneWaveOf.get(id)) bad(`${id} is recorded done but has wave ${s.wave}, not its done wave ${doneWaveOf.get(id)}`);
+    if (unscheduled.has(id)) bad(`${id} is recorded done but listed as unscheduled`);
+  }
+  for (const id of rec.failedNotDone) {
+    const s = ps.get(id);
+    if (!s) continue;
+    const w = s.wave !== undefined ? plan.waves[s.wave - 1] : undefined;
+    if (MOVING.has(s.disposition) && !unscheduled.has(id) && (!w || isDone(w))) bad(`${id} failed and is not planned again (wave ${s.wave})`);
+    if (!s.reasons.some((r) => /failed/.test(r))) bad(`${id} failed but its reasons do not say so`);
+  }
+  for (const [id, on] of rec.retired) {
+    const s = ps.get(id);
+    if (s && (s.disposition !== "retire" || s.retireOn !== on)) bad(`${id} is recorded retired on ${on} but planned ${s.disposition}${s.retireOn ? ` on ${s.retireOn}` : ""}`);
+  }
+  for (const [id, on] of rec.decommissioned) {
+    const s = plan.servers.find((x) => x.id === id);
+    if (s && (s.fate !== "decommission" || s.decommissionOn !== on)) bad(`server ${id} is recorded decommissioned on ${on} but planned ${s.fate} ${s.decommissionOn ?? ""}`);
+  }
+  for (const [id, on] of rec.relocated) {
+    const s = plan.servers.find((x) => x.id === id);
+    if (s && (s.fate !== "relocate" || s.relocateOn !== on || s.targetSite !== target)) bad(`server ${id} is recorded relocated on ${on} but planned ${s.fate} ${s.relocateOn ?? ""}`);
+  }
+  if (plan.progress) {
+    const want = { cutoversDone: rec.windows.length, systemsDone: rec.doneIn.size, systemsFailed: rec.failedNotDone.size, serversDecommissioned: rec.decommissioned.size };
+    for (const [k, v] of Object.entries(want)) if (plan.progress[k as keyof typeof want] !== v) bad(`progress.${k} is ${plan.progress[k as keyof typeof want]}, recorded ${v}`);
+    const dates = [...rec.windows.map((w) => w.end), ...rec.retired.values(), ...rec.decommissioned.values(), ...rec.relocated.values()].sort();
+    if (plan.progress.lastRecorded !== dates.at(-1)) bad(`progress.lastRecorded is ${plan.progress.lastRecorded}, recorded ${dates.at(-1)}`);
+  } else if (progress) bad("the plan carries no progress summary");
 
   // Moving dispositions have exactly one wave and are listed in it (or are unscheduled); others none.
   for (const s of plan.systems) {
@@ -136,7 +233,8 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
       if (dep.coupling === "tight") {
         const mMove = MOVING.has(me.disposition);
         const tMove = MOVING.has(t.disposition);
-        if (mMove && tMove && me.wave !== t.wave) bad(`${s.id} and ${dep.target} are tightly coupled but in waves ${me.wave} and ${t.wave}`);
+        const fact = rec.doneIn.has(s.id) || rec.doneIn.has(dep.target);
+        if (mMove && tMove && me.wave !== t.wave && !fact) bad(`${s.id} and ${dep.target} are tightly coupled but in waves ${me.wave} and ${t.wave}`);
         for (const [a, b] of [[me, t], [t, me]] as const) {
           if (!MOVING.has(a.disposition) || b.disposition !== "retain") continue;
           const bSite = siteOf(b.id);
@@ -149,7 +247,7 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
         }
       }
       // Dependants of a consolidated system cut over in the survivor's wave or later.
-      if (t.disposition === "consolidate" && MOVING.has(me.disposition) && me.wave !== undefined && t.into !== undefined) {
+      if (t.disposition === "consolidate" && MOVING.has(me.disposition) && me.wave !== undefined && t.into !== undefined && !rec.doneIn.has(s.id)) {
         const sv = ps.get(t.into);
         if (sv?.wave !== undefined && me.wave < sv.wave) bad(`${s.id} (wave ${me.wave}) depends on consolidated ${t.id} but cuts over before its survivor ${t.into} (wave ${sv.wave})`);
       }
@@ -176,6 +274,7 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
   const onServer = new Map<string, string>();
   for (const s of inventory.systems) for (const sid of s.servers) onServer.has(sid) ? union(s.id, onServer.get(sid)!) : onServer.set(sid, s.id);
   for (const w of plan.waves) {
+    if (isDone(w)) continue;
     const data = w.systems.reduce((n, id) => n + (systems.get(id)?.dataGiB ?? 0), 0);
     const over = w.systems.length > p.maxSystems || data > p.maxDataGiB + 1e-6;
     if (!over) continue;
@@ -206,6 +305,7 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
     atTarget.push({ arrival: waves.length === 0 ? Infinity : Math.min(...waves), t: s.target });
   }
   for (const w of plan.waves) {
+    if (isDone(w)) continue;
     const step = steps.filter((c) => c.from <= w.start).pop();
     if (!step) {
       bad(`no capacity step on or before wave ${w.number} (${w.start})`);
@@ -235,6 +335,7 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
   let w0 = 0;
   for (const s of inventory.servers) if (s.site === target) [ru0, w0] = [ru0 + hardware(s.id)[0], w0 + hardware(s.id)[1]];
   for (const w of plan.waves) {
+    if (isDone(w)) continue;
     const step = steps.filter((c) => c.from <= w.start).pop();
     if (!step || (step.rackUnits === undefined && step.powerWatts === undefined)) continue;
     let ru = 0;
@@ -270,7 +371,7 @@ export function checkInvariants(inventory: Inventory, plan: Plan): string[] {
     }
     if (s.fate === "decommission") {
       if (s.freedOn === undefined || s.decommissionOn === undefined) bad(`decommissioned server ${s.id} lacks freedOn or decommissionOn`);
-      else if (toDay(s.decommissionOn) < toDay(s.freedOn) + p.quietPeriodDays) bad(`server ${s.id} decommissioned ${s.decommissionOn}, before freedOn ${s.freedOn} + ${p.quietPeriodDays} days`);
+      else if (toDay(s.decommissionOn) < toDay(s.freedOn) + p.quietPeriodDays && !rec.decommissioned.has(s.id)) bad(`server ${s.id} decommissioned ${s.decommissionOn}, before freedOn ${s.freedOn} + ${p.quietPeriodDays} days`);
       for (const id of workload) {
         const d = ps.get(id)!.disposition;
         if (d === "retain" || unscheduled.has(id)) bad(`server ${s.id} is decommissioned but still runs ${id} (${unscheduled.has(id) ? "unscheduled" : d})`);

@@ -4,7 +4,7 @@
 // comparison (planner/export/compare.ts) is rendered as one HTML page, an XLSX workbook, Markdown
 // or JSON and written atomically.
 import { basename, extname } from "node:path";
-import { type Finding, InputError, ProfileError, UsageError } from "../../../common/errors.js";
+import { type Finding, InputError, ProfileError, ProgressError, UsageError } from "../../../common/errors.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { loadInventory } from "../../../inventory/load.js";
 import { type Comparison, compareScenarios, type Scenario } from "../../export/compare.js";
@@ -14,6 +14,7 @@ import { renderCompareXlsx } from "../../export/compare-xlsx.js";
 import type { Lang } from "../../export/i18n.js";
 import { planWithProfile } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile, type PlanningProfile } from "../../profile.js";
+import { type LoadedProgress, loadProgress } from "../../progress/load.js";
 import { COMPARE_FORMATS, type CommandAction } from "./index.js";
 
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -24,6 +25,8 @@ export interface CompareOptions {
   readonly profile: readonly string[];
   /** Planning day `YYYY-MM-DD` [io.today()]. */
   readonly asOf?: string;
+  /** Progress file: what has happened; every scenario is planned from it (docs/progress.md). */
+  readonly progress?: string;
   /** Price book: each scenario's cost, and its difference from the first. */
   readonly prices?: string;
   readonly format: CompareFormat;
@@ -65,9 +68,21 @@ export async function compareCommand(options: CompareOptions, io: Io): Promise<C
       else throw err;
     }
   }
-  if (findings.length > 0) throw new ProfileError(findings);
+  const progressFindings: Finding[] = [];
+  let progress: LoadedProgress | undefined;
+  if (options.progress !== undefined) {
+    try {
+      progress = loadProgress(options.progress);
+    } catch (err) {
+      if (err instanceof InputError) progressFindings.push(...err.findings.map((f) => ({ ...f, file: f.file ?? options.progress })));
+      else throw err;
+    }
+  }
+  // Every problem of every file in one run; the class says which kind of file is at fault first.
+  if (findings.length > 0) throw new ProfileError([...findings, ...progressFindings]);
+  if (progressFindings.length > 0) throw new ProgressError(progressFindings);
   const scenarios: Scenario[] = profiles.map(({ file, resolved }) => {
-    const { plan } = planWithProfile(input, resolved, asOf);
+    const { plan } = planWithProfile(input, resolved, asOf, progress);
     if (costing && prices) plan.cost = costing.costPlan(plan, input.index, prices);
     return { name: scenarioName(file), profile: file, plan };
   });

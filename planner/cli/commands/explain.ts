@@ -6,6 +6,7 @@ import { loadInventory } from "../../../inventory/load.js";
 import { explain } from "../../explain.js";
 import { planWithProfile } from "../../plan.js";
 import { prepareProfile } from "../../profile.js";
+import { loadProgress } from "../../progress/load.js";
 import type { Io } from "../../../common/io.js";
 import type { CommandAction } from "./index.js";
 
@@ -13,6 +14,8 @@ export interface ExplainOptions {
   readonly inventory: string;
   readonly profile?: string;
   readonly asOf?: string;
+  /** Progress file: the plan starts from what has happened, and the system's history is told. */
+  readonly progress?: string;
 }
 
 /** Runs `dcplan explain`; throws UsageError when `id` is neither a system nor a server. */
@@ -20,7 +23,7 @@ export async function explainCommand(id: string, options: ExplainOptions, io: Io
   const asOf = options.asOf ?? io.today();
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const profile = prepareProfile(options.profile, loaded.index, asOf);
-  const detailed = planWithProfile(loaded, profile, asOf);
+  const detailed = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
   const text = explain(detailed, loaded.index, id);
   if (text === undefined) throw new UsageError(`"${id}" is neither a system nor a server of the inventory ${options.inventory}`);
   io.stdout(text);

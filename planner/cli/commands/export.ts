@@ -3,7 +3,7 @@
 // only then writes the files atomically, so a failure never leaves an output half-written.
 import { extname, join } from "node:path";
 import cliProgress from "cli-progress";
-import { UsageError } from "../../../common/errors.js";
+import { ProgressError, UsageError } from "../../../common/errors.js";
 import type { Inventory } from "../../../inventory/schema.js";
 import { renderByOwner } from "../../export/by-owner.js";
 import { renderCsv } from "../../export/csv.js";
@@ -11,6 +11,7 @@ import { renderHtml } from "../../export/html.js";
 import { LANGS, type Lang } from "../../export/i18n.js";
 import { renderMarkdown } from "../../export/markdown.js";
 import { renderMermaid } from "../../export/mermaid.js";
+import type { Plan } from "../../plan-schema.js";
 import { readPlan } from "../../read-plan.js";
 import { parsePeriod, periodOf, renderReport } from "../../export/report.js";
 import { renderXlsx } from "../../export/xlsx.js";
@@ -33,6 +34,10 @@ export interface ExportOptions {
   readonly period?: string;
   /** One file per owner agency (html, xlsx or md), into the `out` directory. */
   readonly byOwner?: boolean;
+  /** Progress file the plan was made from: checked to be exactly the plan's facts (what the exports call done). */
+  readonly progress?: string;
+  /** The original plan JSON, drawn against the recorded progress in the HTML roadmap. */
+  readonly baseline?: string;
   /** Output file (html, xlsx, md, mermaid), directory (csv, --by-owner) or path stem (report). */
   readonly out: string;
 }
@@ -63,7 +68,9 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
     const { loadInventory } = await import("../../../inventory/load.js");
     inventory = (await loadInventory(options.inventory, { asOf: plan.asOf, locateWarnings: false })).inventory;
   }
-  const input = { plan, lang, inventory };
+  if (options.progress !== undefined) await checkPlanFacts(plan, options.plan, options.progress);
+  const baseline = options.baseline !== undefined ? readPlan(options.baseline) : undefined;
+  const input = { plan, lang, inventory, ...(baseline ? { baseline } : {}) };
   const progress = io.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true, format: "dcplan export {bar} {value}/{total} {file}" }, cliProgress.Presets.shades_classic) : undefined;
 
   const outputs: Output[] = [];
@@ -109,3 +116,17 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
 export const action: CommandAction = async ({ options, io }) => {
   await exportCommand(options as unknown as ExportOptions, io);
 };
+
+/**
+ * Throws ProgressError unless the progress file's facts are exactly those the plan carries: what
+ * the exports call done must come from this file (re-plan with `dcplan plan --progress` after
+ * recording).
+ */
+async function checkPlanFacts(plan: Plan, planFile: string, file: string): Promise<void> {
+  const [{ loadProgress }, { factsOf }, { sameFacts }] = await Promise.all([import("../../progress/load.js"), import("../../progress/facts.js"), import("../../export/recorded.js")]);
+  const loaded = loadProgress(file);
+  if (loaded.findings.length > 0) throw new ProgressError(loaded.findings);
+  if (!sameFacts(plan, factsOf(loaded.entries))) {
+    throw new ProgressError([{ severity: "error", rule: "plan-not-from-progress", file, message: `the plan ${planFile} was not made from this progress file (its done waves, retirements or server facts differ): run dcplan plan --progress ${file} again, then export` }]);
+  }
+}

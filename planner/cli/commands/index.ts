@@ -51,16 +51,14 @@ export const EXPORT_FORMATS = ["html", "xlsx", "csv", "md", "mermaid", "report"]
 /** Formats of `dcplan compare --format` (the compare module checks the same list). */
 export const COMPARE_FORMATS = ["html", "xlsx", "md", "json"] as const;
 
-/** Collects a repeatable option's values in order. */
-function collect(value: string, previous: readonly string[] = []): string[] {
-  return [...previous, value];
-}
-
 /** Formats of `dcplan options --format` (planner/options/report.ts checks the same list). */
 export const OPTIONS_FORMATS = ["text", "md", "json"] as const;
 
 /** Environment variables `dcplan render --secrets-from-env` reads (stacks/render.ts SECRET_ENV; a test keeps them equal). */
 export const RENDER_SECRET_ENV_NAMES = ["DCPLAN_BACKUP_CREDENTIALS", "DCPLAN_BGP_PASSWORDS"] as const;
+
+/** Formats of `dcplan diff --format`. */
+export const DIFF_FORMATS = ["text", "md", "json"] as const;
 
 /** Sources of `dcplan import --from` (inventory/import/types.ts SOURCE_KINDS; a test keeps them equal). */
 export const IMPORT_SOURCES = ["rvtools", "netbox", "csv", "workbook"] as const;
@@ -81,8 +79,13 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
         .option("--as-of <date>", "judge support dates against this day (YYYY-MM-DD) [today]", parseDateOption("--as-of"))
         .option("--profile <file>", "also check this planning profile (YAML) and print its resolved values")
+        .option("--progress <file>", "also check this progress file (cutovers done and failed, retirements, server facts) against the inventory, profile and as-of day")
         .option("--warnings <mode>", `list all warnings, none, or the first ${WARNINGS_PER_RULE} of each rule (some)`, parseChoice("--warnings", ["all", "some", "none"] as const), "some"),
-    examples: ["dcplan validate --inventory inventory/sample", "dcplan validate --inventory inventory/sample --profile profiles/2026.yaml"],
+    examples: [
+      "dcplan validate --inventory inventory/sample",
+      "dcplan validate --inventory inventory/sample --profile profiles/2026.yaml",
+      "dcplan validate --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml",
+    ],
     load: async () => (await import("./validate.js")).action,
   },
   {
@@ -112,6 +115,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
         .option("--period <period>", "with --format report: half-year YYYY-H1 or YYYY-H2 [the half-year of the plan's as-of date]")
         .option("--by-owner", "one file per owner agency (with html, xlsx or md), written into the --out directory")
+        .option("--progress <file>", "the progress file the plan was made from: refused unless the plan carries exactly its facts (only they count as done)")
+        .option("--baseline <file>", "the original plan JSON, drawn against what was recorded in the HTML roadmap's planned-versus-actual view")
         .requiredOption("--out <path>", "output file; a directory for csv and --by-owner; a path stem for report (writes STEM.html and STEM.xlsx)"),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-23 --out plan.json",
@@ -122,6 +127,7 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan export --plan plan.json --format mermaid --out roadmap-diagrams.md",
       "dcplan export --plan plan.json --format report --period 2026-H2 --inventory inventory/sample --out bao-cao-2026-H2",
       "dcplan export --plan plan.json --format html --by-owner --out theo-co-quan/",
+      "dcplan export --plan plan.json --progress planner/sample/progress.yaml --baseline plan-2026-11-22.json --format html --out roadmap.html",
     ],
     load: async () => (await import("./export.js")).action,
   },
@@ -133,12 +139,14 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
         .option("--profile <file>", "planning profile (YAML); every field optional")
         .option("--as-of <date>", "planning day YYYY-MM-DD; waves start after it [today]", parseDateOption("--as-of"))
+        .option("--progress <file>", "progress file: cutovers done and failed, retirements, server facts; the plan starts from them (docs/progress.md)")
         .option("--out <file>", "write the plan JSON here (atomically) instead of standard output")
         .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency")
         .option("--options-budget <n>", "when the deadline is missed: re-plans the search for options to meet it may make (0: no search) [scaled to the inventory]", parseIntOption("--options-budget", 0)),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json",
       "dcplan plan --inventory inventory/sample --profile profile.yaml | jq .deadline",
+      "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml --out plan.json",
       "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
     ],
     load: async () => (await import("./plan.js")).action,
@@ -151,6 +159,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
         .option("--profile <file>", "planning profile (YAML) the options change")
         .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+        .option("--progress <file>", "progress file (what has happened): the plan and every option's re-plan start from it")
         .option("--prices <file>", "price book (YAML): each option's cost against the plan")
         .option("--budget <n>", "re-plans the search may make [scaled to the inventory]", parseIntOption("--budget", 1))
         .option("--plan <file>", "show the options a plan JSON already carries instead of planning")
@@ -175,6 +184,7 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
         .option("--profile <file>", "a planning profile, one scenario named after the file (repeat: at least two)", collect, [])
         .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+        .option("--progress <file>", "progress file (what has happened): every scenario is planned from it")
         .option("--prices <file>", "price book (YAML): each scenario's cost and its difference from the first")
         .requiredOption("--format <format>", `one of ${COMPARE_FORMATS.join(", ")}`, parseChoice("--format", COMPARE_FORMATS))
         .option("--lang <lang>", "vi (Vietnamese) or en", parseChoice("--lang", LANGS), "vi")
@@ -193,8 +203,13 @@ export const COMMANDS: readonly CommandEntry[] = [
         .argument("<id>", "system or server id")
         .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
         .option("--profile <file>", "planning profile (YAML)")
-        .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of")),
-    examples: ["dcplan explain --inventory inventory/sample --as-of 2026-11-22 qlvb-bg", "dcplan explain --inventory inventory/sample bg-esx-09"],
+        .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+        .option("--progress <file>", "progress file (what has happened): plan from the facts and tell the system's history"),
+    examples: [
+      "dcplan explain --inventory inventory/sample --as-of 2026-11-22 qlvb-bg",
+      "dcplan explain --inventory inventory/sample bg-esx-09",
+      "dcplan explain --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml web-xa-bg",
+    ],
     load: async () => (await import("./explain.js")).action,
   },
   {
@@ -257,4 +272,44 @@ export const COMMANDS: readonly CommandEntry[] = [
     examples: [],
     load: async () => (await import("./render.js")).action,
   },
+  {
+    name: "record",
+    description: "record what has happened in the progress file (cutovers done or failed, retirements, servers decommissioned or relocated); checks before writing; keeps the file's comments and order",
+    declare: (c) =>
+      c
+        .requiredOption("--progress <file>", "progress file (YAML) to append to; created when missing")
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--profile <file>", "planning profile (YAML): its calendar decides which cutover days get a warning")
+        .option("--as-of <date>", "day of recording YYYY-MM-DD; nothing after it can be recorded [today]", parseDateOption("--as-of"))
+        .option("--window <start..end>", "cutover window of the --done / --failed results, e.g. 2026-12-05..2026-12-06")
+        .option("--done <systems>", "systems moved for good in the window, comma-separated (repeatable)", collect)
+        .option("--failed <system:reason>", "a system that failed in the window and was rolled back, with why (repeatable)", collect)
+        .option("--retired <systems>", "systems switched off --on the day, comma-separated (repeatable)", collect)
+        .option("--decommissioned <servers>", "servers decommissioned --on the day, comma-separated (repeatable)", collect)
+        .option("--relocated <servers>", "servers moved to the target site --on the day, comma-separated (repeatable)", collect)
+        .option("--on <date>", "day of --retired, --decommissioned, --relocated YYYY-MM-DD", parseDateOption("--on")),
+    examples: [
+      'dcplan record --progress progress.yaml --window 2026-12-05..2026-12-06 --done portal-bg,sso-bg --failed "lgsp-bg:replication lag"',
+      "dcplan record --progress progress.yaml --retired ca-tin-bao --on 2026-12-01",
+      "dcplan record --progress progress.yaml --decommissioned bg-srv-12 --on 2027-01-20",
+    ],
+    load: async () => (await import("./record.js")).action,
+  },
+  {
+    name: "diff",
+    description: "what changed between two plans: systems that changed wave, disposition, date or status, servers whose decommission moved, the deadline verdict before and after",
+    declare: (c) =>
+      c
+        .argument("<old>", "the plan before (JSON written by `dcplan plan`)")
+        .argument("<new>", "the plan after")
+        .option("--format <format>", `one of ${DIFF_FORMATS.join(", ")}`, parseChoice("--format", DIFF_FORMATS), "text")
+        .option("--out <file>", "write here (atomically) instead of standard output"),
+    examples: ["dcplan diff plan-2026-11-22.json plan.json", "dcplan diff plan-2026-11-22.json plan.json --format md > pr-body.md"],
+    load: async () => (await import("./diff.js")).action,
+  },
 ];
+
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -16,6 +16,8 @@ import { patchYamlText } from "../../options/patch-yaml.js";
 import type { Plan } from "../../plan-schema.js";
 import { type DetailedPlan, type PlannerInput, planWithProfile } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
+import type { LoadedProgress } from "../../progress/load.js";
+import { loadProgress } from "../../progress/load.js";
 import { readPlan } from "../../read-plan.js";
 import { type CommandAction, OPTIONS_FORMATS } from "./index.js";
 
@@ -26,6 +28,8 @@ export interface OptionsOptions {
   readonly asOf?: string;
   /** Price book: each option's cost against the plan. */
   readonly prices?: string;
+  /** Progress file: what has happened; the plan and every re-plan start from it (docs/progress.md). */
+  readonly progress?: string;
   /** Re-plans the search may make [scaled to the inventory]. */
   readonly budget?: number;
   /** A plan JSON file: show the options it carries instead of planning. */
@@ -46,17 +50,19 @@ export interface PlannedScenario {
   readonly profile: LoadedProfile;
   readonly detailed: DetailedPlan;
   readonly prices?: LoadedPriceBook;
+  readonly progress?: LoadedProgress;
 }
 
 /** Loads the inputs and plans (and costs, with a price book) like `dcplan plan`. Throws InventoryError / ProfileError / PriceBookError. */
-export async function planScenario(files: { inventory: string; profile?: string; prices?: string }, asOf: string): Promise<PlannedScenario> {
+export async function planScenario(files: { inventory: string; profile?: string; prices?: string; progress?: string }, asOf: string): Promise<PlannedScenario> {
   const costing = files.prices !== undefined ? await import("../../cost/index.js") : undefined;
   const prices = costing?.loadPriceBook(files.prices!);
   const input = await loadInventory(files.inventory, { asOf, locateWarnings: false });
   const profile: LoadedProfile = files.profile === undefined ? { profile: {} } : loadProfile(files.profile);
-  const detailed = planWithProfile(input, checkProfile(profile, input.index, asOf), asOf);
+  const progress = files.progress !== undefined ? loadProgress(files.progress) : undefined;
+  const detailed = planWithProfile(input, checkProfile(profile, input.index, asOf), asOf, progress);
   if (costing && prices) detailed.plan.cost = costing.costPlan(detailed.plan, input.index, prices);
-  return { input, profile, detailed, ...(prices ? { prices } : {}) };
+  return { input, profile, detailed, ...(prices ? { prices } : {}), ...(progress ? { progress } : {}) };
 }
 
 /** Runs `dcplan options`; returns the plan whose options were shown. */
@@ -65,8 +71,8 @@ export async function optionsCommand(options: OptionsOptions, io: Io): Promise<P
   const lang = options.lang ?? "vi";
   if (!(OPTIONS_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${OPTIONS_FORMATS.join(", ")}, got "${format}"`);
   if ((options.apply === undefined) !== (options.writeProfile === undefined)) throw new UsageError("--apply ID and --write-profile FILE go together: the option to take and where to write the profile with its change");
-  if (options.plan !== undefined && (options.profile !== undefined || options.prices !== undefined || options.budget !== undefined)) {
-    throw new UsageError("--plan shows the options a plan already carries; --profile, --prices and --budget are for planning: give either --plan or those");
+  if (options.plan !== undefined && (options.profile !== undefined || options.prices !== undefined || options.budget !== undefined || options.progress !== undefined)) {
+    throw new UsageError("--plan shows the options a plan already carries; --profile, --progress, --prices and --budget are for planning: give either --plan or those");
   }
   let plan: Plan;
   if (options.plan !== undefined) {
@@ -76,7 +82,7 @@ export async function optionsCommand(options: OptionsOptions, io: Io): Promise<P
     const s = await planScenario(options, asOf);
     plan = s.detailed.plan;
     if (!plan.deadline.met) {
-      attachOptions(plan, deadlineOptions({ planner: s.input, profile: s.profile.profile, asOf }, s.detailed, { ...(options.budget !== undefined ? { budget: options.budget } : {}), ...(s.prices ? { prices: s.prices } : {}) }));
+      attachOptions(plan, deadlineOptions({ planner: s.input, profile: s.profile.profile, asOf, ...(s.progress ? { progress: s.progress } : {}) }, s.detailed, { ...(options.budget !== undefined ? { budget: options.budget } : {}), ...(s.prices ? { prices: s.prices } : {}) }));
     }
   }
   if (options.apply !== undefined) writePatchedProfile(plan, options.apply, options.profile, options.writeProfile!);

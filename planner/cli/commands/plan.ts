@@ -8,6 +8,7 @@ import { loadInventory } from "../../../inventory/load.js";
 import type { Cost, Plan } from "../../plan-schema.js";
 import { planWithProfile, serialisePlan } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
+import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import type { CommandAction } from "./index.js";
 
@@ -16,6 +17,8 @@ export interface PlanOptions {
   readonly profile?: string;
   /** Planning day `YYYY-MM-DD` [io.today()]. */
   readonly asOf?: string;
+  /** Progress file: what has happened (cutovers done and failed, retirements, server facts). */
+  readonly progress?: string;
   readonly out?: string;
   /** Price book (YAML): cost the plan in đồng (docs/cost.md). */
   readonly prices?: string;
@@ -27,7 +30,8 @@ export interface PlanOptions {
 export function planSummaryLine(plan: Plan): string {
   const d = plan.deadline;
   const truth = d.met ? "met" : `missed: ${d.late.length} system${d.late.length === 1 ? "" : "s"} late${d.projectedCompletion ? `, projected completion ${d.projectedCompletion}` : `, ${plan.unscheduled.length} unscheduled`}`;
-  return `dcplan plan: target ${plan.targetSite}, ${plan.waves.length} wave${plan.waves.length === 1 ? "" : "s"} (lower bound ${plan.lowerBound.waves}), deadline ${d.date} ${truth}, ${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}`;
+  const done = plan.waves.filter((w) => w.status === "done").length;
+  return `dcplan plan: target ${plan.targetSite}, ${plan.waves.length} wave${plan.waves.length === 1 ? "" : "s"}${done > 0 ? ` (${done} done)` : ""} (lower bound ${plan.lowerBound.waves}), deadline ${d.date} ${truth}, ${plan.violations.length} violation${plan.violations.length === 1 ? "" : "s"}`;
 }
 
 /** One line for standard error on a costed plan: capex, opex, savings and net over the years costed, payback. */
@@ -46,14 +50,15 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<Plan> {
   const book = costing?.loadPriceBook(options.prices!);
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const asRead: LoadedProfile = options.profile === undefined ? { profile: {} } : loadProfile(options.profile);
-  const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf);
+  const progress = options.progress !== undefined ? loadProgress(options.progress) : undefined;
+  const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf, progress);
   const { plan } = detailed;
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
   let optionLines: string[] = [];
   if (!plan.deadline.met && options.optionsBudget !== 0) {
     // Imported only when the deadline is missed.
     const opts = await import("../../options/index.js");
-    opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
+    opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf, ...(progress ? { progress } : {}) }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
     optionLines = opts.optionsSummaryLines(plan);
   }
   const json = serialisePlan(plan);

@@ -11,6 +11,8 @@ export interface ValidateOptions {
   readonly inventory: string;
   readonly asOf?: string;
   readonly profile?: string;
+  /** Progress file (what has happened) to check against the inventory and profile. */
+  readonly progress?: string;
   /** How many warnings to list: `all`, `none`, or the first few per rule [`some`]. */
   readonly warnings?: WarningsMode;
 }
@@ -88,10 +90,15 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   // The profile is checked against the inventory before anything is printed, so a bad profile
   // gives exit 2 with its located findings only.
   // The profile module (and the holiday calendar it needs) is imported only when there is a profile.
-  const profiles = options.profile === undefined ? undefined : await import("../../profile.js");
-  const profile = profiles && options.profile !== undefined ? profiles.prepareProfile(options.profile, loaded.index, options.asOf ?? io.today()) : undefined;
+  const asOf = options.asOf ?? io.today();
+  const profiles = options.profile === undefined && options.progress === undefined ? undefined : await import("../../profile.js");
+  const profile = profiles ? profiles.prepareProfile(options.profile, loaded.index, asOf) : undefined;
+  // The progress file is checked against the inventory, the profile's calendar and the planner's dispositions.
+  const progressModules = options.progress === undefined ? undefined : await Promise.all([import("../../progress/prepare.js"), import("../../progress/describe.js")]);
+  const progress = progressModules && profile && options.progress !== undefined ? progressModules[0].prepareProgress(options.progress, loaded.index, profile, asOf) : undefined;
   io.stdout(inventorySummary(options.inventory, loaded, options.warnings));
   if (profiles && profile && options.profile !== undefined) io.stdout(profiles.profileSummary(options.profile, profile));
+  if (progressModules && progress && options.progress !== undefined) io.stdout(progressModules[1].describeProgress(options.progress, progress));
   return loaded;
 }
 
