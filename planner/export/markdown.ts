@@ -1,9 +1,11 @@
-// Markdown for pull requests: the verdict, headline figures, waves, late systems and critical chain,
-// decommission schedule (folded when long), the gantt as a Mermaid block, issues. GitHub-flavoured
-// tables; every value is escaped so a `|`, `*` or `<` in a name cannot break the layout.
+// Markdown for pull requests: the verdict, the options to meet a missed deadline (options-markdown.ts),
+// headline figures, waves, late systems and critical chain, decommission schedule (folded when
+// long), the gantt as a Mermaid block, issues. GitHub-flavoured tables; every value is escaped so
+// a `|`, `*` or `<` in a name cannot break the layout.
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import { chainKindLabel, formatDate, formatNumber, type Lang, labels, text } from "./i18n.js";
 import { ganttDiagram } from "./mermaid.js";
+import { optionsMarkdown } from "./options-markdown.js";
 import { formatCell, SERVER_KEYS } from "./html.js";
 import { cmp, decommissionTable, type ExportInput, namesOf, serversTable, systemsTable, type Table, wavesTable } from "./tables.js";
 
@@ -27,7 +29,7 @@ export interface MarkdownOptions {
   readonly figures?: boolean;
   /** Include one table of systems and one of servers [false]; per-agency plans do. */
   readonly systemsAndServers?: boolean;
-  /** Lines after the verdict (the per-agency plans' deadline options) [none]. */
+  /** Lines after the verdict [the plan's deadline options, options-markdown.ts; the per-agency plans give their agency view]. */
   readonly afterVerdict?: readonly string[];
 }
 
@@ -42,7 +44,7 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   if (options.intro) out.push(escapeMd(options.intro), "");
   out.push(`${escapeMd(L.asOf)}: ${formatDate(plan.asOf, lang)} · ${escapeMd(L.targetSite)}: ${escapeMd(names.site(plan.targetSite))} · ${escapeMd(L.generator)}: ${escapeMd(plan.generator)}`, "");
   out.push(`## ${escapeMd(L.verdictTitle)}`, "", `**${escapeMd(verdictText(f, lang))}**`, "");
-  if (options.afterVerdict) out.push(...options.afterVerdict);
+  out.push(...(options.afterVerdict ?? optionsMarkdown(plan, lang)));
   if (options.figures ?? true) {
     out.push(`## ${escapeMd(L.figuresTitle)}`, "", `| ${escapeMd(L.indicator)} | ${escapeMd(L.value)} |`, "|---|---:|");
     for (const i of figureItems(f, lang)) {

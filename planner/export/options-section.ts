@@ -57,7 +57,7 @@ export function optionsSectionHtml(plan: Plan, lang: Lang, view: OptionsView = "
   const W = OPTIONS_WORDS[lang];
   const d = plan.deadline;
   const options = d.options ?? [];
-  const names = optionNames(plan);
+  const names = { ...optionNames(plan), date: (iso: string) => formatDate(iso, lang) };
   if (view === "agency") {
     const items = agencyDeferrals(plan, lang).map((x) => `<li data-option="${esc(x.id)}">${esc(x.text)}</li>`);
     return items.length === 0 ? `<p data-options="none">${esc(W.agencyNone)}</p>` : `<p>${esc(W.agencyIntro)}</p>\n<ul class="plain">\n${items.join("\n")}\n</ul>`;
@@ -72,7 +72,7 @@ export function optionsSectionHtml(plan: Plan, lang: Lang, view: OptionsView = "
     const cells = [
       `<th scope="row" class="num">${i + 1}</th>`,
       `<td>${esc(changeText(o, lang, names))}</td>`,
-      `<td>${badge} ${esc(outcomeText(o, d.date, lang))}</td>`,
+      `<td>${badge} ${esc(outcomeText(o, d.date, lang, names))}</td>`,
       ...(withCost ? [`<td>${esc(optionCostText(o, lang))}</td>`] : []),
     ];
     return `<tr data-option="${esc(o.id)}">${cells.join("")}</tr>`;

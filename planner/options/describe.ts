@@ -11,6 +11,8 @@ import type { DeadlineOption, OptionLever, Plan } from "../plan-schema.js";
 export interface Names {
   system(id: string): string;
   site(id: string): string;
+  /** How an English sentence writes an ISO date [as it is: the contract's summaries]; Vietnamese always writes dd/mm/yyyy. */
+  date?(iso: string): string;
 }
 
 /** Names as ids: the contract's English. */
@@ -28,6 +30,8 @@ export type OptionLang = "en" | "vi";
 const DAY_VI: Record<string, string> = { mon: "thứ Hai", tue: "thứ Ba", wed: "thứ Tư", thu: "thứ Năm", fri: "thứ Sáu", sat: "thứ Bảy", sun: "Chủ nhật" };
 const DAY_EN: Record<string, string> = { mon: "Mondays", tue: "Tuesdays", wed: "Wednesdays", thu: "Thursdays", fri: "Fridays", sat: "Saturdays", sun: "Sundays" };
 
+/** A date in the sentence's language. */
+const dayOf = (iso: string, lang: OptionLang, names?: Names): string => (lang === "vi" ? viDate(iso) : (names?.date?.(iso) ?? iso));
 const enNum = (n: number): string => String(Math.round(n * 100) / 100);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const joinEn = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
@@ -56,7 +60,7 @@ export function leverText(lever: OptionLever, lang: OptionLang, names: Names): s
     }
     case "procurement": {
       const lead = lever.leadDays!;
-      const buys = (lever.purchases ?? []).map((p) => purchaseText(p, lang));
+      const buys = (lever.purchases ?? []).map((p) => purchaseText(p, lang, names));
       if (vi) {
         const speed = `thời gian từ khi mua đến khi vận hành rút từ ${viNum(lead.from)} xuống ${viNum(lead.to)} ngày`;
         return buys.length > 0 ? `Mua ngay thiết bị: ${buys.join("; ")} (${speed})` : `Mua sắm nhanh hơn: ${speed}`;
@@ -70,12 +74,12 @@ export function leverText(lever: OptionLever, lang: OptionLang, names: Names): s
       const systems = (lever.systems ?? []).map((s) => names.system(s));
       return vi
         ? `Để ${viNum(systems.length)} hệ thống chuyển đổi sau thời hạn (từ ngày ${viDate(lever.notBefore!)}): ${systems.join("; ")}`
-        : `Move ${plural(systems.length, "system")} after the deadline (from ${lever.notBefore}): ${systems.join("; ")}`;
+        : `Move ${plural(systems.length, "system")} after the deadline (from ${dayOf(lever.notBefore!, lang, names)}): ${systems.join("; ")}`;
     }
   }
 }
 
-function purchaseText(p: NonNullable<OptionLever["purchases"]>[number], lang: OptionLang): string {
+function purchaseText(p: NonNullable<OptionLever["purchases"]>[number], lang: OptionLang, names: Names): string {
   const vi = lang === "vi";
   const parts: string[] = [];
   if (p.cpuCores > 0) parts.push(vi ? `${viNum(p.cpuCores)} lõi CPU` : `${enNum(p.cpuCores)} CPU cores`);
@@ -83,7 +87,7 @@ function purchaseText(p: NonNullable<OptionLever["purchases"]>[number], lang: Op
   if (p.storageGiB > 0) parts.push(vi ? `${viNum(p.storageGiB)} GiB lưu trữ` : `${enNum(p.storageGiB)} GiB storage`);
   if (p.racks) parts.push(vi ? `${viNum(p.racks)} tủ rack` : `${plural(p.racks, "rack")}`);
   if (p.powerKw) parts.push(vi ? `${viNum(p.powerKw)} kW điện` : `${enNum(p.powerKw)} kW power`);
-  return vi ? `${parts.join(", ")}, vận hành trước ngày ${viDate(p.by)}` : `${parts.join(", ")} running by ${p.by}`;
+  return vi ? `${parts.join(", ")}, vận hành trước ngày ${viDate(p.by)}` : `${parts.join(", ")} running by ${dayOf(p.by, lang, names)}`;
 }
 
 /** The change of an option: its levers' sentences joined. */
@@ -92,23 +96,25 @@ export function changeText(option: Pick<DeadlineOption, "levers">, lang: OptionL
   return lang === "vi" ? parts.join(", đồng thời ") : parts.join(", and ");
 }
 
-/** What the option gives: the verdict of its re-plan. */
-export function outcomeText(option: Pick<DeadlineOption, "met" | "waves" | "projectedCompletion" | "late">, deadline: string, lang: OptionLang): string {
+/** What the option gives: the verdict of its re-plan; `names.date` writes English dates [ISO]. */
+export function outcomeText(option: Pick<DeadlineOption, "met" | "waves" | "projectedCompletion" | "late">, deadline: string, lang: OptionLang, names?: Names): string {
   const vi = lang === "vi";
   const end = option.projectedCompletion;
+  const enDeadline = dayOf(deadline, "en", names);
+  const enEnd = end === undefined ? undefined : dayOf(end, "en", names);
   if (option.met) {
     return vi
       ? `Đáp ứng thời hạn ${viDate(deadline)}: ${viNum(option.waves)} đợt, hoàn thành ngày ${viDate(end!)}`
-      : `Meets the deadline ${deadline}: ${plural(option.waves, "wave")}, complete on ${end}`;
+      : `Meets the deadline ${enDeadline}: ${plural(option.waves, "wave")}, complete on ${enEnd}`;
   }
   const late = option.late.length;
   if (vi) {
     return `Mọi hệ thống khác hoàn thành trước hạn ${viDate(deadline)}; ${viNum(late)} hệ thống chuyển sau${end ? `, hoàn thành ngày ${viDate(end)}` : ", chưa xếp được đợt"} (tổng cộng ${viNum(option.waves)} đợt)`;
   }
-  return `Every other system finishes by ${deadline}; ${plural(late, "system")} later${end ? `, complete on ${end}` : ", not yet scheduled"} (${plural(option.waves, "wave")} in all)`;
+  return `Every other system finishes by ${enDeadline}; ${plural(late, "system")} later${enEnd ? `, complete on ${enEnd}` : ", not yet scheduled"} (${plural(option.waves, "wave")} in all)`;
 }
 
 /** The whole option in one sentence: change, then what it gives. */
 export function optionText(option: Pick<DeadlineOption, "levers" | "met" | "waves" | "projectedCompletion" | "late">, deadline: string, lang: OptionLang, names: Names): string {
-  return `${changeText(option, lang, names)}. ${outcomeText(option, deadline, lang)}.`;
+  return `${changeText(option, lang, names)}. ${outcomeText(option, deadline, lang, names)}.`;
 }

@@ -3,7 +3,7 @@
 // to apply to the planning profile for each option (the JSON merge patch, for the planner). Also
 // the short list `dcplan plan` prints on standard error. Pure: plan in, text out.
 import { headlineFigures, verdictText } from "../export/figures.js";
-import { formatNumber, type Lang } from "../export/i18n.js";
+import { formatDate, formatNumber, type Lang } from "../export/i18n.js";
 import { formatMoneyShort } from "../export/money.js";
 import type { DeadlineOption, Plan } from "../plan-schema.js";
 import { changeText, namesOf, outcomeText } from "./describe.js";
@@ -67,10 +67,11 @@ export function optionsReport(plan: Plan, format: OptionsFormat, lang: Lang): st
     return `${JSON.stringify({ asOf: plan.asOf, targetSite: plan.targetSite, deadline }, null, 2)}\n`;
   }
   const w = WORDS[lang];
-  const names = namesOf(plan);
+  // Dates as the verdict writes them (31/12/2026, 31 Dec 2026).
+  const names = { ...namesOf(plan), date: (iso: string) => formatDate(iso, lang) };
   const verdict = verdictText(headlineFigures(plan), lang);
   const lines: string[] = [format === "md" ? `**${verdict}**` : verdict, ""];
-  if (d.met) return `${[...lines, w.metAlready(lang === "vi" ? vi(d.date) : d.date)].join("\n")}\n`;
+  if (d.met) return `${[...lines, w.metAlready(formatDate(d.date, lang))].join("\n")}\n`;
   const options = d.options;
   if (!options) return `${[...lines, w.notSearched].join("\n")}\n`;
   if (options.length === 0) {
@@ -81,7 +82,7 @@ export function optionsReport(plan: Plan, format: OptionsFormat, lang: Lang): st
   const withCost = options.some((o) => o.cost);
   const head = withCost ? [...w.head] : w.head.slice(0, 3);
   const rows = options.map((o, i) => {
-    const row = [String(i + 1), changeText(o, lang, names), outcomeText(o, d.date, lang)];
+    const row = [String(i + 1), changeText(o, lang, names), outcomeText(o, d.date, lang, names)];
     return withCost ? [...row, optionCostText(o, lang)] : row;
   });
   lines.push(w.intro, "");
@@ -98,8 +99,6 @@ export function optionsReport(plan: Plan, format: OptionsFormat, lang: Lang): st
   if (d.optionsSearch?.exhausted) lines.push("", w.cutShort);
   return `${lines.join("\n")}\n`;
 }
-
-const vi = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 function mdCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");

@@ -10,6 +10,7 @@ import { loadInventory } from "../../inventory/load.js";
 import { costPlan, loadPriceBook } from "../../planner/cost/index.js";
 import { planForOwner, renderByOwner } from "../../planner/export/by-owner.js";
 import { HTML_SECTIONS, renderHtml } from "../../planner/export/html.js";
+import { renderMarkdown } from "../../planner/export/markdown.js";
 import { attachOptions, deadlineOptions } from "../../planner/options/index.js";
 import { planWithProfile } from "../../planner/plan.js";
 import { checkProfile, loadProfile } from "../../planner/profile.js";
@@ -51,6 +52,36 @@ describe("the roadmap's options section", () => {
 
   it("is absent from a plan that carries no options", () => {
     expect(renderHtml({ plan: base.plan, lang: "vi" })).not.toContain('id="options"');
+  });
+});
+
+describe("the roadmap in Markdown", () => {
+  it("gives the options right under the verdict, in plain words, each with its verdict", () => {
+    const md = renderMarkdown({ plan, lang: "vi" });
+    const at = md.indexOf("## Phương án đáp ứng thời hạn");
+    expect(at).toBeGreaterThan(md.indexOf("## Kết luận"));
+    expect(at).toBeLessThan(md.indexOf("## ", md.indexOf("## Kết luận") + 3) + 1);
+    const section = md.slice(at, md.indexOf("\n## ", at + 3));
+    const rows = section.split("\n").filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows.length).toBe(plan.deadline.options!.length);
+    plan.deadline.options!.forEach((o, i) => expect(rows[i]).toContain(o.met ? "**Đạt thời hạn**: Đáp ứng thời hạn 31/12/2026" : "**Lùi một số hệ thống**: Mọi hệ thống khác hoàn thành trước hạn 31/12/2026"));
+    expect(section).not.toMatch(/maxSystems|maxDataGiB|waveLimits|weekdays|notBefore|pins|procurementLeadDays|targetSite|\d{4}-\d{2}-\d{2}/);
+    for (const id of deferredSystems) expect(section).not.toMatch(new RegExp(`[ :;(]${id}[ ;,.)]`));
+  });
+
+  it("writes English dates as the English verdict does, never as ISO", () => {
+    const md = renderMarkdown({ plan, lang: "en" });
+    const at = md.indexOf("## Options to meet the deadline");
+    const section = md.slice(at, md.indexOf("\n## ", at + 3));
+    expect(section).toContain("Meets the deadline 31 Dec 2026");
+    expect(section).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const html = renderHtml({ plan, lang: "en" });
+    const s = html.slice(html.indexOf('<section id="options"'), html.indexOf("</section>", html.indexOf('<section id="options"'))).replace(/<[^>]+>/g, " ");
+    expect(s).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("has no options section when the plan carries none", () => {
+    expect(renderMarkdown({ plan: base.plan, lang: "vi" })).not.toContain("Phương án đáp ứng thời hạn");
   });
 });
 

@@ -65,10 +65,10 @@ describe("dcplan options", () => {
 
       | # | Option | Result |
       |---:|---|---|
-      | 1 | Raise the systems cut over per wave from 4 to 6 | Meets the deadline 2026-12-31: 5 waves, complete on 2026-12-27 |
-      | 2 | Also cut over on Tuesdays (6 more cutover windows, 6 more cutover days before the deadline) | Meets the deadline 2026-12-31: 8 waves, complete on 2026-12-20 |
-      | 3 | Also cut over on Wednesdays (6 more cutover windows, 6 more cutover days before the deadline) | Meets the deadline 2026-12-31: 8 waves, complete on 2026-12-20 |
-      | 4 | Move 10 systems after the deadline (from 2027-01-01): Dịch vụ công số 1; Dịch vụ công số 2; Dịch vụ công số 3; Dịch vụ công số 4; Dịch vụ công số 5; Dịch vụ công số 6; Dịch vụ công số 7; Dịch vụ công số 8; Dịch vụ công số 9; Dịch vụ công số 10 | Every other system finishes by 2026-12-31; 10 systems later, complete on 2027-01-17 (8 waves in all) |
+      | 1 | Raise the systems cut over per wave from 4 to 6 | Meets the deadline 31 Dec 2026: 5 waves, complete on 27 Dec 2026 |
+      | 2 | Also cut over on Tuesdays (6 more cutover windows, 6 more cutover days before the deadline) | Meets the deadline 31 Dec 2026: 8 waves, complete on 20 Dec 2026 |
+      | 3 | Also cut over on Wednesdays (6 more cutover windows, 6 more cutover days before the deadline) | Meets the deadline 31 Dec 2026: 8 waves, complete on 20 Dec 2026 |
+      | 4 | Move 10 systems after the deadline (from 1 Jan 2027): Dịch vụ công số 1; Dịch vụ công số 2; Dịch vụ công số 3; Dịch vụ công số 4; Dịch vụ công số 5; Dịch vụ công số 6; Dịch vụ công số 7; Dịch vụ công số 8; Dịch vụ công số 9; Dịch vụ công số 10 | Every other system finishes by 31 Dec 2026; 10 systems later, complete on 17 Jan 2027 (8 waves in all) |
 
       Change to apply to the planning profile (JSON merge patch):
 
@@ -121,7 +121,7 @@ describe("dcplan options", () => {
       ",
         "dcplan: --apply ID and --write-profile FILE go together: the option to take and where to write the profile with its change
       ",
-        "dcplan: --plan shows the options a plan already carries; --profile, --prices and --budget are for planning: give either --plan or those
+        "dcplan: --plan shows the options a plan already carries; --profile, --progress, --prices and --budget are for planning: give either --plan or those
       ",
         "broken.yaml:2:15: waveLimits.maxSystems: must be a whole number
       ",
