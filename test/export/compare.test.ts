@@ -1,12 +1,16 @@
 // The comparison of scenarios: the figures are the plans' own, only systems placed differently are
 // listed, the workbook reads back with one sheet per view and typed cells, Markdown and JSON say the
 // same; `dcplan compare` refuses bad input with clear messages and exit 2.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { loadInventory } from "../../inventory/load.js";
 import { run } from "../../planner/cli/main.js";
+import { planMigration } from "../../planner/plan.js";
+import { loadProfile } from "../../planner/profile.js";
+import { loadProgress } from "../../planner/progress/load.js";
 import { compareScenarios, COMPARE_WORDS, scenarioVerdict } from "../../planner/export/compare.js";
 import { renderCompareMarkdown } from "../../planner/export/compare-md.js";
 import { renderCompareXlsx } from "../../planner/export/compare-xlsx.js";
@@ -97,6 +101,32 @@ describe("dcplan compare", () => {
       "dcplan compare: hien-tai: missed (10 late); sau-he-thong: met; wrote OUT
       "
     `);
+  });
+
+  it("plans every scenario from the progress file with --progress, and refuses a bad one with exit 2", async () => {
+    const dir = writeTree({ "sample.yaml": readFileSync("planner/sample/profile.yaml", "utf8"), "thu-ba.yaml": `${readFileSync("planner/sample/profile.yaml", "utf8")}\n` });
+    const thuBa = join(dir, "thu-ba.yaml");
+    writeFileSync(thuBa, readFileSync(thuBa, "utf8").replace(/weekdays: \[sat, sun\]/, "weekdays: [tue, sat, sun]"));
+    const out = join(writeTree({}), "so-sanh.json");
+    const io = captureIo();
+    const common = ["compare", "--inventory", "inventory/sample", "--profile", join(dir, "sample.yaml"), "--profile", thuBa, "--as-of", "2026-11-30", "--format", "json"];
+    expect(await run([...common, "--progress", "planner/sample/progress.yaml", "--out", out], io)).toBe(0);
+    const json = JSON.parse(readFileSync(out, "utf8")) as { scenarios: { name: string; met: boolean; waves: number; late: string[] }[]; differences: { system: string }[] };
+    const input = await loadInventory("inventory/sample", { asOf: "2026-11-30", locateWarnings: false });
+    const progress = loadProgress("planner/sample/progress.yaml");
+    const expected = [join(dir, "sample.yaml"), thuBa].map((f) => planMigration(input, loadProfile(f).profile, "2026-11-30", progress));
+    expect(json.scenarios.map((s) => [s.name, s.met, s.waves, s.late])).toEqual(expected.map((p, i) => [["sample", "thu-ba"][i], p.deadline.met, p.waves.length, p.deadline.late]));
+    expect(json.scenarios.map((s) => s.met)).toEqual([false, true]);
+    // What is done is done in every scenario: no done system differs.
+    const done = new Set(expected[0].waves.filter((w) => w.status === "done").flatMap((w) => w.systems));
+    expect(done.size).toBeGreaterThan(0);
+    expect(json.differences.filter((d) => done.has(d.system))).toEqual([]);
+    const bad = join(writeTree({ "progress.yaml": "schemaVersion: 1\ncutovers:\n  - start: 2026-11-28\n    systems:\n      - { system: khong-co, result: done }\n" }), "progress.yaml");
+    const io2 = captureIo();
+    const out2 = join(writeTree({}), "x.json");
+    expect(await run([...common, "--progress", bad, "--out", out2], io2)).toBe(2);
+    expect(existsSync(out2)).toBe(false);
+    expect(io2.err).toMatch(/progress\.yaml:\d+:\d+: .*khong-co/);
   });
 
   it("exits 2 on two profiles with the same name, on one profile only, and on profiles that do not parse (every problem of every file)", async () => {

@@ -159,6 +159,23 @@ describe("dcplan plan and deadline options", () => {
     `);
   });
 
+  it("searches from the progress file with --progress, in plan and in options alike", async () => {
+    const sample = ["--inventory", "inventory/sample", "--profile", "planner/sample/profile.yaml", "--as-of", "2026-11-30"];
+    const withFacts = [...sample, "--progress", "planner/sample/progress.yaml"];
+    const planned = captureIo();
+    expect(await run(["plan", ...withFacts], planned)).toBe(0);
+    const plan = Plan.parse(JSON.parse(planned.out));
+    expect(plan.waves[0].status).toBe("done");
+    const shown = captureIo();
+    expect(await run(["options", ...withFacts, "--format", "json"], shown)).toBe(0);
+    expect(JSON.parse(shown.out).deadline.options).toEqual(JSON.parse(planned.out).deadline.options);
+    // The recorded pilot weekend changes the options: fewer systems need deferring.
+    const without = captureIo();
+    expect(await run(["plan", ...sample], without)).toBe(0);
+    const deferred = (p: Plan) => p.deadline.options!.find((o) => !o.met)!.late.length;
+    expect(deferred(plan)).toBeLessThan(deferred(Plan.parse(JSON.parse(without.out))));
+  });
+
   it("searches nothing with --options-budget 0", async () => {
     const io = captureIo();
     expect(await run(["plan", ...args, "--options-budget", "0"], io)).toBe(0);
