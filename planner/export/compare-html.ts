@@ -2,7 +2,7 @@
 // landscape, the roadmap's stylesheet): each scenario's deadline verdict first, as the roadmap
 // states it; then the measures side by side, one column per scenario; then the systems placed
 // differently, each scenario's disposition and wave in words.
-import { type Comparison, COMPARE_WORDS, comparisonTables, type Scenario, scenarioVerdict } from "./compare.js";
+import { type Comparison, COMPARE_WORDS, comparisonTables, type Scenario, scenarioTitle, scenarioVerdict } from "./compare.js";
 import { htmlDocument, sectionHtml, tableHtml } from "./html.js";
 import { dispositionLabel, formatDate, type Lang, labels } from "./i18n.js";
 import { escapeXml as esc } from "./svg-timeline.js";
@@ -19,7 +19,7 @@ export function renderCompareHtml(scenarios: readonly Scenario[], comparison: Co
     .map((s, i) => {
       const met = s.plan.deadline.met;
       return `<article aria-labelledby="scenario-${i + 1}-h">
-<h3 id="scenario-${i + 1}-h">${esc(s.name)} <span class="sub">(${esc(W.profile)}: ${esc(s.profile)})</span></h3>
+<h3 id="scenario-${i + 1}-h">${esc(scenarioTitle(s))} <span class="sub">(${esc(W.profile)}: ${esc(s.profile)})</span></h3>
 <p class="verdict ${met ? "met" : "not-met"}" data-scenario="${esc(s.name)}">${esc(scenarioVerdict(s.plan, lang))}</p>
 </article>`;
     })
@@ -30,7 +30,7 @@ export function renderCompareHtml(scenarios: readonly Scenario[], comparison: Co
     columns: [
       { key: "system", header: W.system, type: "text", width: 40 },
       { key: "owner", header: W.owner, type: "text", width: 28 },
-      ...scenarios.map((s, i) => ({ key: `scenario-${i + 1}`, header: s.name, type: "text" as const, width: 24 })),
+      ...scenarios.map((s, i) => ({ key: `scenario-${i + 1}`, header: scenarioTitle(s), type: "text" as const, width: 24 })),
     ],
     rows: comparison.differences.map((d) => {
       // The survivor is named only where the scenarios merge the system into different ones.

@@ -15,6 +15,8 @@ import type { CellValue, Column, ColumnType, Table } from "./tables.js";
 /** One scenario: a name (unique), the profile file it came from, its plan. */
 export interface Scenario {
   readonly name: string;
+  /** Its name for people: the profile's `title` [name]. */
+  readonly title?: string;
   readonly profile: string;
   readonly plan: Plan;
 }
@@ -22,6 +24,8 @@ export interface Scenario {
 /** What a scenario gives, in figures. */
 export interface ScenarioFigures {
   readonly name: string;
+  /** The name people read (the profile's `title`, else the name). */
+  readonly title: string;
   readonly profile: string;
   readonly targetSite: string;
   readonly deadline: string;
@@ -74,6 +78,7 @@ export function compareScenarios(scenarios: readonly Scenario[]): Comparison {
     const firstBy = p.procurement.map((x) => x.by).sort()[0];
     return {
       name: s.name,
+      title: scenarioTitle(s),
       profile: s.profile,
       targetSite: p.targetSite,
       deadline: p.deadline.date,
@@ -262,6 +267,11 @@ export function measures(c: Comparison, lang: Lang, names: { site(id: string): s
   return out;
 }
 
+/** The name people read for a scenario: its profile's `title`, else its name. */
+export function scenarioTitle(s: Pick<Scenario, "name" | "title">): string {
+  return s.title ?? s.name;
+}
+
 /** The verdict sentence of a scenario (the roadmap's, figures.ts). */
 export function scenarioVerdict(plan: Plan, lang: Lang): string {
   return verdictText(headlineFigures(plan), lang);
@@ -276,7 +286,7 @@ export function comparisonTables(c: Comparison, lang: Lang, names: { site(id: st
   const side: Table = {
     id: "scenarios",
     title: W.scenarios,
-    columns: [col("measure", W.measure, "text", 40), ...c.scenarios.map((s, i) => col(`scenario-${i + 1}`, s.name, "mixed", fit(s.name, 26)))],
+    columns: [col("measure", W.measure, "text", 40), ...c.scenarios.map((s, i) => col(`scenario-${i + 1}`, s.title, "mixed", fit(s.title, 26)))],
     rows: [[W.profile, ...c.scenarios.map((s) => s.profile)], ...ms.map((x) => [x.label, ...x.values])],
     rowTypes: ["text", ...ms.map((x) => x.type)],
   };
@@ -288,7 +298,7 @@ export function comparisonTables(c: Comparison, lang: Lang, names: { site(id: st
       col("name", W.system, "text", 44),
       col("owner", W.owner, "text", 28),
       ...c.scenarios.flatMap((s, i) => {
-        const h = [`${s.name} · ${W.disposition}`, `${s.name} · ${W.wave}`, `${s.name} · ${W.start}`];
+        const h = [`${s.title} · ${W.disposition}`, `${s.title} · ${W.wave}`, `${s.title} · ${W.start}`];
         return [col(`disposition-${i + 1}`, h[0], "text", fit(h[0], 22)), col(`wave-${i + 1}`, h[1], "int", fit(h[1], 8)), col(`start-${i + 1}`, h[2], "date", fit(h[2], 12))];
       }),
     ],

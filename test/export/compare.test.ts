@@ -129,6 +129,28 @@ describe("dcplan compare", () => {
     expect(io2.err).toMatch(/progress\.yaml:\d+:\d+: .*khong-co/);
   });
 
+  it("names each scenario by its profile's title where people read it, and refuses two the same", async () => {
+    const titled = writeTree({
+      "a.yaml": stringify({ title: "Như hiện nay", ...compareProfiles["hien-tai"] }),
+      "b.yaml": stringify({ title: "Thêm thứ Ba", ...compareProfiles["them-thu-ba"] }),
+      "c.yaml": stringify({ title: "Như hiện nay", ...compareProfiles["sau-he-thong"] }),
+    });
+    const out = join(writeTree({}), "so-sanh.html");
+    const io = captureIo();
+    const common = ["compare", "--inventory", inventoryDir, "--as-of", "2026-11-22", "--format", "html", "--out", out];
+    expect(await run([...common, "--profile", join(titled, "a.yaml"), "--profile", join(titled, "b.yaml")], io)).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain('<h3 id="scenario-1-h">Như hiện nay <span');
+    expect(html).toContain('<h3 id="scenario-2-h">Thêm thứ Ba <span');
+    expect(html).toMatch(/<th scope="col"[^>]*>Thêm thứ Ba<\/th>/);
+    const twice = captureIo();
+    expect(await run([...common.slice(0, -2), "--out", join(writeTree({}), "x.html"), "--profile", join(titled, "a.yaml"), "--profile", join(titled, "c.yaml")], twice)).toBe(2);
+    expect(twice.err.replaceAll(`${titled}/`, "")).toMatchInlineSnapshot(`
+      "dcplan: --profile: 2 scenarios have the title "Như hiện nay" (a.yaml, c.yaml); give each profile a different title
+      "
+    `);
+  });
+
   it("exits 2 on two profiles with the same name, on one profile only, and on profiles that do not parse (every problem of every file)", async () => {
     const cases = [
       ["--profile", at("hien-tai.yaml"), "--profile", at("other/hien-tai.yaml")],

@@ -58,11 +58,11 @@ export async function compareCommand(options: CompareOptions, io: Io): Promise<C
   const input = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   // Every profile checked before any is planned: one run, every problem.
   const findings: Finding[] = [];
-  const profiles: { file: string; resolved: PlanningProfile }[] = [];
+  const profiles: { file: string; resolved: PlanningProfile; title?: string }[] = [];
   for (const file of files) {
     try {
       const loaded: LoadedProfile = loadProfile(file);
-      profiles.push({ file, resolved: checkProfile(loaded, input.index, asOf) });
+      profiles.push({ file, resolved: checkProfile(loaded, input.index, asOf), ...(loaded.profile.title !== undefined ? { title: loaded.profile.title } : {}) });
     } catch (err) {
       if (err instanceof InputError) findings.push(...err.findings.map((f) => ({ ...f, file: f.file ?? file })));
       else throw err;
@@ -81,10 +81,17 @@ export async function compareCommand(options: CompareOptions, io: Io): Promise<C
   // Every problem of every file in one run; the class says which kind of file is at fault first.
   if (findings.length > 0) throw new ProfileError([...findings, ...progressFindings]);
   if (progressFindings.length > 0) throw new ProgressError(progressFindings);
-  const scenarios: Scenario[] = profiles.map(({ file, resolved }) => {
+  // People tell scenarios apart by their titles: two the same would read as one.
+  const byTitle = new Map<string, string[]>();
+  for (const p of profiles) byTitle.set(p.title ?? scenarioName(p.file), [...(byTitle.get(p.title ?? scenarioName(p.file)) ?? []), p.file]);
+  const sameTitle = [...byTitle].filter(([, fs]) => fs.length > 1);
+  if (sameTitle.length > 0) {
+    throw new UsageError(sameTitle.map(([title, fs]) => `--profile: ${fs.length} scenarios have the title "${title}" (${fs.join(", ")}); give each profile a different title`).join("\n"));
+  }
+  const scenarios: Scenario[] = profiles.map(({ file, resolved, title }) => {
     const { plan } = planWithProfile(input, resolved, asOf, progress);
     if (costing && prices) plan.cost = costing.costPlan(plan, input.index, prices);
-    return { name: scenarioName(file), profile: file, plan };
+    return { name: scenarioName(file), ...(title !== undefined ? { title } : {}), profile: file, plan };
   });
   const comparison = compareScenarios(scenarios);
   let content: string | Uint8Array;
