@@ -40,7 +40,7 @@ describe("the comparison page in chromium", () => {
       expect(await verdict.getAttribute("class")).toBe(`verdict ${s.plan.deadline.met ? "met" : "not-met"}`);
     }
     const head = await page.locator("#side-by-side thead th").allInnerTexts();
-    expect(head).toEqual(["Chỉ số", ...scenarios.map((s) => s.name)]);
+    expect(head).toEqual(["Chỉ số", ...scenarios.map((s) => s.title)]);
     const waves = await page.locator("#side-by-side tbody tr", { hasText: "Số đợt chuyển đổi" }).locator("td").allInnerTexts();
     expect(waves).toEqual(scenarios.map((s) => String(s.plan.waves.length)));
     expect(await page.locator("#differences tbody tr").count()).toBe(compareScenarios(scenarios).differences.length);

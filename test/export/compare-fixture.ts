@@ -12,13 +12,13 @@ export const compareInventory = { ...base, sites: [base.sites[0], makeSite({ id:
 
 /** The three profiles, by scenario name. */
 export const compareProfiles: Readonly<Record<string, Profile>> = {
-  "hien-tai": { targetSite: "dc-bn", waveLimits: { maxSystems: 4 } },
-  "sau-he-thong": { targetSite: "dc-bn", waveLimits: { maxSystems: 6 } },
-  "them-thu-ba": { targetSite: "dc-bn", waveLimits: { maxSystems: 4 }, windows: { weekdays: ["tue", "sat", "sun"] } },
+  "hien-tai": { title: "Như hiện nay", targetSite: "dc-bn", waveLimits: { maxSystems: 4 } },
+  "sau-he-thong": { title: "Sáu hệ thống mỗi đợt", targetSite: "dc-bn", waveLimits: { maxSystems: 6 } },
+  "them-thu-ba": { title: "Thêm thứ Ba", targetSite: "dc-bn", waveLimits: { maxSystems: 4 }, windows: { weekdays: ["tue", "sat", "sun"] } },
 };
 
 /** The scenarios planned as of 2026-11-22. */
 export function compareScenariosFixture(): Scenario[] {
   const input = loaded(compareInventory);
-  return Object.entries(compareProfiles).map(([name, profile]) => ({ name, profile: `${name}.yaml`, plan: planMigration(input, profile, "2026-11-22") }));
+  return Object.entries(compareProfiles).map(([name, profile]) => ({ name, ...(profile.title !== undefined ? { title: profile.title } : {}), profile: `${name}.yaml`, plan: planMigration(input, profile, "2026-11-22") }));
 }

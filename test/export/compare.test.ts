@@ -49,7 +49,7 @@ describe("the comparison workbook", () => {
     await wb.xlsx.load(Buffer.from(await renderCompareXlsx(comparison, scenarios[0].plan, "vi")) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Scenarios", "Differences"]);
     const side = wb.getWorksheet("Scenarios")!;
-    expect(side.getRow(1).values).toEqual([undefined, "Chỉ số", "hien-tai", "sau-he-thong", "them-thu-ba"]);
+    expect(side.getRow(1).values).toEqual([undefined, "Chỉ số", "Như hiện nay", "Sáu hệ thống mỗi đợt", "Thêm thứ Ba"]);
     const row = (label: string) => {
       for (let r = 2; r <= side.rowCount; r++) if (side.getRow(r).getCell(1).value === label) return side.getRow(r);
       throw new Error(`no row ${label}`);
@@ -73,7 +73,7 @@ describe("the comparison workbook", () => {
 describe("the comparison in Markdown", () => {
   it("states every scenario's verdict and the measures side by side", () => {
     const md = renderCompareMarkdown(scenarios, comparison, "vi");
-    for (const s of scenarios) expect(md).toContain(`**${s.name}** (${s.profile}): ${scenarioVerdict(s.plan, "vi")}`);
+    for (const s of scenarios) expect(md).toContain(`**${s.title}** (${s.profile}): ${scenarioVerdict(s.plan, "vi")}`);
     expect(md).toContain("| Số đợt chuyển đổi | 8 | 5 | 8 |");
   });
 });
@@ -131,9 +131,9 @@ describe("dcplan compare", () => {
 
   it("names each scenario by its profile's title where people read it, and refuses two the same", async () => {
     const titled = writeTree({
-      "a.yaml": stringify({ title: "Như hiện nay", ...compareProfiles["hien-tai"] }),
-      "b.yaml": stringify({ title: "Thêm thứ Ba", ...compareProfiles["them-thu-ba"] }),
-      "c.yaml": stringify({ title: "Như hiện nay", ...compareProfiles["sau-he-thong"] }),
+      "a.yaml": stringify(compareProfiles["hien-tai"]),
+      "b.yaml": stringify(compareProfiles["them-thu-ba"]),
+      "c.yaml": stringify({ ...compareProfiles["sau-he-thong"], title: "Như hiện nay" }),
     });
     const out = join(writeTree({}), "so-sanh.html");
     const io = captureIo();
