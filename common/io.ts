@@ -28,13 +28,15 @@ export function processIo(): Io {
 /**
  * Writes a file atomically: the data goes to a temporary file beside the target, which is then
  * renamed over it, so a reader never sees a half-written file and an old file survives a failure.
+ * `mode` sets the file's permissions [the process default, 0o666 less the umask].
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly mode?: number } = {}): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(tmp, data);
+    // The temporary file is created with the mode (e.g. 0o600 for secrets), so the data is never readable by others, not even briefly.
+    writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });

@@ -262,6 +262,127 @@ export const Wan = z.strictObject({
 });
 export type Wan = z.infer<typeof Wan>;
 
+/** Where rehosted virtual machines land: KubeVirt on the shared cluster (migrated by Forklift) or the target site's hypervisor. */
+export const VmPlatform = z.enum(["kubevirt", "hypervisor"], { error: 'must be "kubevirt" or "hypervisor"' });
+export type VmPlatform = z.infer<typeof VmPlatform>;
+
+/** Security levels as the keys of a per-level map (`"1"` … `"5"`). */
+export const LEVEL_KEYS = ["1", "2", "3", "4", "5"] as const;
+
+const httpsUrl = (what: string) =>
+  z.string({ error: "must be a string" }).refine((u) => /^https:\/\/[^\s/]+/.test(u) && URL.canParse(u), { error: `must be an https:// URL (${what})` });
+
+/** A Kubernetes object name (DNS-1123 subdomain), e.g. a storage class. */
+const objectName = z.string({ error: "must be a string" }).regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, { error: "must be a Kubernetes object name (lowercase letters, digits, '-', '.')" });
+
+/** One vSphere network (port group) of a source site and what its NICs become on KubeVirt. */
+export const NetworkMapping = z
+  .strictObject({
+    /** vSphere network (port group) name, as vCenter shows it. */
+    source: nonEmpty,
+    /** `pod` (the pod network, NAT), `multus` (a NetworkAttachmentDefinition: keeps the VLAN and static IPs) or `ignored` [pod]. */
+    destination: z.enum(["pod", "multus", "ignored"]).default("pod"),
+    /** `namespace/name` of the NetworkAttachmentDefinition; required for multus. */
+    attachment: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: "must be namespace/name of a NetworkAttachmentDefinition" }).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.destination === "multus" && m.attachment === undefined) ctx.addIssue({ code: "custom", path: ["attachment"], message: "is required for a multus destination (namespace/name of the NetworkAttachmentDefinition)" });
+    if (m.destination !== "multus" && m.attachment !== undefined) ctx.addIssue({ code: "custom", path: ["attachment"], message: `is only used with destination multus, not ${m.destination}` });
+  });
+export type NetworkMapping = z.infer<typeof NetworkMapping>;
+
+/** The vSphere of one closing site, as Forklift's source Provider sees it. */
+export const VsphereSource = z.strictObject({
+  /** vCenter SDK endpoint, e.g. https://vcenter.dc-bg.example.gov.vn/sdk. */
+  url: httpsUrl("the vCenter SDK endpoint, e.g. https://vcenter.example/sdk"),
+  /** `vcenter` or `esxi` [vcenter]. */
+  sdkEndpoint: z.enum(["vcenter", "esxi"]).default("vcenter"),
+  /** VDDK init image (the VMware disk library, built by the province), from the internal registry [none: slower transfer without VDDK]. */
+  vddkInitImage: nonEmpty.optional(),
+  /** CIDRs of the vCenter and the ESXi hosts the migration pods reach (443, 902). */
+  cidrs: z.array(nonEmpty).min(1, { error: "must list the vCenter and ESXi management CIDRs" }),
+  /** Datastores the site's VMs use, by name. */
+  datastores: z.array(nonEmpty).min(1, { error: "must name at least one datastore" }),
+  /** The site's VM networks and their destination. */
+  networks: z.array(NetworkMapping).min(1, { error: "must map at least one network" }),
+});
+export type VsphereSource = z.infer<typeof VsphereSource>;
+
+/** `dcplan:kubevirt`: Forklift's namespace, the vSphere of each closing site, the storage class of each security level. */
+export const KubeVirt = z.strictObject({
+  /** Namespace of the Forklift operator, its Providers, maps and Plans [konveyor-forklift]. */
+  namespace: k8sName.default("konveyor-forklift"),
+  /** vSphere per closing site id. */
+  sources: z.record(Id, VsphereSource).default({}),
+  /** StorageClass of the VM disks per security level ("1" … "5"). */
+  storageClasses: z.partialRecord(z.enum(LEVEL_KEYS, { error: "must be a security level 1–5" }), objectName).default({}),
+  /** Volume mode of VM disks [Filesystem]. */
+  volumeMode: z.enum(["Filesystem", "Block"]).default("Filesystem"),
+  /** Local time of a wave's cutover on its first day, HH:MM [00:00]. */
+  cutoverTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time HH:MM" }).default("00:00"),
+  /** UTC offset of the cutover time [+07:00, Vietnam]. */
+  utcOffset: z.string().regex(/^[+-]([01]\d|2[0-3]):[0-5]\d$/, { error: "must be an offset like +07:00" }).default("+07:00"),
+});
+export type KubeVirt = z.infer<typeof KubeVirt>;
+
+/** Where one chart comes from and its pinned version. */
+export const ChartSource = z.strictObject({
+  /** Chart version; must be pinned exactly (e.g. 12.1.0) [the version dcplan's values are built for]. */
+  version: z.string({ error: "must be a string" }).optional(),
+  /** Chart archive (.tgz), relative to Pulumi.yaml: the air-gapped way [none]. */
+  archive: nonEmpty.optional(),
+  /** Chart repository URL [the upstream repository]. */
+  repository: httpsUrl("a Helm chart repository").optional(),
+});
+export type ChartSource = z.infer<typeof ChartSource>;
+
+/** `dcplan:helm`: the internal image registry and the source of each platform chart. */
+export const Helm = z.strictObject({
+  /** Registry every platform image is pulled from (host[:port][/path]), mirroring upstream paths [the upstream registries]. */
+  imageRegistry: z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d+)?(\/[a-z0-9]([-a-z0-9._]*[a-z0-9])?)*$/, { error: "must be a registry like registry.example.gov.vn:5000 or registry.example/mirror" }).optional(),
+  /** Chart sources: velero, metallb, fluentBit. */
+  charts: z
+    .strictObject({
+      velero: ChartSource.default({}),
+      metallb: ChartSource.default({}),
+      fluentBit: ChartSource.default({}),
+    })
+    .default({ velero: {}, metallb: {}, fluentBit: {} }),
+});
+export type Helm = z.infer<typeof Helm>;
+
+/** `dcplan:logging`: Fluent Bit's namespace, the SOC endpoint and its CA, the audit log. */
+export const Logging = z.strictObject({
+  /** Namespace of the log forwarders [logging]. */
+  namespace: k8sName.default("logging"),
+  /** The provincial SOC that receives every log. */
+  soc: z.strictObject({
+    /** `tls://host:port` (syslog over TLS, RFC 5425) or `https://host[:port]/path` (JSON lines over HTTPS). */
+    endpoint: z.string({ error: "must be a string" }),
+    /** CIDRs of the SOC's receivers: the only place the logging namespace may send to. */
+    cidrs: z.array(nonEmpty).min(1, { error: "must list the SOC's addresses" }),
+    /** PEM file of the CA that signed the SOC's certificate, relative to Pulumi.yaml; required. */
+    caFile: nonEmpty.optional(),
+  }),
+  /** Kubernetes audit log on the control-plane nodes, under /var/log [/var/log/kubernetes/audit/audit.log]. */
+  auditLogPath: z.string().regex(/^\/var\/log\/[^\s]+$/, { error: "must be a file under /var/log/" }).default("/var/log/kubernetes/audit/audit.log"),
+  /** CIDRs of the API server endpoints the events collector reads from [dcplan:wan nodeCidrs]. */
+  apiServerCidrs: z.array(nonEmpty).optional(),
+  /** API server port [6443]. */
+  apiServerPort: z.number().int().min(1).max(65535).default(6443),
+  /** Agency that operates the platform, for records outside tenant namespaces [platform]. */
+  platformAgency: Id.default("platform"),
+});
+export type Logging = z.infer<typeof Logging>;
+
+/** Credentials of one vCenter (Forklift's provider Secret). */
+const VsphereCredentials = z.strictObject({
+  user: nonEmpty,
+  password: nonEmpty,
+  /** PEM of the vCenter's CA; without it the certificate must chain to a public root. */
+  cacert: nonEmpty.optional(),
+});
+
 const S3Credentials = z.strictObject({
   accessKeyId: nonEmpty,
   secretAccessKey: nonEmpty,
@@ -279,6 +400,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: "inventory", secret: false, schema: nonEmpty.default("inventory/sample") },
   { key: "plan", secret: false, schema: nonEmpty.optional() },
   { key: "profile", secret: false, schema: nonEmpty.optional() },
+  { key: "progress", secret: false, schema: nonEmpty.optional() },
   { key: "asOf", secret: false, schema: IsoDate.optional() },
   { key: "waveCutoff", secret: false, schema: z.number({ error: "must be a whole number ≥ 0" }).int({ error: "must be a whole number ≥ 0" }).min(0, { error: "must be ≥ 0" }) },
   { key: "kubeconfig", secret: false, schema: nonEmpty.optional() },
@@ -290,16 +412,22 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: "backupCredentials", secret: true, schema: z.record(Id, S3Credentials).default({}) },
   { key: "wan", secret: false, schema: Wan.default(Wan.parse({})) },
   { key: "bgpPasswords", secret: true, schema: z.record(Id, nonEmpty).default({}) },
+  { key: "vmPlatform", secret: false, schema: VmPlatform.default("hypervisor") },
+  { key: "kubevirt", secret: false, schema: KubeVirt.default(KubeVirt.parse({})) },
+  { key: "vsphereCredentials", secret: true, schema: z.record(Id, VsphereCredentials).default({}) },
+  { key: "helm", secret: false, schema: Helm.default(Helm.parse({})) },
+  { key: "logging", secret: false, schema: Logging },
 ];
 
 /** Keys whose values are plain strings (never parsed as JSON). */
-const STRING_KEYS = new Set(["inventory", "plan", "profile", "asOf", "kubeconfig", "kubeContext", "clusterIdentifier"]);
+const STRING_KEYS = new Set(["inventory", "plan", "profile", "progress", "asOf", "kubeconfig", "kubeContext", "clusterIdentifier", "vmPlatform"]);
 
 /** Validated stack configuration. Secrets are SecretValue; paths are as configured (relative to the project root). */
 export interface StackConfig {
   readonly inventory: string;
   readonly plan?: string;
   readonly profile?: string;
+  readonly progress?: string;
   readonly asOf?: string;
   readonly waveCutoff: number;
   readonly kubeconfig?: string;
@@ -311,7 +439,15 @@ export interface StackConfig {
   readonly backupCredentials: ReadonlyMap<string, SecretValue<{ accessKeyId: string; secretAccessKey: string }>>;
   readonly wan: Wan;
   readonly bgpPasswords: ReadonlyMap<string, SecretValue<string>>;
+  readonly vmPlatform: VmPlatform;
+  readonly kubevirt: KubeVirt;
+  readonly vsphereCredentials: ReadonlyMap<string, SecretValue<VsphereCredential>>;
+  readonly helm: Helm;
+  readonly logging: Logging;
 }
+
+/** Credentials of one vCenter as configured. */
+export type VsphereCredential = z.infer<typeof VsphereCredentials>;
 
 /** Finding about config key `key` at `path` inside its value. */
 export function configFinding(key: string, path: readonly (string | number)[], message: string, rule = "invalid-config", file?: string): Finding {
@@ -340,10 +476,12 @@ export function parseStackConfig(source: ConfigSource): StackConfig {
   if (findings.some((f) => f.severity === "error")) throw new ConfigError(findings);
   const creds = out.backupCredentials as Record<string, { accessKeyId: string; secretAccessKey: string }>;
   const passwords = out.bgpPasswords as Record<string, string>;
+  const vsphere = out.vsphereCredentials as Record<string, VsphereCredential>;
   return {
-    ...(out as Omit<StackConfig, "backupCredentials" | "bgpPasswords">),
+    ...(out as Omit<StackConfig, "backupCredentials" | "bgpPasswords" | "vsphereCredentials">),
     backupCredentials: new Map(Object.keys(creds).sort().map((s) => [s, new SecretValue(creds[s])])),
     bgpPasswords: new Map(Object.keys(passwords).sort().map((p) => [p, new SecretValue(passwords[p])])),
+    vsphereCredentials: new Map(Object.keys(vsphere).sort().map((s) => [s, new SecretValue(vsphere[s])])),
   };
 }
 

@@ -1,10 +1,15 @@
 // From the inventory and the plan to what the shared platform hosts: the tenants (systems the plan
-// replatforms onto the shared Kubernetes platform, in a wave at most `waveCutoff`), their measured
-// usage, and the dependency edges between them and to the outside. Pure; the builders take this.
+// replatforms onto the shared Kubernetes platform and, with `vmPlatform: kubevirt`, the systems it
+// rehosts, whose VMs run on KubeVirt there; in a wave at most `waveCutoff`), their measured usage or
+// their VMs, and the dependency edges between them and to the outside. Pure; the builders take this.
 import type { PortSpec } from "../inventory/graph.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import type { Plan, PlanSystem } from "../planner/plan-schema.js";
 import { compareIds } from "./builders/objects.js";
+import type { VmPlatform } from "./config.js";
+import { isRehosted, rehostedVms, type TenantVm } from "./rehosted-vms.js";
+
+export type { TenantVm } from "./rehosted-vms.js";
 
 /** Resources a system uses today (95th percentile), in the units of the inventory. */
 export interface ResourceUsage {
@@ -30,6 +35,20 @@ export interface Tenant {
   /** Wave it moves in. */
   readonly wave: number;
   readonly usage: ResourceUsage;
+  /** What runs in the namespace: containers (replatformed) or the system's migrated VMs (rehosted, on KubeVirt). */
+  readonly workload: "containers" | "virtual-machines";
+  /** VMs migrated into the namespace, sorted by server id (empty for containers). */
+  readonly vms: readonly TenantVm[];
+}
+
+/** A tenant's use of a VM that was migrated into another tenant's namespace (a server both systems run on). */
+export interface SharedVmEdge {
+  /** Tenant that uses the VM. */
+  readonly from: string;
+  /** Tenant whose namespace holds it. */
+  readonly to: string;
+  /** Server id = VM name. */
+  readonly server: string;
 }
 
 /** A consumer → provider dependency among tenants (namespace to namespace). */
@@ -55,20 +74,23 @@ export interface PlatformModel {
   readonly tenants: readonly Tenant[];
   /** Sorted by from, then to. */
   readonly edges: readonly TenantEdge[];
+  /** Uses of VMs in another tenant's namespace, sorted by from, to, server. */
+  readonly sharedVms: readonly SharedVmEdge[];
   /** Sorted by from, then target. */
   readonly egress: readonly EgressRule[];
   /** Dependencies of tenants that no rule allows (target off the platform and no CIDR configured), `from -> target`, plus `(survivor of …)` when the declared target was consolidated into it. */
   readonly unreachable: readonly string[];
 }
 
-/** True when the plan puts the system on the shared platform (replatform onto shared Kubernetes). */
-export function landsOnPlatform(s: PlanSystem): boolean {
-  return s.disposition === "replatform" && s.platform === "shared-kubernetes" && s.wave !== undefined;
+/** True when the plan puts the system on the shared platform: replatformed onto shared Kubernetes, or rehosted when VMs land on KubeVirt [vmPlatform hypervisor]. */
+export function landsOnPlatform(s: PlanSystem, vmPlatform: VmPlatform = "hypervisor"): boolean {
+  if (s.disposition === "replatform" && s.platform === "shared-kubernetes" && s.wave !== undefined) return true;
+  return vmPlatform === "kubevirt" && isRehosted(s);
 }
 
 /** Systems on the shared platform whose wave is at most `waveCutoff`, sorted by id. */
-export function deployedSystems(plan: Plan, waveCutoff: number): PlanSystem[] {
-  return plan.systems.filter((s) => landsOnPlatform(s) && (s.wave ?? Infinity) <= waveCutoff).sort((a, b) => compareIds(a.id, b.id));
+export function deployedSystems(plan: Plan, waveCutoff: number, vmPlatform: VmPlatform = "hypervisor"): PlanSystem[] {
+  return plan.systems.filter((s) => landsOnPlatform(s, vmPlatform) && (s.wave ?? Infinity) <= waveCutoff).sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**
@@ -132,10 +154,17 @@ function describeDependency(from: string, to: DependencyTarget): string {
  * system and a dependency on a retired one makes none. Dependencies reaching the same target are
  * merged: the union of their ports, or any port when one of them declared none.
  */
-export function platformModel(index: InventoryIndex, plan: Plan, waveCutoff: number, egressCidrs: Readonly<Record<string, readonly string[]>>): PlatformModel {
-  const deployed = deployedSystems(plan, waveCutoff);
+export function platformModel(
+  index: InventoryIndex,
+  plan: Plan,
+  waveCutoff: number,
+  egressCidrs: Readonly<Record<string, readonly string[]>>,
+  vmPlatform: VmPlatform = "hypervisor",
+): PlatformModel {
+  const deployed = deployedSystems(plan, waveCutoff, vmPlatform);
   const ids = new Set(deployed.map((s) => s.id));
   const planned = new Map(plan.systems.map((s) => [s.id, s]));
+  const vms = vmPlatform === "kubevirt" ? rehostedVms(index, plan) : new Map<string, TenantVm[]>();
   const tenants: Tenant[] = deployed.map((s) => ({
     id: s.id,
     name: s.name,
@@ -144,7 +173,14 @@ export function platformModel(index: InventoryIndex, plan: Plan, waveCutoff: num
     site: s.targetSite ?? plan.targetSite,
     wave: s.wave!,
     usage: measuredUsage(index, s.id),
+    workload: s.disposition === "rehost" ? "virtual-machines" : "containers",
+    vms: vms.get(s.id) ?? [],
   }));
+  const sharedVms: SharedVmEdge[] = [];
+  for (const t of tenants) {
+    for (const vm of t.vms) for (const user of vm.sharedWith) if (ids.has(user)) sharedVms.push({ from: user, to: t.id, server: vm.server });
+  }
+  sharedVms.sort((a, b) => compareIds(a.from, b.from) || compareIds(a.to, b.to) || compareIds(a.server, b.server));
   const edges: TenantEdge[] = [];
   const egress: EgressRule[] = [];
   const unreachable: string[] = [];
@@ -170,5 +206,5 @@ export function platformModel(index: InventoryIndex, plan: Plan, waveCutoff: num
       else unreachable.push(describeDependency(t.id, target));
     }
   }
-  return { tenants, edges, egress, unreachable };
+  return { tenants, edges, sharedVms, egress, unreachable };
 }

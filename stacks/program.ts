@@ -1,6 +1,8 @@
 // The Pulumi program: configuration → inventory and plan → checks → components. Every check runs
-// (prepareStack, which includes the WAN checks) before the first resource is registered, so bad
-// configuration fails with one ConfigError naming each key and leaves nothing half-created.
+// (prepareStack, which includes the WAN, KubeVirt, logging and chart checks) before the first
+// resource is registered, so bad configuration fails with one ConfigError naming each key and
+// leaves nothing half-created. Then the platform services (namespaces, Helm releases), the
+// tenancy, backup, WAN and the waves' migrations, registered a batch at a time.
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as k8s from "@pulumi/kubernetes";
@@ -8,10 +10,15 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "./config.js";
 import { locateInStackFile, parseStackConfig, type StackConfig } from "./config.js";
 import { Backup } from "./components/Backup.js";
+import { Migration } from "./components/Migration.js";
+import { PlatformServices } from "./components/PlatformServices.js";
+import { RegistrationBatches } from "./components/register.js";
 import { SharedPlatform } from "./components/SharedPlatform.js";
 import { Wan } from "./components/Wan.js";
+import { buildPlatformServices } from "./builders/platform.js";
 import { loadStackInputs, projectPath, type StackInputs } from "./inputs.js";
-import { prepareStack } from "./stack.js";
+import { buildStackReleases, prepareStack } from "./stack.js";
+import { leanStackTraces } from "./stack-traces.js";
 
 /** Stack outputs. */
 export interface ProgramOutputs {
@@ -24,6 +31,12 @@ export interface ProgramOutputs {
   readonly bgpPeers: pulumi.Output<string[]>;
   /** Tenant dependencies no NetworkPolicy allows (`from -> target`): configure egressCidrs for them. */
   readonly unreachableDependencies: readonly string[];
+  /** Forklift Plans of the waves up to the cutoff. */
+  readonly migrationPlans: pulumi.Output<string[]>;
+  /** Helm releases of the platform services, in install order. */
+  readonly helmReleases: pulumi.Output<string[]>;
+  /** What engineers must do by hand before a wave (physical servers to convert into VMs). */
+  readonly manualSteps: readonly string[];
 }
 
 /** Options of runProgram. */
@@ -53,6 +66,8 @@ export interface ProgramResult {
   readonly platform: SharedPlatform;
   readonly backup: Backup;
   readonly wan: Wan;
+  readonly migration: Migration;
+  readonly services: PlatformServices;
 }
 
 /** Runs the program against `source`; configuration errors are located in the stack file when it is known. */
@@ -68,7 +83,8 @@ async function run(source: ConfigSource, options: ProgramOptions): Promise<Progr
   const root = options.root ?? defaultProjectRoot();
   const config = parseStackConfig(source);
   const inputs = options.inputs ?? (await loadStackInputs(root, config));
-  const stack = prepareStack(config, inputs.index, inputs.plan, { file: source.origin });
+  const stack = prepareStack(config, inputs.index, inputs.plan, { file: source.origin, root });
+  const releases = buildStackReleases(stack);
   const provider = new k8s.Provider("cluster", {
     kubeconfig: config.kubeconfig === undefined ? undefined : projectPath(root, config.kubeconfig),
     context: config.kubeContext,
@@ -77,20 +93,24 @@ async function run(source: ConfigSource, options: ProgramOptions): Promise<Progr
     // namespace and what runs in it. With it, only a change of this value replaces anything.
     clusterIdentifier: clusterIdentifier(config, source),
   });
-  // The Pulumi SDK formats a stack trace for every promise it tracks (for its "leaked promise"
-  // report, printed in full only with PULUMI_DEBUG_PROMISE_LEAKS) and preallocates an Error per
-  // resource; with thousands of resources that was a third of the construction time at a limit of
-  // 2 frames, and is nearly free at 0. Resource source positions are unaffected (the SDK raises
-  // the limit itself for those). Restored at once.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = options.promiseStackFrames ?? (process.env.PULUMI_DEBUG_PROMISE_LEAKS ? 10 : 0);
-  let platform: SharedPlatform, backup: Backup, wan: Wan;
+  // Lean stack traces for the whole registration, which is asynchronous (a batch at a time: the
+  // SDK's work on a batch runs between batches); restored at the end (stack-traces.ts).
+  const restoreStackTraces = leanStackTraces(options.promiseStackFrames);
+  let platform: SharedPlatform, backup: Backup, wan: Wan, migration: Migration, services: PlatformServices;
   try {
-    platform = new SharedPlatform("platform", { model: stack.platform, tenancy: config.tenancy, provider });
-    backup = new Backup("backup", { model: stack.backup, credentials: config.backupCredentials, provider });
-    wan = new Wan("wan", { wan: config.wan, tenants: stack.platform.tenants, passwords: config.bgpPasswords, provider });
+    const batches = new RegistrationBatches();
+    services = new PlatformServices("services", { objects: buildPlatformServices(stack.platformServices), releases, provider, batches });
+    const after = (release: string) => [services.releases.get(release)!];
+    platform = new SharedPlatform("platform", { model: stack.platform, tenancy: config.tenancy, volumeMode: config.kubevirt.volumeMode, provider, batches });
+    await platform.ready;
+    backup = new Backup("backup", { model: stack.backup, credentials: config.backupCredentials, provider, after: after("velero"), batches });
+    await backup.ready;
+    wan = new Wan("wan", { wan: config.wan, tenants: stack.platform.tenants, passwords: config.bgpPasswords, provider, after: after("metallb"), batches });
+    await wan.ready;
+    migration = new Migration("migration", { model: stack.migration, credentials: config.vsphereCredentials, namespaces: platform.namespaceResources, provider, batches });
+    await migration.ready;
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    restoreStackTraces();
   }
   const outputs: ProgramOutputs = {
     targetSite: stack.targetSite,
@@ -101,6 +121,9 @@ async function run(source: ConfigSource, options: ProgramOptions): Promise<Progr
     ipAddressPools: wan.pools,
     bgpPeers: wan.peers,
     unreachableDependencies: stack.platform.unreachable,
+    migrationPlans: migration.plans,
+    helmReleases: services.releaseNames,
+    manualSteps: stack.manualSteps,
   };
-  return { outputs, platform, backup, wan };
+  return { outputs, platform, backup, wan, migration, services };
 }

@@ -1,43 +1,79 @@
 // `dcplan render`: the same objects the Pulumi program registers, as YAML manifests for
-// `kubectl apply -f DIR` on an air-gapped cluster, without the Pulumi CLI. Reads `Pulumi.yaml`
-// (defaults of the `config:` section) and `stacks/Pulumi.<stack>.yaml`, runs prepareStack and the
-// builders, validates every object offline, and groups the objects into numbered files so that
-// `kubectl apply -f DIR` (which applies files in name order) creates what others depend on first.
+// `kubectl apply -f DIR` on an air-gapped cluster, without the Pulumi CLI, and the platform
+// services' Helm values with the ordered `helm upgrade --install` commands in DIR/helm/. Reads
+// `Pulumi.yaml` (defaults of the `config:` section) and `stacks/Pulumi.<stack>.yaml`, runs
+// prepareStack and the builders, validates every object and every release's values offline, and
+// groups the objects into numbered files so that `kubectl apply -f DIR` (which applies files in
+// name order, and not the helm/ subdirectory) creates what others depend on first.
 //
 // Secrets: a stack file holds secrets only as Pulumi ciphertext (`secure: v1:…`), which cannot be
-// decrypted without the Pulumi CLI and its key. So Secret manifests are written only when the
-// operator passes the values in environment variables (SECRET_ENV) and asks for them; otherwise
-// the manifests reference the Secrets by name and the command says which ones to create.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+// decrypted without the Pulumi CLI and its key. So credential Secrets are written only when the
+// operator passes the values in environment variables (SECRET_ENV) and asks for them, to a file of
+// mode 0600 (with a warning); otherwise the manifests reference the Secrets by name and the
+// command says which ones to create. The SOC's CA is public: its Secret is always written.
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { ConfigError, type Finding } from "../common/errors.js";
 import { writeFileAtomic } from "../common/io.js";
 import { credentialsSecretName } from "./builders/backup.js";
+import { installScript, type HelmRelease, valuesFileName, valuesFileText } from "./builders/helm/releases.js";
+import { vsphereSecretName } from "./builders/migration.js";
 import type { K8sObject } from "./builders/objects.js";
+import { SOC_CA_SECRET } from "./builders/platform.js";
 import { bgpSecretName } from "./builders/wan.js";
-import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigSource, configFinding, ignoredProviderConfig, locateInStackFile, parseStackConfig } from "./config.js";
+import { yamlText } from "./builders/yaml-text.js";
+import { CONFIG_KEYS, CONFIG_NAMESPACE, type ConfigSource, configFinding, ignoredProviderConfig, locateInStackFile, parseStackConfig, type StackConfig } from "./config.js";
 import { loadStackInputs, type StackInputs } from "./inputs.js";
-import { buildStackObjects, buildStackSecrets, prepareStack } from "./stack.js";
-import { assertValidObjects } from "./validate/index.js";
+import { buildStackObjects, buildStackReleases, buildStackSecrets, type PreparedStack, prepareStack } from "./stack.js";
+import { assertValidObjects, assertValidReleases } from "./validate/index.js";
 
 /** Environment variables holding secret config values as JSON, by config key. */
 export const SECRET_ENV: Readonly<Record<string, string>> = {
   backupCredentials: "DCPLAN_BACKUP_CREDENTIALS",
   bgpPasswords: "DCPLAN_BGP_PASSWORDS",
+  vsphereCredentials: "DCPLAN_VSPHERE_CREDENTIALS",
 };
 
+/** True for the SOC's CA Secret (public: written with the manifests, not with the credentials). */
+function isSocCa(o: K8sObject): boolean {
+  return o.kind === "Secret" && o.metadata.name === SOC_CA_SECRET;
+}
+
+/** One output file: the kinds it holds (optionally only the objects `select` accepts), in apply order; `order` sorts its objects by kind [builder order]. */
+export interface ManifestFile {
+  readonly file: string;
+  readonly kinds: readonly string[];
+  readonly select?: (o: K8sObject) => boolean;
+  readonly order?: readonly string[];
+  /** Holds credentials in plaintext: written with mode 0600. */
+  readonly secret?: boolean;
+}
+
 /** Output files in apply order, and the kinds each holds. */
-export const MANIFEST_FILES: readonly { readonly file: string; readonly kinds: readonly string[] }[] = [
+export const MANIFEST_FILES: readonly ManifestFile[] = [
   { file: "00-priorityclasses.yaml", kinds: ["PriorityClass"] },
   { file: "10-namespaces.yaml", kinds: ["Namespace"] },
   { file: "20-rbac.yaml", kinds: ["Role", "RoleBinding"] },
   { file: "30-quotas.yaml", kinds: ["LimitRange", "ResourceQuota"] },
+  { file: "35-instancetypes.yaml", kinds: ["VirtualMachineInstancetype"] },
   { file: "40-networkpolicies.yaml", kinds: ["NetworkPolicy"] },
-  { file: "50-secrets.yaml", kinds: ["Secret"] },
+  { file: "50-secrets.yaml", kinds: ["Secret"], select: (o) => !isSocCa(o), secret: true },
+  { file: "55-soc-ca.yaml", kinds: ["Secret"], select: isSocCa },
   { file: "60-velero.yaml", kinds: ["BackupStorageLocation", "Schedule"] },
   { file: "70-metallb.yaml", kinds: ["IPAddressPool", "BGPPeer", "BGPAdvertisement", "L2Advertisement"] },
+  // Plans before their Migrations: creating a Migration starts it.
+  { file: "80-forklift.yaml", kinds: ["Provider", "NetworkMap", "StorageMap", "Plan", "Migration"], order: ["Provider", "NetworkMap", "StorageMap", "Plan", "Migration"] },
 ];
+
+/** Directory (inside the output directory) of the Helm values files and the install script; `kubectl apply -f DIR` does not descend into it. */
+export const HELM_DIR = "helm";
+
+/** The install script's file name in HELM_DIR. */
+export const INSTALL_SCRIPT = "install.sh";
+
+/** Mode of files holding credentials. */
+export const SECRET_FILE_MODE = 0o600;
 
 /** Reads `Pulumi.yaml` defaults and `stacks/Pulumi.<stack>.yaml` values into a ConfigSource; secrets from SECRET_ENV. */
 export function stackFileConfigSource(root: string, stack: string, env: Readonly<Record<string, string | undefined>>): ConfigSource {
@@ -92,30 +128,49 @@ function readYaml(file: string): unknown {
   }
 }
 
-/** Groups objects into the manifest files; objects keep their order inside a file. */
+/** The manifest file an object goes to. */
+function fileOf(o: K8sObject): ManifestFile {
+  const f = MANIFEST_FILES.find((m) => m.kinds.includes(o.kind) && (m.select === undefined || m.select(o)));
+  if (f === undefined) throw new Error(`no manifest file for kind ${o.kind}`);
+  return f;
+}
+
+/** The objects of each manifest file, in apply order (builder order inside a file, unless the file orders its kinds). */
+export function objectsByFile(objects: readonly K8sObject[]): Map<ManifestFile, K8sObject[]> {
+  const out = new Map<ManifestFile, K8sObject[]>();
+  for (const o of objects) {
+    const f = fileOf(o);
+    const list = out.get(f) ?? [];
+    list.push(o);
+    out.set(f, list);
+  }
+  for (const [f, list] of out) if (f.order) list.sort((a, b) => f.order!.indexOf(a.kind) - f.order!.indexOf(b.kind));
+  return new Map(MANIFEST_FILES.filter((f) => out.has(f)).map((f) => [f, out.get(f)!]));
+}
+
+/** Groups objects into the manifest files (name → text), in apply order. */
 export function manifestFiles(objects: readonly K8sObject[], header: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const { file, kinds } of MANIFEST_FILES) {
-    const docs = objects.filter((o) => kinds.includes(o.kind));
-    if (docs.length === 0) continue;
-    out.set(file, `${header}${docs.map((d) => stringify(d, { lineWidth: 0 })).join("---\n")}`);
-  }
-  const known = new Set(MANIFEST_FILES.flatMap((f) => f.kinds));
-  const stray = objects.filter((o) => !known.has(o.kind));
-  if (stray.length > 0) throw new Error(`no manifest file for kind ${stray[0].kind}`);
+  for (const [f, docs] of objectsByFile(objects)) out.set(f.file, `${header}${docs.map(yamlText).join("---\n")}`);
   return out;
 }
 
 /** Result of a render. */
 export interface RenderResult {
-  /** Files written (names inside the output directory), in apply order. */
+  /** Manifest files written (names inside the output directory), in apply order. */
   readonly files: string[];
   /** Objects written, in file order. */
   readonly objects: K8sObject[];
+  /** Helm releases whose values and commands were written to HELM_DIR, in install order. */
+  readonly releases: HelmRelease[];
+  /** Files written with mode 0600 because they hold credentials (names inside the output directory). */
+  readonly secretFiles: string[];
   /** Secrets the cluster needs that were not written (namespace/name), when secrets were not requested. */
   readonly secretsNotWritten: string[];
   /** Dependencies of tenants no NetworkPolicy allows (target off the platform, no CIDR configured). */
   readonly unreachable: readonly string[];
+  /** What engineers must do by hand before a wave. */
+  readonly manualSteps: readonly string[];
 }
 
 /** Options of renderStack. */
@@ -144,37 +199,85 @@ export async function renderStack(options: RenderOptions): Promise<RenderResult>
   }
 }
 
-async function renderFrom(source: ConfigSource, options: RenderOptions): Promise<RenderResult> {
+/** The secret config keys a stack needs: S3 credentials always, BGP passwords for authenticated peers, vCenter credentials with VMs on KubeVirt. */
+function neededSecretKeys(config: StackConfig): string[] {
+  const keys = ["backupCredentials"];
+  if (config.wan.peers.some((p) => p.authenticated)) keys.push("bgpPasswords");
+  if (config.vmPlatform === "kubevirt") keys.push("vsphereCredentials");
+  return keys;
+}
+
+/** The prepared stack, its objects (credential Secrets only when `secretsFromEnv`) and releases, validated; what render writes and what `dcplan check --stack` checks. */
+export async function renderedStack(
+  source: ConfigSource,
+  options: Pick<RenderOptions, "root" | "secretsFromEnv" | "env" | "inputs">,
+): Promise<{ stack: PreparedStack; objects: K8sObject[]; releases: HelmRelease[]; secretsNotWritten: string[] }> {
   const config = parseStackConfig(source);
   const inputs = options.inputs ?? (await loadStackInputs(options.root, config));
   const secretsFromEnv = options.secretsFromEnv ?? false;
   if (secretsFromEnv) {
-    const missing = Object.entries(SECRET_ENV).filter(([, v]) => !(options.env ?? process.env)[v]);
+    const env = options.env ?? process.env;
+    const missing = neededSecretKeys(config).filter((key) => !env[SECRET_ENV[key]]);
     if (missing.length > 0) {
-      throw new ConfigError(missing.map(([key, v]) => configFinding(key, [], `--secrets-from-env needs environment variable ${v} (JSON, same shape as the secret config value)`, "missing-secret")));
+      throw new ConfigError(missing.map((key) => configFinding(key, [], `--secrets-from-env needs environment variable ${SECRET_ENV[key]} (JSON, same shape as the secret config value)`, "missing-secret")));
     }
   }
-  const stack = prepareStack(config, inputs.index, inputs.plan, { file: source.origin, requireSecrets: secretsFromEnv });
+  const stack = prepareStack(config, inputs.index, inputs.plan, { file: source.origin, requireSecrets: secretsFromEnv, root: options.root });
   const built = buildStackObjects(stack);
   const secrets = buildStackSecretsOrNames(stack, secretsFromEnv);
-  const objects = [...built.platform, ...secrets.objects, ...built.backup, ...built.wan];
+  const objects = [...built.platform, ...built.services, ...secrets.objects, ...built.backup, ...built.wan, ...built.migration];
   assertValidObjects(objects);
-  const header = `# Generated by \`dcplan render --stack ${options.stack}\` from the inventory and plan: do not edit; apply with \`kubectl apply -f <dir>\`.\n`;
-  const files = manifestFiles(objects, header);
-  for (const [name, text] of files) writeFileAtomic(join(options.out, name), text);
-  for (const { file } of MANIFEST_FILES) if (!files.has(file)) rmSync(join(options.out, file), { force: true });
-  const order = MANIFEST_FILES.flatMap((f) => objects.filter((o) => f.kinds.includes(o.kind)));
-  return { files: [...files.keys()], objects: order, secretsNotWritten: secrets.names, unreachable: stack.platform.unreachable };
+  const releases = buildStackReleases(stack);
+  assertValidReleases(releases);
+  return { stack, objects, releases, secretsNotWritten: secrets.names };
 }
 
-function buildStackSecretsOrNames(stack: ReturnType<typeof prepareStack>, reveal: boolean): { objects: K8sObject[]; names: string[] } {
+async function renderFrom(source: ConfigSource, options: RenderOptions): Promise<RenderResult> {
+  const { stack, objects, releases, secretsNotWritten } = await renderedStack(source, options);
+  const header = `# Generated by \`dcplan render --stack ${options.stack}\` from the inventory and plan: do not edit; apply with \`kubectl apply -f <dir>\`.\n`;
+  const byFile = objectsByFile(objects);
+  const files = manifestFiles(objects, header);
+  const secretFiles: string[] = [];
+  for (const [f] of byFile) {
+    const path = join(options.out, f.file);
+    if (f.secret) {
+      writeFileAtomic(path, files.get(f.file)!, { mode: SECRET_FILE_MODE });
+      secretFiles.push(f.file);
+    } else writeFileAtomic(path, files.get(f.file)!);
+  }
+  for (const { file } of MANIFEST_FILES) if (!files.has(file)) rmSync(join(options.out, file), { force: true });
+  writeHelm(join(options.out, HELM_DIR), releases, options.stack, [...byFile.keys()].filter((f) => f.file === "10-namespaces.yaml" || f.file === "55-soc-ca.yaml").map((f) => f.file));
+  return {
+    files: [...files.keys()],
+    objects: [...byFile.values()].flat(),
+    releases,
+    secretFiles,
+    secretsNotWritten,
+    unreachable: stack.platform.unreachable,
+    manualSteps: stack.manualSteps,
+  };
+}
+
+/** Writes each release's values file and the install script into `dir`, removing values files of releases that no longer exist. */
+function writeHelm(dir: string, releases: readonly HelmRelease[], stack: string, firstManifests: readonly string[]): void {
+  const header = `# Generated by \`dcplan render --stack ${stack}\`: do not edit; installed by ${INSTALL_SCRIPT} (or by \`pulumi up\`, with the same values).\n`;
+  const wanted = new Set([INSTALL_SCRIPT, ...releases.map(valuesFileName)]);
+  for (const r of releases) writeFileAtomic(join(dir, valuesFileName(r)), valuesFileText(r, header));
+  const script = join(dir, INSTALL_SCRIPT);
+  writeFileAtomic(script, installScript(releases, header, firstManifests), { mode: 0o755 });
+  chmodSync(script, 0o755);
+  for (const f of readdirSync(dir)) if (f.endsWith(".values.yaml") && !wanted.has(f)) rmSync(join(dir, f), { force: true });
+}
+
+function buildStackSecretsOrNames(stack: PreparedStack, reveal: boolean): { objects: K8sObject[]; names: string[] } {
   if (reveal) {
     const s = buildStackSecrets(stack);
-    return { objects: [...s.backup, ...s.wan], names: [] };
+    return { objects: [...s.backup, ...s.wan, ...s.migration], names: [] };
   }
   const names = [
     ...[stack.backup.primary.site, stack.backup.offsite.site].map((site) => `${stack.backup.namespace}/${credentialsSecretName(site)}`),
     ...stack.config.wan.peers.filter((p) => p.authenticated).map((p) => `${stack.config.wan.namespace}/${bgpSecretName(p.name)}`),
+    ...[...new Set(stack.migration.plans.map((p) => p.sourceSite))].map((site) => `${stack.migration.namespace}/${vsphereSecretName(site)}`),
   ];
   return { objects: [], names: names.sort() };
 }

@@ -1,7 +1,11 @@
 // Centralised backup with Velero: a BackupStorageLocation on the primary site's S3-compatible store
 // (the only default) and one on the other site for the offsite copy, the credentials Secret of
 // each, and Schedules per security level from the one table in policies/backup-table.ts. Every
-// deployed namespace is listed in the schedules its level requires. Pure and deterministic.
+// deployed namespace is listed in the schedules its level requires. Namespaces of containers are
+// backed up file by file (Kopia, through the node agent); namespaces of migrated VMs in schedules
+// of their own (`-vms`), through CSI snapshots that the KubeVirt plugin takes with the guest frozen
+// and the data mover then copies to the object store: how the plugin is tested upstream, and a
+// consistent disk instead of files copied from under a running VM. Pure and deterministic.
 import { BACKUP_TABLE, veleroTtl } from "../../policies/backup-table.js";
 import type { BackupLocation } from "../config.js";
 import { byKindNamespaceName, compareIds, k8s, type K8sObject, LABEL_PREFIX, MANAGED_BY } from "./objects.js";
@@ -22,8 +26,8 @@ export interface BackupModel {
   readonly primary: { readonly site: string; readonly location: BackupLocation };
   /** Offsite site id and its object store. */
   readonly offsite: { readonly site: string; readonly location: BackupLocation };
-  /** Deployed namespaces with their security level. */
-  readonly namespaces: readonly { readonly id: string; readonly securityLevel: number }[];
+  /** Deployed namespaces with their security level and what runs in them [containers]. */
+  readonly namespaces: readonly { readonly id: string; readonly securityLevel: number; readonly workload?: "containers" | "virtual-machines" }[];
 }
 
 /** Name of the BackupStorageLocation of a site. */
@@ -66,31 +70,39 @@ function storageLocation(model: BackupModel, site: string, location: BackupLocat
 export function schedules(model: BackupModel): K8sObject[] {
   const out: K8sObject[] = [];
   for (const tier of BACKUP_TABLE) {
-    const namespaces = model.namespaces.filter((n) => tier.levels.includes(n.securityLevel)).map((n) => n.id).sort(compareIds);
-    if (namespaces.length === 0) continue;
     const levels = tier.levels.join("-");
-    const make = (name: string, cron: string, ttlHours: number, site: string, role: string) =>
-      k8s(
-        "velero.io/v1",
-        "Schedule",
-        { name, namespace: model.namespace, labels: { ...MANAGED_BY, [`${LABEL_PREFIX}/security-levels`]: levels, [`${LABEL_PREFIX}/role`]: role } },
-        {
-          spec: {
-            schedule: cron,
-            // Backups must outlive the Schedule object: with owner references, deleting or
-            // recreating the Schedule would garbage-collect every backup it made.
-            useOwnerReferencesInBackup: false,
-            template: {
-              defaultVolumesToFsBackup: true,
-              includedNamespaces: namespaces,
-              storageLocation: storageLocationName(site),
-              ttl: veleroTtl(ttlHours),
+    for (const workload of ["containers", "virtual-machines"] as const) {
+      const namespaces = model.namespaces
+        .filter((n) => tier.levels.includes(n.securityLevel) && (n.workload ?? "containers") === workload)
+        .map((n) => n.id)
+        .sort(compareIds);
+      if (namespaces.length === 0) continue;
+      const vms = workload === "virtual-machines";
+      const suffix = vms ? "-vms" : "";
+      const make = (name: string, cron: string, ttlHours: number, site: string, role: string) =>
+        k8s(
+          "velero.io/v1",
+          "Schedule",
+          {
+            name,
+            namespace: model.namespace,
+            labels: { ...MANAGED_BY, [`${LABEL_PREFIX}/security-levels`]: levels, [`${LABEL_PREFIX}/role`]: role, ...(vms ? { [`${LABEL_PREFIX}/workload`]: workload } : {}) },
+          },
+          {
+            spec: {
+              schedule: cron,
+              // Backups must outlive the Schedule object: with owner references, deleting or
+              // recreating the Schedule would garbage-collect every backup it made.
+              useOwnerReferencesInBackup: false,
+              template: vms
+                ? { defaultVolumesToFsBackup: false, includedNamespaces: namespaces, snapshotMoveData: true, snapshotVolumes: true, storageLocation: storageLocationName(site), ttl: veleroTtl(ttlHours) }
+                : { defaultVolumesToFsBackup: true, includedNamespaces: namespaces, storageLocation: storageLocationName(site), ttl: veleroTtl(ttlHours) },
             },
           },
-        },
-      );
-    out.push(make(`level-${levels}-${tier.name}`, tier.cron, tier.ttlHours, model.primary.site, "primary"));
-    if (tier.offsite) out.push(make(`level-${levels}-offsite`, tier.offsite.cron, tier.offsite.ttlHours, model.offsite.site, "offsite"));
+        );
+      out.push(make(`level-${levels}-${tier.name}${suffix}`, tier.cron, tier.ttlHours, model.primary.site, "primary"));
+      if (tier.offsite) out.push(make(`level-${levels}-offsite${suffix}`, tier.offsite.cron, tier.offsite.ttlHours, model.offsite.site, "offsite"));
+    }
   }
   return out;
 }

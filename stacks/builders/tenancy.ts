@@ -1,11 +1,14 @@
 // Tenancy of the shared platform: per tenant system a Namespace (owner, security level, system and
 // site labels; Pod Security admission labels; a node-pool selector for levels 4–5), a ResourceQuota
-// and a LimitRange sized from measured usage plus headroom, a default-deny NetworkPolicy with allow
-// rules derived from the dependency graph, and an RBAC Role + RoleBinding for the owner agency's
+// and a LimitRange (containers: measured usage plus headroom; migrated VMs: their right-sized
+// targets plus KubeVirt's overhead and room for the migration), a default-deny NetworkPolicy with
+// allow rules derived from the dependency graph (and, for a VM two systems share, from the one that
+// uses it to the namespace that holds it), and an RBAC Role + RoleBinding for the owner agency's
 // group; plus one PriorityClass per security level. Pure and deterministic.
 import type { PortSpec } from "../../inventory/graph.js";
 import type { Tenancy } from "../config.js";
-import type { PlatformModel, ResourceUsage, Tenant } from "../model.js";
+import type { PlatformModel, ResourceUsage, Tenant, TenantVm } from "../model.js";
+import { AUTO_MEMORY_LIMITS_RATIO_LABEL, MIGRATION_ALLOWANCE, vmPodResources, volumeRequestGiB } from "./kubevirt-sizing.js";
 import { byKindNamespaceName, k8s, type K8sObject, LABEL_PREFIX, MANAGED_BY } from "./objects.js";
 
 /** Label keys put on tenant namespaces. */
@@ -16,7 +19,11 @@ export const TENANT_LABELS = {
   site: `${LABEL_PREFIX}/site`,
   wave: `${LABEL_PREFIX}/wave`,
   tenant: `${LABEL_PREFIX}/tenant`,
+  workload: `${LABEL_PREFIX}/workload`,
 } as const;
+
+/** Label KubeVirt puts on a VM's virt-launcher pod: the VirtualMachine's name. */
+export const VM_NAME_LABEL = "vm.kubevirt.io/name";
 
 /** Annotation read by the PodNodeSelector admission plugin: every pod of the namespace gets this node selector. */
 export const NODE_SELECTOR_ANNOTATION = "scheduler.alpha.kubernetes.io/node-selector";
@@ -58,6 +65,51 @@ export function quotaSize(usage: ResourceUsage, headroomPct: number): QuotaSize 
   };
 }
 
+/** A namespace's ResourceQuota, in whole units. */
+export interface TenantQuota {
+  readonly requestsCpuMillis: number;
+  readonly limitsCpuMillis: number;
+  readonly requestsMemoryMiB: number;
+  readonly limitsMemoryMiB: number;
+  /** Persistent storage requests, GiB. */
+  readonly storageGiB: number;
+}
+
+const roundUp = (v: number, unit: number): number => Math.max(unit, Math.ceil(round6(v / unit)) * unit);
+
+/** The quota of a containers tenant: CPU limits twice the requests (bursting), memory limits equal to requests. */
+export function containerQuota(q: QuotaSize): TenantQuota {
+  return { requestsCpuMillis: q.cpuMillis, limitsCpuMillis: q.cpuMillis * 2, requestsMemoryMiB: q.memoryMiB, limitsMemoryMiB: q.memoryMiB, storageGiB: q.storageGiB };
+}
+
+/**
+ * The quota of a tenant of migrated VMs: per VM its virt-launcher pod (right-sized vCPUs and memory
+ * from the plan plus KubeVirt's overhead; see kubevirt-sizing.ts) and room for its migration pods;
+ * storage for its disks as provisioned. Rounded up to 100 m, 256 MiB and 1 GiB.
+ */
+export function vmQuota(vms: readonly TenantVm[], volumeMode: "Filesystem" | "Block"): TenantQuota {
+  let reqCpu = 0;
+  let limCpu = 0;
+  let reqMem = 0;
+  let limMem = 0;
+  let storage = 0;
+  for (const vm of vms) {
+    const pod = vmPodResources(vm.target);
+    reqCpu += pod.cpuRequestMillis + MIGRATION_ALLOWANCE.cpuRequestMillis;
+    limCpu += pod.cpuLimitMillis + MIGRATION_ALLOWANCE.cpuLimitMillis;
+    reqMem += pod.memoryMiB + MIGRATION_ALLOWANCE.memoryRequestMiB;
+    limMem += pod.memoryMiB + MIGRATION_ALLOWANCE.memoryLimitMiB;
+    storage += volumeRequestGiB(vm.diskGiB, volumeMode);
+  }
+  return {
+    requestsCpuMillis: roundUp(reqCpu, 100),
+    limitsCpuMillis: roundUp(limCpu, 100),
+    requestsMemoryMiB: roundUp(reqMem, 256),
+    limitsMemoryMiB: roundUp(limMem, 256),
+    storageGiB: roundUp(storage, 1),
+  };
+}
+
 // Floating noise (0.1 * 3 = 0.30000000000000004) must not push a value up a whole unit.
 function round6(v: number): number {
   return Math.round(v * 1e6) / 1e6;
@@ -85,10 +137,14 @@ function namespaceOf(t: Tenant, cfg: Tenancy): K8sObject {
   const v = cfg.podSecurityVersion;
   const annotations: Record<string, string> = { [`${LABEL_PREFIX}/system-name`]: t.name };
   if (t.securityLevel >= 4) annotations[NODE_SELECTOR_ANNOTATION] = `${cfg.nodePoolLabel}=${cfg.securePool}`;
+  // VM pods get a memory limit equal to their request (KubeVirt's default doubles it, which the
+  // quota, sized without memory overcommit, would refuse).
+  const vmLabels: Record<string, string> = t.workload === "virtual-machines" ? { [AUTO_MEMORY_LIMITS_RATIO_LABEL]: "1.0", [TENANT_LABELS.workload]: t.workload } : {};
   return k8s("v1", "Namespace", {
     name: t.id,
     labels: {
       ...MANAGED_BY,
+      ...vmLabels,
       [TENANT_LABELS.owner]: t.owner,
       [TENANT_LABELS.securityLevel]: String(t.securityLevel),
       [TENANT_LABELS.system]: t.id,
@@ -106,19 +162,25 @@ function namespaceOf(t: Tenant, cfg: Tenancy): K8sObject {
   });
 }
 
-function quotaOf(t: Tenant, cfg: Tenancy): K8sObject[] {
-  const q = quotaSize(t.usage, cfg.headroomPct);
+/** The quota of a tenant: VMs from their targets, containers from measured usage plus headroom. */
+export function tenantQuota(t: Tenant, cfg: Tenancy, volumeMode: "Filesystem" | "Block" = "Filesystem"): TenantQuota {
+  return t.workload === "virtual-machines" ? vmQuota(t.vms, volumeMode) : containerQuota(quotaSize(t.usage, cfg.headroomPct));
+}
+
+function quotaOf(t: Tenant, cfg: Tenancy, volumeMode: "Filesystem" | "Block"): K8sObject[] {
+  const q = tenantQuota(t, cfg, volumeMode);
   const meta = (name: string) => ({ name, namespace: t.id, labels: { ...MANAGED_BY, [TENANT_LABELS.system]: t.id } });
-  const cpu = formatCpu(q.cpuMillis);
-  const cpuLimit = formatCpu(q.cpuMillis * 2);
-  const memory = formatMemory(q.memoryMiB);
+  const cpu = formatCpu(q.requestsCpuMillis);
+  const cpuLimit = formatCpu(q.limitsCpuMillis);
+  const memory = formatMemory(q.requestsMemoryMiB);
+  const memoryLimit = formatMemory(q.limitsMemoryMiB);
   const min = (a: number, b: number) => Math.min(a, b);
   return [
     k8s("v1", "ResourceQuota", meta("tenant-quota"), {
       spec: {
         hard: {
           "limits.cpu": cpuLimit,
-          "limits.memory": memory,
+          "limits.memory": memoryLimit,
           "requests.cpu": cpu,
           "requests.memory": memory,
           "requests.storage": `${q.storageGiB}Gi`,
@@ -132,9 +194,9 @@ function quotaOf(t: Tenant, cfg: Tenancy): K8sObject[] {
         limits: [
           {
             type: "Container",
-            default: { cpu: formatCpu(min(500, q.cpuMillis * 2)), memory: formatMemory(min(512, q.memoryMiB)) },
-            defaultRequest: { cpu: formatCpu(min(100, q.cpuMillis)), memory: formatMemory(min(256, q.memoryMiB)) },
-            max: { cpu: cpuLimit, memory },
+            default: { cpu: formatCpu(min(500, q.limitsCpuMillis)), memory: formatMemory(min(512, q.limitsMemoryMiB)) },
+            defaultRequest: { cpu: formatCpu(min(100, q.requestsCpuMillis)), memory: formatMemory(min(256, q.requestsMemoryMiB)) },
+            max: { cpu: cpuLimit, memory: memoryLimit },
           },
           { type: "PersistentVolumeClaim", max: { storage: `${q.storageGiB}Gi` } },
         ],
@@ -155,6 +217,16 @@ export function egressPolicyName(target: string): string {
 /** Name of the NetworkPolicy in the provider's namespace allowing ingress from `source`. */
 export function ingressPolicyName(source: string): string {
   return `allow-ingress-from-${source}`;
+}
+
+/** Name of the NetworkPolicy letting a tenant reach the VM `server` it shares, held in `owner`'s namespace. */
+export function sharedVmEgressPolicyName(owner: string, server: string): string {
+  return `allow-egress-to-${owner}-vm-${server}`;
+}
+
+/** Name of the NetworkPolicy in the owner's namespace letting `user` reach the shared VM `server`. */
+export function sharedVmIngressPolicyName(user: string, server: string): string {
+  return `allow-ingress-from-${user}-vm-${server}`;
 }
 
 function networkPolicies(model: PlatformModel): K8sObject[] {
@@ -193,6 +265,19 @@ function networkPolicies(model: PlatformModel): K8sObject[] {
       }),
     );
   }
+  for (const e of model.sharedVms) {
+    const vmPods = { matchLabels: { [VM_NAME_LABEL]: e.server } };
+    out.push(
+      k8s("networking.k8s.io/v1", "NetworkPolicy", meta(e.from, sharedVmEgressPolicyName(e.to, e.server)), {
+        spec: { egress: [{ to: [{ ...nsSelector(e.to), podSelector: vmPods }] }], podSelector: {}, policyTypes: ["Egress"] },
+      }),
+    );
+    out.push(
+      k8s("networking.k8s.io/v1", "NetworkPolicy", meta(e.to, sharedVmIngressPolicyName(e.from, e.server)), {
+        spec: { ingress: [{ from: [nsSelector(e.from)] }], podSelector: vmPods, policyTypes: ["Ingress"] },
+      }),
+    );
+  }
   for (const e of model.egress) {
     out.push(
       k8s("networking.k8s.io/v1", "NetworkPolicy", meta(e.from, egressPolicyName(e.target)), {
@@ -212,10 +297,23 @@ export const TENANT_ROLE_RULES = [
   { apiGroups: [""], resources: ["events", "resourcequotas", "limitranges"], verbs: ["get", "list", "watch"] },
 ];
 
+/** What the owner agency's group may do with its migrated VMs on top of TENANT_ROLE_RULES: run and look after them, not resize them (sizes come from the plan). */
+export const VM_ROLE_RULES = [
+  { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances", "virtualmachines"], verbs: ["get", "list", "patch", "update", "watch"] },
+  {
+    apiGroups: ["subresources.kubevirt.io"],
+    resources: ["virtualmachineinstances/console", "virtualmachineinstances/guestosinfo", "virtualmachineinstances/vnc", "virtualmachines/restart", "virtualmachines/start", "virtualmachines/stop"],
+    verbs: ["get", "update"],
+  },
+  { apiGroups: ["cdi.kubevirt.io"], resources: ["datavolumes"], verbs: ["get", "list", "watch"] },
+  { apiGroups: ["instancetype.kubevirt.io"], resources: ["virtualmachineinstancetypes"], verbs: ["get", "list", "watch"] },
+];
+
 function rbac(t: Tenant, cfg: Tenancy): K8sObject[] {
   const meta = (name: string) => ({ name, namespace: t.id, labels: { ...MANAGED_BY, [TENANT_LABELS.owner]: t.owner, [TENANT_LABELS.system]: t.id } });
+  const rules = t.workload === "virtual-machines" ? [...TENANT_ROLE_RULES, ...VM_ROLE_RULES] : TENANT_ROLE_RULES;
   return [
-    k8s("rbac.authorization.k8s.io/v1", "Role", meta("tenant-operator"), { rules: TENANT_ROLE_RULES }),
+    k8s("rbac.authorization.k8s.io/v1", "Role", meta("tenant-operator"), { rules }),
     k8s("rbac.authorization.k8s.io/v1", "RoleBinding", meta(`tenant-operator-${t.owner}`), {
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "tenant-operator" },
       subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: `${cfg.groupPrefix}${t.owner}` }],
@@ -240,10 +338,11 @@ export function priorityClasses(): K8sObject[] {
   );
 }
 
-/** Every tenancy object of the platform, sorted by kind, namespace and name. */
-export function buildTenancy(model: PlatformModel, cfg: Tenancy): K8sObject[] {
+/** Every tenancy object of the platform, sorted by kind, namespace and name; VM disks are sized for `volumeMode` [Filesystem]. */
+export function buildTenancy(model: PlatformModel, cfg: Tenancy, volumeMode: "Filesystem" | "Block" = "Filesystem"): K8sObject[] {
   const out: K8sObject[] = [...priorityClasses()];
-  for (const t of model.tenants) out.push(namespaceOf(t, cfg), ...quotaOf(t, cfg), ...rbac(t, cfg));
-  out.push(...networkPolicies(model));
+  for (const t of model.tenants) out.push(namespaceOf(t, cfg), ...quotaOf(t, cfg, volumeMode), ...rbac(t, cfg));
+  // A loop, not push(...): at 20k tenants the policies are more than a call's arguments may be.
+  for (const p of networkPolicies(model)) out.push(p);
   return out.sort(byKindNamespaceName);
 }

@@ -4,7 +4,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { type BackupModel, backupSecrets, buildBackup, type S3Credentials } from "../builders/backup.js";
 import type { SecretValue } from "../secret.js";
-import { registerWithSecrets } from "./register.js";
+import { RegistrationBatches, registerWithSecretsInBatches } from "./register.js";
 
 /** Arguments of Backup. */
 export interface BackupArgs {
@@ -14,6 +14,10 @@ export interface BackupArgs {
   readonly credentials: ReadonlyMap<string, SecretValue<S3Credentials>>;
   /** Kubernetes provider of the target cluster [Pulumi's default provider]. */
   readonly provider?: k8s.Provider;
+  /** What every child waits for: the Velero release, whose chart brings the CRDs [nothing]. */
+  readonly after?: readonly pulumi.Resource[];
+  /** Batching shared with the program's other components [batches of 10 of its own]. */
+  readonly batches?: RegistrationBatches;
 }
 
 /** Velero BackupStorageLocations (primary is the only default), their credentials and the Schedules. */
@@ -23,20 +27,24 @@ export class Backup extends pulumi.ComponentResource {
   /** Schedule names, sorted. */
   readonly schedules: pulumi.Output<string[]>;
 
-  /** The registered Secrets (credentials or passwords), for inspection and tests. */
-  readonly secrets: readonly pulumi.CustomResource[];
-  /** The other registered resources, in builder order. */
-  readonly resources: readonly pulumi.CustomResource[];
+  /** The registered Secrets (credentials or passwords), for inspection and tests; complete once `ready` resolves. */
+  secrets: readonly pulumi.CustomResource[] = [];
+  /** The other registered resources, in builder order; complete once `ready` resolves. */
+  resources: readonly pulumi.CustomResource[] = [];
+  /** Resolves when every child is constructed. */
+  readonly ready: Promise<void>;
 
   constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
     const objects = buildBackup(args.model);
     const secrets = backupSecrets(args.model, new Map([...args.credentials].map(([site, v]) => [site, v.reveal()])));
     super("dcplan:backup:Backup", name, {}, opts);
-    const registered = registerWithSecrets(name, secrets, objects, { parent: this, provider: args.provider }, "BackupStorageLocation");
-    this.secrets = registered.secrets;
-    this.resources = registered.resources;
     this.storageLocations = pulumi.output([args.model.primary.site, args.model.offsite.site]);
     this.schedules = pulumi.output(objects.filter((o) => o.kind === "Schedule").map((o) => o.metadata.name));
-    this.registerOutputs({ storageLocations: this.storageLocations, schedules: this.schedules });
+    const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider, dependsOn: args.after ? [...args.after] : undefined };
+    this.ready = registerWithSecretsInBatches(name, secrets, objects, childOpts, ["BackupStorageLocation"], args.batches ?? new RegistrationBatches()).then((r) => {
+      this.secrets = r.secrets;
+      this.resources = r.resources;
+      this.registerOutputs({ storageLocations: this.storageLocations, schedules: this.schedules });
+    });
   }
 }

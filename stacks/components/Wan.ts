@@ -6,7 +6,7 @@ import { ConfigError } from "../../common/errors.js";
 import { buildWan, checkWan, type WanTenant, wanSecrets } from "../builders/wan.js";
 import type { Wan as WanConfig } from "../config.js";
 import type { SecretValue } from "../secret.js";
-import { registerWithSecrets } from "./register.js";
+import { RegistrationBatches, registerWithSecretsInBatches } from "./register.js";
 
 /** Arguments of Wan. */
 export interface WanArgs {
@@ -18,6 +18,10 @@ export interface WanArgs {
   readonly passwords: ReadonlyMap<string, SecretValue<string>>;
   /** Kubernetes provider of the target cluster [Pulumi's default provider]. */
   readonly provider?: k8s.Provider;
+  /** What every child waits for: the MetalLB release, whose chart brings the CRDs [nothing]. */
+  readonly after?: readonly pulumi.Resource[];
+  /** Batching shared with the program's other components [batches of 10 of its own]. */
+  readonly batches?: RegistrationBatches;
 }
 
 /** MetalLB IPAddressPools, BGPPeers (password by Secret reference), BGP and L2 advertisements. */
@@ -27,10 +31,12 @@ export class Wan extends pulumi.ComponentResource {
   /** BGPPeer names. */
   readonly peers: pulumi.Output<string[]>;
 
-  /** The registered Secrets (credentials or passwords), for inspection and tests. */
-  readonly secrets: readonly pulumi.CustomResource[];
-  /** The other registered resources, in builder order. */
-  readonly resources: readonly pulumi.CustomResource[];
+  /** The registered Secrets (credentials or passwords), for inspection and tests; complete once `ready` resolves. */
+  secrets: readonly pulumi.CustomResource[] = [];
+  /** The other registered resources, in builder order; complete once `ready` resolves. */
+  resources: readonly pulumi.CustomResource[] = [];
+  /** Resolves when every child is constructed. */
+  readonly ready: Promise<void>;
 
   constructor(name: string, args: WanArgs, opts?: pulumi.ComponentResourceOptions) {
     const findings = checkWan(args.wan, args.tenants, new Set(args.passwords.keys()));
@@ -38,11 +44,13 @@ export class Wan extends pulumi.ComponentResource {
     const objects = buildWan(args.wan);
     const secrets = wanSecrets(args.wan, new Map([...args.passwords].map(([peer, v]) => [peer, v.reveal()])));
     super("dcplan:wan:Wan", name, {}, opts);
-    const registered = registerWithSecrets(name, secrets, objects, { parent: this, provider: args.provider }, "BGPPeer");
-    this.secrets = registered.secrets;
-    this.resources = registered.resources;
     this.pools = pulumi.output(args.wan.pools.map((p) => p.name));
     this.peers = pulumi.output(args.wan.peers.map((p) => p.name));
-    this.registerOutputs({ pools: this.pools, peers: this.peers });
+    const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider, dependsOn: args.after ? [...args.after] : undefined };
+    this.ready = registerWithSecretsInBatches(name, secrets, objects, childOpts, ["BGPPeer"], args.batches ?? new RegistrationBatches()).then((r) => {
+      this.secrets = r.secrets;
+      this.resources = r.resources;
+      this.registerOutputs({ pools: this.pools, peers: this.peers });
+    });
   }
 }

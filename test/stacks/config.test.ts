@@ -62,7 +62,7 @@ describe("stack configuration", () => {
       expect(decl.description, k.key).toBeTruthy();
       expect(decl.secret === true, k.key).toBe(k.secret);
       // A declared key without a default is required by Pulumi: only required keys may lack one.
-      if (decl.default === undefined) expect(k.schema.safeParse(undefined).success === false || k.secret || ["sites", "tenancy", "wan"].includes(k.key), k.key).toBe(true);
+      if (decl.default === undefined) expect(k.schema.safeParse(undefined).success === false || k.secret || ["sites", "tenancy", "wan", "kubevirt", "helm"].includes(k.key), k.key).toBe(true);
       else expect(k.schema.parse(decl.default === "" ? undefined : decl.default), k.key).toEqual(k.schema.parse(undefined));
     }
   });

@@ -39,7 +39,13 @@ export function valueOf<T>(o: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => o.apply((v) => resolve(v)));
 }
 
-/** Waits until the resources registered so far have settled (their registrations are asynchronous). */
+/** Waits until the resources registered so far have settled (their registrations are asynchronous): no new one for 5 turns of the event loop. */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  let quiet = 0;
+  let seen = registered.length;
+  while (quiet < 5) {
+    await new Promise((r) => setImmediate(r));
+    quiet = registered.length === seen ? quiet + 1 : 0;
+    seen = registered.length;
+  }
 }

@@ -55,7 +55,7 @@ export const COMPARE_FORMATS = ["html", "xlsx", "md", "json"] as const;
 export const OPTIONS_FORMATS = ["text", "md", "json"] as const;
 
 /** Environment variables `dcplan render --secrets-from-env` reads (stacks/render.ts SECRET_ENV; a test keeps them equal). */
-export const RENDER_SECRET_ENV_NAMES = ["DCPLAN_BACKUP_CREDENTIALS", "DCPLAN_BGP_PASSWORDS"] as const;
+export const RENDER_SECRET_ENV_NAMES = ["DCPLAN_BACKUP_CREDENTIALS", "DCPLAN_BGP_PASSWORDS", "DCPLAN_VSPHERE_CREDENTIALS"] as const;
 
 /** Formats of `dcplan diff --format`. */
 export const DIFF_FORMATS = ["text", "md", "json"] as const;
@@ -262,13 +262,14 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "render",
-    description: "write the Kubernetes manifests of a Pulumi stack (tenancy, Velero backup, MetalLB WAN) for kubectl apply, without the Pulumi CLI",
+    description:
+      "write the Kubernetes manifests of a Pulumi stack (tenancy, Velero backup, MetalLB WAN, Forklift migrations) for kubectl apply, and the Helm values and install commands of the platform services, without the Pulumi CLI",
     declare: (c) =>
       c
         .requiredOption("--stack <name>", "stack name: reads stacks/Pulumi.<name>.yaml and the defaults in Pulumi.yaml")
-        .requiredOption("--out <dir>", "output directory (files 00-…yaml to 70-…yaml, in apply order)")
+        .requiredOption("--out <dir>", "output directory (files 00-…yaml to 80-…yaml in apply order; helm/ with the values files and install.sh)")
         .option("--project <dir>", "project root, the directory of Pulumi.yaml", ".")
-        .option("--secrets-from-env", `also write Secret manifests, from ${RENDER_SECRET_ENV_NAMES.join(" and ")} (JSON)`, false),
+        .option("--secrets-from-env", `also write Secret manifests (mode 0600), from ${RENDER_SECRET_ENV_NAMES.join(", ")} (JSON)`, false),
     examples: [],
     load: async () => (await import("./render.js")).action,
   },

@@ -1,0 +1,237 @@
+// Values of the two Fluent Bit releases (chart 0.58.1, Fluent Bit 5.1.1) that ship the platform's
+// logs to the provincial SOC:
+//
+// - `fluent-bit`, a DaemonSet on every node (control plane and secure pool included): container
+//   logs (/var/log/containers) and the Kubernetes audit log of the control-plane nodes;
+// - `fluent-bit-events`, one replica: the cluster's Kubernetes events, the platform's own record of
+//   what it does (Forklift migrations, Velero backups, scheduling, evictions). One replica, since
+//   every collector would otherwise send each event once per node.
+//
+// A Lua filter labels every record with the system, the owner agency and the security level of
+// the namespace it comes from (from the tag for container logs, `objectRef.namespace` for audit
+// events, `involvedObject.namespace` for events), from a table built out of the plan, and with the
+// days the SOC must keep it (policies/log-retention-table.ts); records outside tenant namespaces
+// are the platform's, at the highest level the platform hosts. The
+// output is syslog over TLS (RFC 5425; the labels as RFC 5424 structured data) or JSON lines over
+// HTTPS, verified against the SOC's CA (a Secret mounted read-only). Buffers on the node's disk so
+// an outage of the SOC link loses nothing. No Kubernetes API access from the DaemonSet (no
+// `kubernetes` filter): the namespace policy lets it reach the SOC and nothing else. Pure.
+import { logRetention } from "../../../policies/log-retention-table.js";
+import { compareIds, sortKeys } from "../objects.js";
+import { fromRegistry, IMAGES, imageRepository, imageTag } from "./charts.js";
+
+/** Where and how logs go to the SOC. */
+export interface SocEndpoint {
+  /** `syslog` over TLS or `https` (JSON lines). */
+  readonly protocol: "syslog" | "https";
+  readonly host: string;
+  readonly port: number;
+  /** Path of the HTTPS endpoint (`/` for syslog). */
+  readonly path: string;
+}
+
+/** Parses `tls://host:port` or `https://host[:port]/path`; a message when it is neither. */
+export function parseSocEndpoint(endpoint: string): SocEndpoint | string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return "must be tls://host:port (syslog over TLS) or https://host[:port]/path";
+  }
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (url.protocol === "tls:" || url.protocol === "syslog+tls:") {
+    if (url.port === "") return "needs a port, e.g. tls://soc.example.gov.vn:6514";
+    if (url.pathname !== "" && url.pathname !== "/") return "a syslog endpoint has no path";
+    return { protocol: "syslog", host, port: Number(url.port), path: "/" };
+  }
+  if (url.protocol === "https:") return { protocol: "https", host, port: url.port === "" ? 443 : Number(url.port), path: url.pathname === "" ? "/" : url.pathname };
+  return `"${url.protocol.replace(/:$/, "")}" is not allowed: logs leave the cluster only encrypted, as tls://host:port (syslog over TLS) or https://host[:port]/path`;
+}
+
+/** Labels of one tenant namespace. */
+export interface LogTenant {
+  readonly namespace: string;
+  readonly agency: string;
+  readonly securityLevel: number;
+}
+
+/** What the Fluent Bit values depend on. */
+export interface FluentBitValuesInput {
+  readonly imageRegistry?: string;
+  readonly soc: SocEndpoint;
+  /** Tenants whose records get their own labels. */
+  readonly tenants: readonly LogTenant[];
+  /** Agency of records outside tenant namespaces. */
+  readonly platformAgency: string;
+  /** Security level of records outside tenant namespaces. */
+  readonly platformLevel: number;
+  /** Audit log file on the control-plane nodes. */
+  readonly auditLogPath: string;
+  /** Name of the Secret holding the SOC's CA (key ca.crt). */
+  readonly caSecret: string;
+}
+
+/** Structured-data ID of the labels in syslog records (name@PEN, with the documentation PEN 32473 of RFC 5612). */
+export const SYSLOG_SD_ID = "dcplan@32473";
+
+/** Where the CA Secret is mounted in the Fluent Bit pods. */
+export const CA_MOUNT = "/fluent-bit/soc-ca";
+
+const luaString = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/** The Lua filter that labels records (generated: the tenant table comes from the plan). */
+export function labelScript(input: FluentBitValuesInput): string {
+  const rows = [...input.tenants]
+    .sort((a, b) => compareIds(a.namespace, b.namespace))
+    .map((t) => `  [${luaString(t.namespace)}] = { ${luaString(t.agency)}, ${t.securityLevel} },`);
+  const setLabels =
+    input.soc.protocol === "syslog"
+      ? `  record["app"] = system\n  record[${luaString(SYSLOG_SD_ID)}] = { system = system, agency = agency, security_level = tostring(level), retention_days = tostring(retention[level]) }`
+      : `  record["system"] = system\n  record["agency"] = agency\n  record["security_level"] = level\n  record["retention_days"] = retention[level]`;
+  const retention = [1, 2, 3, 4, 5].map((level) => `[${level}] = ${logRetention(level).archiveDays}`).join(", ");
+  return `-- Generated by dcplan from the plan: labels every record with the system, owner agency and
+-- security level of the namespace it comes from. Do not edit; re-render instead.
+local tenants = {
+${rows.join("\n")}
+}
+
+-- Days the SOC keeps a record, by security level (policies/log-retention-table.ts).
+local retention = { ${retention} }
+
+local function namespace_of(tag, record)
+  if tag == "audit" then
+    return string.match(record["log"] or "", '"objectRef":{[^}]-"namespace":"([^"]+)"')
+  elseif tag == "events" then
+    local involved = record["involvedObject"]
+    if type(involved) == "table" and involved["namespace"] then return involved["namespace"] end
+    local metadata = record["metadata"]
+    if type(metadata) == "table" then return metadata["namespace"] end
+    return nil
+  end
+  return string.match(tag, "^kube%.var%.log%.containers%.[^_]+_([^_]+)_")
+end
+
+function dcplan_labels(tag, timestamp, record)
+  local namespace = namespace_of(tag, record)
+  local tenant = namespace and tenants[namespace]
+  local system, agency, level = "platform", ${luaString(input.platformAgency)}, ${input.platformLevel}
+  if tenant then system, agency, level = namespace, tenant[1], tenant[2] end
+  if tag == "events" and record["log"] == nil then
+    local involved = record["involvedObject"] or {}
+    record["log"] = string.format("%s %s %s/%s: %s", record["type"] or "", record["reason"] or "", involved["kind"] or "", involved["name"] or "", record["message"] or "")
+  end
+${setLabels}
+  return 2, timestamp, record
+end
+`;
+}
+
+/** The [OUTPUT] section; `buffered` keeps up to 5 GiB on the node's disk while the SOC is unreachable. */
+function output(input: FluentBitValuesInput, buffered: boolean): string {
+  const s = input.soc;
+  const tls = [`    tls On`, `    tls.verify On`, `    tls.ca_file ${CA_MOUNT}/ca.crt`, `    tls.vhost ${s.host}`];
+  const common = [`    Match *`, `    Host ${s.host}`, `    Port ${s.port}`, ...tls, `    Retry_Limit False`, ...(buffered ? [`    storage.total_limit_size 5G`] : [])];
+  if (s.protocol === "syslog") {
+    return [
+      "[OUTPUT]",
+      "    Name syslog",
+      ...common,
+      "    Mode tls",
+      "    Syslog_Format rfc5424",
+      "    Syslog_Maxsize 65536",
+      "    Syslog_Appname_key app",
+      "    Syslog_Message_key log",
+      `    Syslog_SD_key ${SYSLOG_SD_ID}`,
+      "",
+    ].join("\n");
+  }
+  return ["[OUTPUT]", "    Name http", ...common, `    URI ${s.path}`, "    Format json_lines", "    json_date_key timestamp", "    json_date_format iso8601", ""].join("\n");
+}
+
+/** The [SERVICE] section; `buffered` adds the filesystem buffer under /var/log (the DaemonSet's host mount). */
+function service(buffered: boolean): string {
+  const storage = buffered ? "    storage.path /var/log/flb-storage/\n    storage.sync normal\n    storage.backlog.mem_limit 50M\n" : "";
+  return `[SERVICE]
+    Daemon Off
+    Flush 1
+    Log_Level info
+    Parsers_File /fluent-bit/etc/parsers.conf
+    HTTP_Server On
+    HTTP_Listen 0.0.0.0
+    HTTP_Port 2020
+    Health_Check On
+${storage}`;
+}
+
+const FILTER = `[FILTER]
+    Name lua
+    Match *
+    script /fluent-bit/scripts/dcplan-labels.lua
+    call dcplan_labels
+`;
+
+function common(input: FluentBitValuesInput): Record<string, unknown> {
+  const ref = fromRegistry(IMAGES.fluentBit, input.imageRegistry);
+  return {
+    image: { repository: imageRepository(ref), tag: imageTag(ref), pullPolicy: "IfNotPresent" },
+    // The chart's test pod pulls busybox:latest: not from an air-gapped registry, not pinned.
+    testFramework: { enabled: false },
+    luaScripts: { "dcplan-labels.lua": labelScript(input) },
+    extraVolumes: [{ name: "soc-ca", secret: { secretName: input.caSecret } }],
+    extraVolumeMounts: [{ mountPath: CA_MOUNT, name: "soc-ca", readOnly: true }],
+  };
+}
+
+/** Values of the `fluent-bit` DaemonSet release: container logs and the audit log. */
+export function fluentBitValues(input: FluentBitValuesInput): Record<string, unknown> {
+  const inputs = `[INPUT]
+    Name tail
+    Tag kube.*
+    Path /var/log/containers/*.log
+    multiline.parser cri, docker
+    DB /var/log/flb-storage/containers.db
+    Mem_Buf_Limit 50MB
+    Skip_Long_Lines On
+    storage.type filesystem
+
+[INPUT]
+    Name tail
+    Tag audit
+    Path ${input.auditLogPath}
+    DB /var/log/flb-storage/audit.db
+    Mem_Buf_Limit 50MB
+    Skip_Long_Lines On
+    storage.type filesystem
+`;
+  return sortKeys({
+    ...common(input),
+    kind: "DaemonSet",
+    // Every node, tainted ones too: the control plane (audit log) and the secure pool of levels 4–5.
+    tolerations: [{ operator: "Exists" }],
+    priorityClassName: "system-node-critical",
+    rbac: { create: true, nodeAccess: false, eventsAccess: false },
+    config: { service: service(true), inputs, filters: FILTER, outputs: output(input, true), customParsers: "" },
+  });
+}
+
+/** Values of the `fluent-bit-events` release: the cluster's events, from one replica. */
+export function fluentBitEventsValues(input: FluentBitValuesInput): Record<string, unknown> {
+  // The API server by the address the kubelet injects: no DNS lookup for it.
+  const inputs = `[INPUT]
+    Name kubernetes_events
+    Tag events
+    Kube_URL https://\${KUBERNETES_SERVICE_HOST}:\${KUBERNETES_SERVICE_PORT}
+    Kube_CA_File /var/run/secrets/kubernetes.io/serviceaccount/ca.crt
+    Kube_Token_File /var/run/secrets/kubernetes.io/serviceaccount/token
+`;
+  return sortKeys({
+    ...common(input),
+    kind: "Deployment",
+    replicaCount: 1,
+    rbac: { create: true, nodeAccess: false, eventsAccess: true },
+    config: { service: service(false), inputs, filters: FILTER, outputs: output(input, false), customParsers: "" },
+  });
+}
+
+/** Pod label of the events collector (the chart's `app.kubernetes.io/instance` is the release name). */
+export const EVENTS_RELEASE = "fluent-bit-events";
