@@ -13,6 +13,8 @@ import { byRank } from "../../../planner/options/rank.js";
 import { planMigration, planWithProfile } from "../../../planner/plan.js";
 import { checkProfile } from "../../../planner/profile.js";
 import type { Profile } from "../../../planner/profile-schema.js";
+import { simulateProgress } from "../../../bench/simulate-progress.js";
+import { progressFrom } from "../../../planner/progress/load.js";
 import { knobs, profileFor } from "../../generators/profile-arbitrary.js";
 import { checkInvariants } from "../invariants.js";
 import { dependantsLeftBehind, promiseOf, verdictOf } from "./fixtures.js";
@@ -54,5 +56,48 @@ describe("options properties", () => {
     console.log(`options property: ${searched} missed deadlines searched, ${offered} options re-planned`);
     expect(searched).toBeGreaterThan(10);
     expect(offered).toBeGreaterThan(10);
+  });
+
+  it("with a progress file, every option re-planned from the same facts keeps its promise and every invariant", () => {
+    let searched = 0;
+    let offered = 0;
+    const simulation = fc.record({ waves: fc.integer({ min: 1, max: 3 }), failShare: fc.constantFrom(0, 0.3), retryShare: fc.constantFrom(0, 1), serverShare: fc.constantFrom(0, 1), daysAfter: fc.integer({ min: 0, max: 10 }), seed: fc.integer() });
+    fc.assert(
+      fc.property(family, knobs, simulation, (opts, k, sim) => {
+        const inventory = generateInventory(opts);
+        const input = { inventory, index: indexInventory(inventory) };
+        const plain: Profile = profileFor(inventory, { ...k, asOf: "2026-11-22", passedDeadline: false }, "dc-bn");
+        let before;
+        try {
+          before = planMigration(input, plain, "2026-11-22");
+        } catch {
+          return;
+        }
+        const simulated = simulateProgress(inventory, before, sim);
+        if (!simulated) return;
+        const progress = progressFrom(simulated.progress);
+        const asOf = simulated.asOf;
+        const ahead = planWithProfile(input, checkProfile({ profile: plain }, input.index, asOf), asOf, progress);
+        const planned = ahead.plan.waves.filter((w) => w.status !== "done");
+        if (planned.length < 2) return;
+        // The deadline at the end of the planned wave at 80 %: missed, but within reach of a lever.
+        const profile: Profile = { ...plain, deadline: planned[Math.floor(planned.length * 0.8) - 1]?.end ?? planned[0].end };
+        const base = planWithProfile(input, checkProfile({ profile }, input.index, asOf), asOf, progress);
+        if (base.plan.deadline.met) return;
+        searched++;
+        const found = deadlineOptions({ planner: input, profile, asOf, progress }, base, { budget: 12 });
+        for (const o of found.options) {
+          offered++;
+          const again = planMigration(input, applyMergePatch(profile, o.change as Json) as Profile, asOf, progressFrom(simulated.progress));
+          expect(verdictOf(again), o.id).toEqual(promiseOf(o));
+          expect(checkInvariants(inventory, again, simulated.progress), o.id).toEqual([]);
+          if (!o.met) expect(dependantsLeftBehind(again, o), o.id).toEqual([]);
+        }
+      }),
+      { numRuns: 25, seed: 20261130 },
+    );
+    console.log(`options property with progress: ${searched} missed deadlines searched, ${offered} options re-planned`);
+    expect(searched).toBeGreaterThan(5);
+    expect(offered).toBeGreaterThan(5);
   });
 });
