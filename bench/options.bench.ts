@@ -47,8 +47,8 @@ export async function bench(ctx: BenchContext): Promise<void> {
       },
       (r: DeadlineOptions) => {
         const best = r.options[0];
-        const plans = r.search.replans + r.options.length;
-        return `${r.search.replans} re-plans of ${r.search.budget}${r.search.exhausted ? " (budget spent)" : ""} + ${r.options.length} confirmations; ${r.options.length} options${best ? `, best ${best.id} (${best.met ? "meets" : `defers ${best.late.length}`})` : ""}; ${(ms / planMs).toFixed(1)} × the plain plan, ${(ms / Math.max(1, plans) / planMs).toFixed(2)} × a plan per re-plan`;
+        // Without a price book an option's figures are its search re-plan's: no further plan.
+        return `${r.search.replans} re-plans of ${r.search.budget}${r.search.exhausted ? " (budget spent)" : ""}; ${r.options.length} options${best ? `, best ${best.id} (${best.met ? "meets" : `defers ${best.late.length}`})` : ""}; ${(ms / planMs).toFixed(1)} × the plain plan, ${(ms / Math.max(1, r.search.replans) / planMs).toFixed(2)} × a plan per re-plan`;
       },
     );
   };
