@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const returned = await fn(ctx);
   if (Array.isArray(returned)) results.push(...returned);
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(results)}\n`);
+  if (Array.isArray(mod.targets)) process.stdout.write(`BENCH_TARGETS ${JSON.stringify(mod.targets)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,6 @@
-// Loading with warnings located (`dcplan validate`'s default): each file with a warning is parsed
-// a second time with `yaml` for line and column. Opt-in (`--locate`): slow on large inventories.
+// Loading with every warning located (what `validate --warnings all` prints): each file with a
+// warning is scanned again by the fast reader's locator (yaml-subset.ts) for line and column.
+// Opt-in (`--locate`).
 import { loadInventorySync } from "../inventory/load.js";
 import type { BenchContext } from "./types.js";
 

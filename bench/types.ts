@@ -3,6 +3,8 @@
 // child process per module and size (so peak memory is that module's alone) and calls the module's
 // exported function `bench(ctx)` (or its default export) with a BenchContext; the module times its
 // stages with `ctx.stage`. A module may instead return rows `{ stage, ms, note? }` it timed itself.
+// A module may also export `targets: Target[]`: the runner prints each with its figure, its
+// baseline, the ratio and whether it is met (see bench/run.ts, "Targets").
 
 /** What a benchmark module receives. */
 export interface BenchContext {
@@ -37,3 +39,27 @@ export interface StageResult {
 
 /** Signature of a benchmark module's entry point. */
 export type BenchFunction = (ctx: BenchContext) => Promise<StageResult[] | void>;
+
+/**
+ * A performance target a module declares. Stages are named "<module title>: <stage>", e.g.
+ * "validate: dcplan validate" or "floor: JSON.parse". Evaluated at `size` (a size label such as
+ * "100k") or, by default, at the largest size of the run.
+ */
+export interface Target {
+  /** What the row is, for the reader ("validate, 20k systems"). */
+  readonly what: string;
+  /** The measured stage. */
+  readonly stage: string;
+  /** Stage it is compared with, measured in the same run. */
+  readonly baseline?: string;
+  /** At most this many times the baseline's wall time. */
+  readonly maxRatio?: number;
+  /** At least this many times faster than the baseline (baseline ÷ stage). */
+  readonly minSpeedup?: number;
+  /** At most this wall time, ms. */
+  readonly maxMs?: number;
+  /** At most this peak resident memory, MiB. */
+  readonly maxMiB?: number;
+  /** Size label where it applies [the largest size run]. */
+  readonly size?: string;
+}

@@ -132,6 +132,16 @@ export class ConfigError extends InputError {
   }
 }
 
+/**
+ * An output path that cannot be written as asked (`--out` onto a directory, a device, a symbolic
+ * link, below a file…): exit 2, the path named in the finding, nothing written.
+ */
+export class OutputError extends InputError {
+  constructor(findings: readonly Finding[]) {
+    super("output", findings);
+  }
+}
+
 /** A source given to `dcplan import` or `dcplan survey import` (RVTools, NetBox, CSV, workbook, mapping, survey forms) has errors. */
 export class ImportError extends InputError {
   constructor(findings: readonly Finding[], what = "import source") {

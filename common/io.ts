@@ -1,7 +1,7 @@
 // What a command may touch of the outside world, passed in so commands stay callable from tests.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
-import { InternalError } from "./errors.js";
+import { InternalError, OutputError } from "./errors.js";
 
 /** The outside world a command sees. */
 export interface Io {
@@ -26,13 +26,61 @@ export function processIo(): Io {
 }
 
 /**
+ * Checks that `path` can be written as a file: it does not exist, or it is a regular file; and the
+ * nearest existing directory above it is a directory. Throws OutputError (exit 2) naming the path:
+ * a directory, a device, a pipe or a socket, a symbolic link (replacing it would cut the link) or a
+ * path below a file is not overwritten.
+ */
+export function checkOutputPath(path: string): void {
+  const problem = (file: string, message: string): never => {
+    throw new OutputError([{ severity: "error", rule: "bad-output-path", file, message }]);
+  };
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOTDIR") stat = undefined;
+    else if ((err as NodeJS.ErrnoException).code !== "ENOENT") return problem(path, `cannot be written: ${(err as Error).message}`);
+  }
+  if (stat) {
+    if (stat.isSymbolicLink()) problem(path, "is a symbolic link: dcplan replaces files, not links (give the path of the file it points to, or remove the link)");
+    if (stat.isDirectory()) problem(path, "is a directory: give a file path (the directory is left as it is)");
+    if (!stat.isFile()) problem(path, "is a device, a pipe or a socket, not a file: give a file path");
+    return;
+  }
+  // The nearest existing ancestor must be a directory.
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    let s;
+    try {
+      s = statSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") {
+        if (dirname(dir) === dir) return;
+        continue;
+      }
+      return problem(path, `cannot be written: ${(err as Error).message}`);
+    }
+    if (!s.isDirectory()) problem(path, `cannot be written: ${dir} is a file, not a directory`);
+    return;
+  }
+}
+
+/**
  * Writes a file atomically: the data goes to a temporary file beside the target, which is then
  * renamed over it, so a reader never sees a half-written file and an old file survives a failure.
- * `mode` sets the file's permissions [the process default, 0o666 less the umask].
+ * A path that is not a file to write (see checkOutputPath) is an OutputError; a failure of the
+ * disk itself (full, read-only…) an InternalError. `mode` sets the file's permissions [the
+ * process default, 0o666 less the umask].
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly mode?: number } = {}): void {
+  checkOutputPath(path);
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new OutputError([{ severity: "error", rule: "bad-output-path", file: path, message: `cannot be written: cannot create the directory ${dir}: ${(err as Error).message}` }]);
+  }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     // The temporary file is created with the mode (e.g. 0o600 for secrets), so the data is never readable by others, not even briefly.
@@ -40,6 +88,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new OutputError([{ severity: "error", rule: "bad-output-path", file: path, message: `cannot be written: ${code === "EROFS" ? "the file system is read-only" : "permission denied"}` }]);
+    }
     throw new InternalError(`cannot write ${path}: ${(err as Error).message}`, { cause: err });
   }
 }

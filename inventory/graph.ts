@@ -53,9 +53,16 @@ export function edgeKey(kind: EdgeKind, source: string, target: string): string 
  */
 export function buildGraph(inventory: Inventory): InventoryGraph {
   const g: InventoryGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
+  // When no id repeats (any valid inventory), an edge of kind located-at, hosted-on or owned-by is
+  // the only one from its source, and runs-on edges repeat only where a system lists a server
+  // twice: the per-edge existence checks (a hash of a fresh key string each) are skipped then.
+  let repeatedIds = false;
   for (const key of ["sites", "agencies", "servers", "systems", "externals"] as const) {
     for (const e of inventory[key]) {
-      if (g.hasNode(e.id)) continue;
+      if (g.hasNode(e.id)) {
+        repeatedIds = true;
+        continue;
+      }
       const attrs: NodeAttributes =
         key === "servers"
           ? { kind: "server", serverKind: (e as { kind: string }).kind, site: (e as { site: string }).site }
@@ -63,27 +70,42 @@ export function buildGraph(inventory: Inventory): InventoryGraph {
       g.addNode(e.id, attrs);
     }
   }
-  const add = (kind: EdgeKind, s: string, t: string, attrs?: Partial<EdgeAttributes>): void => {
-    if (!g.hasNode(s) || !g.hasNode(t)) return;
+  const add = (kind: EdgeKind, s: string, t: string, unique: boolean): void => {
+    if (!g.hasNode(t)) return;
     const key = edgeKey(kind, s, t);
-    if (!g.hasEdge(key)) g.addDirectedEdgeWithKey(key, s, t, { kind, ...attrs });
+    if ((repeatedIds || !unique) && g.hasEdge(key)) return;
+    g.addDirectedEdgeWithKey(key, s, t, { kind });
   };
   for (const s of inventory.servers) {
-    add("located-at", s.id, s.site);
-    if (s.hostedOn) add("hosted-on", s.id, s.hostedOn);
-    if (s.owner) add("owned-by", s.id, s.owner);
+    if (!g.hasNode(s.id)) continue;
+    add("located-at", s.id, s.site, true);
+    if (s.hostedOn) add("hosted-on", s.id, s.hostedOn, true);
+    if (s.owner) add("owned-by", s.id, s.owner, true);
   }
   for (const sys of inventory.systems) {
-    add("owned-by", sys.id, sys.owner);
-    for (const sid of sys.servers) add("runs-on", sys.id, sid);
-    for (const dep of sys.dependsOn ?? []) {
-      if (!g.hasNode(dep.target) || dep.target === sys.id) continue;
-      const key = edgeKey("depends-on", sys.id, dep.target);
+    if (!g.hasNode(sys.id)) continue;
+    add("owned-by", sys.id, sys.owner, true);
+    const servers = sys.servers ?? [];
+    const listedTwice = servers.length > 1 && new Set(servers).size !== servers.length;
+    for (const sid of servers) add("runs-on", sys.id, sid, !listedTwice);
+    const deps = sys.dependsOn ?? [];
+    // Several entries on one target become one edge: tight when any is, with every port listed.
+    const merged = deps.length > 1 ? new Map<string, EdgeAttributes>() : undefined;
+    for (const dep of deps) {
+      if (dep.target === sys.id || !g.hasNode(dep.target)) continue;
       const port = dep.port === undefined ? undefined : { port: dep.port, protocol: dep.protocol ?? "tcp" };
-      if (!g.hasEdge(key)) {
-        g.addDirectedEdgeWithKey(key, sys.id, dep.target, { kind: "depends-on", coupling: dep.coupling, ports: port ? [port] : [] });
+      const key = edgeKey("depends-on", sys.id, dep.target);
+      let attrs = merged ? merged.get(dep.target) : undefined;
+      if (attrs === undefined && repeatedIds && g.hasEdge(key)) {
+        // another entity with this id made the edge already: merge into it, as for a second entry
+        attrs = g.getEdgeAttributes(key);
+        merged?.set(dep.target, attrs);
+      }
+      if (attrs === undefined) {
+        const fresh: EdgeAttributes = { kind: "depends-on", coupling: dep.coupling, ports: port ? [port] : [] };
+        merged?.set(dep.target, fresh);
+        g.addDirectedEdgeWithKey(key, sys.id, dep.target, fresh);
       } else {
-        const attrs = g.getEdgeAttributes(key);
         if (dep.coupling === "tight") attrs.coupling = "tight";
         if (port && !attrs.ports!.some((p) => p.port === port.port && p.protocol === port.protocol)) {
           attrs.ports!.push(port);

@@ -1,16 +1,38 @@
-// Loads an inventory directory: every *.yaml / *.yml below it, recursively, sorted by path; each
-// document a mapping of entity lists. Bulk parsing uses js-yaml (fast); only files that produce a
-// finding are parsed again with `yaml` to give line and column (see yaml-source.ts). Every problem
+// Loads an inventory directory: every *.yaml / *.yml below it (files.ts: recursively, sorted by
+// path, symbolic links followed while they stay inside), each document a mapping of entity lists.
+// Files are read as UTF-8 (common/read-text.ts: a file that is not is a located error) and parsed
+// by the fast reader of yaml-subset.ts, or by js-yaml when a file leaves that subset (anchors,
+// block scalars…); js-yaml also reports syntax errors, and for files up to a few MiB the `yaml`
+// package lists every syntax problem of the file instead. Findings are located afterwards with the
+// subset's locator (`yaml` for small files outside the subset), so no file is parsed with
+// positions unless it has a finding, and then in memory proportional to the file. Every problem
 // of every file is collected before anything is thrown, so one run reports them all.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
-import jsYaml from "js-yaml";
+import { relative, sep } from "node:path";
+import { statSync } from "node:fs";
+import { createRequire } from "node:module";
+import type jsYamlModule from "js-yaml";
 import type { z } from "zod";
-import { type Finding, InventoryError } from "../common/errors.js";
+import { type Finding, InventoryError, type Place } from "../common/errors.js";
+import { ioProblem, readText } from "../common/read-text.js";
+import { inventoryFiles } from "./files.js";
 import { indexInventory, type InventoryIndex } from "./model.js";
 import { crossRecordRules, type EntityOrigin, type RuleContext } from "./rules.js";
-import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, suggest } from "./schema.js";
+import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, suggest, unknownFieldMessage } from "./schema.js";
 import { locate, readYamlFile, forgetPositions } from "./yaml-source.js";
+import { locateInSubset, type PathQuery, readYamlSubset } from "./yaml-subset.js";
+
+/**
+ * Largest file (in UTF-16 code units) parsed with the `yaml` package, to list every syntax problem
+ * or to locate findings in a file outside the fast reader's subset: `yaml` holds about 60× the
+ * file while it parses. Beyond it, js-yaml's first syntax error is reported, and findings in a file
+ * outside the subset name the file, the entity and the field without a line.
+ */
+export const YAML_PACKAGE_MAX_CHARS = 4 * 2 ** 20;
+
+/** js-yaml, loaded the first time a file leaves the fast reader's subset (start-up time). */
+function jsYaml(): typeof jsYamlModule {
+  return createRequire(import.meta.url)("js-yaml") as typeof jsYamlModule;
+}
 
 /** A loaded, valid inventory with what the later stages need. */
 export interface LoadedInventory {
@@ -46,19 +68,9 @@ export interface PendingFinding extends Omit<Finding, "line" | "col"> {
   readonly col?: number;
 }
 
-/** Lists the YAML files below `dir`, sorted by path (code-unit order, the same on every machine). */
+/** Lists the YAML files below `dir`, sorted by path (code-unit order, the same on every machine); see files.ts. */
 export function listYamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort((a, b) => (a.split(sep).join("/") < b.split(sep).join("/") ? -1 : 1));
+  return inventoryFiles(dir).files;
 }
 
 /** Loads and validates the inventory in `dir`; throws InventoryError with every problem. */
@@ -72,38 +84,111 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
   let stat;
   try {
     stat = statSync(dir);
-  } catch {
-    throw new InventoryError([{ severity: "error", rule: "no-inventory", file: dir, message: "inventory directory not found" }]);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InventoryError([{ severity: "error", rule: "no-inventory", file: dir, message: code === "ENOENT" ? "inventory directory not found" : `inventory directory ${ioProblem(err)}` }]);
   }
   if (!stat.isDirectory()) throw new InventoryError([{ severity: "error", rule: "no-inventory", file: dir, message: "is not a directory (an inventory is a directory of YAML files)" }]);
-  const files = listYamlFiles(dir);
-  if (files.length === 0) throw new InventoryError([{ severity: "error", rule: "no-inventory", file: dir, message: "no *.yaml or *.yml file in the inventory directory" }]);
+  const listed = inventoryFiles(dir);
+  for (const f of listed.findings) pending.push({ ...f, file: f.file ?? dir });
+  const files = listed.files;
+  if (files.length === 0 && listed.findings.length === 0) throw new InventoryError([{ severity: "error", rule: "no-inventory", file: dir, message: "no *.yaml or *.yml file in the inventory directory" }]);
 
   const lists: Record<Collection, unknown[]> = { sites: [], agencies: [], servers: [], systems: [], externals: [] };
   /** Valid entities plus what can be salvaged of invalid ones, so cross-record rules still see them. */
   const ruleLists: Record<Collection, unknown[]> = { sites: [], agencies: [], servers: [], systems: [], externals: [] };
-  const originOf = new WeakMap<object, EntityOrigin>();
+  const originOf = new Map<object, EntityOrigin>();
   const origins = new Map<string, EntityOrigin>();
   const duplicates: { id: string; here: EntityOrigin; first: EntityOrigin }[] = [];
   /** Ids of entities that failed their schema, with their kind, so references to them are not also reported as dangling. */
   const invalidIds = new Map<string, Collection>();
   const texts = new Map<string, string>();
 
-  for (const file of files) {
-    const text = readFileSync(file, "utf8");
-    let docs: unknown[];
-    try {
-      docs = jsYaml.loadAll(text, undefined, { schema: jsYaml.CORE_SCHEMA, filename: file, json: false }) as unknown[];
-    } catch (err) {
-      // Parse again with `yaml` for every syntax problem with its place; keep js-yaml's if `yaml` sees none.
-      texts.set(file, text);
-      const { findings } = readYamlFile(file, text);
-      if (findings.length > 0) pending.push(...findings.map((f) => ({ ...f, file })));
+  let salvaged = false;
+  /** Ids first defined (origins) and first found invalid in the file being read, to undo them if the fast reader gives up on it. */
+  let newOrigins: string[] = [];
+  let newInvalid: string[] = [];
+
+  /** Validates one list entry and files it (or its findings). */
+  const accept = (file: string, d: number, key: string, i: number, raw: unknown): void => {
+    const collection = key as Collection;
+    const at = [key, i];
+    const rawId = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
+    const origin: EntityOrigin = { file, doc: d, at, collection };
+    if (rawId !== undefined) {
+      const first = origins.get(rawId);
+      if (first) duplicates.push({ id: rawId, here: origin, first });
       else {
-        const mark = (err as jsYaml.YAMLException).mark;
-        pending.push({ severity: "error", rule: "yaml-syntax", file, line: mark ? mark.line + 1 : undefined, col: mark ? mark.column + 1 : undefined, message: `YAML syntax error: ${(err as jsYaml.YAMLException).reason ?? (err as Error).message}` });
+        origins.set(rawId, origin);
+        newOrigins.push(rawId);
       }
+    }
+    const result = (ENTITY_SCHEMAS[collection] as z.ZodType).safeParse(raw);
+    if (result.success) {
+      lists[collection].push(result.data);
+      ruleLists[collection].push(result.data);
+      originOf.set(result.data as object, origin);
+      return;
+    }
+    if (rawId !== undefined && !invalidIds.has(rawId)) {
+      invalidIds.set(rawId, collection);
+      newInvalid.push(rawId);
+    }
+    const partial = salvage(raw, result.error.issues);
+    if (partial) {
+      ruleLists[collection].push(partial);
+      originOf.set(partial, origin);
+      salvaged = true;
+    }
+    for (const issue of result.error.issues) {
+      pending.push({
+        severity: "error",
+        rule: issueRule(issue.code, issue.message),
+        file,
+        doc: d,
+        at: [...at, ...(issue.path as (string | number)[])],
+        entity: rawId ?? `${ENTITY_NOUN[collection]} #${i + 1}`,
+        path: issue.path as (string | number)[],
+        message: issueMessage(issue, raw),
+      });
+    }
+  };
+  const isCollection = (key: string): boolean => (COLLECTIONS as readonly string[]).includes(key);
+
+  for (const file of files) {
+    const read = readText(file);
+    if (read.finding) {
+      pending.push({ ...read.finding, file });
       continue;
+    }
+    const text = read.text;
+    texts.set(file, text);
+    // The fast reader hands over each entry of a top-level list as soon as it is read, so it is
+    // validated while young (less garbage collection, never held twice). If it gives up on the
+    // file, what it handed over is undone and js-yaml reads the file whole.
+    const mark: { lists: number[]; ruleLists: number[]; pending: number; duplicates: number; salvaged: boolean } = { lists: COLLECTIONS.map((c) => lists[c].length), ruleLists: COLLECTIONS.map((c) => ruleLists[c].length), pending: pending.length, duplicates: duplicates.length, salvaged };
+    newOrigins = [];
+    newInvalid = [];
+    let docs = readYamlSubset(text, (d, key, i, raw) => {
+      if (isCollection(key)) accept(file, d, key, i, raw);
+    });
+    if (docs === undefined) {
+      COLLECTIONS.forEach((c, k) => {
+        for (const e of lists[c].splice(mark.lists[k])) originOf.delete(e as object);
+        for (const e of ruleLists[c].splice(mark.ruleLists[k])) originOf.delete(e as object);
+      });
+      pending.length = mark.pending;
+      duplicates.length = mark.duplicates;
+      for (const id of newOrigins) origins.delete(id);
+      for (const id of newInvalid) invalidIds.delete(id);
+      salvaged = mark.salvaged;
+      try {
+        const { loadAll, CORE_SCHEMA } = jsYaml();
+        docs = loadAll(text, undefined, { schema: CORE_SCHEMA, filename: file, json: false }) as unknown[];
+      } catch (err) {
+        pending.push(...syntaxFindings(file, text, err));
+        continue;
+      }
     }
     docs.forEach((doc, d) => {
       if (doc === null || doc === undefined) return; // an empty document (only comments) is fine
@@ -113,52 +198,18 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
       }
       for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
         if (key.startsWith("x-")) continue;
-        if (!(COLLECTIONS as readonly string[]).includes(key)) {
-          pending.push({ severity: "error", rule: "unknown-field", file, doc: d, at: [key], message: `unknown top-level key "${key}"${suggest(key, COLLECTIONS)}; expected ${COLLECTIONS.join(", ")}` });
+        if (!isCollection(key)) {
+          const merge = key === "<<";
+          pending.push({ severity: "error", rule: merge ? "merge-key" : "unknown-field", file, doc: d, at: [key], message: merge ? unknownFieldMessage(key, COLLECTIONS) : `unknown top-level key "${key}"${suggest(key, COLLECTIONS)}; expected ${COLLECTIONS.join(", ")}` });
           continue;
         }
-        const collection = key as Collection;
         if (value === null) continue;
         if (!Array.isArray(value)) {
-          pending.push({ severity: "error", rule: "wrong-type", file, doc: d, at: [key], message: `"${key}" must be a list of ${collection}` });
+          pending.push({ severity: "error", rule: "wrong-type", file, doc: d, at: [key], message: `"${key}" must be a list of ${key}` });
           continue;
         }
-        const schema = ENTITY_SCHEMAS[collection] as z.ZodType;
-        value.forEach((raw, i) => {
-          const at = [key, i];
-          const rawId = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
-          const origin: EntityOrigin = { file, doc: d, at, collection };
-          if (rawId !== undefined) {
-            const first = origins.get(rawId);
-            if (first) duplicates.push({ id: rawId, here: origin, first });
-            else origins.set(rawId, origin);
-          }
-          const result = schema.safeParse(raw);
-          if (!result.success) {
-            if (rawId !== undefined && !invalidIds.has(rawId)) invalidIds.set(rawId, collection);
-            const partial = salvage(raw, result.error.issues);
-            if (partial) {
-              ruleLists[collection].push(partial);
-              originOf.set(partial, origin);
-            }
-            for (const issue of result.error.issues) {
-              pending.push({
-                severity: "error",
-                rule: issueRule(issue.code, issue.message),
-                file,
-                doc: d,
-                at: [...at, ...(issue.path as (string | number)[])],
-                entity: rawId ?? `${ENTITY_NOUN[collection]} #${i + 1}`,
-                path: issue.path as (string | number)[],
-                message: issueMessage(issue, raw),
-              });
-            }
-          } else {
-            lists[collection].push(result.data);
-            ruleLists[collection].push(result.data);
-            originOf.set(result.data as object, origin);
-          }
-        });
+        // Entries the fast reader streamed are in already (their list came back empty).
+        value.forEach((raw, i) => accept(file, d, key, i, raw));
       }
     });
   }
@@ -168,10 +219,11 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
     pending.push({ severity: "error", rule: "no-sites", file: dir, message: "the inventory has no sites (at least one `sites:` entry is required)" });
   }
   const index = indexInventory(inventory);
-  const ruleInventory = ruleLists as unknown as Inventory;
+  // The rules see what could be salvaged of invalid entities too; without any, that is the inventory itself.
+  const ruleInventory = salvaged ? (ruleLists as unknown as Inventory) : inventory;
   const ctx: RuleContext = {
     inventory: ruleInventory,
-    index: ruleInventory === inventory ? index : indexInventory(ruleInventory),
+    index: salvaged ? indexInventory(ruleInventory) : index,
     origins,
     originOf,
     invalidIds,
@@ -232,40 +284,86 @@ function stripPending(f: PendingFinding): Finding {
   return rest;
 }
 
-/** Gives every pending finding its line and column (parsing each involved file once). */
+/** Gives every pending finding its line and column (reading each involved file once, from `texts` when there). */
 export function locateAll(findings: readonly PendingFinding[], texts: ReadonlyMap<string, string> = new Map()): Finding[] {
-  // File by file, dropping each file's parse once its findings are located: a `yaml` parse holds
-  // ≈ 60× the file's size, so keeping every file of a large inventory exceeded 2 GiB (bench/, 100k
-  // servers with a warning in every file). Files named by a `related` place are kept to the end.
-  const byFile = new Map<string, number[]>();
-  const relatedFiles = new Set<string>();
-  findings.forEach((f, i) => {
-    const list = byFile.get(f.file);
-    if (list) list.push(i);
-    else byFile.set(f.file, [i]);
-    if (f.related) relatedFiles.add(f.related.file);
+  // One scan per file for all its findings (and the `related` places that point into it).
+  const queries = new Map<string, PathQuery[]>();
+  const ask = (file: string, doc: number, at: readonly (string | number)[], atKey: boolean): { file: string; i: number } => {
+    let list = queries.get(file);
+    if (!list) queries.set(file, (list = []));
+    list.push({ doc, path: at, atKey });
+    return { file, i: list.length - 1 };
+  };
+  const asked = findings.map((f) => ({
+    main: f.line === undefined && f.doc !== undefined && f.at ? ask(f.file, f.doc, f.at, f.rule === "unknown-field" || f.rule === "merge-key") : undefined,
+    related: f.related ? ask(f.related.file, f.related.doc, f.related.at, false) : undefined,
+  }));
+  const places = new Map<string, Place[]>();
+  for (const [file, list] of queries) places.set(file, placesIn(file, list, texts.get(file)));
+  return findings.map((f, k) => {
+    const { main, related } = asked[k];
+    const place = main ? places.get(main.file)![main.i] : { file: f.file, line: f.line, col: f.col };
+    let message = f.message;
+    if (f.related && related) {
+      const other = places.get(related.file)![related.i];
+      message = `${message} ${f.related.text} ${other.file}${other.line !== undefined ? `:${other.line}:${other.col}` : ""}`;
+    }
+    return { ...stripPending(f), ...place, message };
   });
-  const out: Finding[] = new Array<Finding>(findings.length);
-  for (const [file, indices] of byFile) {
-    for (const i of indices) out[i] = locateOne(findings[i], texts);
-    if (!relatedFiles.has(file)) forgetPositions(file);
+}
+
+/**
+ * Line and column of each query in `file`: the fast reader's locator over the text; for a file
+ * outside its subset, the `yaml` package when the file is small enough, else the file alone.
+ */
+function placesIn(file: string, queries: readonly PathQuery[], text?: string): Place[] {
+  if (text === undefined) {
+    const read = readText(file);
+    if (read.finding) return queries.map(() => ({ file }));
+    text = read.text;
+  }
+  const offsets = locateInSubset(text, queries);
+  if (offsets) return linesAndColumns(text, offsets).map((p) => ({ file, ...p }));
+  if (text.length > YAML_PACKAGE_MAX_CHARS) return queries.map(() => ({ file }));
+  const out = queries.map((q, i) => locate(file, q.doc, q.path, i === 0 ? text : undefined, { atKey: q.atKey }));
+  forgetPositions(file);
+  return out;
+}
+
+/** 1-based line and column (UTF-16 code units, as the `yaml` package counts) of each offset, in one pass over the text. */
+function linesAndColumns(text: string, offsets: readonly (number | undefined)[]): { line?: number; col?: number }[] {
+  const order = offsets.map((_, i) => i).filter((i) => offsets[i] !== undefined).sort((a, b) => offsets[a]! - offsets[b]!);
+  const out: { line?: number; col?: number }[] = offsets.map(() => ({}));
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  for (const i of order) {
+    const offset = offsets[i]!;
+    for (let nl = text.indexOf("\n", scanned); nl !== -1 && nl < offset; nl = text.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    scanned = Math.max(scanned, lineStart);
+    out[i] = { line, col: offset - lineStart + 1 };
   }
   return out;
 }
 
-function locateOne(f: PendingFinding, texts: ReadonlyMap<string, string>): Finding {
-  const base = stripPending(f);
-  const place = f.line === undefined && f.doc !== undefined && f.at ? locate(f.file, f.doc, f.at, texts.get(f.file), { atKey: f.rule === "unknown-field" }) : { file: f.file, line: f.line, col: f.col };
-  let message = f.message;
-  if (f.related) {
-    const other = locate(f.related.file, f.related.doc, f.related.at, texts.get(f.related.file));
-    message = `${message} ${f.related.text} ${other.file}${other.line !== undefined ? `:${other.line}:${other.col}` : ""}`;
+/** Syntax problems of a file neither reader accepts: every one from `yaml` when the file is small enough, else js-yaml's first. */
+function syntaxFindings(file: string, text: string, err: unknown): PendingFinding[] {
+  if (text.length <= YAML_PACKAGE_MAX_CHARS) {
+    const { findings } = readYamlFile(file, text);
+    forgetPositions(file);
+    if (findings.length > 0) return findings.map((f) => ({ ...f, file }));
   }
-  return { ...base, ...place, message };
+  const e = err as jsYamlModule.YAMLException;
+  const mark = e.mark;
+  return [{ severity: "error", rule: "yaml-syntax", file, line: mark ? mark.line + 1 : undefined, col: mark ? mark.column + 1 : undefined, message: `YAML syntax error: ${e.reason ?? (err as Error).message}` }];
 }
 
 function issueRule(code: string, message: string): string {
   if (message.startsWith("unknown field")) return "unknown-field";
+  if (message.startsWith("YAML merge keys")) return "merge-key";
   if (code === "invalid_type" || code === "invalid_union") return "wrong-type";
   if (code === "too_small" || code === "too_big") return "out-of-range";
   if (code === "invalid_value") return "invalid-value";
@@ -285,10 +383,13 @@ function issueMessage(issue: ZodIssueLike, raw: unknown): string {
   let value: unknown = raw;
   for (const step of issue.path) value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   if (issue.path.length > 0 && value === undefined && issue.code === "invalid_type") return "is required";
-  if (issue.code === "invalid_value" && issue.values) return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (got ${JSON.stringify(value)})`;
+  if (issue.code === "invalid_value" && issue.values) {
+    const choices = issue.values.map((v) => JSON.stringify(v)).join(", ");
+    return issue.path.length > 0 && value === undefined ? `is required: one of ${choices}` : `must be one of ${choices} (got ${JSON.stringify(value)})`;
+  }
   if (issue.path.length === 0 && issue.code === "invalid_type") return `must be a mapping (got ${Array.isArray(raw) ? "a list" : raw === null ? "nothing" : typeof raw})`;
   const shown = value !== undefined && typeof value !== "object" ? ` (got ${JSON.stringify(value)})` : "";
-  return `${issue.message}${issue.message.startsWith("unknown field") || issue.message.startsWith("is ") ? "" : shown}`;
+  return `${issue.message}${issue.message.startsWith("unknown field") || issue.message.startsWith("YAML merge keys") || issue.message.startsWith("is ") ? "" : shown}`;
 }
 
 /** Path of `file` relative to `dir`, with forward slashes (for messages and docs). */

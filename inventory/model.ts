@@ -58,6 +58,19 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
  * alphabetical order, so the answer is stable); undefined for a system with no servers (SaaS).
  */
 export function systemSite(index: InventoryIndex, system: System): string | undefined {
+  // Most systems run at one site: answer without counting and sorting.
+  let only: string | undefined;
+  let mixed = false;
+  for (const sid of system.servers) {
+    const site = index.servers.get(sid)?.site;
+    if (site === undefined) continue;
+    if (only === undefined) only = site;
+    else if (site !== only) {
+      mixed = true;
+      break;
+    }
+  }
+  if (!mixed) return only;
   const counts = new Map<string, number>();
   for (const sid of system.servers) {
     const site = index.servers.get(sid)?.site;
@@ -72,4 +85,11 @@ export function systemSite(index: InventoryIndex, system: System): string | unde
     }
   }
   return best;
+}
+
+/** systemSite of every system of the index, computed once for callers that need several of them (validate's summary). */
+export function systemSites(index: InventoryIndex): Map<System, string | undefined> {
+  const sites = new Map<System, string | undefined>();
+  for (const s of index.inventory.systems) sites.set(s, systemSite(index, s));
+  return sites;
 }

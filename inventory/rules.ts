@@ -21,7 +21,7 @@ export interface RuleContext {
   /** First definition of every id (valid or not). */
   readonly origins: ReadonlyMap<string, EntityOrigin>;
   /** Where each entity object (valid or salvaged) is defined. */
-  readonly originOf: WeakMap<object, EntityOrigin>;
+  readonly originOf: ReadonlyMap<object, EntityOrigin>;
   /** Ids of entities that failed their schema: references to them are not reported again. */
   readonly invalidIds: ReadonlyMap<string, Collection>;
   /** Every second (third…) definition of an id. */
@@ -114,7 +114,9 @@ export const hostedOnRules: Rule = (ctx) => {
 export const hostedOnCycles: Rule = (ctx) => {
   const state = new Map<string, 1 | 2>(); // 1 on the current path, 2 done
   for (const start of ctx.inventory.servers) {
-    if (state.has(start.id)) continue;
+    // Every member of a cycle is hosted on a server that is itself hosted: a VM on a physical
+    // host (all of them, in a valid inventory) starts no walk, and a walk that reaches it stops.
+    if (start.hostedOn === undefined || ctx.index.servers.get(start.hostedOn)?.hostedOn === undefined || state.has(start.id)) continue;
     const path: string[] = [];
     let cur: string | undefined = start.id;
     while (cur !== undefined && !state.has(cur)) {
@@ -192,7 +194,21 @@ export const hotServers: Rule = (ctx) => {
 
 export const systemsAcrossSites: Rule = (ctx) => {
   for (const sys of ctx.inventory.systems) {
-    const sites = new Set((sys.servers ?? []).map((id) => ctx.index.servers.get(id)?.site).filter((s): s is string => s !== undefined));
+    // Most systems run at one site: check that before collecting the sites.
+    const servers = sys.servers ?? [];
+    let one: string | undefined;
+    let several = false;
+    for (const id of servers) {
+      const site = ctx.index.servers.get(id)?.site;
+      if (site === undefined) continue;
+      if (one === undefined) one = site;
+      else if (site !== one) {
+        several = true;
+        break;
+      }
+    }
+    if (!several) continue;
+    const sites = new Set(servers.map((id) => ctx.index.servers.get(id)?.site).filter((s): s is string => s !== undefined));
     if (sites.size > 1) {
       ctx.push({ severity: "warning", rule: "system-across-sites", entity: sys.id, path: ["servers"], ...at(ctx, sys, "servers"), message: `runs on servers at several sites (${[...sites].sort().join(", ")})` });
     }

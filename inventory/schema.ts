@@ -28,13 +28,22 @@ export function record<T extends z.ZodRawShape>(shape: T) {
   return z
     .object(shape)
     .catchall(z.unknown())
-    .superRefine((value, ctx) => {
-      for (const key of Object.keys(value)) {
-        if (!known.has(key) && !key.startsWith("x-")) {
-          ctx.addIssue({ code: "custom", path: [key], message: `unknown field "${key}"${suggest(key, known)}` });
+    .superRefine(
+      (value, ctx) => {
+        for (const key of Object.keys(value)) {
+          if (!known.has(key) && !key.startsWith("x-")) ctx.addIssue({ code: "custom", path: [key], message: unknownFieldMessage(key, known) });
         }
-      }
-    });
+      },
+      // Also when a field failed (a missing required one…): `ownr:` must get "unknown field ownr,
+      // did you mean owner" beside "owner is required", not only the latter.
+      { when: (payload) => payload.value !== null && typeof payload.value === "object" && !Array.isArray(payload.value) },
+    );
+}
+
+/** The message for an unknown key (a YAML merge key `<<` gets its own: dcplan does not expand them). */
+export function unknownFieldMessage(key: string, known: Iterable<string>): string {
+  if (key === "<<") return 'YAML merge keys ("<<:") are not supported: write the fields out in full (other tools read these files too)';
+  return `unknown field "${key}"${suggest(key, known)}`;
 }
 
 /** ", did you mean "x"?" when a known key is one or two edits away. */

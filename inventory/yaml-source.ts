@@ -1,10 +1,18 @@
-// Reading YAML with positions. The `yaml` package gives line and column for any node and reports
-// every syntax problem (duplicate keys included); it is slow on very large inputs (see
-// docs/inventory.md, "Loading large inventories"), so the inventory loader uses it only for files
-// that need a position, and js-yaml for the bulk.
+// Reading YAML with positions through the `yaml` package: line and column for any node and every
+// syntax problem (duplicate keys included). It holds about 60× the file while parsing (see
+// docs/inventory.md, "Loading large inventories"), so the inventory loader uses it only for small
+// files: to list syntax errors and to locate findings in files outside the fast reader's subset
+// (yaml-subset.ts). Small inputs — the planning profile, stack files — are read with it whole.
 import { readFileSync } from "node:fs";
-import { isCollection, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node } from "yaml";
 import type { Finding, Place } from "../common/errors.js";
+import { readText } from "../common/read-text.js";
+
+/** The `yaml` package, loaded on first use: most runs never need it, and loading it costs start-up time. */
+function yamlPackage(): typeof import("yaml") {
+  return createRequire(import.meta.url)("yaml") as typeof import("yaml");
+}
 
 /** A parsed file kept for locating nodes. */
 interface ParsedFile {
@@ -17,7 +25,13 @@ const cache = new Map<string, ParsedFile>();
 function parseWithPositions(file: string, text?: string): ParsedFile {
   const cached = cache.get(file);
   if (cached && text === undefined) return cached;
-  const src = text ?? readFileSync(file, "utf8");
+  let src = text;
+  if (src === undefined) {
+    const read = readText(file);
+    if (read.finding) throw new Error(read.finding.message);
+    src = read.text;
+  }
+  const { LineCounter, parseAllDocuments } = yamlPackage();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(src, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const parsed: ParsedFile = { docs: Array.isArray(docs) ? docs : [], lineCounter };
@@ -37,11 +51,11 @@ export function forgetPositions(file?: string): void {
  */
 export function readYamlFile(file: string, text?: string): { docs: unknown[]; findings: Finding[] } {
   let src: string;
-  try {
-    src = text ?? readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { docs: [], findings: [{ severity: "error", rule: "unreadable-file", file, message: code === "ENOENT" ? "file not found" : `cannot read file: ${(err as Error).message}` }] };
+  if (text !== undefined) src = text;
+  else {
+    const read = readText(file);
+    if (read.finding) return { docs: [], findings: [read.finding] };
+    src = read.text;
   }
   const { docs, lineCounter } = parseWithPositions(file, src);
   const findings: Finding[] = [];
@@ -81,6 +95,7 @@ export function locate(file: string, docIndex: number, path: readonly (string | 
   }
   const doc = parsed.docs[docIndex];
   if (!doc || !doc.contents) return { file };
+  const { isCollection, isMap, isScalar, isSeq } = yamlPackage();
   let node: Node = doc.contents as Node;
   let keyNode: Node | undefined;
   for (const step of path) {

@@ -50,8 +50,9 @@ export function loadProfile(file: string, text?: string): LoadedProfile {
   if (!result.success) {
     const out: Finding[] = result.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-      const unknown = issue.message.startsWith("unknown field");
-      return { severity: "error" as const, rule: unknown ? "unknown-field" : "profile-schema", ...locate(file, 0, path, text, { atKey: unknown }), file, path, message: issue.message === "Invalid input" ? "has the wrong type" : issue.message };
+      const merge = issue.message.startsWith("YAML merge keys");
+      const unknown = merge || issue.message.startsWith("unknown field");
+      return { severity: "error" as const, rule: merge ? "merge-key" : unknown ? "unknown-field" : "profile-schema", ...locate(file, 0, path, text, { atKey: unknown }), file, path, message: issue.message === "Invalid input" ? "has the wrong type" : issue.message };
     });
     throw new ProfileError(out);
   }

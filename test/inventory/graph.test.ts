@@ -131,7 +131,7 @@ describe("duplicateFunctionCandidates", () => {
         makeSystem({ id: "mail-2", function: "email", servers: ["host-1"] }),
       ],
     });
-    expect(duplicateFunctionCandidates(indexInventory(inv))).toEqual([{ function: "document-management", systems: ["qlvb-bg", "qlvb-bn"], sites: ["dc-bg", "dc-bn"] }]);
+    expect(duplicateFunctionCandidates(indexInventory(inv))).toEqual([{ function: "document-management", systems: ["qlvb-bg", "qlvb-bn"], systemSites: ["dc-bg", "dc-bn"], sites: ["dc-bg", "dc-bn"] }]);
   });
 });
 

@@ -136,6 +136,14 @@ describe("loading a directory", () => {
     expect(await errorsOf(dir)).toEqual(['INV/a.yaml:6:54: h1 cpuCores: must be a whole number (got "eight")', 'INV/a.yaml:6:83: h1 tags: must be a list of strings (got "prod")']);
   });
 
+  it("reads a file the fast reader gives up on halfway with js-yaml, each entity once", async () => {
+    const servers = "servers:\n  - { id: h1, site: dc-bn, kind: physical, cpuCores: 8, memoryGiB: 64 }\n  - { id: h2, site: dc-bn, kind: physical, cpuCores: 0, memoryGiB: 64 }\n";
+    const dir = writeTree({ "a.yaml": `${SITE}${servers}x-note: |\n  a block scalar: outside the fast reader's subset\n` });
+    expect(await errorsOf(dir)).toEqual(["INV/a.yaml:7:54: h2 cpuCores: must be > 0 (got 0)"]);
+    const ok = writeTree({ "a.yaml": `${SITE}${servers.replace("cpuCores: 0", "cpuCores: 4")}x-note: |\n  text\n` });
+    expect((await loadInventory(ok, { asOf: "2026-11-22" })).inventory.servers.map((x) => x.id)).toEqual(["h1", "h2"]);
+  });
+
   it("loads the round trip of a fixture inventory", async () => {
     const inv = makeInventory({ servers: [makeServer(), makeServer({ kind: "virtual" })], systems: [makeSystem()] });
     const loaded = await loadInventory(writeInventory(inv));

@@ -2,7 +2,7 @@
 // security level, consolidation candidates, warnings). Exit 2 with every error on invalid input.
 import { type Finding, formatFinding, sortFindings } from "../../../common/errors.js";
 import { type LoadedInventory, loadInventory, locateAll, type PendingFinding } from "../../../inventory/load.js";
-import { systemSite } from "../../../inventory/model.js";
+import { systemSites } from "../../../inventory/model.js";
 import { duplicateFunctionCandidates } from "../../../inventory/queries/duplicates.js";
 import type { Io } from "../../../common/io.js";
 import { type CommandAction, WARNINGS_PER_RULE } from "./index.js";
@@ -34,10 +34,23 @@ export function inventorySummary(dir: string, loaded: LoadedInventory, warningsM
   out.push("");
   const header = ["site", ...SERVER_KINDS, "servers", "systems"];
   const rows: string[][] = [];
+  // One pass over servers and systems (not one per site: 100k servers × sites).
+  const serversAt = new Map<string, Map<string, number>>();
+  for (const s of inventory.servers) {
+    let kinds = serversAt.get(s.site);
+    if (!kinds) serversAt.set(s.site, (kinds = new Map()));
+    kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+  }
+  const sites = systemSites(index);
+  const systemsAt = new Map<string | undefined, number>();
+  for (const s of inventory.systems) {
+    const site = sites.get(s);
+    systemsAt.set(site, (systemsAt.get(site) ?? 0) + 1);
+  }
   for (const site of [...inventory.sites].sort((a, b) => a.id.localeCompare(b.id))) {
-    const servers = inventory.servers.filter((s) => s.site === site.id);
-    const systems = inventory.systems.filter((s) => systemSite(index, s) === site.id);
-    rows.push([site.id, ...SERVER_KINDS.map((k) => String(servers.filter((s) => s.kind === k).length)), String(servers.length), String(systems.length)]);
+    const kinds = serversAt.get(site.id) ?? new Map<string, number>();
+    const total = [...kinds.values()].reduce((n, k) => n + k, 0);
+    rows.push([site.id, ...SERVER_KINDS.map((k) => String(kinds.get(k) ?? 0)), String(total), String(systemsAt.get(site.id) ?? 0)]);
   }
   const saas = inventory.systems.filter((s) => s.servers.length === 0).length;
   if (saas > 0) rows.push(["(no server)", ...SERVER_KINDS.map(() => "0"), "0", String(saas)]);
@@ -45,11 +58,11 @@ export function inventorySummary(dir: string, loaded: LoadedInventory, warningsM
   out.push("");
   const levels = [1, 2, 3, 4, 5].map((l) => `level ${l}: ${inventory.systems.filter((s) => s.securityLevel === l).length}`);
   out.push(`Systems by security level (cấp độ): ${levels.join(", ")}`);
-  const dups = duplicateFunctionCandidates(index);
+  const dups = duplicateFunctionCandidates(index, sites);
   out.push("");
   out.push(`Consolidation candidates (same function at different sites): ${dups.length}`);
   for (const d of dups) {
-    out.push(`  ${d.function}: ${d.systems.map((id) => `${id} (${systemSite(index, index.systems.get(id)!)})`).join(", ")}`);
+    out.push(`  ${d.function}: ${d.systems.map((id, i) => `${id} (${d.systemSites[i]})`).join(", ")}`);
   }
   out.push("");
   const warnings = loaded.warnings; // in inventory order within each rule; located below when shown
