@@ -9,6 +9,8 @@
 //    servers per system, seed 1), plans it, runs the invariant checker and prints time, peak RSS,
 //    violations and waves ÷ lower bound, which must stay ≤ 1.05 on every family from 1,000 systems
 //    (below, one wave above the bound is already more than 5 %).
+// At 100k servers and more, `bench(ctx)` first times `dcplan plan` through the command line at 2k
+// and 20k systems against its baseline and issue 15's targets (bench/plan-command.ts).
 // Families (fixed seeds): `plain` (the generator as it is: tight clusters, loose cycles, shared
 // servers, duplicates, pinned consolidations and retirements), `third-site` (a provincial cloud zone
 // as a third site), `people-pins` (bench/people-pins.ts: people-pinned retains inside tight clusters
@@ -27,7 +29,8 @@ import type { Plan } from "../planner/plan-schema.js";
 import { checkInvariants } from "../test/planner/invariants.js";
 import { generateInventory } from "./generate.js";
 import { withPeoplePins } from "./people-pins.js";
-import type { BenchContext } from "./types.js";
+import { benchPlanCommand, PLAN_STAGES, PLAN_TARGET } from "./plan-command.js";
+import type { BenchContext, StageResult, Target } from "./types.js";
 
 const AS_OF = "2026-11-22";
 /** The benchmark's promise: waves ÷ lower bound on every generated family. */
@@ -69,8 +72,16 @@ function verdict(plan: Plan, violations: readonly string[]): string {
   return `${violations.length} invariant violations${violations.length > 0 ? ` (first: ${violations[0]})` : ""}; waves ÷ lower bound ${r.toFixed(3)}${judged}`;
 }
 
+/** Issue 15's targets for `dcplan plan` (bench/plan-command.ts rows at 100k servers): 20k systems within 8 s and 1 GiB; 20k ÷ 2k systems ≤ 10 × 1.2 (cost growth ≤ 1.2 of linear, the same profile shape). */
+export const targets: Target[] = [
+  { what: "dcplan plan, 20k systems / 100k servers, command line", stage: `planner: ${PLAN_STAGES.big}`, baseline: `planner: ${PLAN_STAGES.baseline}`, maxMs: PLAN_TARGET.ms, maxMiB: PLAN_TARGET.mib, size: "100k" },
+  { what: "dcplan plan cost growth 2k → 20k systems ≤ 1.2 × linear (20k ÷ 2k ≤ 12)", stage: `planner: ${PLAN_STAGES.big}`, baseline: `planner: ${PLAN_STAGES.small}`, maxRatio: 10 * PLAN_TARGET.growth, size: "100k" },
+];
+
 /** Runner entry point (bench/types.ts). */
-export async function bench(ctx: BenchContext): Promise<void> {
+export async function bench(ctx: BenchContext): Promise<StageResult[]> {
+  // First, while this process is still small: the real command line at 2k and 20k systems (bench/plan-command.ts).
+  const command = ctx.servers >= 100_000 ? benchPlanCommand({ yamlDir: ctx.inventoryDir, jsonFile: ctx.jsonFile }, ctx.asOf) : [];
   const inventory = await ctx.stage("read JSON", () => JSON.parse(readFileSync(ctx.jsonFile, "utf8")) as Inventory);
   const index = await ctx.stage("index", () => indexInventory(inventory));
   const plan = await ctx.stage("plan", () => planMigration({ inventory, index }, benchProfile(inventory), ctx.asOf), note);
@@ -81,6 +92,7 @@ export async function bench(ctx: BenchContext): Promise<void> {
     await ctx.stage(`plan (${family})`, () => (p = planMigration({ inventory: inv, index: indexInventory(inv) }, benchProfile(inv), ctx.asOf)), note);
     await ctx.stage(`invariants (${family})`, () => checkInvariants(inv, p!), (v) => verdict(p!, v));
   }
+  return command;
 }
 
 /** One row of the stand-alone benchmark. */

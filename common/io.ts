@@ -1,5 +1,5 @@
 // What a command may touch of the outside world, passed in so commands stay callable from tests.
-import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { InternalError, OutputError } from "./errors.js";
 
@@ -71,9 +71,10 @@ export function checkOutputPath(path: string): void {
  * renamed over it, so a reader never sees a half-written file and an old file survives a failure.
  * A path that is not a file to write (see checkOutputPath) is an OutputError; a failure of the
  * disk itself (full, read-only…) an InternalError. `mode` sets the file's permissions [the
- * process default, 0o666 less the umask].
+ * process default, 0o666 less the umask]. `data` may be a sequence of strings (e.g.
+ * common/json-chunks.ts), written one after the other as UTF-8, so a large document is never held whole.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: { readonly mode?: number } = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, options: { readonly mode?: number } = {}): void {
   checkOutputPath(path);
   const dir = dirname(path);
   try {
@@ -84,7 +85,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     // The temporary file is created with the mode (e.g. 0o600 for secrets), so the data is never readable by others, not even briefly.
-    writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
+    if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
+    else writePieces(tmp, data, options.mode);
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -93,5 +95,18 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
       throw new OutputError([{ severity: "error", rule: "bad-output-path", file: path, message: `cannot be written: ${code === "EROFS" ? "the file system is read-only" : "permission denied"}` }]);
     }
     throw new InternalError(`cannot write ${path}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Writes `pieces` one after the other as UTF-8 into a new file `path` [created with `mode`]. */
+function writePieces(path: string, pieces: Iterable<string>, mode?: number): void {
+  const fd = mode === undefined ? openSync(path, "w") : openSync(path, "w", mode);
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, "utf8");
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

@@ -8,9 +8,17 @@ export function dayNumber(iso: string): number {
   return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY);
 }
 
+/** ISO text of the day numbers met so far (a plan names the same few thousand days again and again). */
+const isoOfDay = new Map<number, string>();
+
 /** ISO date of a day number. */
 export function isoDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoOfDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoOfDay.size < 1_000_000) isoOfDay.set(day, iso);
+  }
+  return iso;
 }
 
 /** `iso` plus `days` (negative to go back). */

@@ -16,6 +16,7 @@
 // people pinned to retain keeps one running.
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
+import { serversById, systemsById } from "./by-id.js";
 import type { Server } from "../inventory/schema.js";
 import { addDays, maxDate } from "./dates.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
@@ -66,7 +67,14 @@ export function serverFates(input: FateInput): FateResult {
   const { index, decisions, target, profile, windows, waveOf } = input;
   const log = input.log ?? new MessageLog();
   const say = (msg: Message): string => log.say(msg);
+  // Each system's status, decided once (servers share systems; hosts look at their VMs' too).
+  const statuses = new Map<string, Status>();
   const statusOf = (id: string): Status => {
+    let st = statuses.get(id);
+    if (st === undefined) statuses.set(id, (st = decideStatus(id)));
+    return st;
+  };
+  const decideStatus = (id: string): Status => {
     const d = decisions.get(id)!;
     if (d.disposition === "retire") return { kind: "departs", on: input.retiredOn?.get(id) ?? input.retireOn };
     if (d.disposition === "retain") return { kind: "stays", why: MSG.systemRetained({ system: id }) };
@@ -78,7 +86,7 @@ export function serverFates(input: FateInput): FateResult {
   const floor = input.freedFloor ?? profile.startDate;
   // Site closing dates: when the last workload leaves; undefined when something stays there.
   const closes = new Map<string, string | undefined>();
-  for (const sys of [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const sys of systemsById(index)) {
     const site = input.siteOf.get(sys.id);
     if (site === undefined || site === target) continue;
     const st = statusOf(sys.id);
@@ -109,20 +117,20 @@ export function serverFates(input: FateInput): FateResult {
     storagePeak = next;
     return true;
   };
-  for (const s of [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const s of serversById(index)) {
     const direct = (index.systemsOn.get(s.id) ?? []).map((x) => x.id).sort();
-    const base = { id: s.id, site: s.site, kind: s.kind, ...(s.owner ? { owner: s.owner } : {}), ...(s.hostedOn ? { hostedOn: s.hostedOn } : {}), systems: direct };
-    const push = (fate: PlanServer["fate"], reasons: string[], extra: Partial<PlanServer> & { relocateOn?: string } = {}): void => {
+    // Built field by field (no object spreads: this runs for every server of the inventory).
+    const push = (fate: PlanServer["fate"], reasons: string[], extra: { freedOn?: string; relocateOn?: string; target?: Size } = {}): void => {
       const decommission = fate === "decommission";
-      out.push({
-        ...base,
-        fate,
-        ...extra,
-        ...(decommission && extra.freedOn ? { decommissionOn: addDays(extra.freedOn, profile.quietPeriodDays) } : {}),
-        targetSite: fate === "decommission" ? undefined : fate === "retain" ? s.site : target,
-        savings: decommission ? savingsOf(s) : zero,
-        reasons,
-      } as FateResult["servers"][number]);
+      const entry: FateResult["servers"][number] = { id: s.id, site: s.site, kind: s.kind, systems: direct, fate, savings: decommission ? savingsOf(s) : zero, reasons };
+      if (s.owner) entry.owner = s.owner;
+      if (s.hostedOn) entry.hostedOn = s.hostedOn;
+      if (extra.freedOn !== undefined) entry.freedOn = extra.freedOn;
+      if (extra.relocateOn !== undefined) entry.relocateOn = extra.relocateOn;
+      if (extra.target !== undefined) entry.target = extra.target;
+      if (decommission && extra.freedOn) entry.decommissionOn = addDays(extra.freedOn, profile.quietPeriodDays);
+      if (!decommission) entry.targetSite = fate === "retain" ? s.site : target;
+      out.push(entry);
     };
     const statuses = direct.map((id) => ({ id, st: statusOf(id) }));
     // Workload of a physical host: its own systems and its VMs' systems.

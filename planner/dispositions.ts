@@ -23,6 +23,7 @@
 //   + 15 × log10(1 + users) / log10(1 + most users in the function), + 10 × share of its servers
 //   in vendor support on the deadline, + 10 if container-ready.
 // A move group holding duplicates scores the mean of its duplicated members' scores.
+import { systemsById } from "./by-id.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import { type AffinityGroup, moveGroups } from "../inventory/queries/move-groups.js";
 import type { Disposition, System } from "../inventory/schema.js";
@@ -85,7 +86,7 @@ export function decideDispositions(
   groups?: readonly AffinityGroup[],
 ): DispositionResult {
   const say = (msg: Message): string => log.say(msg);
-  const systems = [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const systems = systemsById(index);
   const decisions = new Map<string, SystemDecision>();
   const violations: Violation[] = [];
   const warnings: Violation[] = [];
@@ -321,7 +322,7 @@ export function chooseSurvivors(
   // Pins: a group with a system people pinned into another group of its family ranks below that group.
   const above = new Map<string, Set<string>>();
   const pinOf = new Map<string, { system: string; into: string }>();
-  for (const s of [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const s of systemsById(index)) {
     if (s.disposition !== "consolidate" || s.consolidateInto === undefined || !family.has(group(s.id)) || !family.has(group(s.consolidateInto))) continue;
     const [low, high] = [group(s.id), group(s.consolidateInto)];
     if (low === high || find(low) !== find(high)) continue;

@@ -50,9 +50,13 @@ export function quarterLabel(q: number): string {
   return `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
 }
 
+const daysOfQuarter = new Map<number, number>();
+
 /** Days in quarter `q`. */
 function quarterDays(q: number): number {
-  return dayNumber(quarterStart(q + 1)) - dayNumber(quarterStart(q));
+  let days = daysOfQuarter.get(q);
+  if (days === undefined) daysOfQuarter.set(q, (days = dayNumber(quarterStart(q + 1)) - dayNumber(quarterStart(q))));
+  return days;
 }
 
 /** Work points elapsed from the start of quarter `q0` to the beginning of `date`, at `perQuarter` points a quarter. */
@@ -79,7 +83,9 @@ export function levelOverQuarters(work: readonly Work[], start: string, perQuart
   const out: Levelled[] = new Array(work.length);
   let cursor = pointsAt(start, q0, perQuarter);
   let next = 0;
-  const releaseOf = (i: number): number => Math.max(pointsAt(work[i].release < start ? start : work[i].release, q0, perQuarter), 0);
+  // Release points, once per piece of work (the loop below asks again and again).
+  const releasePoints = work.map((w) => Math.max(pointsAt(w.release < start ? start : w.release, q0, perQuarter), 0));
+  const releaseOf = (i: number): number => releasePoints[i];
   while (next < byRelease.length || ready.size > 0) {
     if (ready.size === 0) cursor = Math.max(cursor, releaseOf(byRelease[next]));
     while (next < byRelease.length && releaseOf(byRelease[next]) <= cursor) ready.push(byRelease[next++]);

@@ -10,6 +10,7 @@
 // them is unscheduled. National data platforms are the inventory's externals whose id or name names
 // NDXP, NDOP or the National Data Centre (Trung tâm Dữ liệu quốc gia); ministry systems (the
 // population database, the national public-service portal…) stay later-phase roadmap work.
+import { systemsById } from "./by-id.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import type { External } from "../inventory/schema.js";
 import { maxDate } from "./dates.js";
@@ -59,7 +60,7 @@ export function nationalConnections(input: NationalConnectionInput): NationalCon
   const named = (id: string): Named => ({ id, name: index.systems.get(id)?.name ?? id });
   const ext = (id: string): Named => ({ id, name: index.externals.get(id)?.name ?? id });
   const out: NationalConnection[] = [];
-  for (const sys of [...index.inventory.systems].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const sys of systemsById(index)) {
     const d = decisions.get(sys.id)!.disposition;
     if (d === "retire" || d === "consolidate" || !isPlatform(sys.id)) continue;
     const twins = merged.get(sys.id) ?? [];

@@ -2,9 +2,11 @@
 // the same inputs give the same plan, byte for byte once serialised by serialisePlan.
 // Pipeline: target site → dispositions → move groups → target capacity → waves (with relocations
 // and procurement) → lower bound → server fates → deadline truth → roadmap → summary.
+import { systemsById } from "./by-id.js";
 import type { Inventory } from "../inventory/schema.js";
 import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
+import { jsonChunks } from "../common/json-chunks.js";
 import { VERSION } from "../common/version.js";
 import { maxDate, minDate } from "./dates.js";
 import { Calendar } from "./calendar.js";
@@ -14,7 +16,7 @@ import { serverFates } from "./decommission.js";
 import { decideDispositions, MOVING } from "./dispositions.js";
 import { waveLowerBound } from "./lower-bound.js";
 import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planTranslations } from "./messages.js";
-import type { CapacityStep, MoveGroup, Phase, Plan, PlanSystem, Platform, Violation, Wave } from "./plan-schema.js";
+import type { CapacityStep, MoveGroup, Phase, Plan, PlanServer, PlanSystem, Platform, Violation, Wave } from "./plan-schema.js";
 import { checkProfile, type PlanningProfile } from "./profile.js";
 import type { Profile } from "./profile-schema.js";
 import { nationalConnections } from "./national-connections.js";
@@ -97,7 +99,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
 
   // Consumer-before-provider splits left by loose cycles or pins.
   let splits = 0;
-  for (const sys of [...index.inventory.systems].sort((a, b) => byString(a.id, b.id))) {
+  for (const sys of systemsById(index)) {
     const wc = waveOf.get(sys.id);
     if (!wc) continue;
     for (const dep of sys.dependsOn ?? []) {
@@ -178,9 +180,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   groupList.sort((a, b) => byString(a.id, b.id));
   const unscheduledOf = new Map(schedule.unscheduled.map((u) => [u.system, u.reason]));
   const doneNumbers = doneWaveNumbers(schedule.waves);
-  const systems: PlanSystem[] = [...index.inventory.systems]
-    .sort((a, b) => byString(a.id, b.id))
-    .map((sys) => {
+  const systems: PlanSystem[] = systemsById(index).map((sys) => {
       const d = decisions.get(sys.id)!;
       const w = waveOf.get(sys.id);
       const reasons = [...d.reasons];
@@ -296,24 +296,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     targetSite: target,
     systems,
     waves,
-    servers: fateServers.map((s) => ({
-      id: s.id,
-      fate: s.fate,
-      ...(s.freedOn !== undefined ? { freedOn: s.freedOn } : {}),
-      ...(s.decommissionOn !== undefined ? { decommissionOn: s.decommissionOn } : {}),
-      ...(s.target !== undefined ? { target: s.target } : {}),
-      ...(s.relocateOn !== undefined ? { relocateOn: s.relocateOn } : {}),
-      site: s.site,
-      kind: s.kind,
-      ...(s.owner !== undefined ? { owner: s.owner } : {}),
-      ...(s.hostedOn !== undefined ? { hostedOn: s.hostedOn } : {}),
-      systems: s.systems,
-      ...(s.targetSite !== undefined ? { targetSite: s.targetSite } : {}),
-      savings: s.savings,
-      reasons: s.reasons,
-      ...(s.history ? { history: s.history } : {}),
-      standalone: isStandaloneServer(index.servers.get(s.id)!, index.sites.get(s.site)),
-    })),
+    servers: fateServers.map((s) => planServerEntry(s, isStandaloneServer(index.servers.get(s.id)!, index.sites.get(s.site)))),
     capacity,
     procurement: schedule.procurement.map((p) => ({
       by: p.by,
@@ -371,7 +354,33 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   return { plan, schedule, profile, ...(checked ? { progress: checked } : {}) };
 }
 
+/** A server's entry of the plan, keys in the contract's order, built field by field (no object spreads: it runs for every server). */
+function planServerEntry(s: PlanServer & { relocateOn?: string }, standalone: boolean): PlanServer {
+  const e: { -readonly [K in keyof PlanServer]?: PlanServer[K] } = { id: s.id, fate: s.fate };
+  if (s.freedOn !== undefined) e.freedOn = s.freedOn;
+  if (s.decommissionOn !== undefined) e.decommissionOn = s.decommissionOn;
+  if (s.target !== undefined) e.target = s.target;
+  if (s.relocateOn !== undefined) e.relocateOn = s.relocateOn;
+  e.site = s.site;
+  e.kind = s.kind;
+  if (s.owner !== undefined) e.owner = s.owner;
+  if (s.hostedOn !== undefined) e.hostedOn = s.hostedOn;
+  e.systems = s.systems;
+  if (s.targetSite !== undefined) e.targetSite = s.targetSite;
+  e.savings = s.savings;
+  e.reasons = s.reasons;
+  if (s.history) e.history = s.history;
+  e.standalone = standalone;
+  return e as PlanServer;
+}
+
 /** The plan as JSON: keys in schema order (as built), 2-space indentation, trailing newline. */
 export function serialisePlan(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+/** serialisePlan's text in pieces of about 1 MB (common/json-chunks.ts): the same bytes, never held whole (a 20k-system plan is ≈ 160 MB). */
+export function* planJsonPieces(plan: Plan): Generator<string> {
+  yield* jsonChunks(plan);
+  yield "\n";
 }

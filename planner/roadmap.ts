@@ -67,29 +67,30 @@ interface Draft {
 export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<string, SystemDecision>, servers: readonly PlanServer[], horizonEnd: string, log: MessageLog = new MessageLog(), options: RoadmapOptions = { effortPerQuarter: 40, asOf: LATER_PHASES_START }): RoadmapItem[] {
   const start = maxDate(LATER_PHASES_START, options.asOf);
   const drafts: Draft[] = [];
-  const add = (d: Omit<Draft, "release"> & { release?: string }): void => {
-    if (d.due <= horizonEnd) drafts.push({ ...d, release: maxDate(d.release ?? start, start) });
+  // Positional (no object spreads: it runs for every kept server and system).
+  const add = (subject: string, subjectKind: Draft["subjectKind"], action: RoadmapAction, due: string, reason: () => Message, release = start): void => {
+    if (due <= horizonEnd) drafts.push({ action, subject, subjectKind, due, release: maxDate(release, start), reason: reason() });
   };
   const named = (id: string): Named => ({ id, name: index.externals.get(id)?.name ?? id });
   for (const sys of index.inventory.systems) {
     const d = decisions.get(sys.id)!.disposition;
     if (d === "retire" || d === "consolidate") continue;
-    const system = { subject: sys.id, subjectKind: "system" as const };
-    if (d === "rehost") add({ ...system, action: "replatform", due: P1_END, reason: MSG.roadmapReplatform() });
-    if (SHARED_FUNCTIONS.has(sys.function)) add({ ...system, action: "expand-shared-platform", due: P1_END, reason: MSG.roadmapExpandShared({ fn: sys.function }) });
+    const id = sys.id;
+    if (d === "rehost") add(id, "system", "replatform", P1_END, () => MSG.roadmapReplatform());
+    if (SHARED_FUNCTIONS.has(sys.function)) add(id, "system", "expand-shared-platform", P1_END, () => MSG.roadmapExpandShared({ fn: sys.function }));
     const others = [...new Set((sys.dependsOn ?? []).map((dep) => dep.target).filter((t) => index.externals.has(t) && !isNationalDataPlatform(index.externals.get(t)!)))].sort();
-    if (others.length > 0) add({ ...system, action: "connect-national-platform", due: P1_END, reason: MSG.roadmapConnectNational({ externals: others.map(named) }) });
-    if (sys.securityLevel <= 2 && (d === "replatform" || sys.containerReady)) add({ ...system, action: "cloud-candidate", due: P2_END, release: P2_START, reason: MSG.roadmapCloud({ level: sys.securityLevel }) });
-    if ((sys.dataGiB ?? 0) >= 500) add({ ...system, action: "big-data-candidate", due: P2_END, release: P2_START, reason: MSG.roadmapBigData({ dataGiB: sys.dataGiB ?? 0 }) });
-    if ((sys.users ?? 0) >= 10_000) add({ ...system, action: "ai-candidate", due: P2_END, release: P2_START, reason: MSG.roadmapAi({ users: sys.users ?? 0 }) });
+    if (others.length > 0) add(id, "system", "connect-national-platform", P1_END, () => MSG.roadmapConnectNational({ externals: others.map(named) }));
+    if (sys.securityLevel <= 2 && (d === "replatform" || sys.containerReady)) add(id, "system", "cloud-candidate", P2_END, () => MSG.roadmapCloud({ level: sys.securityLevel }), P2_START);
+    if ((sys.dataGiB ?? 0) >= 500) add(id, "system", "big-data-candidate", P2_END, () => MSG.roadmapBigData({ dataGiB: sys.dataGiB ?? 0 }), P2_START);
+    if ((sys.users ?? 0) >= 10_000) add(id, "system", "ai-candidate", P2_END, () => MSG.roadmapAi({ users: sys.users ?? 0 }), P2_START);
   }
   for (const ps of servers) {
     if (ps.fate === "decommission") continue;
     const s = index.servers.get(ps.id)!;
-    const server = { subject: s.id, subjectKind: "server" as const };
-    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add({ ...server, action: "hardware-refresh", due: s.supportEnds, reason: MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds }) });
-    if (s.os?.endOfSupport !== undefined && s.os.endOfSupport <= P2_END) {
-      add({ ...server, action: "os-upgrade", due: s.os.endOfSupport, reason: MSG.roadmapOsUpgrade({ os: `${s.os.name}${s.os.version ? ` ${s.os.version}` : ""}`, endOfSupport: s.os.endOfSupport }) });
+    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add(s.id, "server", "hardware-refresh", s.supportEnds, () => MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds! }));
+    const os = s.os;
+    if (os?.endOfSupport !== undefined && os.endOfSupport <= P2_END) {
+      add(s.id, "server", "os-upgrade", os.endOfSupport, () => MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport: os.endOfSupport! }));
     }
   }
   const work: Work[] = drafts.map((d) => ({ key: `${d.subject} ${d.action}`, due: d.due, release: d.release, effort: EFFORT[d.action], rank: RANK.indexOf(d.action) }));

@@ -14,32 +14,40 @@ export const RACK_UNITS = 42;
 
 /** Summary figures (see file header). */
 export function summarise(index: InventoryIndex, systems: readonly PlanSystem[], servers: readonly PlanServer[]): Summary {
-  const footprint = (list: readonly { id: string }[]): Footprint => {
-    let physical = 0;
-    let ru = 0;
-    let watts = 0;
-    for (const p of list) {
-      const s = index.servers.get(p.id)!;
-      if (s.kind === "virtual") continue;
-      physical++;
-      ru += s.rackUnits ?? 0;
-      watts += s.powerWatts ?? 0;
-    }
-    return { servers: list.length, physicalServers: physical, rackUnits: ru, racks: Math.ceil(ru / RACK_UNITS), powerWatts: watts };
-  };
-  const before = footprint(servers);
-  const after = footprint(servers.filter((s) => s.fate !== "decommission"));
+  // One pass over the servers (one look-up each): before, after (not decommissioned), kWh saved, stand-alone left.
+  let physicalBefore = 0;
+  let ruBefore = 0;
+  let wattsBefore = 0;
+  let kept = 0;
+  let physicalAfter = 0;
+  let ruAfter = 0;
+  let wattsAfter = 0;
   let kwh = 0;
-  for (const p of servers) if (p.fate === "decommission") kwh += kwhPerYear(index.servers.get(p.id)!.powerWatts ?? 0, index.sites.get(p.site)?.pue ?? DEFAULT_PUE);
+  let standalone = 0;
+  for (const p of servers) {
+    const s = index.servers.get(p.id)!;
+    const off = p.fate === "decommission";
+    if (off) kwh += kwhPerYear(s.powerWatts ?? 0, index.sites.get(p.site)?.pue ?? DEFAULT_PUE);
+    else {
+      kept++;
+      if (isStandaloneServer(s, index.sites.get(s.site))) standalone++;
+    }
+    if (s.kind === "virtual") continue;
+    physicalBefore++;
+    ruBefore += s.rackUnits ?? 0;
+    wattsBefore += s.powerWatts ?? 0;
+    if (off) continue;
+    physicalAfter++;
+    ruAfter += s.rackUnits ?? 0;
+    wattsAfter += s.powerWatts ?? 0;
+  }
+  const footprint = (servers: number, physicalServers: number, rackUnits: number, powerWatts: number): Footprint => ({ servers, physicalServers, rackUnits, racks: Math.ceil(rackUnits / RACK_UNITS), powerWatts });
+  const before = footprint(servers.length, physicalBefore, ruBefore, wattsBefore);
+  const after = footprint(kept, physicalAfter, ruAfter, wattsAfter);
   const byDisposition: Record<string, number> = { retain: 0, rehost: 0, replatform: 0, relocate: 0, consolidate: 0, retire: 0 };
   for (const s of systems) byDisposition[s.disposition]++;
   const running = systems.filter((s) => s.disposition !== "retire" && s.disposition !== "consolidate");
   const shared = running.filter((s) => s.platform === "shared-kubernetes").length;
-  const standalone = servers.filter((p) => {
-    if (p.fate === "decommission") return false;
-    const s = index.servers.get(p.id)!;
-    return isStandaloneServer(s, index.sites.get(s.site));
-  }).length;
   return {
     before,
     after,

@@ -8,6 +8,7 @@
 // takes rack space and power at the target from the moment it is freed; relocating is optional, so
 // where none is left the host is not relocated (`noRoom`) and nothing is bought for it. Stand-alone
 // servers are never relocated: they are switched off once their systems are folded in (standalone.ts).
+import { serversById } from "../by-id.js";
 import { addDays } from "../dates.js";
 import { MOVING } from "../dispositions.js";
 import { Heap } from "../heap.js";
@@ -39,7 +40,7 @@ export class HostTracker {
 
   constructor(private readonly input: ScheduleInput) {
     const { index, decisions, target } = input;
-    const sortedServers = [...index.inventory.servers].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const sortedServers = serversById(index);
     for (const s of sortedServers) {
       if (s.kind !== "physical" || s.site === target || isStandaloneServer(s, index.sites.get(s.site))) continue;
       const workload = new Set<string>();

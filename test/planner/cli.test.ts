@@ -3,7 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../planner/cli/main.js";
+import { loadInventory } from "../../inventory/load.js";
 import { Plan } from "../../planner/plan-schema.js";
+import { planWithProfile, serialisePlan } from "../../planner/plan.js";
+import { prepareProfile } from "../../planner/profile.js";
 import { captureIo, writeInventory, writeTree } from "../fixtures.js";
 import { inventoryOf, sys } from "./fixtures.js";
 
@@ -17,6 +20,18 @@ describe("dcplan plan", () => {
     expect(plan.asOf).toBe("2026-11-22");
     expect(io.out.startsWith('{\n  "schemaVersion": 1,\n  "asOf": "2026-11-22",\n  "targetSite": ')).toBe(true);
     expect(io.err).toMatch(/^dcplan plan: target dc-b[gn], 1 wave \(lower bound 1\), deadline 2026-12-31 met, 0 violations\n$/);
+  });
+
+  it("writes, in pieces, exactly the bytes of serialisePlan (the sample plan, to --out and to standard output)", async () => {
+    const out = join(writeTree({}), "plan.json");
+    const args = ["plan", "--inventory", "inventory/sample", "--profile", "planner/sample/profile.yaml", "--as-of", "2026-11-22"];
+    expect(await run([...args, "--out", out], captureIo())).toBe(0);
+    const io = captureIo();
+    expect(await run(args, io)).toBe(0);
+    const loaded = await loadInventory("inventory/sample", { asOf: "2026-11-22", locateWarnings: false });
+    const expected = serialisePlan(planWithProfile(loaded, prepareProfile("planner/sample/profile.yaml", loaded.index, "2026-11-22"), "2026-11-22").plan);
+    expect(readFileSync(out, "utf8")).toBe(expected);
+    expect(io.out).toBe(expected);
   });
 
   it("writes the same bytes to --out and uses io.today() as the default as-of", async () => {

@@ -6,7 +6,7 @@
 // of the profile that would meet it, each confirmed by re-planning, listed briefly on standard error.
 import { loadInventory } from "../../../inventory/load.js";
 import type { Cost, Plan } from "../../plan-schema.js";
-import { planWithProfile, serialisePlan } from "../../plan.js";
+import { planJsonPieces, planWithProfile } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
@@ -61,9 +61,9 @@ export async function planCommand(options: PlanOptions, io: Io): Promise<Plan> {
     opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf, ...(progress ? { progress } : {}) }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
     optionLines = opts.optionsSummaryLines(plan);
   }
-  const json = serialisePlan(plan);
-  if (options.out !== undefined) writeFileAtomic(options.out, json);
-  else io.stdout(json);
+  // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
+  if (options.out !== undefined) writeFileAtomic(options.out, planJsonPieces(plan));
+  else for (const piece of planJsonPieces(plan)) io.stdout(piece);
   io.stderr(`${planSummaryLine(plan)}\n`);
   if (plan.cost) io.stderr(`${costSummaryLine(plan.cost)}\n`);
   for (const line of optionLines) io.stderr(`${line}\n`);

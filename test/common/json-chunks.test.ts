@@ -1,0 +1,28 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { jsonChunks } from "../../common/json-chunks.js";
+
+const joined = (v: unknown, options?: Parameters<typeof jsonChunks>[1]): string => [...jsonChunks(v, options)].join("");
+
+describe("jsonChunks", () => {
+  it("joins to JSON.stringify(value, null, 2) for any JSON value, any depth, any piece size", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 64 }), (v, depth, pieceChars) => {
+        expect(joined(v, { depth, pieceChars })).toBe(JSON.stringify(v, null, 2));
+      }),
+      { numRuns: 400, seed: 20261130 },
+    );
+  });
+
+  it("drops undefined and function members of objects and writes them as null in arrays, as JSON.stringify does", () => {
+    const v = { a: undefined, b: [undefined, () => 1, 2, { c: undefined }], d: {}, e: [], f: "x\ny", g: { h: [[], {}] } };
+    for (const depth of [0, 1, 2, 3]) expect(joined(v, { depth, pieceChars: 3 })).toBe(JSON.stringify(v, null, 2));
+  });
+
+  it("hands out pieces of about the size asked for, not one string", () => {
+    const v = { rows: Array.from({ length: 1000 }, (_, i) => ({ id: `s-${i}`, reasons: ["một lý do"] })) };
+    const pieces = [...jsonChunks(v, { pieceChars: 4096 })];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(4096 + 200);
+  });
+});
