@@ -231,6 +231,7 @@ function main(): void {
     ["export-xlsx.bench.ts", "exports-xlsx", true],
     ["pulumi.bench.ts", "pulumi", true],
     ["import.bench.ts", "import", false],
+    ["options.bench.ts", "options", false],
   ] as const) {
     if (existsSync(join(HERE, file))) modules.push({ file, title, compiled });
     else process.stdout.write(`bench/${file} not found: ${title} benchmark skipped\n`);

@@ -176,6 +176,68 @@ export const ChainLink = z.object({
 });
 export type ChainLink = z.infer<typeof ChainLink>;
 
+/**
+ * One lever of a deadline option (planner/options/, docs/options.md): `kind` says which; the other
+ * fields are those of that kind (a flat object rather than a union, so plan readers stay simple).
+ */
+export const OptionLever = z.object({
+  kind: z.enum(["maxSystems", "maxDataGiB", "weekdays", "procurement", "targetSite", "deferral"]),
+  /** maxSystems, maxDataGiB: the profile's value and the option's. */
+  from: z.number().optional(),
+  to: z.number().optional(),
+  /** weekdays: the cutover days added, and the cutover windows and days they add before the deadline. */
+  weekdays: z.array(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])).optional(),
+  windowsAdded: z.number().int().optional(),
+  daysAdded: z.number().int().optional(),
+  /** procurement: days until bought hardware runs, the profile's and the option's; what must be bought and running by when. */
+  leadDays: z.object({ from: z.number().int().min(0), to: z.number().int().min(0) }).optional(),
+  purchases: z
+    .array(z.object({ by: IsoDate, cpuCores: z.number().min(0), memoryGiB: z.number().min(0), storageGiB: z.number().min(0), racks: z.number().int().min(0).optional(), powerKw: z.number().min(0).optional() }))
+    .optional(),
+  /** targetSite: the site the plan keeps and the one the option keeps instead. */
+  site: z.object({ from: Id, to: Id }).optional(),
+  /** deferral: the systems held back until `notBefore` (the day after the deadline). */
+  systems: z.array(Id).optional(),
+  notBefore: IsoDate.optional(),
+});
+export type OptionLever = z.infer<typeof OptionLever>;
+
+/** What an option costs more (positive) or less than the plan, in đồng (planner/cost/difference.ts). */
+export const OptionCost = z.object({
+  capex: z.number().int(),
+  opex: z.number().int(),
+  savings: z.number().int(),
+  net: z.number().int(),
+  savingsPerYear: z.number().int(),
+  byYear: z.array(z.object({ year: z.number().int(), capex: z.number().int(), opex: z.number().int(), savings: z.number().int(), net: z.number().int() })),
+  presentNet: z.number().int().optional(),
+  paybackDate: z.object({ base: IsoDate.optional(), other: IsoDate.optional() }),
+});
+export type OptionCost = z.infer<typeof OptionCost>;
+
+/** A change of the profile that would meet the deadline (or defer named systems past it), confirmed by re-planning. */
+export const DeadlineOption = z.object({
+  id: z.string(),
+  summary: z.string(),
+  /** JSON merge patch (RFC 7386) of the planning profile. */
+  change: z.record(z.string(), z.unknown()),
+  waves: z.number().int().min(0),
+  projectedCompletion: IsoDate.optional(),
+  late: z.array(Id),
+  met: z.boolean(),
+  // additions
+  /** The levers the change pulls (one, or two for a pair). */
+  levers: z.array(OptionLever).min(1),
+  /** How large the change is (the rank key, docs/options.md): the sum of the levers' relative changes. */
+  size: z.number().min(0),
+  /** Cost against the plan, when the plan was costed (`--prices`). */
+  cost: OptionCost.optional(),
+});
+export type DeadlineOption = z.infer<typeof DeadlineOption>;
+
+/** How the options were searched: re-plans used of the budget, and whether the budget ran out before the search was complete. */
+export const OptionsSearch = z.object({ replans: z.number().int().min(0), budget: z.number().int().min(0), exhausted: z.boolean() });
+export type OptionsSearch = z.infer<typeof OptionsSearch>;
 /** A national connection of a surviving integration platform: a milestone of the 2026 phase, due on the deadline. */
 export const NationalConnection = z.object({
   system: Id,
@@ -206,6 +268,10 @@ export const Deadline = z.object({
   cutoverDaysBeforeDeadline: z.number().int().min(0).optional(),
   /** The merged centre's connections to the national data platforms (NDC, NDXP/NDOP): 2026 milestones. Optional: older plans lack it. */
   nationalConnections: z.array(NationalConnection).optional(),
+  /** Second edition: when the deadline is missed, the changes that would meet it, best first (`dcplan plan` fills it; docs/options.md). */
+  options: z.array(DeadlineOption).optional(),
+  /** How `options` was searched (present with it). */
+  optionsSearch: OptionsSearch.optional(),
 });
 export type Deadline = z.infer<typeof Deadline>;
 

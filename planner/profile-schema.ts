@@ -45,6 +45,8 @@ export const Pin = record({
 export type Pin = z.infer<typeof Pin>;
 
 export const Profile = record({
+  /** dcplan addition: the scenario's name for people (`dcplan compare`), e.g. "Thêm thứ Ba" [the profile file's name]; planning ignores it. */
+  title: z.string({ error: "must be a string" }).trim().min(1, { error: "must not be empty" }).max(80, { error: "must be at most 80 characters" }).optional(),
   startDate: PlanningDate.optional(),
   deadline: PlanningDate.optional(),
   horizonEnd: PlanningDate.optional(),

@@ -6,6 +6,7 @@
 import { costForAgency } from "../cost/agency.js";
 import type { Plan } from "../plan-schema.js";
 import { costTables } from "./cost-section.js";
+import { agencyOptionsMarkdown } from "./options-markdown.js";
 import type { OutputFile } from "./csv.js";
 import { type HtmlSection, renderHtml } from "./html.js";
 import { formatDate, type Lang, labels } from "./i18n.js";
@@ -117,7 +118,7 @@ export function agencySummaryTable(part: Plan, lang: Lang): Table {
   };
 }
 
-const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "cost", "timeline", "progress", "waves", "systems", "servers", "late", "national", "decommission", "dependencies", "issues", "roadmap", "glossary"];
+const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "options", "cost", "timeline", "progress", "waves", "systems", "servers", "late", "national", "decommission", "dependencies", "issues", "roadmap", "glossary"];
 
 /**
  * One file per owner agency (`<agency-id>.html|xlsx|md`); `onProgress(done, total, name)` is called
@@ -139,8 +140,8 @@ export async function renderByOwner(
     const title = L.ownerPlanTitle(names.agency(agency));
     const name = `${agency}.${format}`;
     const verdict = agencyVerdict(sub.plan, lang);
-    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, verdict, costView: "agency" }) });
-    else if (format === "md") files.push({ name, content: `${renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true, verdict })}\n${progressMarkdown(sub)}` });
+    if (format === "html") files.push({ name, content: renderHtml(sub, { title, intro: L.ownerPlanIntro, sections: OWNER_SECTIONS, verdict, costView: "agency", optionsView: "agency" }) });
+    else if (format === "md") files.push({ name, content: `${renderMarkdown(sub, { title, intro: L.ownerPlanIntro, figures: false, systemsAndServers: true, verdict, afterVerdict: agencyOptionsMarkdown(sub.plan, lang) })}\n${progressMarkdown(sub)}` });
     else {
       const tables = [agencySummaryTable(sub.plan, lang), wavesTable(sub), systemsTable(sub), serversTable(sub), decommissionTable(sub), risksTable(sub), ...costTables(sub), progressTable(sub)];
       files.push({ name, content: await tablesToXlsx(tables, { lang, date: plan.asOf, title }) });

@@ -7,6 +7,7 @@
 import type { Plan, PlanSystem } from "../plan-schema.js";
 import { costLabels } from "./cost-labels.js";
 import { costSectionHtml, type CostView } from "./cost-section.js";
+import { optionsSectionHtml, optionsTitle, type OptionsView } from "./options-section.js";
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import {
   chainKindLabel,
@@ -49,6 +50,7 @@ import {
 /** The sections of the roadmap, in document order. */
 export const HTML_SECTIONS = [
   "verdict",
+  "options",
   "figures",
   "cost",
   "timeline",
@@ -79,6 +81,8 @@ export interface HtmlOptions {
   readonly verdict?: { readonly tone: "met" | "not-met" | "none"; readonly text: string };
   /** Whose cost the "cost" section shows (only when the plan has one): the province's, or one agency's own share [province]. */
   readonly costView?: CostView;
+  /** What the "options" section shows (only when the plan carries deadline options): the province's options, or the deferrals touching one agency [province]. */
+  readonly optionsView?: OptionsView;
 }
 
 /** Renders the self-contained HTML roadmap of a plan (a string, NFC). */
@@ -96,6 +100,7 @@ export function renderHtml(input: ExportInput, options: HtmlOptions = {}): strin
     parts.push(sectionHtml(id, heading, body()));
   };
   add("verdict", L.verdictTitle, () => verdictSection(plan, lang, options.verdict));
+  if (plan.deadline.options) add("options", optionsTitle(lang), () => optionsSectionHtml(plan, lang, options.optionsView));
   add("figures", L.figuresTitle, () => figuresSection(plan, lang));
   if (plan.cost) add("cost", options.costView === "agency" ? costLabels(lang).ownShare : costLabels(lang).costTitle, () => costSectionHtml(plan, lang, options.costView));
   add("timeline", L.timelineTitle, () => `<figure class="timeline">\n${timelineSvg(plan, lang)}\n<figcaption>${esc(L.timelineDesc)}</figcaption>\n</figure>`);

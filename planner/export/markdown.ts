@@ -1,11 +1,13 @@
-// Markdown for pull requests: the verdict, headline figures, waves, late systems and critical chain,
-// the national connections due in 2026, decommission schedule (folded when long), the gantt as a
-// Mermaid block, issues, the work of 2027–2030 by quarter (folded when long). GitHub-flavoured
-// tables; every value is escaped so a `|`, `*` or `<` in a name cannot break the layout.
+// Markdown for pull requests: the verdict, the options to meet a missed deadline (options-markdown.ts),
+// headline figures, waves, late systems and critical chain, the national connections due in 2026,
+// decommission schedule (folded when long), the gantt as a Mermaid block, issues, the work of
+// 2027–2030 by quarter (folded when long). GitHub-flavoured tables; every value is escaped so a
+// `|`, `*` or `<` in a name cannot break the layout.
 import { nfc } from "./nfc.js";
 import { figureItems, headlineFigures, verdictText } from "./figures.js";
 import { chainKindLabel, formatDate, formatNumber, type Lang, labels, ruleLabel } from "./i18n.js";
 import { ganttDiagram } from "./mermaid.js";
+import { optionsMarkdown } from "./options-markdown.js";
 import { formatCell, SERVER_KEYS } from "./html.js";
 import { cmp, decommissionTable, type ExportInput, namesOf, nationalTable, roadmapTable, serversTable, systemsTable, type Table, text, wavesTable } from "./tables.js";
 
@@ -30,6 +32,8 @@ export interface MarkdownOptions {
   readonly systemsAndServers?: boolean;
   /** The verdict to state instead of the plan's deadline verdict (per-agency plans state their own share). */
   readonly verdict?: { readonly text: string };
+  /** Lines after the verdict [the plan's deadline options, options-markdown.ts; the per-agency plans give their agency view]. */
+  readonly afterVerdict?: readonly string[];
 }
 
 /** Renders the plan as Markdown (NFC). */
@@ -43,6 +47,7 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
   if (options.intro) out.push(escapeMd(options.intro), "");
   out.push(`${escapeMd(L.asOf)}: ${formatDate(plan.asOf, lang)} · ${escapeMd(L.targetSite)}: ${escapeMd(names.site(plan.targetSite))} · ${escapeMd(L.generator)}: ${escapeMd(plan.generator)}`, "");
   out.push(`## ${escapeMd(L.verdictTitle)}`, "", `**${escapeMd(options.verdict?.text ?? verdictText(f, lang))}**`, "");
+  out.push(...(options.afterVerdict ?? optionsMarkdown(plan, lang)));
   if (options.figures ?? true) {
     out.push(`## ${escapeMd(L.figuresTitle)}`, "", `| ${escapeMd(L.indicator)} | ${escapeMd(L.value)} |`, "|---|---:|");
     for (const i of figureItems(f, lang)) {

@@ -49,6 +49,12 @@ export interface CommandEntry {
 /** Formats of `dcplan export --format` (the export module checks the same list). */
 export const EXPORT_FORMATS = ["html", "xlsx", "csv", "md", "mermaid", "report"] as const;
 
+/** Formats of `dcplan compare --format` (the compare module checks the same list). */
+export const COMPARE_FORMATS = ["html", "xlsx", "md", "json"] as const;
+
+/** Formats of `dcplan options --format` (planner/options/report.ts checks the same list). */
+export const OPTIONS_FORMATS = ["text", "md", "json"] as const;
+
 /** Environment variables `dcplan render --secrets-from-env` reads (stacks/render.ts SECRET_ENV; a test keeps them equal). */
 export const RENDER_SECRET_ENV_NAMES = ["DCPLAN_BACKUP_CREDENTIALS", "DCPLAN_BGP_PASSWORDS", "DCPLAN_VSPHERE_CREDENTIALS"] as const;
 
@@ -143,7 +149,8 @@ export const COMMANDS: readonly CommandEntry[] = [
         .option("--progress <file>", "progress file: cutovers done and failed, retirements, server facts; the plan starts from them (docs/progress.md)")
         .option("--out <file>", "write the plan JSON here (atomically) instead of standard output")
         .option("--json", "print the plan JSON to standard output even on a terminal (piped, it always is)", false)
-        .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency"),
+        .option("--prices <file>", "price book (YAML, docs/cost.md): add the plan's cost in đồng by year and by agency")
+        .option("--options-budget <n>", "when the deadline is missed: re-plans the search for options to meet it may make (0: no search) [scaled to the inventory]", parseIntOption("--options-budget", 0)),
     examples: [
       "dcplan plan --inventory inventory/sample --as-of 2026-11-22 --out plan.json",
       "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml | jq .deadline",
@@ -151,6 +158,48 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
     ],
     load: async () => (await import("./plan.js")).action,
+  },
+  {
+    name: "options",
+    description: "when the deadline is missed: the changes of the profile that would meet it (each confirmed by planning again), as a table in Vietnamese or English, with the change to apply",
+    declare: (c) =>
+      c
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--profile <file>", "planning profile (YAML) the options change")
+        .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+        .option("--progress <file>", "progress file (what has happened): the plan and every option's re-plan start from it")
+        .option("--prices <file>", "price book (YAML): each option's cost against the plan")
+        .option("--budget <n>", "re-plans the search may make [scaled to the inventory]", parseIntOption("--budget", 1))
+        .option("--plan <file>", "show the options a plan JSON already carries instead of planning")
+        .option("--format <format>", "text, md or json", parseChoice("--format", OPTIONS_FORMATS), "text")
+        .option("--out <file>", "write the report here instead of standard output")
+        .option("--apply <id>", "with --write-profile: the option whose change to apply")
+        .option("--write-profile <file>", "write the profile with the --apply option's change (comments and layout kept)"),
+    examples: [
+      "dcplan options --inventory inventory/sample --profile planner/sample/profile.yaml --as-of 2026-11-30",
+      "dcplan options --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --lang en --format md --out OPTIONS.md",
+      "dcplan options --plan plan.json",
+      "dcplan options --profile planner/sample/profile.yaml --apply weekdays-wed --write-profile profile-wed.yaml",
+    ],
+    load: async () => (await import("./options.js")).action,
+  },
+  {
+    name: "compare",
+    description: "scenarios side by side: the same inventory planned with several profiles (deadline, late systems, waves, procurement, savings, cost) and the systems placed differently",
+    declare: (c) =>
+      c
+        .option("--inventory <dir>", "inventory directory", defaultInventoryDir())
+        .option("--profile <file>", "a planning profile, one scenario named after the file (repeat: at least two)", collect, [])
+        .option("--as-of <date>", "planning day YYYY-MM-DD [today]", parseDateOption("--as-of"))
+        .option("--progress <file>", "progress file (what has happened): every scenario is planned from it")
+        .option("--prices <file>", "price book (YAML): each scenario's cost and its difference from the first")
+        .requiredOption("--format <format>", `one of ${COMPARE_FORMATS.join(", ")}`, parseChoice("--format", COMPARE_FORMATS))
+        .requiredOption("--out <path>", "output file"),
+    examples: [
+      "dcplan compare --profile planner/sample/profile.yaml --profile profile-wed.yaml --as-of 2026-11-30 --format html --out so-sanh.html",
+      "dcplan compare --profile planner/sample/profile.yaml --profile profile-wed.yaml --prices planner/sample/prices.yaml --format xlsx --out scenarios.xlsx",
+    ],
+    load: async () => (await import("./compare.js")).action,
   },
   {
     name: "explain",

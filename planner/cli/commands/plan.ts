@@ -7,13 +7,16 @@
 //   - standard output a terminal (a person): no 300 KB of JSON but what a person reads — the
 //     verdict on the deadline first, a short table of the waves, where the plan went and what to
 //     open next (terminalSummary), in the run's language; --json prints the JSON instead.
-// With --prices the plan is costed (planner/cost/, docs/cost.md) and carries `cost`.
+// With --prices the plan is costed (planner/cost/, docs/cost.md) and carries `cost`. When the
+// deadline is missed, the plan carries `deadline.options` (planner/options/, docs/options.md): the
+// changes of the profile that would meet it, each confirmed by re-planning, listed briefly after the
+// summary.
 import { loadInventory } from "../../../inventory/load.js";
 import { formatDate, formatNumber, type Lang } from "../../export/i18n.js";
 import { text } from "../../export/tables.js";
 import type { Cost, Plan } from "../../plan-schema.js";
 import { planJsonPieces, planWithProfile } from "../../plan.js";
-import { prepareProfile } from "../../profile.js";
+import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { type CliKey, cliText, type Params } from "../messages/index.js";
@@ -34,6 +37,8 @@ export interface PlanOptions {
   readonly prices?: string;
   /** Language of the summaries [en]. */
   readonly lang?: Lang;
+  /** Re-plans the search for deadline options may make [scaled to the inventory; 0: no search]. */
+  readonly optionsBudget?: number;
 }
 
 /** Waves listed in full on a terminal; longer plans show the first WAVES_SHOWN − 2 and a line for the rest. */
@@ -202,9 +207,18 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   const costing = options.prices !== undefined ? await import("../../cost/index.js") : undefined;
   const book = costing?.loadPriceBook(options.prices!);
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
-  const profile = prepareProfile(options.profile, loaded.index, asOf);
-  const { plan } = planWithProfile(loaded, profile, asOf, options.progress !== undefined ? loadProgress(options.progress) : undefined);
+  const asRead: LoadedProfile = options.profile === undefined ? { profile: {} } : loadProfile(options.profile);
+  const progress = options.progress !== undefined ? loadProgress(options.progress) : undefined;
+  const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf, progress);
+  const { plan } = detailed;
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
+  let optionLines: string[] = [];
+  if (!plan.deadline.met && options.optionsBudget !== 0) {
+    // Imported only when the deadline is missed.
+    const opts = await import("../../options/index.js");
+    opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf, ...(progress ? { progress } : {}) }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
+    optionLines = opts.optionsSummaryLines(plan, lang);
+  }
   // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
   const person = io.stdoutIsTTY === true && options.json !== true;
   let bytes = 0;
@@ -219,9 +233,11 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   if (person) {
     if (options.out === undefined) for (const _ of counted()); // the size the summary names
     io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
+    if (optionLines.length > 0) io.stdout(`\n${optionLines.map((line) => `${line.replace(/^dcplan plan: /, "")}\n`).join("")}`);
   } else {
     io.stderr(`${planSummaryLine(plan, lang)}\n`);
     if (plan.cost) io.stderr(`${costSummaryLine(plan.cost, lang)}\n`);
+    for (const line of optionLines) io.stderr(`${line}\n`);
   }
   return plan;
 }
