@@ -39,16 +39,21 @@ const WORDS = {
 /** Output formats of `dcplan options` (the command declares the same list: OPTIONS_FORMATS in planner/cli/commands/index.ts). */
 export type OptionsFormat = "text" | "md" | "json";
 
-/** The lines `dcplan plan` adds to its summary on standard error, in `lang` [en: the contract's summaries, with ids; vi: in words, by names]. */
-export function optionsSummaryLines(plan: Plan, lang: Lang = "en"): string[] {
+/**
+ * The lines `dcplan plan` adds to its summary, in `lang` [en]: on standard error in English the
+ * contract's summaries (with ids, as the plan's summary line); by names in Vietnamese, and in English
+ * too when `byName` (a person at a terminal).
+ */
+export function optionsSummaryLines(plan: Plan, lang: Lang = "en", byName = false): string[] {
   const options = plan.deadline.options;
   if (!options) return [];
   if (lang === "vi") return optionsSummaryLinesVi(plan, options);
+  const names = byName ? namesOf(plan) : undefined;
   if (options.length === 0) return [`dcplan plan: no option within ${plan.deadline.optionsSearch?.replans ?? 0} re-plans meets the deadline`];
   const meet = options.filter((o) => o.met).length;
   const defer = options.length - meet;
   const what = [meet > 0 ? `${meet} option${meet === 1 ? "" : "s"} meet${meet === 1 ? "s" : ""} the deadline` : "no option meets the deadline", ...(defer > 0 ? [`${defer} defer${defer === 1 ? "s" : ""} systems past it`] : [])].join(", ");
-  return [`dcplan plan: ${what} (\`dcplan options\` shows them with their changes):`, ...options.map((o, i) => `  ${i + 1}. ${o.summary}`)];
+  return [`dcplan plan: ${what} (\`dcplan options\` shows them with their changes):`, ...options.map((o, i) => `  ${i + 1}. ${names ? optionText(o, plan.deadline.date, "en", names) : o.summary}`)];
 }
 
 function optionsSummaryLinesVi(plan: Plan, options: readonly DeadlineOption[]): string[] {

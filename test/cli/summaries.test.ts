@@ -100,15 +100,29 @@ describe("dcplan plan on a terminal", () => {
         2    02/01/2027  03/01/2027         1           10  sau hạn
         3    09/01/2027  10/01/2027         1           10  sau hạn
 
-      Đã ghi OUT: kế hoạch (JSON, 25 KB).
+      Đã ghi OUT: kế hoạch (JSON, 30 KB).
       Bước tiếp theo:
         dcplan export --plan OUT --format html --out roadmap.html                                        lộ trình một tệp cho lãnh đạo
         dcplan export --plan OUT --format xlsx --out roadmap.xlsx                                        bảng tính cho cán bộ lập kế hoạch
         dcplan explain --inventory INV --profile PROFILE/profile.yaml --as-of 2026-12-20 mail-bg   vì sao Thư điện tử Bắc Giang trễ hạn
+
+      4 phương án đáp ứng thời hạn, 1 phương án lùi một số hệ thống sau thời hạn (\`dcplan options\` liệt kê kèm thay đổi cần làm):
+        1. Chuyển đổi cả vào thứ Ba hằng tuần (thêm 2 đợt chuyển đổi, 2 ngày chuyển đổi trước hạn). Đáp ứng thời hạn 31/12/2026: 3 đợt, hoàn thành ngày 29/12/2026.
+        2. Chuyển đổi cả vào thứ Tư hằng tuần (thêm 2 đợt chuyển đổi, 2 ngày chuyển đổi trước hạn). Đáp ứng thời hạn 31/12/2026: 3 đợt, hoàn thành ngày 30/12/2026.
+        3. Giữ lại Bắc Giang thay vì Bắc Ninh. Đáp ứng thời hạn 31/12/2026: 1 đợt, hoàn thành ngày 27/12/2026.
+        4. Tăng số hệ thống chuyển đổi mỗi đợt từ 1 lên 4. Đáp ứng thời hạn 31/12/2026: 1 đợt, hoàn thành ngày 27/12/2026.
+        5. Để 2 hệ thống chuyển đổi sau thời hạn (từ ngày 01/01/2027): Thư điện tử Bắc Giang; Trang thông tin điện tử. Mọi hệ thống khác hoàn thành trước hạn 31/12/2026; 2 hệ thống chuyển sau, hoàn thành ngày 10/01/2027 (tổng cộng 3 đợt).
       "
     `);
     expect(readAloudProblems(clean(r.out).split(out).join("plan.json"), plan)).toEqual([]);
-    expect(readFileSync(out, "utf8")).toBe(serialisePlan(plan));
+    // The file is the plan with the options the terminal lists (the rest as the planner makes it).
+    const written = JSON.parse(readFileSync(out, "utf8"));
+    expect(written.deadline.options).toHaveLength(5);
+    delete written.deadline.options;
+    delete written.deadline.optionsSearch;
+    const planned = JSON.parse(serialisePlan(plan));
+    for (const p of [written, planned]) delete p.translations; // the options' sentences add translations
+    expect(written).toEqual(planned);
   });
 
   it("says in English what it did not write and how to keep the plan", async () => {
@@ -132,12 +146,19 @@ describe("dcplan plan on a terminal", () => {
       Next:
         dcplan plan --inventory INV --profile PROFILE/profile.yaml --as-of 2026-12-20 --out plan.json   keep the plan, then export it
         dcplan explain --inventory INV --profile PROFILE/profile.yaml --as-of 2026-12-20 mail-bg        why Thư điện tử Bắc Giang is late
+
+      4 options meet the deadline, 1 defers systems past it (\`dcplan options\` shows them with their changes):
+        1. Also cut over on Tuesdays (2 more cutover windows, 2 more cutover days before the deadline). Meets the deadline 2026-12-31: 3 waves, complete on 2026-12-29.
+        2. Also cut over on Wednesdays (2 more cutover windows, 2 more cutover days before the deadline). Meets the deadline 2026-12-31: 3 waves, complete on 2026-12-30.
+        3. Keep Bắc Giang as the surviving site instead of Bắc Ninh. Meets the deadline 2026-12-31: 1 wave, complete on 2026-12-27.
+        4. Raise the systems cut over per wave from 1 to 4. Meets the deadline 2026-12-31: 1 wave, complete on 2026-12-27.
+        5. Move 2 systems after the deadline (from 2027-01-01): Thư điện tử Bắc Giang; Trang thông tin điện tử. Every other system finishes by 2026-12-31; 2 systems later, complete on 2027-01-10 (3 waves in all).
       "
     `);
   });
 
   it("prints the JSON instead with --json", async () => {
-    const r = await cli(["plan", ...args, "--json"], { tty: true });
+    const r = await cli(["plan", ...args, "--json", "--options-budget", "0"], { tty: true }); // the bytes of the plan as planned, without the options search
     expect(r.out).toBe(serialisePlan(plan));
     expect(r.err).toMatchInlineSnapshot(`
       "dcplan plan: trung tâm giữ lại Bắc Ninh, 3 đợt (tối thiểu 3), hạn 31/12/2026 không đạt: 2 hệ thống trễ hạn, dự kiến hoàn thành 10/01/2027, 0 vi phạm
@@ -149,17 +170,17 @@ describe("dcplan plan on a terminal", () => {
 describe("dcplan plan piped", () => {
   it("writes the plan JSON to standard output, the bytes the planner serialises, and one line on standard error", async () => {
     for (const lang of ["vi", "en"] as const) {
-      const r = await cli(["plan", ...args], { lang });
+      const r = await cli(["plan", ...args, "--options-budget", "0"], { lang });
       expect(r.code).toBe(0);
       expect(r.out).toBe(serialisePlan(plan));
       expect(Plan.parse(JSON.parse(r.out)).asOf).toBe(AS_OF);
       expect(r.err.split("\n")).toHaveLength(2);
     }
-    expect((await cli(["plan", ...args], { lang: "en" })).err).toMatchInlineSnapshot(`
+    expect((await cli(["plan", ...args, "--options-budget", "0"], { lang: "en" })).err).toMatchInlineSnapshot(`
       "dcplan plan: target dc-bn, 3 waves (lower bound 3), deadline 2026-12-31 missed: 2 systems late, projected completion 2027-01-10, 0 violations
       "
     `);
-    expect((await cli(["plan", ...args], { lang: "vi" })).err).toMatchInlineSnapshot(`
+    expect((await cli(["plan", ...args, "--options-budget", "0"], { lang: "vi" })).err).toMatchInlineSnapshot(`
       "dcplan plan: trung tâm giữ lại Bắc Ninh, 3 đợt (tối thiểu 3), hạn 31/12/2026 không đạt: 2 hệ thống trễ hạn, dự kiến hoàn thành 10/01/2027, 0 vi phạm
       "
     `);
@@ -167,7 +188,7 @@ describe("dcplan plan piped", () => {
 
   it("writes nothing to standard output with --out", async () => {
     const out = join(tempDir(), "plan.json");
-    const r = await cli(["plan", ...args, "--out", out]);
+    const r = await cli(["plan", ...args, "--out", out, "--options-budget", "0"]);
     expect(r.out).toBe("");
     expect(readFileSync(out, "utf8")).toBe(serialisePlan(plan));
   });

@@ -47,7 +47,7 @@ describe("the comparison workbook", () => {
   it("reads back: one sheet per view, every scenario's figures as typed cells", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderCompareXlsx(comparison, scenarios[0].plan, "vi")) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scenarios", "Differences"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Scenarios", "Differences", "_meta"]); // _meta: the sheets' machine names (docs/exports.md)
     const side = wb.getWorksheet("Scenarios")!;
     expect(side.getRow(1).values).toEqual([undefined, "Chỉ số", "Như hiện nay", "Sáu hệ thống mỗi đợt", "Thêm thứ Ba"]);
     const row = (label: string) => {

@@ -233,7 +233,8 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   if (person) {
     if (options.out === undefined) for (const _ of counted()); // the size the summary names
     io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
-    if (optionLines.length > 0) io.stdout(`\n${optionLines.map((line) => `${line.replace(/^dcplan plan: /, "")}\n`).join("")}`);
+    const forPerson = optionLines.length > 0 ? (await import("../../options/index.js")).optionsSummaryLines(plan, lang, true) : [];
+    if (forPerson.length > 0) io.stdout(`\n${forPerson.map((line) => `${line.replace(/^dcplan plan: /, "")}\n`).join("")}`);
   } else {
     io.stderr(`${planSummaryLine(plan, lang)}\n`);
     if (plan.cost) io.stderr(`${costSummaryLine(plan.cost, lang)}\n`);

@@ -19,7 +19,7 @@ const args = ["--inventory", inventoryDir, "--profile", profile, "--as-of", "202
 
 describe("dcplan options", () => {
   it("prints the options as a table a leader reads, in Vietnamese, with the change to apply", async () => {
-    const io = captureIo();
+    const io = captureIo("2026-11-22", { lang: "vi" });
     expect(await run(["options", ...args], io)).toBe(0);
     expect(io.out).toMatchInlineSnapshot(`
       "KHÔNG ĐẠT: hợp nhất không xong trước hạn 31/12/2026; dự kiến hoàn thành ngày 17/01/2027; 10 hệ thống trễ hạn.
@@ -81,7 +81,7 @@ describe("dcplan options", () => {
   });
 
   it("says the deadline is met, and exits 0, when no option is needed", async () => {
-    const io = captureIo();
+    const io = captureIo("2026-11-22", { lang: "vi" });
     expect(await run(["options", "--inventory", inventoryDir, "--profile", join(files, "met.yaml"), "--as-of", "2026-11-22"], io)).toBe(0);
     expect(io.out).toMatchInlineSnapshot(`
       "ĐẠT: hợp nhất hoàn thành trước hạn 31/12/2026 (dự kiến xong ngày 20/12/2026).
