@@ -1,7 +1,7 @@
 // Checks a JSON value against a zod schema without building the copy zod's parse returns: the
 // schema's definition (objects, arrays, records, optional fields, strings with their length,
 // pattern and refinement checks, numbers with their bounds and integer checks, booleans, enums,
-// literals, z.lazy references) is compiled once into plain predicates; an object's own refinement
+// literals, unknown/any, z.lazy references) is compiled once into plain predicates; an object's own refinement
 // (superRefine) runs through zod on that object alone. It answers only "valid or not"; a caller
 // runs zod itself on an invalid value for the located messages. A schema using anything else
 // (unions, transforms, defaults, catch-alls…) is not compiled: `compileCheck` returns undefined and
@@ -89,6 +89,10 @@ function compile(schema: unknown): Check {
       const own = checksOf(checks, "number");
       return (v) => typeof v === "number" && Number.isFinite(v) && own(v);
     }
+    case "unknown":
+    case "any":
+      // anything passes (a deadline option's `change`, a JSON merge patch)
+      return () => true;
     case "boolean":
       if (checks.length > 0) throw new Unsupported("boolean checks");
       return (v) => typeof v === "boolean";
