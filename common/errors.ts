@@ -22,6 +22,8 @@ export interface Finding extends Place {
   readonly path?: readonly (string | number)[];
   /** What is wrong, in plain words. */
   readonly message: string;
+  /** The whole finding in Vietnamese, its subject named as a reader knows it (progress warnings carry it; the CLI prints it under --lang vi instead of entity, path and message). */
+  readonly vi?: string;
 }
 
 /** `a.b[2].c` from `["a","b",2,"c"]`. */

@@ -47,6 +47,7 @@ export function checkProgress(loaded: LoadedProgress, input: ProgressCheckInput)
     ...(loaded.file !== undefined ? { ...(located ? loaded.locate(f.at) : {}), file: loaded.file } : {}),
     entity: f.entity,
     message: f.message,
+    ...(f.vi !== undefined ? { vi: f.vi } : {}),
   });
   const planWarnings = found.filter((f) => f.severity === "warning").map((f) => ({ rule: f.rule, subject: f.entity, message: { en: `${f.entity}: ${f.message}`, vi: f.vi ?? `${f.entity}: ${f.message}` } }));
   const errors = [...loaded.findings, ...found.filter((f) => f.severity === "error").map((f) => place(f))];

@@ -63,6 +63,13 @@ describe("dcplan validate --progress in the run's language", () => {
         máy chủ: bg-vm-cu-khong-ro-01 thanh lý ngày 28/11/2026"
     `);
     expect(block).toMatch(/^ {2}cảnh báo|^ {2}planner\/sample\/progress\.yaml:\d+:\d+: cảnh báo: /m);
+    // The warnings themselves are in Vietnamese too (the progress rules' own Vietnamese, not the English sentence).
+    const warnings = block.split("\n").filter((l) => /: cảnh báo: /.test(l));
+    expect(warnings).toHaveLength(4);
+    for (const w of warnings) {
+      expect(w).toMatch(/đã hợp nhất vào .* chưa được ghi nhận chuyển xong/);
+      expect(w).not.toMatch(/\b(was merged|not recorded|served by|survivor)\b/);
+    }
   });
 });
 

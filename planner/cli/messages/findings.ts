@@ -451,6 +451,10 @@ export function findingMessageVi(rule: string, message: string): string | undefi
 /** `f` with its message in `lang` (as it was when no twin recognises it). */
 export function localiseFinding(f: Finding, lang: Lang): Finding {
   if (lang === "en") return f;
+  if (f.vi !== undefined) {
+    const { entity: _entity, path: _path, ...rest } = f;
+    return { ...rest, message: f.vi };
+  }
   const message = findingMessageVi(f.rule, f.message);
   return message === undefined ? f : { ...f, message };
 }
