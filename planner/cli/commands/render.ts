@@ -33,5 +33,11 @@ export const action: CommandAction = async ({ options, io }) => {
     io.stderr(`${cliText(lang, "render.secretsNotWritten", { count: result.secretsNotWritten.length, list: result.secretsNotWritten.join(", ") })}\n`);
   }
   for (const u of result.unreachable) io.stderr(`${cliText(lang, "render.unreachable", { target: u })}\n`);
-  for (const step of result.manualSteps) io.stderr(`${cliText(lang, "render.note", { step })}\n`);
+  for (const step of result.manualSteps) io.stderr(`${cliText(lang, "render.note", { step: manualStepText(step, lang) })}\n`);
 };
+
+/** A manual step (stacks/checks.ts writes them in English) in `lang`: the P2V conversion has its sentence in the catalogue. */
+function manualStepText(step: string, lang: Lang): string {
+  const m = /^(\S+): physical server (\S+) must be converted into a VM named "(.*)" in the vCenter of (\S+) \(P2V\) before wave (\d+); Forklift migrates VMs only$/.exec(step);
+  return m ? cliText(lang, "render.p2v", { system: m[1], server: m[2], vm: m[3], site: m[4], wave: m[5] }) : step;
+}

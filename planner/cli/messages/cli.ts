@@ -183,6 +183,7 @@ const EN = {
   "render.helm": "wrote {count} Helm releases to {out}/helm (run helm/install.sh from the project root before kubectl apply): {list}",
   "render.secretFile": "warning: {file} holds credentials in plaintext (file mode 0600): keep it off shared disks and out of git, and delete it once applied",
   "render.note": "note: {step}",
+  "render.p2v": '{system}: physical server {server} must be converted into a VM named "{vm}" in the vCenter of {site} (P2V) before wave {wave}; Forklift migrates VMs only',
   "render.secretsNotWritten": "note: {count} Secrets are referenced but not written (no --secrets-from-env); create them before applying: {list} (see docs/deploy.md)",
   "render.unreachable": "warning: no NetworkPolicy allows {target}: the target is not on the platform and dcplan:tenancy.egressCidrs has no CIDR for it",
   // ── survey ──────────────────────────────────────────────────────────────────────────────────
@@ -481,6 +482,7 @@ const VI: Record<CliKey, string> = {
   "render.helm": "đã ghi {count} bản phát hành Helm vào {out}/helm (chạy helm/install.sh từ thư mục gốc của dự án trước kubectl apply): {list}",
   "render.secretFile": "cảnh báo: {file} chứa thông tin xác thực ở dạng văn bản thường (quyền tệp 0600): không để trên ổ dùng chung, không đưa vào git, và xoá đi sau khi đã áp dụng",
   "render.note": "lưu ý: {step}",
+  "render.p2v": '{system}: máy chủ vật lý {server} phải được chuyển thành máy ảo tên "{vm}" trong vCenter của {site} (P2V) trước đợt {wave}; Forklift chỉ chuyển được máy ảo',
   "render.secretsNotWritten": "lưu ý: {count} Secret được tham chiếu nhưng chưa ghi (không có --secrets-from-env); hãy tạo chúng trước khi áp dụng: {list} (xem docs/deploy.md)",
   "render.unreachable": "cảnh báo: không NetworkPolicy nào cho phép tới {target}: đích không nằm trên nền tảng và dcplan:tenancy.egressCidrs không có dải địa chỉ cho nó",
   "import.summary":
