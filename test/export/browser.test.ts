@@ -2,12 +2,12 @@
 // from disk. No console errors, no network request but the file itself, the headline figures in the
 // DOM equal figures.ts's, every wave is shown, text contrast ≥ 4.5:1, and it prints on A4
 // landscape. Leaves test-output/roadmap.png (full page) and test-output/roadmap.pdf to look at.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openPage } from "../chromium.js";
 import { figureItems, headlineFigures } from "../../planner/export/figures.js";
 import { renderHtml } from "../../planner/export/html.js";
 import { makeFixturePlan } from "./fixture-plan.js";
@@ -15,37 +15,22 @@ import { makeFixturePlan } from "./fixture-plan.js";
 const OUT = resolve("test-output");
 const plan = makeFixturePlan();
 let context: BrowserContext;
-let userDataDir: string;
+let closeChromium: () => Promise<void>;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "roadmap.html"), renderHtml({ plan, lang: "vi" }));
-  userDataDir = mkdtempSync(join(tmpdir(), "dcplan-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    viewport: { width: 1280, height: 900 },
-  });
+  ({ context, close: closeChromium } = await launchChromium());
 });
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await closeChromium?.();
 });
 
 describe("the HTML roadmap in chromium", () => {
   it("opens from file:// with no console error and no network request", async () => {
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
     const url = pathToFileURL(join(OUT, "roadmap.html")).href;
-    await page.goto(url, { waitUntil: "load" });
-    await page.waitForTimeout(300); // let any late request (fonts, favicon) show up
+    const { page, requests, errors } = await openPage(context, url);
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
 

@@ -9,7 +9,7 @@ import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareScenarios, scenarioVerdict } from "../../planner/export/compare.js";
 import { renderCompareHtml } from "../../planner/export/compare-html.js";
-import { launchChromium, lowContrast, openPage } from "./chromium.js";
+import { launchChromium, lowContrast, openPage } from "../chromium.js";
 import { compareScenariosFixture } from "./compare-fixture.js";
 
 const OUT = resolve("test-output");

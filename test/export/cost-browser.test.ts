@@ -2,12 +2,12 @@
 // "Kinh phí" section is there and visible, its cards and chart render, the chart's labels and bars
 // stay inside the chart, text contrast is ≥ 4.5:1, no console error and no network request. Leaves
 // test-output/roadmap-cost.png (the section) to look at.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openPage } from "../chromium.js";
 import { renderHtml } from "../../planner/export/html.js";
 import { formatMoneyShort } from "../../planner/export/money.js";
 import type { Plan } from "../../planner/plan-schema.js";
@@ -16,36 +16,23 @@ import { costedSamplePlan } from "../planner/cost/fixtures.js";
 const OUT = resolve("test-output");
 let plan: Plan;
 let context: BrowserContext;
-let userDataDir: string;
+let closeChromium: () => Promise<void>;
 
 beforeAll(async () => {
   plan = await costedSamplePlan();
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "roadmap-cost.html"), renderHtml({ plan, lang: "vi" }));
-  userDataDir = mkdtempSync(join(tmpdir(), "dcplan-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    viewport: { width: 1280, height: 900 },
-  });
+  ({ context, close: closeChromium } = await launchChromium());
 });
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await closeChromium?.();
 });
 
 describe("the costed sample roadmap in chromium", () => {
   it("shows the Kinh phí section with its cards and chart, offline and without errors", async () => {
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("console", (m) => void ((m.type() === "error" || m.type() === "warning") && errors.push(m.text())));
-    page.on("pageerror", (e) => errors.push(e.message));
     const url = pathToFileURL(join(OUT, "roadmap-cost.html")).href;
-    await page.goto(url, { waitUntil: "load" });
-    await page.waitForTimeout(300);
+    const { page, requests, errors } = await openPage(context, url);
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     const section = page.locator("#cost");

@@ -14,7 +14,7 @@ import { renderMarkdown } from "../../planner/export/markdown.js";
 import { attachOptions, deadlineOptions } from "../../planner/options/index.js";
 import { planWithProfile } from "../../planner/plan.js";
 import { checkProfile, loadProfile } from "../../planner/profile.js";
-import { launchChromium, lowContrast, openPage } from "./chromium.js";
+import { launchChromium, lowContrast, openPage } from "../chromium.js";
 
 const AS_OF = "2026-11-30";
 const input = await loadInventory("inventory/sample", { asOf: AS_OF, locateWarnings: false });

@@ -2,12 +2,12 @@
 // from disk with no console error and no request but itself, shows the figures the aggregate
 // computed, has text contrast of at least 4.5:1, and prints. Leaves test-output/survey.png and
 // test-output/survey.pdf to look at.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openPage } from "../chromium.js";
 import { loadInventorySync } from "../../inventory/load.js";
 import { aggregateSurvey, type SurveySummary } from "../../survey/aggregate.js";
 import { readSurveyForm } from "../../survey/read.js";
@@ -18,7 +18,7 @@ import type { SurveyResponse } from "../../survey/types.js";
 const OUT = resolve("test-output");
 const SAMPLE = join(__dirname, "..", "..", "survey", "sample");
 let context: BrowserContext;
-let userDataDir: string;
+let closeChromium: () => Promise<void>;
 let summary: SurveySummary;
 
 beforeAll(async () => {
@@ -28,32 +28,17 @@ beforeAll(async () => {
   summary = aggregateSurvey(units, responses, "2026-06-03");
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "survey.html"), renderSurveyHtml(summary));
-  userDataDir = mkdtempSync(join(tmpdir(), "dcplan-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    viewport: { width: 1280, height: 900 },
-  });
+  ({ context, close: closeChromium } = await launchChromium());
 });
 
 afterAll(async () => {
-  await context?.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await closeChromium?.();
 });
 
 describe("the survey summary in chromium", () => {
   it("opens from file:// with no console error and no request, and shows the aggregate's figures", async () => {
-    const page = await context.newPage();
-    const requests: string[] = [];
-    const errors: string[] = [];
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
     const url = pathToFileURL(join(OUT, "survey.html")).href;
-    await page.goto(url, { waitUntil: "load" });
-    await page.waitForTimeout(300);
+    const { page, requests, errors } = await openPage(context, url);
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");

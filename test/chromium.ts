@@ -1,4 +1,4 @@
-// Chromium for the browser tests of the comparison page and the options section: Debian's chromium
+// Chromium for the browser tests (the roadmap, its cost and options sections, the comparison page, the survey summary): Debian's chromium
 // through playwright-core, offline, a fresh user-data directory; a page opened with every request
 // and console error recorded; and the text-contrast check (WCAG 2 relative luminance, ≥ 4.5:1).
 import { mkdtempSync, rmSync } from "node:fs";
