@@ -11,7 +11,7 @@ import type { OutputFile } from "./csv.js";
 import { type HtmlSection, renderHtml } from "./html.js";
 import { formatDate, type Lang, labels } from "./i18n.js";
 import { renderMarkdown } from "./markdown.js";
-import { type CellValue, cmp, cutFrom, decommissionTable, type ExportInput, namesOf, risksTable, serversTable, systemsTable, type Table, wavesTable } from "./tables.js";
+import { cmp, cutFrom, decommissionTable, type ExportInput, indicatorTable, type IndicatorRow, namesOf, risksTable, serversTable, systemsTable, type Table, wavesTable } from "./tables.js";
 import { tablesToXlsx } from "./xlsx.js";
 import { progressMarkdown, progressTable } from "./progress-section.js";
 
@@ -95,7 +95,7 @@ export function agencySummaryTable(part: Plan, lang: Lang): Table {
   const verdict = agencyVerdict(part, lang);
   const moving = part.systems.filter((s) => s.wave !== undefined || part.unscheduled.some((u) => u.system === s.id));
   const decommissioned = part.servers.filter((s) => s.decommissionOn !== undefined);
-  const rows: { cells: CellValue[]; type: "text" | "int" | "date" }[] = [
+  const rows: IndicatorRow[] = [
     { cells: [L.deadlineVerdict, verdict.text, ""], type: "text" },
     { cells: [L.systemsTotal, part.systems.length, L.unitSystems], type: "int" },
     { cells: [L.ownerMoving, moving.length, L.unitSystems], type: "int" },
@@ -105,17 +105,7 @@ export function agencySummaryTable(part: Plan, lang: Lang): Table {
   ];
   const lastDecommission = decommissioned.map((s) => s.decommissionOn!).sort(cmp).at(-1);
   if (lastDecommission) rows.push({ cells: [L.ownerLastDecommission, lastDecommission, ""], type: "date" });
-  return {
-    id: "summary",
-    title: L.tableSummary,
-    columns: [
-      { key: "indicator", header: L.indicator, type: "text", width: 36 },
-      { key: "value", header: L.value, type: "mixed", width: 70 },
-      { key: "unit", header: L.unit, type: "text", width: 12 },
-    ],
-    rows: rows.map((r) => r.cells),
-    rowTypes: rows.map((r) => r.type),
-  };
+  return indicatorTable(lang, rows, [36, 70, 12]);
 }
 
 const OWNER_SECTIONS: readonly HtmlSection[] = ["verdict", "options", "cost", "timeline", "progress", "waves", "systems", "servers", "late", "national", "decommission", "dependencies", "issues", "roadmap", "glossary"];

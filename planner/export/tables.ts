@@ -209,7 +209,7 @@ export function summaryTable(input: ExportInput): Table {
   const L = labels(input.lang);
   const items = figureItems(headlineFigures(input.plan), input.lang);
   // A before → after figure becomes two rows so both values are number cells.
-  const rows = items.flatMap((i): { cells: CellValue[]; type: Exclude<ColumnType, "mixed"> }[] =>
+  const rows = items.flatMap((i): IndicatorRow[] =>
     i.pair
       ? [
           { cells: [`${i.pair.label} — ${L.before}`, i.pair.before, i.unit], type: i.type },
@@ -217,13 +217,25 @@ export function summaryTable(input: ExportInput): Table {
         ]
       : [{ cells: [i.label, i.type === "text" ? i.text : i.value, i.unit], type: i.type }],
   );
+  return indicatorTable(input.lang, rows, [48, 22, 14]);
+}
+
+/** A row of an indicator table: its cells (indicator, value, unit) and the value's type. */
+export interface IndicatorRow {
+  readonly cells: CellValue[];
+  readonly type: Exclude<ColumnType, "mixed">;
+}
+
+/** The summary sheet's shape (indicator, value, unit) over `rows`, with the three columns' `widths`; the province's summary and each agency's use it. */
+export function indicatorTable(lang: Lang, rows: readonly IndicatorRow[], widths: readonly [number, number, number]): Table {
+  const L = labels(lang);
   return {
     id: "summary",
     title: L.tableSummary,
     columns: [
-      { key: "indicator", header: L.indicator, type: "text", width: 48 },
-      { key: "value", header: L.value, type: "mixed", width: 22 },
-      { key: "unit", header: L.unit, type: "text", width: 14 },
+      { key: "indicator", header: L.indicator, type: "text", width: widths[0] },
+      { key: "value", header: L.value, type: "mixed", width: widths[1] },
+      { key: "unit", header: L.unit, type: "text", width: widths[2] },
     ],
     rows: rows.map((r) => r.cells),
     rowTypes: rows.map((r) => r.type),
