@@ -212,12 +212,13 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf, progress);
   const { plan } = detailed;
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
-  let optionLines: string[] = [];
+  // The options' lines, when the search ran: by name for a person at a terminal, else as the summary line.
+  let optionLines: (byName: boolean) => string[] = () => [];
   if (!plan.deadline.met && options.optionsBudget !== 0) {
     // Imported only when the deadline is missed.
     const opts = await import("../../options/index.js");
     opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf, ...(progress ? { progress } : {}) }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
-    optionLines = opts.optionsSummaryLines(plan, lang);
+    optionLines = (byName) => opts.optionsSummaryLines(plan, lang, byName);
   }
   // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
   const person = io.stdoutIsTTY === true && options.json !== true;
@@ -231,14 +232,13 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   if (options.out !== undefined) writeFileAtomic(options.out, counted());
   if (!person && (options.out === undefined || options.json === true)) for (const piece of counted()) io.stdout(piece);
   if (person) {
-    if (options.out === undefined) for (const _ of counted()); // the size the summary names
     io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
-    const forPerson = optionLines.length > 0 ? (await import("../../options/index.js")).optionsSummaryLines(plan, lang, true) : [];
+    const forPerson = optionLines(true);
     if (forPerson.length > 0) io.stdout(`\n${forPerson.map((line) => `${line.replace(/^dcplan plan: /, "")}\n`).join("")}`);
   } else {
     io.stderr(`${planSummaryLine(plan, lang)}\n`);
     if (plan.cost) io.stderr(`${costSummaryLine(plan.cost, lang)}\n`);
-    for (const line of optionLines) io.stderr(`${line}\n`);
+    for (const line of optionLines(false)) io.stderr(`${line}\n`);
   }
   return plan;
 }
