@@ -3,16 +3,18 @@
 // a profile blackout and it is not a Vietnamese public holiday.
 //
 // Public holidays come from the maintained `date-holidays` library (country VN), which computes the
-// lunar dates; the contract widens two of them to what offices actually close for:
+// lunar dates (read through a generated table for 2020–2050, vn-holidays-source.ts, since computing
+// them costs a third of a second per plan); the contract widens two of them to what offices
+// actually close for:
 //   - Tết Nguyên Đán: from the lunar New Year's Eve (the library's "Giao thừa Tết Nguyên Đán") to
 //     the 6th day of the lunar new year inclusive — 7 days;
 //   - Quốc khánh (national day, 2/9): the day before and the day after are blocked too, since the
 //     government decrees one of them as an extra day off each year and which one varies.
 // 1/1, Giỗ tổ Hùng Vương (Hùng Kings' day, 10/3 lunar), 30/4 and 1/5 are taken as the library
 // gives them. Observances (non-public days) are ignored.
-import Holidays from "date-holidays";
 import { addDays, dayNumber, isoDate, weekdayOf } from "./dates.js";
 import { type Message, MSG } from "./messages.js";
+import { publicHolidays } from "./vn-holidays-source.js";
 
 /** A named blocked day. */
 export interface Holiday {
@@ -23,29 +25,25 @@ export interface Holiday {
 }
 
 const holidayCache = new Map<number, Holiday[]>();
-let vn: Holidays | undefined;
 
 /** Vietnamese public holidays of `year`, widened per the contract (Tết 7 days, 2/9 ± 1), sorted. */
 export function vietnamesePublicHolidays(year: number): Holiday[] {
   const cached = holidayCache.get(year);
   if (cached) return cached;
-  vn ??= new Holidays("VN");
   const days = new Map<string, { name: string; nameVi: string }>();
   const add = (date: string, name: string, nameVi = name): void => {
     if (!days.has(date)) days.set(date, { name, nameVi });
   };
-  for (const h of vn.getHolidays(year)) {
-    if (h.type !== "public") continue;
-    const date = h.date.slice(0, 10);
-    if (h.name.startsWith("Giao thừa")) {
+  for (const [date, name] of publicHolidays(year)) {
+    if (name.startsWith("Giao thừa")) {
       // New Year's Eve (day 0) through the 6th day of the lunar year.
       for (let i = 0; i <= 6; i++) add(addDays(date, i), i === 0 ? "Giao thừa Tết Nguyên Đán (lunar New Year's Eve)" : `Tết Nguyên Đán, day ${i} (lunar New Year)`, i === 0 ? "Giao thừa Tết Nguyên Đán" : `Tết Nguyên Đán, mùng ${i}`);
     } else if (date.endsWith("-09-02")) {
       add(addDays(date, -1), "Quốc khánh (National Day), day before", "Quốc khánh, ngày liền trước");
-      add(date, `${h.name} (National Day)`, h.name);
+      add(date, `${name} (National Day)`, name);
       add(addDays(date, 1), "Quốc khánh (National Day), day after", "Quốc khánh, ngày liền sau");
     } else {
-      add(date, h.name);
+      add(date, name);
     }
   }
   // Tết straddles years: the previous year's Giao thừa never spills into this one (it falls in
