@@ -15,6 +15,7 @@ import type { z } from "zod";
 import { type Finding, InventoryError, type Place } from "../common/errors.js";
 import { ioProblem, readText } from "../common/read-text.js";
 import { inventoryFiles } from "./files.js";
+import { startReadAhead } from "./parallel-read.js";
 import { indexInventory, type InventoryIndex } from "./model.js";
 import { crossRecordRules, type EntityOrigin, type RuleContext } from "./rules.js";
 import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, suggest, unknownFieldMessage } from "./schema.js";
@@ -54,7 +55,12 @@ export interface LoadOptions {
    * warnings keep where they are as document and path, and `locateAll` can locate the few shown.
    */
   readonly locateWarnings?: boolean;
+  /** Read the last files on a second thread meanwhile (parallel-read.ts): "auto" for large inventories on a machine with two cores, "always" (tests), "never" ["auto"]. */
+  readonly readAhead?: "auto" | "always" | "never";
 }
+
+/** An entry's verdict against its entity schema: zod's, or the same handed back by the read-ahead worker. */
+type Checked = { readonly success: true; readonly data: unknown } | { readonly success: false; readonly error: { readonly issues: readonly ZodIssueLike[] } };
 
 /** A finding not yet located: where it is, as document index and path inside the file. */
 export interface PendingFinding extends Omit<Finding, "line" | "col"> {
@@ -109,8 +115,8 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
   let newOrigins: string[] = [];
   let newInvalid: string[] = [];
 
-  /** Validates one list entry and files it (or its findings). */
-  const accept = (file: string, d: number, key: string, i: number, raw: unknown): void => {
+  /** Validates one list entry (or takes the worker's verdict, `checked`) and files it (or its findings). */
+  const accept = (file: string, d: number, key: string, i: number, raw: unknown, checked?: Checked): void => {
     const collection = key as Collection;
     const at = [key, i];
     const rawId = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
@@ -123,7 +129,7 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
         newOrigins.push(rawId);
       }
     }
-    const result = (ENTITY_SCHEMAS[collection] as z.ZodType).safeParse(raw);
+    const result: Checked = checked ?? (ENTITY_SCHEMAS[collection] as z.ZodType).safeParse(raw);
     if (result.success) {
       lists[collection].push(result.data);
       ruleLists[collection].push(result.data);
@@ -154,12 +160,62 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
     }
   };
   const isCollection = (key: string): boolean => (COLLECTIONS as readonly string[]).includes(key);
+  /** Files the top-level keys of a file's documents (entries the fast reader streamed are in already). */
+  const fileDocuments = (file: string, docs: readonly unknown[]): void => {
+    docs.forEach((doc, d) => {
+      if (doc === null || doc === undefined) return; // an empty document (only comments) is fine
+      if (typeof doc !== "object" || Array.isArray(doc)) {
+        pending.push({ severity: "error", rule: "document-shape", file, doc: d, at: [], message: `document ${d + 1} is ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`}; each document must be a mapping with any of the keys ${COLLECTIONS.join(", ")}` });
+        return;
+      }
+      for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
+        if (key.startsWith("x-")) continue;
+        if (!isCollection(key)) {
+          const merge = key === "<<";
+          pending.push({ severity: "error", rule: merge ? "merge-key" : "unknown-field", file, doc: d, at: [key], message: merge ? unknownFieldMessage(key, COLLECTIONS) : `unknown top-level key "${key}"${suggest(key, COLLECTIONS)}; expected ${COLLECTIONS.join(", ")}` });
+          continue;
+        }
+        if (value === null) continue;
+        if (!Array.isArray(value)) {
+          pending.push({ severity: "error", rule: "wrong-type", file, doc: d, at: [key], message: `"${key}" must be a list of ${key}` });
+          continue;
+        }
+        // Entries the fast reader streamed are in already (their list came back empty).
+        value.forEach((raw, i) => accept(file, d, key, i, raw));
+      }
+    });
+  };
 
-  for (const file of files) {
+  // Large inventories: a second thread reads the last files meanwhile (parallel-read.ts).
+  const ahead = startReadAhead(files, options.readAhead);
+  try {
+    for (const file of files) {
+      const got = ahead?.take(file);
+      if (got?.finding) {
+        pending.push({ ...got.finding, file });
+        continue;
+      }
+      if (got?.read) {
+        texts.set(file, got.read.text);
+        for (const e of got.read.entries) {
+          if (e.invalid) accept(file, e.doc, e.key, e.index, e.invalid.raw, { success: false, error: { issues: e.invalid.issues } });
+          else accept(file, e.doc, e.key, e.index, e.data, { success: true, data: e.data });
+        }
+        fileDocuments(file, got.read.docs);
+        continue;
+      }
+      readOnMainThread(file);
+    }
+  } finally {
+    ahead?.close();
+  }
+
+  /** Reads, parses and validates one file on this thread. */
+  function readOnMainThread(file: string): void {
     const read = readText(file);
     if (read.finding) {
       pending.push({ ...read.finding, file });
-      continue;
+      return;
     }
     const text = read.text;
     texts.set(file, text);
@@ -187,31 +243,10 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
         docs = loadAll(text, undefined, { schema: CORE_SCHEMA, filename: file, json: false }) as unknown[];
       } catch (err) {
         pending.push(...syntaxFindings(file, text, err));
-        continue;
-      }
-    }
-    docs.forEach((doc, d) => {
-      if (doc === null || doc === undefined) return; // an empty document (only comments) is fine
-      if (typeof doc !== "object" || Array.isArray(doc)) {
-        pending.push({ severity: "error", rule: "document-shape", file, doc: d, at: [], message: `document ${d + 1} is ${Array.isArray(doc) ? "a list" : `a ${typeof doc}`}; each document must be a mapping with any of the keys ${COLLECTIONS.join(", ")}` });
         return;
       }
-      for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
-        if (key.startsWith("x-")) continue;
-        if (!isCollection(key)) {
-          const merge = key === "<<";
-          pending.push({ severity: "error", rule: merge ? "merge-key" : "unknown-field", file, doc: d, at: [key], message: merge ? unknownFieldMessage(key, COLLECTIONS) : `unknown top-level key "${key}"${suggest(key, COLLECTIONS)}; expected ${COLLECTIONS.join(", ")}` });
-          continue;
-        }
-        if (value === null) continue;
-        if (!Array.isArray(value)) {
-          pending.push({ severity: "error", rule: "wrong-type", file, doc: d, at: [key], message: `"${key}" must be a list of ${key}` });
-          continue;
-        }
-        // Entries the fast reader streamed are in already (their list came back empty).
-        value.forEach((raw, i) => accept(file, d, key, i, raw));
-      }
-    });
+    }
+    fileDocuments(file, docs);
   }
 
   const inventory = lists as unknown as Inventory;

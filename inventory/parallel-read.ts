@@ -1,0 +1,182 @@
+// Reading a large inventory on two threads. load.ts reads its files in path order on the main
+// thread; when the inventory is large (≥ PARALLEL_MIN_BYTES over several files) and the machine has
+// a second core, a worker thread (read-worker.ts) reads, parses and validates the last files of
+// that order meanwhile, about PARALLEL_WORKER_SHARE of the bytes, and hands each back as JSON the
+// main thread parses in a tenth of the time. The main thread takes them in the same order as ever,
+// so the inventory, its findings and their order are the same bytes as reading alone (a test
+// compares both ways). The wait is synchronous (load.ts is): the worker counts the files it has
+// handed back in a shared integer the main thread sleeps on. Anything the worker could not do — it
+// failed to start, a file outside the fast reader's subset, an unexpected error, no answer within
+// WORKER_PATIENCE_MS — falls back to the main thread reading that file (or every file left) itself.
+//
+// DCPLAN_THREADS=1 in the environment reads on one thread always (comparing, profiling).
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import type { Finding } from "../common/errors.js";
+import type { Collection } from "./schema.js";
+
+/** Inventories smaller than this (bytes of YAML) are read on one thread: starting the worker costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 4 * 2 ** 20;
+/** Share of the bytes the worker reads (it also writes JSON, the main thread parses that JSON and starts at once; measured: the main thread hardly waits). */
+export const PARALLEL_WORKER_SHARE = 0.5;
+/** How long the main thread waits for one file from the worker before reading the rest itself. */
+const WORKER_PATIENCE_MS = 120_000;
+
+/** What the main thread gives the worker. */
+export interface WorkerInput {
+  readonly files: readonly string[];
+  /** SharedArrayBuffer of one Int32: files handed back so far. */
+  readonly signal: SharedArrayBuffer;
+}
+
+/** An entry that failed its schema, as the worker hands it back. */
+export interface WorkerInvalid {
+  readonly raw: unknown;
+  readonly issues: readonly { readonly code: string; readonly message: string; readonly path: readonly (string | number)[]; readonly values?: readonly unknown[] }[];
+}
+
+/** One file as the worker hands it back: unreadable (`finding`), failed (`failed`), read but left to the main thread (`text` only), or read (`docs`, `entries`, `invalid`). */
+export interface WorkerFile {
+  readonly file: string;
+  readonly finding?: Finding;
+  readonly failed?: string;
+  readonly text?: string;
+  /** The file's documents, each top-level list the fast reader streamed emptied. */
+  readonly docs?: unknown[];
+  /** JSON of [doc, collection, index, entity or null (invalid: the next of `invalid`)] in reading order. */
+  readonly entries?: string;
+  readonly invalid?: readonly WorkerInvalid[];
+}
+
+/** A file read by the worker, ready for load.ts. */
+export interface ReadAhead {
+  readonly text: string;
+  readonly docs: unknown[];
+  /** Entries in reading order: the valid entity, or the invalid entry's raw value and issues. */
+  readonly entries: readonly ({ readonly doc: number; readonly key: Collection; readonly index: number } & ({ readonly data: unknown; readonly invalid?: undefined } | { readonly data?: undefined; readonly invalid: WorkerInvalid }))[];
+}
+
+/** What load.ts asks of the read-ahead: per file, what the worker did with it. */
+export interface ReadAheadSource {
+  /** The worker's result for `file`: read, unreadable (finding), or undefined when the main thread is to read it. */
+  take(file: string): { readonly read: ReadAhead; readonly finding?: undefined } | { readonly read?: undefined; readonly finding: Finding } | undefined;
+  /** Stops the worker (idempotent). */
+  close(): void;
+}
+
+/** Whether reading `files` is worth a second thread, and which of them it takes (the last ones, PARALLEL_WORKER_SHARE of the bytes; at least one file when `always`). */
+export function workerShare(files: readonly string[], sizes: readonly number[], cores: number, always = false): string[] {
+  if (files.length < 2) return [];
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (always) {
+    let first = files.length - 1;
+    let taken = sizes[first];
+    while (first > 1 && taken + sizes[first - 1] <= total * PARALLEL_WORKER_SHARE) taken += sizes[--first];
+    return files.slice(first);
+  }
+  if (cores < 2 || total < PARALLEL_MIN_BYTES) return [];
+  let taken = 0;
+  let first = files.length;
+  while (first > 1 && taken + sizes[first - 1] <= total * PARALLEL_WORKER_SHARE) taken += sizes[--first];
+  return files.slice(first);
+}
+
+let lastShare = 0;
+let workerRead = 0;
+
+/** Of the last load that started the worker: how many files it was given, and how many it read and validated itself (tests). */
+export function lastReadAheadCounts(): { readonly given: number; readonly read: number } {
+  return { given: lastShare, read: workerRead };
+}
+
+/** The worker module next to this one: compiled (.js) as installed, or the TypeScript source under tsx / vitest. */
+function workerScript(): { url: URL; source: boolean } {
+  const here = import.meta.url;
+  const source = here.endsWith(".ts");
+  return { url: new URL(source ? "./read-worker.ts" : "./read-worker.js", here), source };
+}
+
+/** Starts reading the worker's share of `files` ahead (see file header); undefined when one thread reads them all. `mode` "always" uses the worker whatever the size (tests), "never" never. */
+export function startReadAhead(files: readonly string[], mode: "auto" | "always" | "never" = "auto"): ReadAheadSource | undefined {
+  if (mode === "never" || (mode === "auto" && process.env.DCPLAN_THREADS === "1")) return undefined;
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  const share = workerShare(files, sizes, availableParallelism(), mode === "always");
+  if (share.length === 0) return undefined;
+  const signal = new SharedArrayBuffer(4);
+  const counter = new Int32Array(signal);
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    const script = workerScript();
+    const input = { files: share, signal, port: port2 };
+    // The worker module is imported by a few lines that say so when it cannot be (a broken
+    // install): the main thread then reads every file itself at once instead of waiting. Under tsx
+    // or vitest the module is TypeScript, and tsx's loader is registered first.
+    const load = `${script.source ? 'const tsx = await import("tsx/esm/api"); tsx.register(); ' : ""}await import(${JSON.stringify(script.url.href)});`;
+    const boot = `const { workerData } = require("node:worker_threads");
+(async () => { ${load} })().catch((err) => {
+  workerData.port.postMessage({ file: "", failed: String(err && err.message || err) });
+  const counter = new Int32Array(workerData.signal);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+});`;
+    worker = new Worker(boot, { eval: true, workerData: input, transferList: [port2] });
+  } catch {
+    port1.close();
+    return undefined;
+  }
+  worker.unref();
+  // A worker that fails to start or dies says so only through events the synchronous wait never
+  // sees; the patience below covers it.
+  worker.on("error", () => undefined);
+  lastShare = share.length;
+  workerRead = 0;
+  const pending = new Set(share);
+  let received = 0;
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    port1.close();
+    void worker.terminate();
+  };
+  /** The worker's next message, waiting for it; undefined when it does not come in time. */
+  const next = (): WorkerFile | undefined => {
+    for (;;) {
+      const got = receiveMessageOnPort(port1);
+      if (got) {
+        received++;
+        return got.message as WorkerFile;
+      }
+      if (Atomics.wait(counter, 0, received, WORKER_PATIENCE_MS) === "timed-out" && Atomics.load(counter, 0) === received) return undefined;
+    }
+  };
+  return {
+    take(file) {
+      if (closed || !pending.has(file)) return undefined;
+      // The worker hands files back in order; the main thread asks for them in the same order.
+      const got = next();
+      if (got === undefined || got.file !== file) {
+        close();
+        return undefined;
+      }
+      pending.delete(file);
+      if (pending.size === 0) close();
+      if (got.finding) return { finding: got.finding };
+      if (got.docs === undefined || got.entries === undefined || got.text === undefined) return undefined;
+      workerRead++;
+      const invalid = got.invalid ?? [];
+      let k = 0;
+      const entries = (JSON.parse(got.entries) as [number, Collection, number, unknown][]).map(([doc, key, index, data]) => (data === null ? { doc, key, index, invalid: invalid[k++] } : { doc, key, index, data }));
+      return { read: { text: got.text, docs: got.docs, entries } };
+    },
+    close,
+  };
+}

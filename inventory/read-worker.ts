@@ -1,0 +1,64 @@
+// The second thread of parallel-read.ts: reads, parses and validates the inventory files it is
+// given, in order, and hands each one back as soon as it is done. What it does to a file is what
+// load.ts does on the main thread (readText, the fast reader with each top-level list entry
+// checked against its entity schema as it is read); what it hands back is the file's text, its
+// documents (their streamed lists emptied), the valid entities as one JSON text (the main thread's
+// JSON.parse of it costs a tenth of reading the YAML) and the invalid entries with their issues.
+// A file the fast reader gives up on, or whose values JSON would not carry exactly (-0, a
+// `__proto__` key), is handed back unread and the main thread reads it itself.
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import type { z } from "zod";
+import { readText } from "../common/read-text.js";
+import { type Collection, COLLECTIONS, ENTITY_SCHEMAS } from "./schema.js";
+import { readYamlSubset } from "./yaml-subset.js";
+import type { WorkerFile, WorkerInput, WorkerInvalid } from "./parallel-read.js";
+
+const isCollection = (key: string): key is Collection => (COLLECTIONS as readonly string[]).includes(key);
+
+/** True when JSON.parse(JSON.stringify(v)) is `v` again, value for value and key for key. */
+function jsonExact(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+  if (v === null || typeof v !== "object") return typeof v !== "undefined" && typeof v !== "bigint" && typeof v !== "function" && typeof v !== "symbol";
+  if (Array.isArray(v)) return v.every(jsonExact);
+  for (const k in v as object) if (k === "__proto__" || !jsonExact((v as Record<string, unknown>)[k])) return false;
+  return Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/** One file, read, parsed and validated (see file header). */
+function readOne(file: string): WorkerFile {
+  const read = readText(file);
+  if (read.finding) return { file, finding: read.finding };
+  const text = read.text;
+  const valid: [number, Collection, number, unknown][] = [];
+  const invalid: WorkerInvalid[] = [];
+  let exact = true;
+  const docs = readYamlSubset(text, (d, key, i, raw) => {
+    if (!isCollection(key)) return;
+    const result = (ENTITY_SCHEMAS[key] as z.ZodType).safeParse(raw);
+    if (result.success) {
+      if (exact && !jsonExact(result.data)) exact = false;
+      valid.push([d, key, i, result.data]);
+    } else {
+      valid.push([d, key, i, null]);
+      invalid.push({ raw, issues: result.error.issues.map((x) => ({ code: x.code, message: x.message, path: x.path as (string | number)[], ...("values" in x && Array.isArray(x.values) ? { values: x.values as unknown[] } : {}) })) });
+    }
+  });
+  if (docs === undefined || !exact) return { file, text };
+  return { file, text, docs, entries: JSON.stringify(valid), invalid };
+}
+
+const { files, signal, port } = workerData as WorkerInput & { port: MessagePort };
+const counter = new Int32Array(signal);
+for (const file of files) {
+  let message: WorkerFile;
+  try {
+    message = readOne(file);
+  } catch (err) {
+    // Anything unexpected: the main thread reads the file itself and meets the same problem there.
+    message = { file, failed: String((err as Error)?.message ?? err) };
+  }
+  port.postMessage(message);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+}
+parentPort?.close();
