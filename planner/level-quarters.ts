@@ -66,20 +66,35 @@ function pointsAt(date: string, q0: number, perQuarter: number): number {
   return (q - q0) * perQuarter + Math.floor((into * perQuarter) / quarterDays(q));
 }
 
-/** The day on which work ending at `points` (from the start of quarter `q0`) is done, and its quarter. */
-function dayAt(points: number, q0: number, perQuarter: number): { q: number; day: string } {
+/** Days already written out, by quarter × 1000 + day of the quarter (items of one quarter share days). */
+const dayCache = new Map<number, string>();
+/** Labels of quarters already written out. */
+const labelCache = new Map<number, string>();
+
+/** The day on which work ending at `points` (from the start of quarter `q0`) is done, and its quarter's label. */
+function dayAt(points: number, q0: number, perQuarter: number): { quarter: string; day: string } {
   const q = q0 + Math.floor((points - 1) / perQuarter);
   const within = points - (q - q0) * perQuarter; // 1 … perQuarter
-  const days = quarterDays(q);
-  return { q, day: addDays(quarterStart(q), Math.max(0, Math.ceil((within * days) / perQuarter) - 1)) };
+  const offset = Math.max(0, Math.ceil((within * quarterDays(q)) / perQuarter) - 1);
+  let day = dayCache.get(q * 1000 + offset);
+  if (day === undefined) dayCache.set(q * 1000 + offset, (day = addDays(quarterStart(q), offset)));
+  let quarter = labelCache.get(q);
+  if (quarter === undefined) labelCache.set(q, (quarter = quarterLabel(q)));
+  return { quarter, day };
 }
 
-/** Levels `work` from `start` at `perQuarter` effort points a quarter (see file header); results in input order. */
+/** Levels `work` from `start` at `perQuarter` effort points a quarter (see file header); results in input order. Keys are unique, so the order is total. */
 export function levelOverQuarters(work: readonly Work[], start: string, perQuarter: number): Levelled[] {
   const q0 = quarterOf(start);
   const before = (a: Work, b: Work): boolean => a.due < b.due || (a.due === b.due && (a.rank < b.rank || (a.rank === b.rank && a.key < b.key)));
-  const byRelease = work.map((_, i) => i).sort((a, b) => (work[a].release < work[b].release ? -1 : work[a].release > work[b].release ? 1 : before(work[a], work[b]) ? -1 : 1));
-  const ready = new Heap<number>((a, b) => before(work[a], work[b]));
+  // Each item's place in that order, computed once: the queue and the release order compare numbers.
+  const priority = new Int32Array(work.length);
+  work
+    .map((_, i) => i)
+    .sort((a, b) => (before(work[a], work[b]) ? -1 : before(work[b], work[a]) ? 1 : 0))
+    .forEach((i, place) => (priority[i] = place));
+  const byRelease = work.map((_, i) => i).sort((a, b) => (work[a].release < work[b].release ? -1 : work[a].release > work[b].release ? 1 : priority[a] - priority[b]));
+  const ready = new Heap<number>((a, b) => priority[a] < priority[b]);
   const out: Levelled[] = new Array(work.length);
   let cursor = pointsAt(start, q0, perQuarter);
   let next = 0;
@@ -91,8 +106,8 @@ export function levelOverQuarters(work: readonly Work[], start: string, perQuart
     while (next < byRelease.length && releaseOf(byRelease[next]) <= cursor) ready.push(byRelease[next++]);
     const i = ready.pop()!;
     cursor += Math.max(1, work[i].effort);
-    const { q, day } = dayAt(cursor, q0, perQuarter);
-    out[i] = { quarter: quarterLabel(q), done: day, late: day > work[i].due };
+    const { quarter, day } = dayAt(cursor, q0, perQuarter);
+    out[i] = { quarter, done: day, late: day > work[i].due };
   }
   return out;
 }
