@@ -19,6 +19,13 @@ describe("jsonChunks", () => {
     for (const depth of [0, 1, 2, 3]) expect(joined(v, { depth, pieceChars: 3 })).toBe(JSON.stringify(v, null, 2));
   });
 
+  it("keeps a \"__proto__\" key and integer-like keys where JSON.stringify puts them, batches of every size", () => {
+    const v = JSON.parse('{"a": {"__proto__": 1, "b": [1, 2], "10": "x", "2": "y"}, "c": [{"__proto__": null}]}') as unknown;
+    for (const depth of [1, 2, 3]) for (const pieceChars of [1, 7, 1 << 20]) expect(joined(v, { depth, pieceChars })).toBe(JSON.stringify(v, null, 2));
+    const rows = { rows: Array.from({ length: 5000 }, (_, i) => ({ id: `s-${i}`, n: i % 7 === 0 ? undefined : i })) };
+    for (const pieceChars of [100, 5000, 1 << 20]) expect(joined(rows, { pieceChars })).toBe(JSON.stringify(rows, null, 2));
+  });
+
   it("hands out pieces of about the size asked for, not one string", () => {
     const v = { rows: Array.from({ length: 1000 }, (_, i) => ({ id: `s-${i}`, reasons: ["một lý do"] })) };
     const pieces = [...jsonChunks(v, { pieceChars: 4096 })];
