@@ -223,9 +223,10 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
   const person = io.stdoutIsTTY === true && options.json !== true;
   let bytes = 0;
+  // Bytes are counted only for the person's summary (it says how large the file is).
   const counted = function* (): Generator<string> {
     for (const piece of planJsonPieces(plan)) {
-      bytes += Buffer.byteLength(piece, "utf8");
+      if (person) bytes += Buffer.byteLength(piece, "utf8");
       yield piece;
     }
   };
