@@ -18,6 +18,14 @@ export interface JsonChunkOptions {
   readonly depth?: number;
   /** Characters gathered before a piece is handed out [1 << 20]. */
   readonly pieceChars?: number;
+  /** Level at which `value` stands in a larger document: its lines after the first are indented that much more, and `depth` counts from the document's top [0]. */
+  readonly base?: number;
+  /**
+   * A member of an opened object whose text comes from elsewhere: the pieces returned for
+   * (object, key) are written as that member's value, already indented for where it stands (the
+   * member itself is not read) [none].
+   */
+  readonly late?: (parent: object, key: string) => Iterable<string> | undefined;
 }
 
 const dropped = (v: unknown): boolean => v === undefined || typeof v === "function" || typeof v === "symbol";
@@ -90,7 +98,15 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
       return;
     }
     const array = Array.isArray(v);
-    const keys = array ? undefined : Object.keys(v).filter((k) => !dropped((v as Record<string, unknown>)[k]));
+    // Members written from elsewhere (options.late), asked once each, only where members are opened one by one.
+    const lateOf = new Map<string, Iterable<string>>();
+    if (!array && options.late && level + 1 < maxDepth) {
+      for (const k of Object.keys(v)) {
+        const late = options.late(v, k);
+        if (late !== undefined) lateOf.set(k, late);
+      }
+    }
+    const keys = array ? undefined : Object.keys(v).filter((k) => lateOf.has(k) || !dropped((v as Record<string, unknown>)[k]));
     const length = array ? (v as unknown[]).length : keys!.length;
     const [first, last] = array ? ["[", "]"] : ["{", "}"];
     if (length === 0) {
@@ -120,15 +136,23 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
       const inner = pad(level + 1);
       for (let i = 0; i < length; i++) {
         const k = keys?.[i];
-        const x = array ? (v as unknown[])[i] : (v as Record<string, unknown>)[k!];
+        const late = k === undefined ? undefined : lateOf.get(k);
         out(k === undefined ? inner : `${inner}${JSON.stringify(k)}: `);
-        yield* write(array && dropped(x) ? null : x, level + 1);
+        if (late !== undefined) {
+          for (const text of late) {
+            out(text);
+            yield* drain();
+          }
+        } else {
+          const x = array ? (v as unknown[])[i] : (v as Record<string, unknown>)[k!];
+          yield* write(array && dropped(x) ? null : x, level + 1);
+        }
         if (i < length - 1) out(",\n");
       }
     }
     out(`\n${pad(level)}${last}`);
     yield* drain();
   }
-  yield* write(value, 0);
+  yield* write(value, options.base ?? 0);
   if (piece.length > 0) yield piece.join("");
 }

@@ -5,15 +5,16 @@
 // main thread parses in a tenth of the time. The main thread takes them in the same order as ever,
 // so the inventory, its findings and their order are the same bytes as reading alone (a test
 // compares both ways). The wait is synchronous (load.ts is): the worker counts the files it has
-// handed back in a shared integer the main thread sleeps on. Anything the worker could not do — it
-// failed to start, a file outside the fast reader's subset, an unexpected error, no answer within
-// WORKER_PATIENCE_MS — falls back to the main thread reading that file (or every file left) itself.
+// handed back in a shared integer the main thread sleeps on (common/worker.ts). Anything the worker
+// could not do — it failed to start, a file outside the fast reader's subset, an unexpected error,
+// no answer within WORKER_PATIENCE_MS — falls back to the main thread reading that file (or every
+// file left) itself.
 //
 // DCPLAN_THREADS=1 in the environment reads on one thread always (comparing, profiling).
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { Finding } from "../common/errors.js";
+import { startWorker } from "../common/worker.js";
 import type { Collection } from "./schema.js";
 
 /** Inventories smaller than this (bytes of YAML) are read on one thread: starting the worker costs more than it saves. */
@@ -26,8 +27,6 @@ const WORKER_PATIENCE_MS = 120_000;
 /** What the main thread gives the worker. */
 export interface WorkerInput {
   readonly files: readonly string[];
-  /** SharedArrayBuffer of one Int32: files handed back so far. */
-  readonly signal: SharedArrayBuffer;
 }
 
 /** An entry that failed its schema, as the worker hands it back. */
@@ -90,13 +89,6 @@ export function lastReadAheadCounts(): { readonly given: number; readonly read: 
   return { given: lastShare, read: workerRead };
 }
 
-/** The worker module next to this one: compiled (.js) as installed, or the TypeScript source under tsx / vitest. */
-function workerScript(): { url: URL; source: boolean } {
-  const here = import.meta.url;
-  const source = here.endsWith(".ts");
-  return { url: new URL(source ? "./read-worker.ts" : "./read-worker.js", here), source };
-}
-
 /** Starts reading the worker's share of `files` ahead (see file header); undefined when one thread reads them all. `mode` "always" uses the worker whatever the size (tests), "never" never. */
 export function startReadAhead(files: readonly string[], mode: "auto" | "always" | "never" = "auto"): ReadAheadSource | undefined {
   if (mode === "never" || (mode === "auto" && process.env.DCPLAN_THREADS === "1")) return undefined;
@@ -109,60 +101,22 @@ export function startReadAhead(files: readonly string[], mode: "auto" | "always"
   });
   const share = workerShare(files, sizes, availableParallelism(), mode === "always");
   if (share.length === 0) return undefined;
-  const signal = new SharedArrayBuffer(4);
-  const counter = new Int32Array(signal);
-  const { port1, port2 } = new MessageChannel();
-  let worker: Worker;
-  try {
-    const script = workerScript();
-    const input = { files: share, signal, port: port2 };
-    // The worker module is imported by a few lines that say so when it cannot be (a broken
-    // install): the main thread then reads every file itself at once instead of waiting. Under tsx
-    // or vitest the module is TypeScript, and tsx's loader is registered first.
-    const load = `${script.source ? 'const tsx = await import("tsx/esm/api"); tsx.register(); ' : ""}await import(${JSON.stringify(script.url.href)});`;
-    const boot = `const { workerData } = require("node:worker_threads");
-(async () => { ${load} })().catch((err) => {
-  workerData.port.postMessage({ file: "", failed: String(err && err.message || err) });
-  const counter = new Int32Array(workerData.signal);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
-});`;
-    worker = new Worker(boot, { eval: true, workerData: input, transferList: [port2] });
-  } catch {
-    port1.close();
-    return undefined;
-  }
-  worker.unref();
-  // A worker that fails to start or dies says so only through events the synchronous wait never
-  // sees; the patience below covers it.
-  worker.on("error", () => undefined);
+  const link = startWorker(import.meta.url, "read-worker", { files: share });
+  if (link === undefined) return undefined;
   lastShare = share.length;
   workerRead = 0;
   const pending = new Set(share);
-  let received = 0;
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
-    port1.close();
-    void worker.terminate();
-  };
-  /** The worker's next message, waiting for it; undefined when it does not come in time. */
-  const next = (): WorkerFile | undefined => {
-    for (;;) {
-      const got = receiveMessageOnPort(port1);
-      if (got) {
-        received++;
-        return got.message as WorkerFile;
-      }
-      if (Atomics.wait(counter, 0, received, WORKER_PATIENCE_MS) === "timed-out" && Atomics.load(counter, 0) === received) return undefined;
-    }
+    link.close();
   };
   return {
     take(file) {
       if (closed || !pending.has(file)) return undefined;
       // The worker hands files back in order; the main thread asks for them in the same order.
-      const got = next();
+      const got = link.receive(WORKER_PATIENCE_MS) as WorkerFile | undefined;
       if (got === undefined || got.file !== file) {
         close();
         return undefined;

@@ -6,9 +6,9 @@
 // JSON.parse of it costs a tenth of reading the YAML) and the invalid entries with their issues.
 // A file the fast reader gives up on, or whose values JSON would not carry exactly (-0, a
 // `__proto__` key), is handed back unread and the main thread reads it itself.
-import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { z } from "zod";
 import { readText } from "../common/read-text.js";
+import { reply, workerInput } from "../common/worker.js";
 import { type Collection, COLLECTIONS, ENTITY_SCHEMAS } from "./schema.js";
 import { readYamlSubset } from "./yaml-subset.js";
 import type { WorkerFile, WorkerInput, WorkerInvalid } from "./parallel-read.js";
@@ -47,8 +47,7 @@ function readOne(file: string): WorkerFile {
   return { file, text, docs, entries: JSON.stringify(valid), invalid };
 }
 
-const { files, signal, port } = workerData as WorkerInput & { port: MessagePort };
-const counter = new Int32Array(signal);
+const { files } = workerInput<WorkerInput>();
 for (const file of files) {
   let message: WorkerFile;
   try {
@@ -57,8 +56,5 @@ for (const file of files) {
     // Anything unexpected: the main thread reads the file itself and meets the same problem there.
     message = { file, failed: String((err as Error)?.message ?? err) };
   }
-  port.postMessage(message);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
+  reply(message);
 }
-parentPort?.close();

@@ -35,7 +35,6 @@ const V = (x: Message): string => x.shown?.vi ?? x.vi;
 const REF = "\uE000";
 const MID = "\uE001";
 const END = "\uE002";
-const REF_RE = /\uE000([a-z-]+)\uE001([^\uE002]*)\uE002/g;
 
 /** What a reference names. A kind ending in `s` is a list (payload: ids joined by ","). */
 export type RefKind = "system" | "systems" | "site" | "agency" | "external" | "externals" | "function" | "group" | "groups" | "server" | "servers" | "setting" | "pair";
@@ -54,10 +53,37 @@ const setting = (key: string): string => ref("setting", key);
 /** A consolidation pair written `a → b` (two system ids). */
 const pairs = (items: readonly string[]): string => ref("pair", items.join(","));
 
+/**
+ * `text` with each reference marker replaced by `by(kind, payload)`: what
+ * `text.replace(/\uE000([a-z-]+)\uE001([^\uE002]*)\uE002/g, (_, kind, payload) => by(kind, payload))` gives, scanned by hand (every
+ * message goes through here twice or more; a regular expression with a callback cost three times
+ * as much). A marker start not followed by a kind, U+E001 and a closing U+E002 stays as it is.
+ */
+function replaceRefs(text: string, by: (kind: string, payload: string) => string): string {
+  let at = text.indexOf(REF);
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    let k = at + 1;
+    for (let c = text.charCodeAt(k); (c >= 97 && c <= 122) || c === 45; c = text.charCodeAt(++k));
+    if (k > at + 1 && text.charCodeAt(k) === 0xe001) {
+      const end = text.indexOf(END, k + 1);
+      if (end >= 0) {
+        out += text.slice(from, at) + by(text.slice(at + 1, k), text.slice(k + 1, end));
+        from = end + 1;
+        at = text.indexOf(REF, from);
+        continue;
+      }
+    }
+    at = text.indexOf(REF, at + 1);
+  }
+  return out + text.slice(from);
+}
+
 /** The contract (id) form of text with reference markers: each reference by its id(s), lists joined by ", ". */
 export function plainRefs(text: string): string {
-  if (text.indexOf(REF) < 0) return text;
-  return text.replace(REF_RE, (_, kind: string, payload: string) => (kind === "systems" || kind === "groups" || kind === "servers" || kind === "externals" || kind === "pair" ? payload.split(",").join(", ") : payload));
+  return replaceRefs(text, (kind, payload) => (kind === "systems" || kind === "groups" || kind === "servers" || kind === "externals" || kind === "pair" ? payload.split(",").join(", ") : payload));
 }
 
 /** Names of the entities a plan refers to, for resolveRefs (undefined: not known, the id is shown). */
@@ -128,7 +154,8 @@ const EXTERNALS_NOUN = { vi: "hệ thống quốc gia", en: "national systems" }
 export function resolveRefs(text: string, lang: "vi" | "en", names: RefNames): string {
   if (text.indexOf(REF) < 0) return text;
   const system = (id: string): string => names.system(id) ?? id;
-  return text.replace(REF_RE, (_, kind: RefKind, payload: string) => {
+  return replaceRefs(text, (k, payload) => {
+    const kind = k as RefKind;
     const ids = payload === "" ? [] : payload.split(",");
     switch (kind) {
       case "system":
@@ -924,21 +951,51 @@ export function refNamesOf(plan: PlanNameLists): RefNames {
  * it is not the contract text with ids replaced by names (resolveIdsInEnglish): settings in words,
  * sentences phrased differently.
  */
-export function planTranslations(plan: PlanStrings & PlanNameLists, log: MessageLog): { vi: Record<string, string>; en?: Record<string, string> } {
-  const keys = [...new Set(planMessageStrings(plan))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const names = refNamesOf(plan);
+export function planTranslations(plan: PlanStrings & PlanNameLists, log: MessageLog): PlanTranslations {
+  return translationsFor(planMessageStrings(plan), refNamesOf(plan), (k) => log.shownOf(k));
+}
+
+/** The shown forms of a message said while planning (MessageLog.shownOf). */
+export type ShownForms = { readonly en: string; readonly vi: string; readonly marked: boolean };
+
+/** A plan's `translations` (see planTranslations). */
+export type PlanTranslations = { vi: Record<string, string>; en?: Record<string, string> };
+
+/** One translation: the contract text, its Vietnamese, and its English where stored (see planTranslations). */
+export type TranslationEntry = readonly [key: string, vi: string, en: string | undefined];
+
+/** The translations of a plan's message strings one by one, keys in the order the plan's `translations` objects list them. */
+export function* translationEntries(strings: readonly string[], names: RefNames, shownOf: (en: string) => ShownForms | undefined): Generator<TranslationEntry> {
+  for (const k of objectKeyOrder([...new Set(strings)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))) {
+    const shown = shownOf(k);
+    if (shown === undefined) continue;
+    const vi = resolveRefs(shown.vi, "vi", names);
+    // English is stored only where it is not the contract text with ids replaced by names (a
+    // message written without references reads its contract text that way).
+    if (!shown.marked) {
+      yield [k, vi, undefined];
+      continue;
+    }
+    const e = resolveRefs(shown.en, "en", names);
+    yield [k, vi, e !== resolveIdsInEnglish(k, names) ? e : undefined];
+  }
+}
+
+/** `keys` (sorted) in the order an object built by inserting them lists them: array-index keys first, by value. */
+function objectKeyOrder(keys: readonly string[]): readonly string[] {
+  const isIndex = (k: string): boolean => /^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 2 ** 32 - 1;
+  const indices = keys.filter(isIndex);
+  return indices.length === 0 ? keys : [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
+}
+
+/** planTranslations from its parts: the plan's message strings (repeats allowed), the names it refers to, the shown forms of each string. */
+export function translationsFor(strings: readonly string[], names: RefNames, shownOf: (en: string) => ShownForms | undefined): PlanTranslations {
   const vi: Record<string, string> = {};
   const en: Record<string, string> = {};
   let anyEn = false;
-  for (const k of keys) {
-    const shown = log.shownOf(k);
-    if (shown === undefined) continue;
-    vi[k] = resolveRefs(shown.vi, "vi", names);
-    // English is stored only where it is not the contract text with ids replaced by names (a
-    // message written without references reads its contract text that way).
-    if (!shown.marked) continue;
-    const e = resolveRefs(shown.en, "en", names);
-    if (e !== resolveIdsInEnglish(k, names)) {
+  for (const [k, v, e] of translationEntries(strings, names, shownOf)) {
+    vi[k] = v;
+    if (e !== undefined) {
       en[k] = e;
       anyEn = true;
     }

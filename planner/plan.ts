@@ -7,6 +7,7 @@ import type { Inventory } from "../inventory/schema.js";
 import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
 import { jsonChunks } from "../common/json-chunks.js";
+import { translationsText } from "./background-translations.js";
 import { VERSION } from "../common/version.js";
 import { maxDate, minDate } from "./dates.js";
 import { Calendar } from "./calendar.js";
@@ -46,6 +47,14 @@ export interface DetailedPlan {
   readonly profile: PlanningProfile;
   /** The progress file as checked (facts and warnings), when one was given. */
   readonly progress?: CheckedProgress;
+  /** The messages said while planning, with their shown forms (what `translations` are made from). */
+  readonly messages: MessageLog;
+}
+
+/** Options of planWithProfile. */
+export interface PlanningOptions {
+  /** Leave the plan's `translations` out, to be made from `messages` by the caller (planTranslations, background-translations.ts) [false]. */
+  readonly deferTranslations?: boolean;
 }
 
 /** Plans the migration; `profile` is the profile as read (defaults resolved here); throws ProfileError on a bad profile. */
@@ -67,7 +76,7 @@ const byViolation = (a: Violation, b: Violation): number => byString(a.rule, b.r
  * progress file, checked here against the plan's own decisions: throws ProgressError) the plan
  * starts from what has happened (progress/apply.ts, schedule/done-waves.ts).
  */
-export function planWithProfile(input: PlannerInput, profile: PlanningProfile, asOf: string, progress?: LoadedProgress): DetailedPlan {
+export function planWithProfile(input: PlannerInput, profile: PlanningProfile, asOf: string, progress?: LoadedProgress, options: PlanningOptions = {}): DetailedPlan {
   const { index } = input;
   const log = new MessageLog();
   const say = (msg: Message): string => log.say(msg);
@@ -350,8 +359,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     summary,
     warnings: warnings.sort(byViolation),
   };
-  plan.translations = planTranslations(plan, log);
-  return { plan, schedule, profile, ...(checked ? { progress: checked } : {}) };
+  if (!options.deferTranslations) plan.translations = planTranslations(plan, log);
+  return { plan, schedule, profile, ...(checked ? { progress: checked } : {}), messages: log };
 }
 
 /** A server's entry of the plan, keys in the contract's order, built field by field (no object spreads: it runs for every server). */
@@ -374,6 +383,15 @@ function planServerEntry(s: PlanServer & { relocateOn?: string }, standalone: bo
   return e as PlanServer;
 }
 
+/**
+ * The plan as JSON in pieces (see planJsonPieces), `translations` from `late` when given (their
+ * text where they stand, e.g. background-translations.ts), else from the plan, a sentence at a time.
+ */
+export function* planJsonPiecesWith(plan: Plan, late?: () => Iterable<string>): Generator<string> {
+  yield* jsonChunks(plan, { late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)) });
+  yield "\n";
+}
+
 /** The plan as JSON: keys in schema order (as built), 2-space indentation, trailing newline. */
 export function serialisePlan(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
@@ -381,6 +399,5 @@ export function serialisePlan(plan: Plan): string {
 
 /** serialisePlan's text in pieces of about 1 MB (common/json-chunks.ts): the same bytes, never held whole (a 20k-system plan is ≈ 160 MB). */
 export function* planJsonPieces(plan: Plan): Generator<string> {
-  yield* jsonChunks(plan);
-  yield "\n";
+  yield* planJsonPiecesWith(plan);
 }

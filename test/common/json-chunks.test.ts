@@ -26,6 +26,19 @@ describe("jsonChunks", () => {
     for (const pieceChars of [100, 5000, 1 << 20]) expect(joined(rows, { pieceChars })).toBe(JSON.stringify(rows, null, 2));
   });
 
+  it("writes a value one or more levels down in a document (base), as JSON.stringify indents it there", () => {
+    const v = { vi: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`câu ${i}`, `dịch ${i}`])), en: {}, n: [1, { a: [2] }] };
+    for (const base of [1, 2]) {
+      let doc: unknown = v;
+      for (let i = 0; i < base; i++) doc = [doc];
+      const whole = JSON.stringify(doc, null, 2);
+      // The wrapper's lines ("[" at each level above) and the value's own indentation before it, its closing lines after.
+      const before = base * (base - 1) + 4 * base;
+      const after = base * (base - 1) + 2 * base;
+      for (const depth of [base + 1, base + 2, base + 3]) expect(joined(v, { base, depth, pieceChars: 500 })).toBe(whole.slice(before, whole.length - after));
+    }
+  });
+
   it("hands out pieces of about the size asked for, not one string", () => {
     const v = { rows: Array.from({ length: 1000 }, (_, i) => ({ id: `s-${i}`, reasons: ["một lý do"] })) };
     const pieces = [...jsonChunks(v, { pieceChars: 4096 })];

@@ -1,6 +1,7 @@
 // The message catalog: every entry renders a non-empty English and Vietnamese sentence, the
 // Vietnamese in NFC with dd/mm/yyyy dates and Vietnamese number grouping; the sample plan carries
 // a Vietnamese translation of every sentence the planner wrote into it.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
 import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveIdsInEnglish, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
@@ -283,5 +284,22 @@ describe("translations of the sample plan", () => {
       expect(t).toBe(t.normalize("NFC"));
       expect(t).not.toMatch(ISO);
     }
+  });
+});
+
+describe("reference markers, scanned by hand", () => {
+  const REF_RE = /\uE000([a-z-]+)\uE001([^\uE002]*)\uE002/g;
+  const LISTS = new Set(["systems", "groups", "servers", "externals", "pair"]);
+  const byRegex = (text: string): string => text.replace(REF_RE, (_, kind: string, payload: string) => (LISTS.has(kind) ? payload.split(",").join(", ") : payload));
+
+  it("give what the regular expression gives for any text, well-formed or not", () => {
+    const piece = fc.constantFrom("\uE000", "\uE001", "\uE002", "system", "systems", "-", ",", "a", "Ấ", " ", "\uE000system\uE001sso\uE002", "\uE000systems\uE001a,b\uE002");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(plainRefs(text)).toBe(byRegex(text));
+      }),
+      { numRuns: 2000, seed: 20261130 },
+    );
   });
 });

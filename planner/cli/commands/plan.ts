@@ -15,7 +15,9 @@ import { loadInventory } from "../../../inventory/load.js";
 import { formatDate, formatNumber, type Lang } from "../../export/i18n.js";
 import { text } from "../../export/tables.js";
 import type { Cost, Plan } from "../../plan-schema.js";
-import { planJsonPieces, planWithProfile } from "../../plan.js";
+import { translateInBackground, type BackgroundTranslations } from "../../background-translations.js";
+import { planTranslations } from "../../messages.js";
+import { planJsonPiecesWith, planWithProfile } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
@@ -199,8 +201,22 @@ function shellWord(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
-/** Runs `dcplan plan`; returns the plan. Throws InventoryError / ProfileError / PriceBookError on bad input. */
-export async function planCommand(options: PlanOptions, io: Io, defaultInventory?: string): Promise<Plan> {
+/** A plan made, with what writing it needs. */
+interface Made {
+  readonly plan: Plan;
+  /** The options' lines, when the search ran: by name for a person at a terminal, else as the summary line. */
+  readonly optionLines: (byName: boolean) => string[];
+  /** The plan's translations being made on a second thread (its `translations` member reads them), when they are. */
+  readonly translations?: BackgroundTranslations;
+}
+
+/**
+ * Loads the inputs and plans (costed, with deadline options when the search runs). A function of
+ * its own so that the inventory, the scheduler's state and the message log are garbage once it
+ * returns: the plan alone is written. With `background`, and no options search, the translations
+ * are made on a second thread while the plan is written (background-translations.ts).
+ */
+async function makePlan(options: PlanOptions, io: Io, background: boolean): Promise<Made> {
   const asOf = options.asOf ?? io.today();
   const lang = options.lang ?? "en";
   // Imported only when asked for: most plans are not costed.
@@ -209,37 +225,57 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const asRead: LoadedProfile = options.profile === undefined ? { profile: {} } : loadProfile(options.profile);
   const progress = options.progress !== undefined ? loadProgress(options.progress) : undefined;
-  const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf, progress);
+  const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf, progress, { deferTranslations: true });
   const { plan } = detailed;
+  const search = !plan.deadline.met && options.optionsBudget !== 0;
+  // The options add their sentences to the translations: those are made here first when they run.
+  const translations = search || !background ? undefined : translateInBackground(plan, detailed.messages);
+  if (translations) {
+    // Written from the worker's text (planCommand); made here only if something reads them.
+    Object.defineProperty(plan, "translations", {
+      configurable: true,
+      enumerable: true,
+      get: () => translations.value(),
+      set: (value: Plan["translations"]) => Object.defineProperty(plan, "translations", { value, writable: true, enumerable: true, configurable: true }),
+    });
+  } else plan.translations = planTranslations(plan, detailed.messages);
   if (costing && book) plan.cost = costing.costPlan(plan, loaded.index, book);
-  // The options' lines, when the search ran: by name for a person at a terminal, else as the summary line.
-  let optionLines: (byName: boolean) => string[] = () => [];
-  if (!plan.deadline.met && options.optionsBudget !== 0) {
-    // Imported only when the deadline is missed.
-    const opts = await import("../../options/index.js");
-    opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf, ...(progress ? { progress } : {}) }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
-    optionLines = (byName) => opts.optionsSummaryLines(plan, lang, byName);
-  }
-  // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
+  if (!search) return { plan, optionLines: () => [], ...(translations ? { translations } : {}) };
+  // Imported only when the deadline is missed.
+  const opts = await import("../../options/index.js");
+  opts.attachOptions(plan, opts.deadlineOptions({ planner: loaded, profile: asRead.profile, asOf, ...(progress ? { progress } : {}) }, detailed, { ...(options.optionsBudget !== undefined ? { budget: options.optionsBudget } : {}), ...(book ? { prices: book } : {}) }));
+  return { plan, optionLines: (byName) => opts.optionsSummaryLines(plan, lang, byName) };
+}
+
+/** Runs `dcplan plan`; returns the plan. Throws InventoryError / ProfileError / PriceBookError on bad input. */
+export async function planCommand(options: PlanOptions, io: Io, defaultInventory?: string): Promise<Plan> {
+  const lang = options.lang ?? "en";
   const person = io.stdoutIsTTY === true && options.json !== true;
-  let bytes = 0;
-  // Bytes are counted only for the person's summary (it says how large the file is).
-  const counted = function* (): Generator<string> {
-    for (const piece of planJsonPieces(plan)) {
-      if (person) bytes += Buffer.byteLength(piece, "utf8");
-      yield piece;
+  // A person's summary reads translations: made before, on this thread.
+  const { plan, optionLines, translations } = await makePlan(options, io, !person);
+  try {
+    // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
+    let bytes = 0;
+    // Bytes are counted only for the person's summary (it says how large the file is).
+    const counted = function* (): Generator<string> {
+      for (const piece of planJsonPiecesWith(plan, translations ? () => translations.pieces() : undefined)) {
+        if (person) bytes += Buffer.byteLength(piece, "utf8");
+        yield piece;
+      }
+    };
+    if (options.out !== undefined) writeFileAtomic(options.out, counted());
+    if (!person && (options.out === undefined || options.json === true)) for (const piece of counted()) io.stdout(piece);
+    if (person) {
+      io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
+      const forPerson = optionLines(true);
+      if (forPerson.length > 0) io.stdout(`\n${forPerson.map((line) => `${line.replace(/^dcplan plan: /, "")}\n`).join("")}`);
+    } else {
+      io.stderr(`${planSummaryLine(plan, lang)}\n`);
+      if (plan.cost) io.stderr(`${costSummaryLine(plan.cost, lang)}\n`);
+      for (const line of optionLines(false)) io.stderr(`${line}\n`);
     }
-  };
-  if (options.out !== undefined) writeFileAtomic(options.out, counted());
-  if (!person && (options.out === undefined || options.json === true)) for (const piece of counted()) io.stdout(piece);
-  if (person) {
-    io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
-    const forPerson = optionLines(true);
-    if (forPerson.length > 0) io.stdout(`\n${forPerson.map((line) => `${line.replace(/^dcplan plan: /, "")}\n`).join("")}`);
-  } else {
-    io.stderr(`${planSummaryLine(plan, lang)}\n`);
-    if (plan.cost) io.stderr(`${costSummaryLine(plan.cost, lang)}\n`);
-    for (const line of optionLines(false)) io.stderr(`${line}\n`);
+  } finally {
+    translations?.close();
   }
   return plan;
 }

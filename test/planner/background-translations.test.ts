@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { generateInventory } from "../../bench/generate.js";
+import { benchProfile } from "../../bench/plan.bench.js";
+import { writeInventoryYaml } from "../../bench/write.js";
+import { loadInventorySync } from "../../inventory/load.js";
+import { entriesText, translateInBackground, translationsText } from "../../planner/background-translations.js";
+import { run } from "../../planner/cli/main.js";
+import { type RefNames, type ShownForms, translationEntries, translationsFor } from "../../planner/messages.js";
+import { planWithProfile, serialisePlan } from "../../planner/plan.js";
+import { checkProfile } from "../../planner/profile.js";
+import { captureIo, tempDir } from "../fixtures.js";
+
+const SAMPLE = join(__dirname, "..", "..", "inventory", "sample");
+
+const names: RefNames = {
+  system: (id) => (id.startsWith("s") ? `Hệ thống ${id}` : undefined),
+  site: () => undefined,
+  agency: () => undefined,
+  external: () => undefined,
+  groupSystems: () => undefined,
+};
+
+describe("translations written as they are made", () => {
+  it("give the text of the translations object, whatever the keys (array-index keys too) and whether any English is stored", () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom("0", "7", "10", "4294967294", "4294967295", "01", "s1 moves"), fc.nat().map(String));
+    const sentence = fc.record({ en: fc.string(), vi: fc.string(), marked: fc.boolean() });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(key, sentence), { selector: ([k]) => k, maxLength: 40 }), fc.integer({ min: 1, max: 200 }), (pairs, pieceChars) => {
+        const shown = new Map<string, ShownForms>(pairs.map(([k, s]) => [k, s]));
+        const strings = [...pairs.map(([k]) => k), ...pairs.map(([k]) => k), "not said"];
+        const streamed = [...entriesText(translationEntries(strings, names, (k) => shown.get(k)), pieceChars)].join("");
+        expect(streamed).toBe([...translationsText(translationsFor(strings, names, (k) => shown.get(k)))].join(""));
+        expect(JSON.parse(`{"t": ${streamed}}`).t).toEqual(translationsFor(strings, names, (k) => shown.get(k)));
+      }),
+      { numRuns: 300, seed: 20261130 },
+    );
+  });
+
+  it("made on a second thread are those of the plan made on one", () => {
+    const loaded = loadInventorySync(SAMPLE, { asOf: "2026-11-23", locateWarnings: false });
+    const detailed = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23", undefined, { deferTranslations: true });
+    const background = translateInBackground(detailed.plan, detailed.messages, true);
+    expect(background).toBeDefined();
+    const text = [...background!.pieces()].join("");
+    background!.close();
+    const alone = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23").plan;
+    expect(text).toBe([...translationsText(alone.translations!)].join(""));
+    expect(background!.value()).toEqual(alone.translations);
+  });
+});
+
+describe("dcplan plan with its translations made on a second thread", () => {
+  const saved = process.env.DCPLAN_THREADS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DCPLAN_THREADS;
+    else process.env.DCPLAN_THREADS = saved;
+  });
+
+  it("writes the same file as on one thread, for an inventory large enough to use it", async () => {
+    const dir = tempDir();
+    const inventory = generateInventory({ seed: 3, servers: 8_000, asOf: "2026-11-22" });
+    writeInventoryYaml(inventory, join(dir, "inv"));
+    const p = benchProfile(inventory);
+    const profile = join(dir, "profile.yaml");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(profile, `targetSite: ${p.targetSite}\nwaveLimits:\n  maxSystems: ${p.waveLimits.maxSystems}\n  maxDataGiB: ${p.waveLimits.maxDataGiB}\n`);
+    const files: string[] = [];
+    for (const threads of ["1", undefined]) {
+      if (threads === undefined) delete process.env.DCPLAN_THREADS;
+      else process.env.DCPLAN_THREADS = threads;
+      const out = join(dir, `plan-${threads ?? "auto"}.json`);
+      const io = captureIo("2026-11-22");
+      expect(await run(["plan", "--inventory", join(dir, "inv"), "--profile", profile, "--as-of", "2026-11-22", "--out", out, "--options-budget", "0"], io)).toBe(0);
+      files.push(readFileSync(out, "utf8"));
+    }
+    expect(files[1]).toBe(files[0]);
+    const plan = JSON.parse(files[0]) as { translations: { vi: Record<string, string> } };
+    expect(Object.keys(plan.translations.vi).length).toBeGreaterThanOrEqual(10_000);
+    // And the file is the plan's own serialisation.
+    const loaded = loadInventorySync(join(dir, "inv"), { asOf: "2026-11-22", locateWarnings: false });
+    expect(files[0]).toBe(serialisePlan(planWithProfile(loaded, checkProfile({ profile: { targetSite: p.targetSite, waveLimits: p.waveLimits } }, loaded.index, "2026-11-22"), "2026-11-22").plan));
+  }, 120_000);
+});
