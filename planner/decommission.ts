@@ -117,29 +117,37 @@ export function serverFates(input: FateInput): FateResult {
     storagePeak = next;
     return true;
   };
+  // Built field by field (no object spreads: this runs for every server of the inventory).
+  const push = (s: Server, direct: string[], fate: PlanServer["fate"], reasons: string[], extra: { freedOn?: string; relocateOn?: string; target?: Size } = {}): void => {
+    const decommission = fate === "decommission";
+    const entry: FateResult["servers"][number] = { id: s.id, site: s.site, kind: s.kind, systems: direct, fate, savings: decommission ? savingsOf(s) : zero, reasons };
+    if (s.owner) entry.owner = s.owner;
+    if (s.hostedOn) entry.hostedOn = s.hostedOn;
+    if (extra.freedOn !== undefined) entry.freedOn = extra.freedOn;
+    if (extra.relocateOn !== undefined) entry.relocateOn = extra.relocateOn;
+    if (extra.target !== undefined) entry.target = extra.target;
+    if (decommission && extra.freedOn) entry.decommissionOn = addDays(extra.freedOn, profile.quietPeriodDays);
+    if (!decommission) entry.targetSite = fate === "retain" ? s.site : target;
+    out.push(entry);
+  };
+  type Workload = readonly { id: string; st: Status }[];
+  // The last departure, no earlier than `from` (the floor: the start day, or the site's closing); `from` when nothing leaves.
+  const lastOff = (list: Workload, from: string): string => list.reduce((m, x) => (x.st.kind === "stays" ? m : maxDate(m, x.st.on)), from);
+  const lastOffSinceFloor = (list: Workload): string => (list.some((x) => x.st.kind !== "stays") ? lastOff(list, floor) : profile.startDate);
+  const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
   for (const s of serversById(index)) {
-    const direct = (index.systemsOn.get(s.id) ?? []).map((x) => x.id).sort();
-    // Built field by field (no object spreads: this runs for every server of the inventory).
-    const push = (fate: PlanServer["fate"], reasons: string[], extra: { freedOn?: string; relocateOn?: string; target?: Size } = {}): void => {
-      const decommission = fate === "decommission";
-      const entry: FateResult["servers"][number] = { id: s.id, site: s.site, kind: s.kind, systems: direct, fate, savings: decommission ? savingsOf(s) : zero, reasons };
-      if (s.owner) entry.owner = s.owner;
-      if (s.hostedOn) entry.hostedOn = s.hostedOn;
-      if (extra.freedOn !== undefined) entry.freedOn = extra.freedOn;
-      if (extra.relocateOn !== undefined) entry.relocateOn = extra.relocateOn;
-      if (extra.target !== undefined) entry.target = extra.target;
-      if (decommission && extra.freedOn) entry.decommissionOn = addDays(extra.freedOn, profile.quietPeriodDays);
-      if (!decommission) entry.targetSite = fate === "retain" ? s.site : target;
-      out.push(entry);
-    };
+    const on = index.systemsOn.get(s.id);
+    const direct = on === undefined ? [] : on.length === 1 ? [on[0].id] : on.map((x) => x.id).sort();
     const statuses = direct.map((id) => ({ id, st: statusOf(id) }));
     // Workload of a physical host: its own systems and its VMs' systems.
-    const workload = [...statuses];
-    if (s.kind === "physical") for (const vm of index.vmsOf.get(s.id) ?? []) for (const sys of index.systemsOn.get(vm.id) ?? []) workload.push({ id: sys.id, st: statusOf(sys.id) });
+    let workload: Workload = statuses;
+    const vms = s.kind === "physical" ? index.vmsOf.get(s.id) : undefined;
+    if (vms !== undefined && vms.length > 0) {
+      const all = [...statuses];
+      for (const vm of vms) for (const sys of index.systemsOn.get(vm.id) ?? []) all.push({ id: sys.id, st: statusOf(sys.id) });
+      workload = all;
+    }
     const staying = workload.find((x) => x.st.kind === "stays");
-    // The last departure, no earlier than `from` (the floor: the start day, or the site's closing); `from` when nothing leaves.
-    const lastOff = (list: typeof workload, from: string): string => list.reduce((m, x) => (x.st.kind === "stays" ? m : maxDate(m, x.st.on)), from);
-    const lastOffSinceFloor = (list: typeof workload): string => (list.some((x) => x.st.kind !== "stays") ? lastOff(list, floor) : profile.startDate);
 
     const folded = isFoldedStandalone(index, s);
     const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
@@ -147,14 +155,14 @@ export function serverFates(input: FateInput): FateResult {
       const kept = direct.filter((id) => decisions.get(id)!.disposition === "retain");
       if (kept.length > 0) {
         const t = input.retainedTargets.get(s.id);
-        push("retain", [say(MSG.standaloneKept({ systems: named(kept) }))], t ? { target: t } : {});
+        push(s, direct, "retain", [say(MSG.standaloneKept({ systems: named(kept) }))], t ? { target: t } : {});
       } else if (statuses.some((x) => x.st.kind === "stays")) {
         const staying = statuses.find((x) => x.st.kind === "stays")!;
-        push("retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
+        push(s, direct, "retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
       } else {
         const freedOn = lastOff(statuses, profile.startDate);
         const what = direct.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what: MSG.lastWorkloadLeaves({ date: freedOn }), target });
-        push("decommission", [say(what)], { freedOn });
+        push(s, direct, "decommission", [say(what)], { freedOn });
       }
       continue;
     }
@@ -167,34 +175,34 @@ export function serverFates(input: FateInput): FateResult {
         const t = input.retainedTargets.get(s.id);
         const running = direct.filter((id) => statusOf(id).kind !== "departs");
         const why = direct.length === 0 ? (s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem()) : MSG.targetRuns({ systems: running.length > 0 ? running : direct });
-        push("retain", [say(why)], t ? { target: t } : {});
+        push(s, direct, "retain", [say(why)], t ? { target: t } : {});
       } else {
         const freedOn = lastOffSinceFloor(statuses);
-        push("decommission", [say(MSG.everySystemLeaves({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
+        push(s, direct, "decommission", [say(MSG.everySystemLeaves({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
       }
       continue;
     }
 
     // Closing site.
     if (staying) {
-      push("retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
+      push(s, direct, "retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
       continue;
     }
     const carried = statuses.find((x) => decisions.get(x.id)!.disposition === "relocate" && x.st.kind === "moves");
     if (carried && s.kind !== "virtual" && carried.st.kind === "moves") {
-      push("relocate", [say(MSG.carriesHardwareBound({ system: carried.id, target, wave: waveOf.get(carried.id)!.number, start: carried.st.start }))], { relocateOn: carried.st.start });
+      push(s, direct, "relocate", [say(MSG.carriesHardwareBound({ system: carried.id, target, wave: waveOf.get(carried.id)!.number, start: carried.st.start }))], { relocateOn: carried.st.start });
       continue;
     }
     if (s.kind === "virtual") {
       const moves = statuses.filter((x) => x.st.kind === "moves");
       if (moves.length > 0) {
         const freedOn = lastOffSinceFloor(statuses);
-        push("reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave: Math.max(...moves.map((x) => waveOf.get(x.id)!.number)) }))], { freedOn, target: input.incoming.get(s.id) });
+        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave: Math.max(...moves.map((x) => waveOf.get(x.id)!.number)) }))], { freedOn, target: input.incoming.get(s.id) });
       } else if (direct.length === 0) {
-        push("decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
+        push(s, direct, "decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
       } else {
         const freedOn = lastOffSinceFloor(statuses);
-        push("decommission", [say(MSG.leavesWithoutSuccessor({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
+        push(s, direct, "decommission", [say(MSG.leavesWithoutSuccessor({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
       }
       continue;
     }
@@ -205,19 +213,19 @@ export function serverFates(input: FateInput): FateResult {
       const r = input.relocations.get(s.id);
       if (r) {
         relocations.push(r);
-        push("relocate", [say(MSG.hostRelocated({ what, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn, availableFrom: r.availableFrom }))], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
+        push(s, direct, "relocate", [say(MSG.hostRelocated({ what, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn, availableFrom: r.availableFrom }))], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
       } else if (folded) {
-        push("decommission", [say(workload.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what, target }))], { freedOn, ...(t ? { target: t } : {}) });
+        push(s, direct, "decommission", [say(workload.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what, target }))], { freedOn, ...(t ? { target: t } : {}) });
       } else {
         const why = s.supportEnds === undefined ? MSG.supportUnknown() : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? MSG.supportTooSoon({ supportEnds: s.supportEnds }) : input.noRoom?.has(s.id) ? MSG.noFootprintRoom() : MSG.noWindowToMove();
-        push("decommission", [say(MSG.hostDecommissioned({ what, why }))], { freedOn, ...(t ? { target: t } : {}) });
+        push(s, direct, "decommission", [say(MSG.hostDecommissioned({ what, why }))], { freedOn, ...(t ? { target: t } : {}) });
       }
       continue;
     }
     // Storage, network, appliance gear at a closing site serves it until its last workload leaves.
     const close = siteClose(s.site);
     if (close === undefined) {
-      push("retain", [say(MSG.siteKeepsRunning({ site: s.site, kind: s.kind }))]);
+      push(s, direct, "retain", [say(MSG.siteKeepsRunning({ site: s.site, kind: s.kind }))]);
       continue;
     }
     const freedOn = lastOff(statuses, close);
@@ -225,10 +233,10 @@ export function serverFates(input: FateInput): FateResult {
     const r = candidate && roomFor(s) ? candidate : undefined;
     if (r) {
       relocations.push(r);
-      push("relocate", [say(MSG.storageRelocated({ site: s.site, freedOn, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn }))], { freedOn, relocateOn: r.relocateOn });
+      push(s, direct, "relocate", [say(MSG.storageRelocated({ site: s.site, freedOn, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn }))], { freedOn, relocateOn: r.relocateOn });
     } else {
       const empty = MSG.siteEmpty({ site: s.site, freedOn, ...(s.kind === "storage" ? { storage: { supportEnds: s.supportEnds } } : {}) });
-      push("decommission", [say(candidate ? MSG.hostDecommissioned({ what: empty, why: MSG.noFootprintRoom() }) : empty)], { freedOn });
+      push(s, direct, "decommission", [say(candidate ? MSG.hostDecommissioned({ what: empty, why: MSG.noFootprintRoom() }) : empty)], { freedOn });
     }
   }
   relocations.sort((a, b) => (a.availableFrom < b.availableFrom ? -1 : a.availableFrom > b.availableFrom ? 1 : a.server < b.server ? -1 : 1));
