@@ -7,6 +7,7 @@
 // When no worker can be started or it fails, the main thread computes them itself.
 import { availableParallelism } from "node:os";
 import { jsonChunks } from "../common/json-chunks.js";
+import { InternalError } from "../common/errors.js";
 import { startWorker, type WorkerLink } from "../common/worker.js";
 import { type MessageLog, planMessageStrings, planTranslations, type PlanTranslations, type TranslationEntry } from "./messages.js";
 import type { Plan } from "./plan-schema.js";
@@ -35,7 +36,9 @@ export interface TranslationsInput {
 export interface BackgroundTranslations {
   /** Their JSON text as it stands one level down in the plan file, in pieces (waits for the worker; once). */
   pieces(): Iterable<string>;
-  /** Their value, made on this thread (for a reader of the plan in memory; the worker writes text only). */
+  /** Takes the worker's word that it has its input, if it came, without waiting: from then on the plan and the message log are not kept for making them here. */
+  poll(): void;
+  /** Their value, made on this thread while the plan and the log are still kept (then an InternalError: the worker writes text only). */
   value(): PlanTranslations;
   /** Stops the worker (idempotent). */
   close(): void;
@@ -124,33 +127,51 @@ export function translateInBackground(plan: Plan, log: MessageLog, always = fals
   };
   const link: WorkerLink | undefined = startWorker(import.meta.url, "translations-worker", input as unknown as Record<string, unknown>);
   if (link === undefined) return undefined;
+  type Answer = { started?: true; piece?: string; end?: true; failed?: string } | undefined;
+  // What making them here needs, kept until the worker says it has its input (or fails).
+  let kept: { plan: Plan; log: MessageLog } | undefined = { plan, log };
   let value: PlanTranslations | undefined;
+  let started = false;
+  let failed = false;
   let taken = false;
-  // Made here when asked for, or when the worker cannot answer (keeps `plan` and `log` until then).
-  const here = (): PlanTranslations => (value ??= planTranslations(plan, log));
+  const here = (): PlanTranslations => {
+    if (value !== undefined) return value;
+    if (kept === undefined) throw new InternalError("the plan's translations were written by a second thread and are not kept in memory");
+    return (value = planTranslations(kept.plan, kept.log));
+  };
+  /** Takes the worker's first answer (waiting up to `patienceMs`): started, or failed. */
+  const hear = (patienceMs: number): void => {
+    if (started || failed) return;
+    const got = link.receive(patienceMs) as Answer;
+    if (got?.started) {
+      started = true;
+      kept = undefined;
+    } else if (got !== undefined || patienceMs > 0) {
+      failed = true;
+      link.close();
+    }
+  };
   return {
     *pieces() {
-      if (taken) {
+      if (taken) throw new InternalError("the plan's translations are written once");
+      taken = true;
+      hear(WORKER_PATIENCE_MS);
+      if (failed) {
         yield* translationsText(here());
         return;
       }
-      taken = true;
-      // Once a piece is written the worker's text is the one: a failure after it is an error.
-      let first = true;
       for (;;) {
-        const got = link.receive(WORKER_PATIENCE_MS) as { piece?: string; end?: true; failed?: string } | undefined;
+        const got = link.receive(WORKER_PATIENCE_MS) as Answer;
         if (got?.end) break;
-        if (got === undefined || got.failed !== undefined || got.piece === undefined) {
+        if (got?.piece === undefined) {
           link.close();
-          if (!first) throw new Error(`the translations worker stopped in the middle of its answer${got?.failed ? `: ${got.failed}` : ""}`);
-          yield* translationsText(here());
-          return;
+          throw new InternalError(`the second thread making the plan's translations stopped before it finished${got?.failed ? `: ${got.failed}` : ""}`);
         }
-        first = false;
         yield got.piece;
       }
       link.close();
     },
+    poll: () => hear(0),
     value: here,
     close() {
       link.close();

@@ -17,6 +17,8 @@ try {
     externals: input.names.externals.map(([id, name]) => ({ id, name })),
     groups: input.names.groups.map(([id, systems]) => ({ id, systems })),
   });
+  // The main thread may now let go of what it would need to make them itself.
+  reply({ started: true });
   for (const piece of entriesText(translationEntries(input.keys, names, (k) => shown.get(k)))) reply({ piece });
   reply({ end: true });
 } catch (err) {

@@ -259,6 +259,7 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
     // Bytes are counted only for the person's summary (it says how large the file is).
     const counted = function* (): Generator<string> {
       for (const piece of planJsonPiecesWith(plan, translations ? () => translations.pieces() : undefined)) {
+        translations?.poll();
         if (person) bytes += Buffer.byteLength(piece, "utf8");
         yield piece;
       }
