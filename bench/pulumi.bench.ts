@@ -7,7 +7,9 @@
 //    registration has reached the mock monitor. Side by side, in a process of its own (so each
 //    peak RSS is its own), the baseline: the same objects registered the plain way, as the program
 //    did before (all at once, stack traces on, typed classes), which is what batching and the
-//    stack-trace limit are measured against.
+//    stack-trace limit are measured against. The "program total" row is the sum of the register
+//    and resolve stages' own wall and CPU times: the full GCs the runner forces around every stage
+//    to measure the heap (bench/child.ts) are the benchmark's work, not the program's.
 //  - 100k (20k systems, issue 10): every system of the runner's generated inventory on the
 //    platform (dc-bg's systems rehosted as VMs, the others replatformed), all waves deployed.
 //
@@ -242,21 +244,46 @@ async function untilRegistered(count: () => number, expected: number): Promise<n
   return count();
 }
 
-/** Runs the program on `plan` under the mocks, as stages. */
-async function programStages(ctx: BenchContext, prefix: string, index: InventoryIndex, plan: Plan, waveCutoff: number, expected: number): Promise<void> {
+/** Wall and CPU time the program itself spent, ms. */
+interface ProgramTime {
+  ms: number;
+  cpuMs: number;
+}
+
+/**
+ * Runs the program on `plan` under the mocks, as stages; returns the time spent inside the stages'
+ * own functions only. The runner's ctx.stage (bench/child.ts) forces a full GC before and after
+ * each stage to measure the heap still in use; at 10k resources that is about 0.7 s of the
+ * benchmark measuring itself, which a span around the stages would count as the program's.
+ */
+async function programStages(ctx: BenchContext, prefix: string, index: InventoryIndex, plan: Plan, waveCutoff: number, expected: number): Promise<ProgramTime> {
+  const spent: ProgramTime = { ms: 0, cpuMs: 0 };
+  const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    try {
+      return await fn();
+    } finally {
+      const cpu = process.cpuUsage(cpu0);
+      spent.ms += performance.now() - t0;
+      spent.cpuMs += (cpu.user + cpu.system) / 1000;
+    }
+  };
   const count = await installCountingMocks();
   // Imported only now: modules that create resources must load after setMocks.
   const { runProgram } = await import("../stacks/program.js");
   const source = objectConfigSource(VALUES(waveCutoff), SECRETS);
-  const result = await ctx.stage(`${prefix}register (components)`, () => runProgram(source, { root: root(), inputs: { index, plan } }), () => `${expected} resources constructed`);
+  const result = await ctx.stage(`${prefix}register (components)`, () => timed(() => runProgram(source, { root: root(), inputs: { index, plan } })), () => `${expected} resources constructed`);
   await ctx.stage(
     `${prefix}resolve (mock monitor)`,
-    async () => {
-      await new Promise<void>((resolve) => result.outputs.namespaces.apply(() => resolve()));
-      return untilRegistered(count, expected);
-    },
+    () =>
+      timed(async () => {
+        await new Promise<void>((resolve) => result.outputs.namespaces.apply(() => resolve()));
+        return untilRegistered(count, expected);
+      }),
     (n) => `${n} resources registered`,
   );
+  return spent;
 }
 
 /** The baseline, in this process: the same objects registered the plain way (all at once, stack traces on, typed classes for core kinds, one provider). */
@@ -305,18 +332,14 @@ export async function bench(ctx: BenchContext): Promise<StageResult[] | void> {
     const target = Number(process.env.DCPLAN_BENCH_PULUMI_RESOURCES ?? 10_000);
     const { index, plan, count } = await ctx.stage("10k: synthetic plan", () => syntheticFor(target), (s) => `${s.plan.systems.length} systems, ${s.count} resources`);
     await ctx.stage("10k: build objects (pure)", () => stackObjects(index, plan, 10).objects.length, (n) => `${n} Kubernetes objects`);
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    await programStages(ctx, "10k: ", index, plan, 10, count);
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
+    // The sum of the two stages' own times, without the runner's GC and heap measurement around them.
+    const { ms, cpuMs } = await programStages(ctx, "10k: ", index, plan, 10, count);
     const peak = (resourceUsage().maxRSS * 1024) / 2 ** 20;
     // DCPLAN_BENCH_BASELINE=0 skips the baseline (profiling the program alone).
     const base = process.env.DCPLAN_BENCH_BASELINE === "0" ? "baseline skipped (DCPLAN_BENCH_BASELINE=0)" : baselineInChild(target);
     // On a shared machine the wall time includes waiting for the cores: the CPU time says what the program costs.
     const verdict = ms <= TARGET_MS && peak <= TARGET_MIB ? "met" : cpuMs <= TARGET_MS && peak <= TARGET_MIB ? "met on CPU time, MISSED on wall time (other processes on the cores)" : "MISSED";
-    const rows: StageResult[] = [{ stage: "10k: program total (register + resolve)", ms, cpuMs, peakRssMiB: peak, note: `target ≤ ${TARGET_MS} ms and ≤ ${TARGET_MIB} MiB: ${verdict}` }];
+    const rows: StageResult[] = [{ stage: "10k: program total (register + resolve)", ms, cpuMs, peakRssMiB: peak, note: `the two stages' own time (not the runner's GC around them); target ≤ ${TARGET_MS} ms and ≤ ${TARGET_MIB} MiB: ${verdict}` }];
     if (typeof base === "string") rows.push({ stage: "10k: baseline", ms: 0, note: base });
     else {
       const ratio = `program ÷ baseline: ${(ms / base.ms).toFixed(2)}× wall, ${(cpuMs / base.cpuMs).toFixed(2)}× CPU, ${(peak / base.peakRssMiB).toFixed(2)}× peak RSS`;

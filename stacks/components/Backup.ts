@@ -4,7 +4,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { type BackupModel, backupSecrets, buildBackup, type S3Credentials } from "../builders/backup.js";
 import type { SecretValue } from "../secret.js";
-import { RegistrationBatches, registerWithSecretsInBatches } from "./register.js";
+import { RegistrationBatches, registerWithSecrets } from "./register.js";
 
 /** Arguments of Backup. */
 export interface BackupArgs {
@@ -41,7 +41,7 @@ export class Backup extends pulumi.ComponentResource {
     this.storageLocations = pulumi.output([args.model.primary.site, args.model.offsite.site]);
     this.schedules = pulumi.output(objects.filter((o) => o.kind === "Schedule").map((o) => o.metadata.name));
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider, dependsOn: args.after ? [...args.after] : undefined };
-    this.ready = registerWithSecretsInBatches(name, secrets, objects, childOpts, ["BackupStorageLocation"], args.batches ?? new RegistrationBatches()).then((r) => {
+    this.ready = (args.batches ?? new RegistrationBatches()).run(registerWithSecrets(name, secrets, objects, childOpts, ["BackupStorageLocation"])).then((r) => {
       this.secrets = r.secrets;
       this.resources = r.resources;
       this.registerOutputs({ storageLocations: this.storageLocations, schedules: this.schedules });

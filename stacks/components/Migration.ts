@@ -40,22 +40,24 @@ export class Migration extends pulumi.ComponentResource {
     const secrets = migrationSecrets(args.model, new Map([...args.credentials].map(([site, v]) => [site, v.reveal()])));
     super("dcplan:migration:Migration", name, {}, opts);
     this.plans = pulumi.output(objects.filter((o) => o.kind === "Plan").map((o) => o.metadata.name));
-    this.ready = this.create(name, objects, secrets, args);
+    this.ready = (args.batches ?? new RegistrationBatches()).run(this.create(name, objects, secrets, args));
   }
 
-  private async create(name: string, objects: K8sObject[], secrets: K8sObject[], args: MigrationArgs): Promise<void> {
-    const batches = args.batches ?? new RegistrationBatches();
+  /** Registers the secrets, then every object in dependency order, yielding after each (run by RegistrationBatches.run). */
+  private *create(name: string, objects: K8sObject[], secrets: K8sObject[], args: MigrationArgs): Generator<void, void, undefined> {
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
     const registered = new Map<string, pulumi.CustomResource>();
     const key = (kind: string, namespace: string | undefined, n: string) => `${kind}/${namespace ?? ""}/${n}`;
-    const add = async (o: K8sObject, dependsOn: pulumi.Resource[]) => {
+    const add = (o: K8sObject, dependsOn: pulumi.Resource[]) => {
       const r = registerObject(name, o, childOpts, dependsOn);
       registered.set(key(o.kind, o.metadata.namespace, o.metadata.name), r);
-      await batches.registered();
       return r;
     };
     const secretResources: pulumi.CustomResource[] = [];
-    for (const s of secrets) secretResources.push(await add(s, []));
+    for (const s of secrets) {
+      secretResources.push(add(s, []));
+      yield;
+    }
     this.secrets = secretResources;
     const ns = args.namespaces ?? new Map<string, pulumi.Resource>();
     // Builder order is kind, namespace, name: Migration, NetworkMap, NetworkPolicy, Plan, Provider,
@@ -85,7 +87,8 @@ export class Migration extends pulumi.ComponentResource {
         const plan = registered.get(key("Plan", o.metadata.namespace, (o.spec as { plan: { name: string } }).plan.name));
         if (plan) deps.push(plan);
       }
-      this.resources.push(await add(o, deps));
+      this.resources.push(add(o, deps));
+      yield;
     }
     this.registerOutputs({ plans: this.plans });
   }

@@ -41,11 +41,11 @@ export class SharedPlatform extends pulumi.ComponentResource {
     super("dcplan:platform:SharedPlatform", name, {}, opts);
     this.namespaces = pulumi.output(objects.filter((o) => o.kind === "Namespace").map((o) => o.metadata.name));
     this.objectCount = pulumi.output(objects.length);
-    this.ready = this.create(name, objects, args);
+    this.ready = (args.batches ?? new RegistrationBatches()).run(this.create(name, objects, args));
   }
 
-  private async create(name: string, objects: ReturnType<typeof buildTenancy>, args: SharedPlatformArgs): Promise<void> {
-    const batches = args.batches ?? new RegistrationBatches();
+  /** Registers every object, yielding after each (run by RegistrationBatches.run). */
+  private *create(name: string, objects: ReturnType<typeof buildTenancy>, args: SharedPlatformArgs): Generator<void, void, undefined> {
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider };
     // One options object per namespace (its objects depend on it), shared by its 6–10 objects.
     const nsOpts = new Map<string, pulumi.CustomResourceOptions>();
@@ -54,7 +54,7 @@ export class SharedPlatform extends pulumi.ComponentResource {
       const ns = registerObject(name, o, childOpts);
       this.namespaceResources.set(o.metadata.name, ns);
       nsOpts.set(o.metadata.name, { ...childOpts, dependsOn: [ns] });
-      await batches.registered();
+      yield;
     }
     for (const o of objects) {
       if (o.kind === "Namespace") {
@@ -63,7 +63,7 @@ export class SharedPlatform extends pulumi.ComponentResource {
       }
       const nsOptions = o.metadata.namespace === undefined ? undefined : nsOpts.get(o.metadata.namespace);
       this.resources.push(registerObject(name, o, nsOptions ?? childOpts));
-      await batches.registered();
+      yield;
     }
     this.registerOutputs({ namespaces: this.namespaces, objectCount: this.objectCount });
   }

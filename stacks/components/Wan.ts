@@ -6,7 +6,7 @@ import { ConfigError } from "../../common/errors.js";
 import { buildWan, checkWan, type WanTenant, wanSecrets } from "../builders/wan.js";
 import type { Wan as WanConfig } from "../config.js";
 import type { SecretValue } from "../secret.js";
-import { RegistrationBatches, registerWithSecretsInBatches } from "./register.js";
+import { RegistrationBatches, registerWithSecrets } from "./register.js";
 
 /** Arguments of Wan. */
 export interface WanArgs {
@@ -47,7 +47,7 @@ export class Wan extends pulumi.ComponentResource {
     this.pools = pulumi.output(args.wan.pools.map((p) => p.name));
     this.peers = pulumi.output(args.wan.peers.map((p) => p.name));
     const childOpts: pulumi.CustomResourceOptions = { parent: this, provider: args.provider, dependsOn: args.after ? [...args.after] : undefined };
-    this.ready = registerWithSecretsInBatches(name, secrets, objects, childOpts, ["BGPPeer"], args.batches ?? new RegistrationBatches()).then((r) => {
+    this.ready = (args.batches ?? new RegistrationBatches()).run(registerWithSecrets(name, secrets, objects, childOpts, ["BGPPeer"])).then((r) => {
       this.secrets = r.secrets;
       this.resources = r.resources;
       this.registerOutputs({ pools: this.pools, peers: this.peers });

@@ -10,6 +10,7 @@ import { indexInventory } from "../../inventory/model.js";
 import type { Inventory, System } from "../../inventory/schema.js";
 import { backupTier } from "../../policies/backup-table.js";
 import { schedules } from "../../stacks/builders/backup.js";
+import { sortKeys } from "../../stacks/builders/objects.js";
 import { buildTenancy } from "../../stacks/builders/tenancy.js";
 import { Tenancy } from "../../stacks/config.js";
 import { platformModel } from "../../stacks/model.js";
@@ -189,6 +190,37 @@ describe("tenancy invariants", () => {
         },
       ),
       { numRuns: 100, seed: 7 },
+    );
+  });
+});
+
+describe("sortKeys", () => {
+  it("gives every object's keys in code-unit order (as Array.prototype.sort does), drops undefined fields and keeps everything else", () => {
+    const reference = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(reference);
+      if (v !== null && typeof v === "object") {
+        const out: Record<string, unknown> = {};
+        for (const k of Object.keys(v).sort()) if ((v as Record<string, unknown>)[k] !== undefined) out[k] = reference((v as Record<string, unknown>)[k]);
+        return out;
+      }
+      return v;
+    };
+    // Keys from a small alphabet (collisions, prefixes, upper case, digits, non-ASCII) so orders are really tested.
+    const key = fc.string({ unit: fc.constantFrom("a", "b", "B", "0", "-", ".", "đ", "ệ"), maxLength: 4 });
+    const value = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        fc.constantFrom(undefined, null, true, 0, "x"),
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(key, tie("node"), { maxKeys: 12, noNullPrototype: true }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        const sorted = sortKeys(v);
+        expect(JSON.stringify(sorted)).toBe(JSON.stringify(reference(v)));
+      }),
+      { seed: 15, numRuns: 500 },
     );
   });
 });
