@@ -108,15 +108,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
 function writePieces(path: string, pieces: Iterable<string>, mode?: number): void {
   const fd = mode === undefined ? openSync(path, "w") : openSync(path, "w", mode);
   try {
+    // Each piece is encoded into one buffer used again and again (no Buffer per piece, and the
+    // encoding says how many bytes to write, so a short write goes on from its byte).
+    let buffer = Buffer.allocUnsafe(4 << 20);
     for (const piece of pieces) {
-      // A string is encoded straight into the write (no Buffer of it: 1.5–1.8× faster for a
-      // 163 MB plan); a short write, which a regular file hardly ever gives, goes on from its byte.
-      const written = writeSync(fd, piece, null, "utf8");
-      const total = Buffer.byteLength(piece, "utf8");
-      if (written < total) {
-        const bytes = Buffer.from(piece, "utf8");
-        for (let at = written; at < total; ) at += writeSync(fd, bytes, at, total - at);
-      }
+      if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
+      const bytes = buffer.write(piece, 0, "utf8");
+      for (let at = 0; at < bytes; ) at += writeSync(fd, buffer, at, bytes - at);
     }
   } finally {
     closeSync(fd);
