@@ -80,7 +80,7 @@ export function checkOutputPath(path: string): void {
  * process default, 0o666 less the umask]. `data` may be a sequence of strings (e.g.
  * common/json-chunks.ts), written one after the other as UTF-8, so a large document is never held whole.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, options: { readonly mode?: number } = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: { readonly mode?: number } = {}): void {
   checkOutputPath(path);
   const dir = dirname(path);
   try {
@@ -104,14 +104,18 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
   }
 }
 
-/** Writes `pieces` one after the other as UTF-8 into a new file `path` [created with `mode`]. */
-function writePieces(path: string, pieces: Iterable<string>, mode?: number): void {
+/** Writes `pieces` one after the other (strings as UTF-8, bytes as they are) into a new file `path` [created with `mode`]. */
+function writePieces(path: string, pieces: Iterable<string | Uint8Array>, mode?: number): void {
   const fd = mode === undefined ? openSync(path, "w") : openSync(path, "w", mode);
   try {
     // Each piece is encoded into one buffer used again and again (no Buffer per piece, and the
     // encoding says how many bytes to write, so a short write goes on from its byte).
     let buffer = Buffer.allocUnsafe(4 << 20);
     for (const piece of pieces) {
+      if (typeof piece !== "string") {
+        for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at, piece.length - at);
+        continue;
+      }
       if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
       const bytes = buffer.write(piece, 0, "utf8");
       for (let at = 0; at < bytes; ) at += writeSync(fd, buffer, at, bytes - at);

@@ -10,8 +10,8 @@
 // (undefined, functions, symbols) are dropped, and in arrays written as `null`, as it does.
 // Pieces are gathered to about `pieceChars` characters.
 
-/** Options of jsonChunks. */
-export interface JsonChunkOptions {
+/** Options of jsonChunks; `P` is what `late` may hand over besides strings (e.g. bytes already encoded). */
+export interface JsonChunkOptions<P extends string | Uint8Array = string> {
   /** Spaces per level [2]. */
   readonly indent?: number;
   /** Levels of arrays and objects opened member by member [2]. */
@@ -25,7 +25,7 @@ export interface JsonChunkOptions {
    * (object, key) are written as that member's value, already indented for where it stands (the
    * member itself is not read) [none].
    */
-  readonly late?: (parent: object, key: string) => Iterable<string> | undefined;
+  readonly late?: (parent: object, key: string) => Iterable<P> | undefined;
 }
 
 const dropped = (v: unknown): boolean => v === undefined || typeof v === "function" || typeof v === "symbol";
@@ -37,17 +37,40 @@ function wrapped(inner: unknown, levels: number): unknown {
   return w;
 }
 
+/**
+ * The members of `batch` (an array, or an object) as JSON.stringify indents them when `batch` sits
+ * at `level` of a document: each on its own line(s), indented for level + 1, separated by ",\n",
+ * without the batch's brackets; "" when it has none (or only dropped members). One native
+ * JSON.stringify of the batch wrapped in `level` arrays, the wrapper cut off (a slice).
+ */
+export function membersText(batch: object, level: number, indent = 2): string {
+  const text = JSON.stringify(wrapped(batch, level), null, indent);
+  // Each bracket at level j ≤ `level` opens with pad(j) + "[" + "\n" and closes with "\n" + pad(j)
+  // + "]": the members (the first one's pad included) lie between the two runs of them.
+  const cut = (indent * level * (level + 1)) / 2 + 2 * (level + 1);
+  if (text.length <= 2 * cut) return ""; // "[]" / "{}": nothing but dropped members
+  return text.slice(cut, text.length - cut);
+}
+
 /** The text of `JSON.stringify(value, null, indent)` in pieces (see file header); `value` must not be dropped itself nor have toJSON methods above `depth`. */
-export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Generator<string> {
+export function* jsonChunks<P extends string | Uint8Array = string>(value: unknown, options: JsonChunkOptions<P> = {}): Generator<string | P> {
   const indent = options.indent ?? 2;
   const maxDepth = options.depth ?? 2;
   const pieceChars = options.pieceChars ?? 1 << 20;
   const pad = (level: number): string => " ".repeat(indent * level);
   let piece: string[] = [];
   let size = 0;
-  const ready: string[] = [];
-  // Gathers `s`; a piece full enough goes to `ready` (the piece before `s` first when `s` would overfill it).
-  const out = (s: string): void => {
+  const ready: (string | P)[] = [];
+  // Gathers `s`; a piece full enough goes to `ready` (the piece before `s` first when `s` would
+  // overfill it). Bytes from `late` go as they are, after the piece gathered so far.
+  const out = (s: string | P): void => {
+    if (typeof s !== "string") {
+      if (size > 0) ready.push(piece.join(""));
+      piece = [];
+      size = 0;
+      ready.push(s);
+      return;
+    }
     if (size > 0 && size + s.length > pieceChars) {
       ready.push(piece.join(""));
       piece = [];
@@ -76,21 +99,16 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
       for (let i = from; i < from + count; i++) o[keys[i]] = (v as Record<string, unknown>)[keys[i]];
       batch = o;
     }
-    const text = JSON.stringify(wrapped(batch, level), null, indent);
-    // Each bracket at level j ≤ `level` opens with pad(j) + "[" + "\n" and closes with "\n" + pad(j)
-    // + "]": the members (the first one's pad included) lie between the two runs of them.
-    const cut = (indent * level * (level + 1)) / 2 + 2 * (level + 1);
-    if (text.length <= 2 * cut) return ""; // "[]" / "{}": nothing but dropped members
-    return text.slice(cut, text.length - cut);
+    return membersText(batch as object, level, indent);
   };
 
   // Yields the pieces `out` made ready.
-  function* drain(): Generator<string> {
+  function* drain(): Generator<string | P> {
     while (ready.length > 0) yield ready.shift()!;
   }
 
   // Stringifies `v` at `level` (its first line is already indented; the next ones get `level`'s pad).
-  function* write(v: unknown, level: number): Generator<string> {
+  function* write(v: unknown, level: number): Generator<string | P> {
     if (!isOpen(v, level)) {
       const text = JSON.stringify(v, null, indent) ?? "null";
       out(level === 0 ? text : text.replaceAll("\n", `\n${pad(level)}`));
@@ -99,7 +117,7 @@ export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}): Gen
     }
     const array = Array.isArray(v);
     // Members written from elsewhere (options.late), asked once each, only where members are opened one by one.
-    const lateOf = new Map<string, Iterable<string>>();
+    const lateOf = new Map<string, Iterable<P>>();
     if (!array && options.late && level + 1 < maxDepth) {
       for (const k of Object.keys(v)) {
         const late = options.late(v, k);

@@ -5,8 +5,10 @@
 // worker's text where the plan's `translations` key stands; the worker computes exactly what
 // planTranslations would (the same function, translationsFor), and a test compares the files.
 // When no worker can be started or it fails, the main thread computes them itself.
-import { availableParallelism } from "node:os";
-import { jsonChunks } from "../common/json-chunks.js";
+import { closeSync, existsSync, openSync, readSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { jsonChunks, membersText } from "../common/json-chunks.js";
 import { InternalError } from "../common/errors.js";
 import { startWorker, type WorkerLink } from "../common/worker.js";
 import { type MessageLog, planMessageStrings, planTranslations, type PlanTranslations, type TranslationEntry } from "./messages.js";
@@ -23,6 +25,8 @@ export interface TranslationsInput {
   readonly vi: readonly string[];
   /** 1 where the shown forms mark references. */
   readonly marked: Uint8Array;
+  /** File the worker writes the text into (UTF-8), for the main thread to copy where it belongs. */
+  readonly spill: string;
   readonly names: {
     readonly systems: readonly (readonly [string, string | undefined, string | undefined])[];
     readonly sites: readonly (readonly [string, string])[];
@@ -32,59 +36,60 @@ export interface TranslationsInput {
   };
 }
 
+/** How long closing waits for a worker that has not said it started (so its file can be removed). */
+const CLOSE_PATIENCE_MS = 5_000;
+
+/** Bytes read at a time from the worker's file. */
+const SPILL_CHUNK_BYTES = 4 << 20;
+
 /** Translations on their way (see file header). */
 export interface BackgroundTranslations {
-  /** Their JSON text as it stands one level down in the plan file, in pieces (waits for the worker; once). */
-  pieces(): Iterable<string>;
+  /** Their JSON text as it stands one level down in the plan file, in pieces: UTF-8 bytes from the worker, or strings when made here (waits for the worker; once). */
+  pieces(): Iterable<string | Uint8Array>;
   /** Takes the worker's word that it has its input, if it came, without waiting: from then on the plan and the message log are not kept for making them here. */
   poll(): void;
   /** Their value, made on this thread while the plan and the log are still kept (then an InternalError: the worker writes text only). */
   value(): PlanTranslations;
-  /** Stops the worker (idempotent). */
+  /** Stops the worker and removes its file (idempotent). */
   close(): void;
 }
 
 /**
  * The text translationsText gives for the translations `entries` make, written as they come, so
  * the Vietnamese (a third of a 20k-system plan) is never held whole: `{ "vi": {…}, "en": {…} }`
- * one level down, `en` only when an entry has English (held until the end: few do).
+ * one level down, `en` only when an entry has English (held until the end: few do). Entries are
+ * gathered `batch` at a time into an object JSON.stringify writes in one call (membersText).
  */
-export function* entriesText(entries: Iterable<TranslationEntry>, pieceChars = 1 << 20): Generator<string> {
-  let piece: string[] = [];
-  let size = 0;
-  /** Adds `s` to the piece; the piece when it is full enough. */
-  const add = (s: string): string | undefined => {
-    piece.push(s);
-    size += s.length;
-    if (size < pieceChars) return undefined;
-    const text = piece.join("");
-    piece = [];
-    size = 0;
+export function* entriesText(entries: Iterable<TranslationEntry>, batch = 4096): Generator<string> {
+  const english: [string, string][] = [];
+  // A "__proto__" key stays a key; array-index keys come first anyway (translationEntries' order).
+  let members: Record<string, string> = Object.create(null) as Record<string, string>;
+  let count = 0;
+  let first = true;
+  const flush = (): string => {
+    const text = `${first ? "\n" : ",\n"}${membersText(members, 2)}`;
+    members = Object.create(null) as Record<string, string>;
+    count = 0;
+    first = false;
     return text;
   };
-  const english: [string, string][] = [];
-  const member = (first: boolean, k: string, v: string): string => `${first ? "\n" : ",\n"}      ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
-  const lines = function* (): Generator<string> {
-    yield '{\n    "vi": {';
-    let first = true;
-    for (const [k, vi, en] of entries) {
-      yield member(first, k, vi);
-      first = false;
-      if (en !== undefined) english.push([k, en]);
+  let head = '{\n    "vi": {';
+  for (const [k, vi, en] of entries) {
+    members[k] = vi;
+    if (en !== undefined) english.push([k, en]);
+    if (++count === batch) {
+      yield head + flush();
+      head = "";
     }
-    yield first ? "}" : "\n    }";
-    if (english.length > 0) {
-      yield ',\n    "en": {';
-      for (let i = 0; i < english.length; i++) yield member(i === 0, english[i][0], english[i][1]);
-      yield "\n    }";
-    }
-    yield "\n  }";
-  };
-  for (const line of lines()) {
-    const full = add(line);
-    if (full !== undefined) yield full;
   }
-  if (piece.length > 0) yield piece.join("");
+  let tail = count > 0 ? head + flush() : head;
+  tail += first ? "}" : "\n    }";
+  if (english.length > 0) {
+    const en: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [k, e] of english) en[k] = e;
+    tail += `,\n    "en": {\n${membersText(en, 2)}\n    }`;
+  }
+  yield `${tail}\n  }`;
 }
 
 /** The text of translations where they stand in the plan file (one level down), in pieces of about a million characters: each sentence is a member (no 50 MB string). */
@@ -95,8 +100,14 @@ export function translationsText(value: PlanTranslations): Iterable<string> {
 /** Plans with fewer distinct sentences make their translations on the main thread: starting the worker costs more than it saves. */
 export const BACKGROUND_MIN_SENTENCES = 10_000;
 
-/** Starts making `plan`'s translations from `log` on a second thread; undefined when they are better made here (a small plan, DCPLAN_THREADS=1, no thread), `always` for any size (tests). */
-export function translateInBackground(plan: Plan, log: MessageLog, always = false): BackgroundTranslations | undefined {
+/**
+ * Starts making `plan`'s translations from `log` on a second thread, which writes their text into
+ * a temporary file in `dir` (beside the plan being written): the main thread copies its bytes into
+ * the plan when it gets there, so neither holds the text, nor a queue of it, in memory. Undefined
+ * when they are better made here (a small plan, DCPLAN_THREADS=1, no second core or thread);
+ * `always` for any size (tests).
+ */
+export function translateInBackground(plan: Plan, log: MessageLog, dir: string, always = false): BackgroundTranslations | undefined {
   if (process.env.DCPLAN_THREADS === "1" || availableParallelism() < 2) return undefined;
   const keys: string[] = [];
   const en: (string | undefined)[] = [];
@@ -112,11 +123,14 @@ export function translateInBackground(plan: Plan, log: MessageLog, always = fals
     marked.push(shown.marked ? 1 : 0);
   }
   if (!always && keys.length < BACKGROUND_MIN_SENTENCES) return undefined;
+  // Beside the plan (the same disk); in the temporary directory until that directory exists.
+  const spill = join(existsSync(dir) ? dir : tmpdir(), `.dcplan-translations.${process.pid}.${Date.now()}.tmp`);
   const input: TranslationsInput = {
     keys,
     en,
     vi,
     marked: Uint8Array.from(marked),
+    spill,
     names: {
       systems: plan.systems.map((s) => [s.id, s.name, s.function] as const),
       sites: plan.sites.map((s) => [s.id, s.name] as const),
@@ -127,7 +141,7 @@ export function translateInBackground(plan: Plan, log: MessageLog, always = fals
   };
   const link: WorkerLink | undefined = startWorker(import.meta.url, "translations-worker", input as unknown as Record<string, unknown>);
   if (link === undefined) return undefined;
-  type Answer = { started?: true; piece?: string; end?: true; failed?: string } | undefined;
+  type Answer = { started?: true; end?: true; failed?: string } | undefined;
   // What making them here needs, kept until the worker says it has its input (or fails).
   let kept: { plan: Plan; log: MessageLog } | undefined = { plan, log };
   let value: PlanTranslations | undefined;
@@ -139,6 +153,16 @@ export function translateInBackground(plan: Plan, log: MessageLog, always = fals
     if (kept === undefined) throw new InternalError("the plan's translations were written by a second thread and are not kept in memory");
     return (value = planTranslations(kept.plan, kept.log));
   };
+  let closed = false;
+  // The worker opens its file before it says it has started: waiting for that word (briefly) means
+  // the file is there to remove, never created after the removal.
+  const close = (): void => {
+    if (closed) return;
+    if (!started && !failed && (link.receive(CLOSE_PATIENCE_MS) as Answer)?.started) started = true;
+    closed = true;
+    link.close();
+    rmSync(spill, { force: true });
+  };
   /** Takes the worker's first answer (waiting up to `patienceMs`): started, or failed. */
   const hear = (patienceMs: number): void => {
     if (started || failed) return;
@@ -148,7 +172,7 @@ export function translateInBackground(plan: Plan, log: MessageLog, always = fals
       kept = undefined;
     } else if (got !== undefined || patienceMs > 0) {
       failed = true;
-      link.close();
+      close();
     }
   };
   return {
@@ -160,21 +184,28 @@ export function translateInBackground(plan: Plan, log: MessageLog, always = fals
         yield* translationsText(here());
         return;
       }
-      for (;;) {
-        const got = link.receive(WORKER_PATIENCE_MS) as Answer;
-        if (got?.end) break;
-        if (got?.piece === undefined) {
-          link.close();
-          throw new InternalError(`the second thread making the plan's translations stopped before it finished${got?.failed ? `: ${got.failed}` : ""}`);
-        }
-        yield got.piece;
+      const got = link.receive(WORKER_PATIENCE_MS) as Answer;
+      if (!got?.end) {
+        close();
+        throw new InternalError(`the second thread making the plan's translations stopped before it finished${got?.failed ? `: ${got.failed}` : ""}`);
       }
       link.close();
+      // The worker's file, a few MB at a time.
+      const fd = openSync(spill, "r");
+      try {
+        for (;;) {
+          const chunk = Buffer.allocUnsafe(SPILL_CHUNK_BYTES);
+          const n = readSync(fd, chunk, 0, chunk.length, null);
+          if (n === 0) break;
+          yield n === chunk.length ? chunk : chunk.subarray(0, n);
+        }
+      } finally {
+        closeSync(fd);
+        rmSync(spill, { force: true });
+      }
     },
     poll: () => hear(0),
     value: here,
-    close() {
-      link.close();
-    },
+    close,
   };
 }

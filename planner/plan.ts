@@ -387,8 +387,8 @@ function planServerEntry(s: PlanServer & { relocateOn?: string }, standalone: bo
  * The plan as JSON in pieces (see planJsonPieces), `translations` from `late` when given (their
  * text where they stand, e.g. background-translations.ts), else from the plan, a sentence at a time.
  */
-export function* planJsonPiecesWith(plan: Plan, late?: () => Iterable<string>): Generator<string> {
-  yield* jsonChunks(plan, { late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)) });
+export function* planJsonPiecesWith(plan: Plan, late?: () => Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
+  yield* jsonChunks<string | Uint8Array>(plan, { late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)) });
   yield "\n";
 }
 
@@ -399,5 +399,6 @@ export function serialisePlan(plan: Plan): string {
 
 /** serialisePlan's text in pieces of about 1 MB (common/json-chunks.ts): the same bytes, never held whole (a 20k-system plan is ≈ 160 MB). */
 export function* planJsonPieces(plan: Plan): Generator<string> {
-  yield* planJsonPiecesWith(plan);
+  yield* jsonChunks(plan, { late: (parent, key) => (parent === plan && key === "translations" && plan.translations !== undefined ? translationsText(plan.translations) : undefined) });
+  yield "\n";
 }

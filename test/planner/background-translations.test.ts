@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { generateInventory } from "../../bench/generate.js";
@@ -43,12 +43,22 @@ describe("translations written as they are made", () => {
   it("made on a second thread are those of the plan made on one", () => {
     const loaded = loadInventorySync(SAMPLE, { asOf: "2026-11-23", locateWarnings: false });
     const detailed = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23", undefined, { deferTranslations: true });
-    const background = translateInBackground(detailed.plan, detailed.messages, true);
+    const dir = tempDir();
+    const background = translateInBackground(detailed.plan, detailed.messages, dir, true);
     expect(background).toBeDefined();
-    const text = [...background!.pieces()].join("");
+    const text = Buffer.concat([...background!.pieces()].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8");
+    // The worker's file is gone once copied.
+    expect(readdirSync(dir)).toEqual([]);
     background!.close();
     const alone = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23").plan;
     expect(text).toBe([...translationsText(alone.translations!)].join(""));
+    // Closed before it is read, it leaves no file behind; a directory not made yet is not needed.
+    const early = translateInBackground(detailed.plan, detailed.messages, dir, true)!;
+    early.close();
+    expect(readdirSync(dir)).toEqual([]);
+    const elsewhere = translateInBackground(detailed.plan, detailed.messages, join(dir, "not", "yet"), true)!;
+    expect(Buffer.concat([...elsewhere.pieces()].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8")).toBe(text);
+    elsewhere.close();
     // Once the worker has its input the plan and the log are let go: the value is not kept anywhere.
     expect(() => background!.value()).toThrow(InternalError);
   });

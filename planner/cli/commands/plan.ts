@@ -11,6 +11,7 @@
 // deadline is missed, the plan carries `deadline.options` (planner/options/, docs/options.md): the
 // changes of the profile that would meet it, each confirmed by re-planning, listed briefly after the
 // summary.
+import { dirname, resolve } from "node:path";
 import { loadInventory } from "../../../inventory/load.js";
 import { formatDate, formatNumber, type Lang } from "../../export/i18n.js";
 import { text } from "../../export/tables.js";
@@ -213,10 +214,11 @@ interface Made {
 /**
  * Loads the inputs and plans (costed, with deadline options when the search runs). A function of
  * its own so that the inventory, the scheduler's state and the message log are garbage once it
- * returns: the plan alone is written. With `background`, and no options search, the translations
- * are made on a second thread while the plan is written (background-translations.ts).
+ * returns: the plan alone is written. With `background` (the directory the plan is written to), and
+ * no options search, the translations are made on a second thread while the plan is written
+ * (background-translations.ts).
  */
-async function makePlan(options: PlanOptions, io: Io, background: boolean): Promise<Made> {
+async function makePlan(options: PlanOptions, io: Io, background: string | undefined): Promise<Made> {
   const asOf = options.asOf ?? io.today();
   const lang = options.lang ?? "en";
   // Imported only when asked for: most plans are not costed.
@@ -229,7 +231,7 @@ async function makePlan(options: PlanOptions, io: Io, background: boolean): Prom
   const { plan } = detailed;
   const search = !plan.deadline.met && options.optionsBudget !== 0;
   // The options add their sentences to the translations: those are made here first when they run.
-  const translations = search || !background ? undefined : translateInBackground(plan, detailed.messages);
+  const translations = search || background === undefined ? undefined : translateInBackground(plan, detailed.messages, background);
   if (translations) {
     // Written from the worker's text (planCommand); made here only if something reads them.
     Object.defineProperty(plan, "translations", {
@@ -251,21 +253,23 @@ async function makePlan(options: PlanOptions, io: Io, background: boolean): Prom
 export async function planCommand(options: PlanOptions, io: Io, defaultInventory?: string): Promise<Plan> {
   const lang = options.lang ?? "en";
   const person = io.stdoutIsTTY === true && options.json !== true;
-  // A person's summary reads translations: made before, on this thread.
-  const { plan, optionLines, translations } = await makePlan(options, io, !person);
+  // Translations made on a second thread go into the file (as bytes): not for standard output, nor
+  // for a person's summary, which reads them.
+  const toFileOnly = !person && options.out !== undefined && options.json !== true;
+  const { plan, optionLines, translations } = await makePlan(options, io, toFileOnly ? dirname(resolve(options.out!)) : undefined);
   try {
     // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
     let bytes = 0;
     // Bytes are counted only for the person's summary (it says how large the file is).
-    const counted = function* (): Generator<string> {
+    const counted = function* (): Generator<string | Uint8Array> {
       for (const piece of planJsonPiecesWith(plan, translations ? () => translations.pieces() : undefined)) {
         translations?.poll();
-        if (person) bytes += Buffer.byteLength(piece, "utf8");
+        if (person) bytes += typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length;
         yield piece;
       }
     };
     if (options.out !== undefined) writeFileAtomic(options.out, counted());
-    if (!person && (options.out === undefined || options.json === true)) for (const piece of counted()) io.stdout(piece);
+    if (!person && (options.out === undefined || options.json === true)) for (const piece of counted()) io.stdout(typeof piece === "string" ? piece : Buffer.from(piece).toString("utf8"));
     if (person) {
       io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
       const forPerson = optionLines(true);
