@@ -966,8 +966,15 @@ export type TranslationEntry = readonly [key: string, vi: string, en: string | u
 
 /** The translations of a plan's message strings one by one, keys in the order the plan's `translations` objects list them. */
 export function* translationEntries(strings: readonly string[], names: RefNames, shownOf: (en: string) => ShownForms | undefined): Generator<TranslationEntry> {
-  for (const k of objectKeyOrder([...new Set(strings)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))) {
-    const shown = shownOf(k);
+  const keys = objectKeyOrder([...new Set(strings)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  yield* entriesInOrder(keys, names, (i) => shownOf(keys[i]));
+}
+
+/** The translations of `keys`, already distinct and in the order the plan lists them, the i-th key's shown forms from `shownAt(i)`. */
+export function* entriesInOrder(keys: readonly string[], names: RefNames, shownAt: (i: number) => ShownForms | undefined): Generator<TranslationEntry> {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const shown = shownAt(i);
     if (shown === undefined) continue;
     const vi = resolveRefs(shown.vi, "vi", names);
     // English is stored only where it is not the contract text with ids replaced by names (a
@@ -981,11 +988,16 @@ export function* translationEntries(strings: readonly string[], names: RefNames,
   }
 }
 
+/** True for a key an object lists before the others, by value (an array index: "0", "17", never "01"). */
+export function isArrayIndexKey(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 2 ** 32 - 1;
+}
+
 /** `keys` (sorted) in the order an object built by inserting them lists them: array-index keys first, by value. */
 function objectKeyOrder(keys: readonly string[]): readonly string[] {
-  const isIndex = (k: string): boolean => /^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 2 ** 32 - 1;
-  const indices = keys.filter(isIndex);
-  return indices.length === 0 ? keys : [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
+  const indices = keys.filter(isArrayIndexKey);
+  return indices.length === 0 ? keys : [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndexKey(k))];
 }
 
 /** planTranslations from its parts: the plan's message strings (repeats allowed), the names it refers to, the shown forms of each string. */

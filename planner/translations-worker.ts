@@ -4,14 +4,31 @@
 // thread named, as the sentences come (entriesText), so the Vietnamese is never held whole.
 import { closeSync, openSync, writeSync } from "node:fs";
 import { reply, workerInput } from "../common/worker.js";
-import { refNamesOf, translationEntries } from "./messages.js";
 import { entriesText, type TranslationsInput } from "./background-translations.js";
+import { entriesInOrder, isArrayIndexKey, type RefNames, refNamesOf, type ShownForms, type TranslationEntry, translationEntries } from "./messages.js";
+
+/**
+ * The entries of `keys` (distinct, as the main thread sends them) in the plan's order: the
+ * positions sorted by key, no map from key to position; with an array-index key among them (which
+ * an object lists first), translationEntries' own ordering.
+ */
+function inOrder(keys: readonly string[], names: RefNames, shownOf: (i: number) => ShownForms): Iterable<TranslationEntry> {
+  if (keys.some(isArrayIndexKey)) {
+    const at = new Map(keys.map((k, i) => [k, i]));
+    return translationEntries(keys, names, (k) => shownOf(at.get(k)!));
+  }
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  return entriesInOrder(
+    order.map((i) => keys[i]),
+    names,
+    (j) => shownOf(order[j]),
+  );
+}
 
 try {
   const input = workerInput<TranslationsInput>();
-  const { keys, en, vi } = input;
-  const shown = new Map<string, { en: string; vi: string; marked: boolean }>();
-  keys.forEach((k, i) => shown.set(k, { en: en[i] ?? k, vi: vi[i], marked: input.marked[i] === 1 }));
+  const { keys, en, vi, marked } = input;
+  const shownOf = (i: number): ShownForms => ({ en: en[i] ?? keys[i], vi: vi[i], marked: marked[i] === 1 });
   const names = refNamesOf({
     systems: input.names.systems.map(([id, name, fn]) => ({ id, name, function: fn })),
     sites: input.names.sites.map(([id, name]) => ({ id, name })),
@@ -26,7 +43,7 @@ try {
   reply({ started: true });
   try {
     let buffer = Buffer.allocUnsafe(4 << 20);
-    for (const piece of entriesText(translationEntries(keys, names, (k) => shown.get(k)))) {
+    for (const piece of entriesText(inOrder(keys, names, shownOf))) {
       if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
       const bytes = buffer.write(piece, 0, "utf8");
       for (let at = 0; at < bytes; ) at += writeSync(fd, buffer, at, bytes - at);
