@@ -18,7 +18,7 @@ import { inventoryFiles } from "./files.js";
 import { startReadAhead } from "./parallel-read.js";
 import { indexInventory, type InventoryIndex } from "./model.js";
 import { crossRecordRules, type EntityOrigin, type RuleContext } from "./rules.js";
-import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, suggest, unknownFieldMessage } from "./schema.js";
+import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, isCollectionKey, suggest, unknownFieldMessage } from "./schema.js";
 import { locate, readYamlFile, forgetPositions } from "./yaml-source.js";
 import { locateInSubset, type PathQuery, readYamlSubset } from "./yaml-subset.js";
 
@@ -159,7 +159,6 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
       });
     }
   };
-  const isCollection = (key: string): boolean => (COLLECTIONS as readonly string[]).includes(key);
   /** Files the top-level keys of a file's documents (entries the fast reader streamed are in already). */
   const fileDocuments = (file: string, docs: readonly unknown[]): void => {
     docs.forEach((doc, d) => {
@@ -170,7 +169,7 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
       }
       for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
         if (key.startsWith("x-")) continue;
-        if (!isCollection(key)) {
+        if (!isCollectionKey(key)) {
           const merge = key === "<<";
           pending.push({ severity: "error", rule: merge ? "merge-key" : "unknown-field", file, doc: d, at: [key], message: merge ? unknownFieldMessage(key, COLLECTIONS) : `unknown top-level key "${key}"${suggest(key, COLLECTIONS)}; expected ${COLLECTIONS.join(", ")}` });
           continue;
@@ -226,7 +225,7 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
     newOrigins = [];
     newInvalid = [];
     let docs = readYamlSubset(text, (d, key, i, raw) => {
-      if (isCollection(key)) accept(file, d, key, i, raw);
+      if (isCollectionKey(key)) accept(file, d, key, i, raw);
     });
     if (docs === undefined) {
       COLLECTIONS.forEach((c, k) => {

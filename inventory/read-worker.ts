@@ -9,11 +9,9 @@
 import type { z } from "zod";
 import { readText } from "../common/read-text.js";
 import { reply, workerInput } from "../common/worker.js";
-import { type Collection, COLLECTIONS, ENTITY_SCHEMAS } from "./schema.js";
+import { type Collection, ENTITY_SCHEMAS, isCollectionKey } from "./schema.js";
 import { readYamlSubset } from "./yaml-subset.js";
 import type { WorkerFile, WorkerInput, WorkerInvalid } from "./parallel-read.js";
-
-const isCollection = (key: string): key is Collection => (COLLECTIONS as readonly string[]).includes(key);
 
 /** True when JSON.parse(JSON.stringify(v)) is `v` again, value for value and key for key. */
 function jsonExact(v: unknown): boolean {
@@ -33,7 +31,7 @@ function readOne(file: string): WorkerFile {
   const invalid: WorkerInvalid[] = [];
   let exact = true;
   const docs = readYamlSubset(text, (d, key, i, raw) => {
-    if (!isCollection(key)) return;
+    if (!isCollectionKey(key)) return;
     const result = (ENTITY_SCHEMAS[key] as z.ZodType).safeParse(raw);
     if (result.success) {
       if (exact && !jsonExact(result.data)) exact = false;

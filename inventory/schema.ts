@@ -211,6 +211,11 @@ export type External = z.infer<typeof External>;
 export const COLLECTIONS = ["sites", "agencies", "servers", "systems", "externals"] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
+/** True when `key` names one of the inventory's entity lists. */
+export function isCollectionKey(key: string): key is Collection {
+  return (COLLECTIONS as readonly string[]).includes(key);
+}
+
 /** Schema of one list entry per top-level key. */
 export const ENTITY_SCHEMAS = {
   sites: Site,

@@ -8,10 +8,10 @@
 import { closeSync, existsSync, openSync, readSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { jsonChunks, membersText } from "../common/json-chunks.js";
 import { InternalError } from "../common/errors.js";
 import { startWorker, type WorkerLink } from "../common/worker.js";
-import { type MessageLog, planMessageStrings, planTranslations, type PlanTranslations, type TranslationEntry } from "./messages.js";
+import { type MessageLog, planMessageStrings, planTranslations, type PlanTranslations } from "./messages.js";
+import { translationsText } from "./translations-text.js";
 import type { Plan } from "./plan-schema.js";
 
 /** How long the main thread waits for one answer of the worker before computing the translations itself. */
@@ -52,49 +52,6 @@ export interface BackgroundTranslations {
   value(): PlanTranslations;
   /** Stops the worker and removes its file (idempotent). */
   close(): void;
-}
-
-/**
- * The text translationsText gives for the translations `entries` make, written as they come, so
- * the Vietnamese (a third of a 20k-system plan) is never held whole: `{ "vi": {…}, "en": {…} }`
- * one level down, `en` only when an entry has English (held until the end: few do). Entries are
- * gathered `batch` at a time into an object JSON.stringify writes in one call (membersText).
- */
-export function* entriesText(entries: Iterable<TranslationEntry>, batch = 4096): Generator<string> {
-  const english: [string, string][] = [];
-  // A "__proto__" key stays a key; array-index keys come first anyway (translationEntries' order).
-  let members: Record<string, string> = Object.create(null) as Record<string, string>;
-  let count = 0;
-  let first = true;
-  const flush = (): string => {
-    const text = `${first ? "\n" : ",\n"}${membersText(members, 2)}`;
-    members = Object.create(null) as Record<string, string>;
-    count = 0;
-    first = false;
-    return text;
-  };
-  let head = '{\n    "vi": {';
-  for (const [k, vi, en] of entries) {
-    members[k] = vi;
-    if (en !== undefined) english.push([k, en]);
-    if (++count === batch) {
-      yield head + flush();
-      head = "";
-    }
-  }
-  let tail = count > 0 ? head + flush() : head;
-  tail += first ? "}" : "\n    }";
-  if (english.length > 0) {
-    const en: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const [k, e] of english) en[k] = e;
-    tail += `,\n    "en": {\n${membersText(en, 2)}\n    }`;
-  }
-  yield `${tail}\n  }`;
-}
-
-/** The text of translations where they stand in the plan file (one level down), in pieces of about a million characters: each sentence is a member (no 50 MB string). */
-export function translationsText(value: PlanTranslations): Iterable<string> {
-  return jsonChunks(value, { base: 1, depth: 3 });
 }
 
 /** Plans with fewer distinct sentences make their translations on the main thread: starting the worker costs more than it saves. */

@@ -7,7 +7,7 @@ import type { Inventory } from "../inventory/schema.js";
 import { type InventoryIndex, systemSite } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
 import { jsonChunks } from "../common/json-chunks.js";
-import { translationsText } from "./background-translations.js";
+import { translationsText } from "./translations-text.js";
 import { VERSION } from "../common/version.js";
 import { maxDate, minDate } from "./dates.js";
 import { Calendar } from "./calendar.js";
@@ -387,8 +387,8 @@ function planServerEntry(s: PlanServer & { relocateOn?: string }, standalone: bo
  * The plan as JSON in pieces (see planJsonPieces), `translations` from `late` when given (their
  * text where they stand, e.g. background-translations.ts), else from the plan, a sentence at a time.
  */
-export function* planJsonPiecesWith(plan: Plan, late?: () => Iterable<string | Uint8Array>): Generator<string | Uint8Array> {
-  yield* jsonChunks<string | Uint8Array>(plan, { late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)) });
+export function* planJsonPiecesWith<P extends string | Uint8Array = string>(plan: Plan, late?: () => Iterable<P>): Generator<string | P> {
+  yield* jsonChunks<string | P>(plan, { late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)) });
   yield "\n";
 }
 
@@ -399,6 +399,5 @@ export function serialisePlan(plan: Plan): string {
 
 /** serialisePlan's text in pieces of about 1 MB (common/json-chunks.ts): the same bytes, never held whole (a 20k-system plan is ≈ 160 MB). */
 export function* planJsonPieces(plan: Plan): Generator<string> {
-  yield* jsonChunks(plan, { late: (parent, key) => (parent === plan && key === "translations" && plan.translations !== undefined ? translationsText(plan.translations) : undefined) });
-  yield "\n";
+  yield* planJsonPiecesWith(plan);
 }

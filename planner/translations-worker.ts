@@ -4,7 +4,8 @@
 // thread named, as the sentences come (entriesText), so the Vietnamese is never held whole.
 import { closeSync, openSync, writeSync } from "node:fs";
 import { reply, workerInput } from "../common/worker.js";
-import { entriesText, type TranslationsInput } from "./background-translations.js";
+import type { TranslationsInput } from "./background-translations.js";
+import { entriesText } from "./translations-text.js";
 import { entriesInOrder, isArrayIndexKey, type RefNames, refNamesOf, type ShownForms, type TranslationEntry, translationEntries } from "./messages.js";
 
 /**

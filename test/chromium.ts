@@ -36,9 +36,13 @@ export async function openPage(context: BrowserContext, url: string): Promise<{ 
   return { page, requests, errors };
 }
 
-/** Text of `page` under `selector` whose contrast with its background is below 4.5:1. */
-export async function lowContrast(page: Page, selector = "body"): Promise<string[]> {
-  return page.evaluate((sel) => {
+/**
+ * Text of `page` under `selector` whose contrast with its background is below 4.5:1; with
+ * `svgFills`, also SVG text whose fill has less than 4.5:1 against white (charts draw on white or
+ * on pale bands).
+ */
+export async function lowContrast(page: Page, selector = "body", options: { readonly svgFills?: boolean } = {}): Promise<string[]> {
+  return page.evaluate(([sel, svgFills]) => {
     const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
     const lum = ([r, g, b]: number[]) => {
       const f = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -62,6 +66,12 @@ export async function lowContrast(page: Page, selector = "body"): Promise<string
       const ratio = (a + 0.05) / (b + 0.05);
       if (ratio < 4.5) out.push(`${ratio.toFixed(2)} ${el.tagName} "${n.textContent.trim().slice(0, 30)}"`);
     }
+    if (svgFills) {
+      for (const t of document.querySelectorAll(`${sel} svg text`)) {
+        const ratio = 1.05 / (lum(rgb(getComputedStyle(t).fill).slice(0, 3)) + 0.05);
+        if (ratio < 4.5) out.push(`${ratio.toFixed(2)} svg "${t.textContent}"`);
+      }
+    }
     return out;
-  }, selector);
+  }, [selector, options.svgFills === true] as const);
 }

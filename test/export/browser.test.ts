@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../chromium.js";
+import { launchChromium, lowContrast, openPage } from "../chromium.js";
 import { figureItems, headlineFigures } from "../../planner/export/figures.js";
 import { renderHtml } from "../../planner/export/html.js";
 import { makeFixturePlan } from "./fixture-plan.js";
@@ -53,37 +53,8 @@ describe("the HTML roadmap in chromium", () => {
   it("has text contrast of at least 4.5:1 everywhere", async () => {
     const page = await context.newPage();
     await page.goto(pathToFileURL(join(OUT, "roadmap.html")).href);
-    const failures = await page.evaluate(() => {
-      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
-      const lum = ([r, g, b]: number[]) => {
-        const f = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-      };
-      const background = (el: Element | null): number[] => {
-        for (; el; el = el.parentElement) {
-          const c = rgb(getComputedStyle(el).backgroundColor);
-          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
-        }
-        return [255, 255, 255];
-      };
-      const out: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement!;
-        if (!n.textContent?.trim() || el.closest("svg")) continue;
-        const fg = rgb(getComputedStyle(el).color).slice(0, 3);
-        const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
-        const ratio = (a + 0.05) / (b + 0.05);
-        if (ratio < 4.5) out.push(`${ratio.toFixed(2)} ${el.tagName} "${n.textContent.trim().slice(0, 30)}"`);
-      }
-      // SVG text sits on white or on the pale phase bands; the fills are checked against white.
-      for (const t of document.querySelectorAll("svg text")) {
-        const fg = rgb(getComputedStyle(t).fill).slice(0, 3);
-        const ratio = (1.05) / (lum(fg) + 0.05);
-        if (ratio < 4.5) out.push(`${ratio.toFixed(2)} svg "${t.textContent}"`);
-      }
-      return out;
-    });
+    // SVG text sits on white or on the pale phase bands; the fills are checked against white.
+    const failures = await lowContrast(page, "body", { svgFills: true });
     expect(failures).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openPage } from "../chromium.js";
+import { launchChromium, lowContrast, openPage } from "../chromium.js";
 import { loadInventorySync } from "../../inventory/load.js";
 import { aggregateSurvey, type SurveySummary } from "../../survey/aggregate.js";
 import { readSurveyForm } from "../../survey/read.js";
@@ -56,29 +56,7 @@ describe("the survey summary in chromium", () => {
   it("has text contrast of at least 4.5:1 everywhere", async () => {
     const page = await context.newPage();
     await page.goto(pathToFileURL(join(OUT, "survey.html")).href);
-    const failures = await page.evaluate(() => {
-      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
-      const lum = ([r, g, b]: number[]) => {
-        const f = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-      };
-      const background = (el: Element | null): number[] => {
-        for (; el; el = el.parentElement) {
-          const c = rgb(getComputedStyle(el).backgroundColor);
-          if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
-        }
-        return [255, 255, 255];
-      };
-      const out: string[] = [];
-      for (const el of document.querySelectorAll("body *")) {
-        if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim() !== "")) continue;
-        const fg = lum(rgb(getComputedStyle(el).color).slice(0, 3));
-        const bg = lum(background(el));
-        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-        if (ratio < 4.5) out.push(`${el.tagName} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
-      }
-      return out;
-    });
+    const failures = await lowContrast(page, "body", { svgFills: true });
     expect(failures).toEqual([]);
     await page.close();
   });
