@@ -2,7 +2,8 @@
 // stage can run beside another (reading the last inventory files, the plan's translations), it
 // runs in a worker thread that answers through a message port, and the main thread waits for an
 // answer by sleeping on a shared counter the worker raises after each message (Atomics.wait), so
-// no stage has to become asynchronous. The worker module is imported by a few lines that answer
+// no stage has to become asynchronous. The main thread can also send the worker more as it goes
+// (`send`), which the worker takes the same way (`fromMain`), on a second counter. The worker module is imported by a few lines that answer
 // with `{ failed }` when it cannot be (a broken install): the caller then does the work itself at
 // once instead of waiting. Under tsx or vitest the module is TypeScript and tsx's loader is
 // registered first; compiled, the .js beside the caller is used.
@@ -11,7 +12,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, workerD
 /** What every worker started here receives in `workerData`, beside its own input. */
 interface Plumbing {
   readonly port: MessagePort;
-  /** SharedArrayBuffer of one Int32: messages posted so far. */
+  /** SharedArrayBuffer of two Int32s: messages posted so far by the worker [0] and by the main thread [1]. */
   readonly signal: SharedArrayBuffer;
 }
 
@@ -19,6 +20,8 @@ interface Plumbing {
 export interface WorkerLink {
   /** The next message; undefined when none came within `patienceMs`, or after close. */
   receive(patienceMs: number): unknown;
+  /** Sends the worker `message` (it takes it with fromMain); nothing after close. */
+  send(message: unknown, transfer?: readonly ArrayBuffer[]): void;
   /** Stops the worker (idempotent). */
   close(): void;
 }
@@ -30,7 +33,7 @@ export interface WorkerLink {
 export function startWorker(callerUrl: string, name: string, input: Record<string, unknown>): WorkerLink | undefined {
   const source = callerUrl.endsWith(".ts");
   const url = new URL(`./${name}${source ? ".ts" : ".js"}`, callerUrl);
-  const signal = new SharedArrayBuffer(4);
+  const signal = new SharedArrayBuffer(8);
   const counter = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
   const load = `${source ? 'const tsx = await import("tsx/esm/api"); tsx.register(); ' : ""}await import(${JSON.stringify(url.href)});`;
@@ -65,6 +68,12 @@ export function startWorker(callerUrl: string, name: string, input: Record<strin
         if (Atomics.wait(counter, 0, received, patienceMs) === "timed-out" && Atomics.load(counter, 0) === received) return undefined;
       }
     },
+    send(message, transfer = []) {
+      if (closed) return;
+      port1.postMessage(message, transfer as ArrayBuffer[]);
+      Atomics.add(counter, 1, 1);
+      Atomics.notify(counter, 1);
+    },
     close() {
       if (closed) return;
       closed = true;
@@ -77,6 +86,22 @@ export function startWorker(callerUrl: string, name: string, input: Record<strin
 /** In a worker started by startWorker: its input. */
 export function workerInput<T>(): T {
   return workerData as T;
+}
+
+let fromMainCount = 0;
+
+/** In a worker started by startWorker: the main thread's next message (WorkerLink.send), waited for up to `patienceMs`; undefined when none came. */
+export function fromMain(patienceMs: number): unknown {
+  const { port, signal } = workerData as Plumbing;
+  const counter = new Int32Array(signal);
+  for (;;) {
+    const got = receiveMessageOnPort(port);
+    if (got) {
+      fromMainCount++;
+      return got.message as unknown;
+    }
+    if (Atomics.wait(counter, 1, fromMainCount, patienceMs) === "timed-out" && Atomics.load(counter, 1) === fromMainCount) return undefined;
+  }
 }
 
 /** In a worker started by startWorker: posts `message` to the main thread and wakes it. */

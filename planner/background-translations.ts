@@ -1,52 +1,68 @@
-// A plan's `translations` made on a second thread (common/worker.ts) while the main thread writes
-// the rest of the plan: for `dcplan plan` at 20k systems they are 116k sentences resolved to names
-// (≈ 1.3 s) and a third of the file (≈ 50 MB). The main thread hands the worker the plan's message
-// strings with their shown forms and the plan's names (strings only, cheap to copy) and writes the
-// worker's text where the plan's `translations` key stands; the worker computes exactly what
-// planTranslations would (the same function, translationsFor), and a test compares the files.
-// When no worker can be started or it fails, the main thread computes them itself.
+// A plan's `translations` made on a second thread (common/worker.ts) while the main thread plans:
+// for `dcplan plan` at 20k systems they are 116k sentences resolved to names (≈ 1.5 s) and a third
+// of the file (≈ 50 MB). The main thread plans with a MessageLog whose observer hands the worker
+// each new sentence (contract text and shown forms, strings only) in batches, the names the
+// sentences refer to once at the start and the move groups once the waves fix them; the worker
+// resolves each sentence as it comes (translationEntry, exactly what planTranslations does). When
+// the plan is made the main thread says which sentences it holds; the worker puts those in the
+// plan's order and writes their text, UTF-8, into a file beside the plan, which the main thread
+// copies where the plan's `translations` key stands. Small plans (fewer than
+// BACKGROUND_MIN_SENTENCES sentences said) never start the worker. When no worker can be started
+// or it fails before it has everything, the main thread makes them itself; a test compares files.
 import { closeSync, existsSync, openSync, readSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { InternalError } from "../common/errors.js";
 import { startWorker, type WorkerLink } from "../common/worker.js";
-import { type MessageLog, planMessageStrings, planTranslations, type PlanTranslations } from "./messages.js";
+import type { InventoryIndex } from "../inventory/model.js";
+import { MessageLog, type MessageObserver, type PlanNameLists, planMessageStrings, planTranslations, type PlanTranslations, type ShownForms } from "./messages.js";
 import { translationsText } from "./translations-text.js";
 import type { Plan } from "./plan-schema.js";
 
 /** How long the main thread waits for one answer of the worker before computing the translations itself. */
 const WORKER_PATIENCE_MS = 120_000;
 
-/** What the worker receives: each distinct message string with its shown forms, and the names. */
+/** Sentences handed to the worker at a time. */
+const BATCH = 2048;
+
+/** Bytes read at a time from the worker's file. */
+const SPILL_CHUNK_BYTES = 4 << 20;
+
+/** The names sentences refer to, but the move groups (those come when the waves fix them). */
+export type NameLists = Omit<PlanNameLists, "groups">;
+
+/** What the worker receives when it starts. */
 export interface TranslationsInput {
+  readonly names: NameLists;
+  /** File the worker writes the text into (UTF-8), made here empty: the worker never creates it, so once removed it stays removed. */
+  readonly spill: string;
+}
+
+/** A batch of sentences as the log recorded them: contract texts, and their shown forms. */
+export interface SaidBatch {
   readonly keys: readonly string[];
   /** The shown English where it is not the key itself. */
   readonly en: readonly (string | undefined)[];
   readonly vi: readonly string[];
   /** 1 where the shown forms mark references. */
   readonly marked: Uint8Array;
-  /** File the worker writes the text into (UTF-8), for the main thread to copy where it belongs. */
-  readonly spill: string;
-  readonly names: {
-    readonly systems: readonly (readonly [string, string | undefined, string | undefined])[];
-    readonly sites: readonly (readonly [string, string])[];
-    readonly agencies: readonly (readonly [string, string])[];
-    readonly externals: readonly (readonly [string, string])[];
-    readonly groups: readonly (readonly [string, readonly string[]])[];
-  };
 }
 
-/** How long closing waits for a worker that has not said it started (so its file can be removed). */
-const CLOSE_PATIENCE_MS = 5_000;
+/** What the main thread sends the worker as it plans, in this order: sentences and the groups (interleaved), then which sentences the plan holds. */
+export type ToTranslationsWorker =
+  | { readonly said: SaidBatch }
+  | { readonly groups: readonly { readonly id: string; readonly systems: readonly string[] }[] }
+  /** 1 at the position (MessageLog.positionOf) of each sentence the plan holds: the last message. */
+  | { readonly used: Uint8Array };
 
-/** Bytes read at a time from the worker's file. */
-const SPILL_CHUNK_BYTES = 4 << 20;
+/** What the worker answers: that it has everything (the main thread may let go of the log), that the file is written, or why it failed. */
+export type FromTranslationsWorker = { readonly have?: true; readonly end?: true; readonly failed?: string } | undefined;
 
 /** Translations on their way (see file header). */
 export interface BackgroundTranslations {
   /** Their JSON text as it stands one level down in the plan file, in pieces: UTF-8 bytes from the worker, or strings when made here (waits for the worker; once). */
   pieces(): Iterable<string | Uint8Array>;
-  /** Takes the worker's word that it has its input, if it came, without waiting: from then on the plan and the message log are not kept for making them here. */
+  /** Takes the worker's word that it has everything, if it came, without waiting: from then on the plan and the message log are not kept for making them here. */
   poll(): void;
   /** Their value, made on this thread while the plan and the log are still kept (then an InternalError: the worker writes text only). */
   value(): PlanTranslations;
@@ -54,55 +70,142 @@ export interface BackgroundTranslations {
   close(): void;
 }
 
+/** A plan's translations being made while it is planned (streamTranslations). */
+export interface TranslationsStream {
+  /** The log to plan with (PlanningOptions.log): what it records goes to the worker. */
+  readonly log: MessageLog;
+  /** The plan's move groups, once final (PlanningOptions.onGroups). */
+  groups(groups: readonly { readonly id: string; readonly systems: readonly string[] }[]): void;
+  /**
+   * The plan is made (its sentences all said into `log`, this stream's by default): its
+   * translations as the worker writes them, or undefined when they are better made here
+   * (planTranslations): too few sentences, DCPLAN_THREADS=1, no second core or thread. Once.
+   */
+  finish(plan: Plan, log?: MessageLog): BackgroundTranslations | undefined;
+  /** Stops the worker and removes its file (idempotent; finish's handle closes it too). */
+  close(): void;
+}
+
+/** Which thread made the last translations a BackgroundTranslations wrote (tests): the worker, or this one after the worker failed. */
+let lastMadeBy: "worker" | "here" | undefined;
+
+/** Which thread made the last translations written through BackgroundTranslations.pieces (tests). */
+export function lastTranslationsMadeBy(): "worker" | "here" | undefined {
+  return lastMadeBy;
+}
+
 /** Plans with fewer distinct sentences make their translations on the main thread: starting the worker costs more than it saves. */
 export const BACKGROUND_MIN_SENTENCES = 10_000;
 
+/** The names an inventory gives its plan's sentences (the plan lists the same: refNamesOf). */
+export function inventoryNames(index: InventoryIndex): NameLists {
+  return {
+    systems: [...index.systems.values()].map((s) => ({ id: s.id, name: s.name, function: s.function })),
+    sites: [...index.sites.values()].map((s) => ({ id: s.id, name: s.name })),
+    agencies: [...index.agencies.values()].map((a) => ({ id: a.id, name: a.name })),
+    externals: [...index.externals.values()].map((e) => ({ id: e.id, name: e.name })),
+  };
+}
+
 /**
- * Starts making `plan`'s translations from `log` on a second thread, which writes their text into
- * a temporary file in `dir` (beside the plan being written): the main thread copies its bytes into
- * the plan when it gets there, so neither holds the text, nor a queue of it, in memory. Undefined
- * when they are better made here (a small plan, DCPLAN_THREADS=1, no second core or thread);
- * `always` for any size (tests).
+ * Starts making a plan's translations as it is planned with the stream's `log` (see file header):
+ * the worker, writing into a temporary file in `dir` (beside the plan being written; the temporary
+ * directory until that directory exists), starts once BACKGROUND_MIN_SENTENCES sentences are said,
+ * or at the first one with `always` (tests). `names` is asked for then.
  */
-export function translateInBackground(plan: Plan, log: MessageLog, dir: string, always = false): BackgroundTranslations | undefined {
-  if (process.env.DCPLAN_THREADS === "1" || availableParallelism() < 2) return undefined;
-  const keys: string[] = [];
-  const en: (string | undefined)[] = [];
-  const vi: string[] = [];
-  const marked: number[] = [];
-  for (const k of new Set(planMessageStrings(plan))) {
-    const shown = log.shownOf(k);
-    if (shown === undefined) continue;
-    keys.push(k);
-    // A message without references reads its contract text: not copied again.
-    en.push(shown.en === k ? undefined : shown.en);
-    vi.push(shown.vi);
-    marked.push(shown.marked ? 1 : 0);
-  }
-  if (!always && keys.length < BACKGROUND_MIN_SENTENCES) return undefined;
-  // Beside the plan (the same disk); in the temporary directory until that directory exists.
-  const spill = join(existsSync(dir) ? dir : tmpdir(), `.dcplan-translations.${process.pid}.${Date.now()}.tmp`);
-  const input: TranslationsInput = {
-    keys,
-    en,
-    vi,
-    marked: Uint8Array.from(marked),
-    spill,
-    names: {
-      systems: plan.systems.map((s) => [s.id, s.name, s.function] as const),
-      sites: plan.sites.map((s) => [s.id, s.name] as const),
-      agencies: plan.agencies.map((a) => [a.id, a.name] as const),
-      externals: plan.externals.map((e) => [e.id, e.name] as const),
-      groups: plan.groups.map((g) => [g.id, g.systems] as const),
+export function streamTranslations(names: () => NameLists, dir: string, always = false): TranslationsStream {
+  const threads = process.env.DCPLAN_THREADS !== "1" && availableParallelism() >= 2;
+  let link: WorkerLink | undefined;
+  let spill: string | undefined;
+  let gaveUp = !threads;
+  let closed = false;
+  let finished = false;
+  // Sentences not yet sent, and the groups when they came before the worker started.
+  let keys: string[] = [];
+  let en: (string | undefined)[] = [];
+  let vi: string[] = [];
+  let marked: number[] = [];
+  let said = 0;
+  let groups: readonly { readonly id: string; readonly systems: readonly string[] }[] | undefined;
+
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    link?.close();
+    if (spill !== undefined) rmSync(spill, { force: true });
+  };
+  const flush = (): void => {
+    if (link === undefined || keys.length === 0) return;
+    link.send({ said: { keys, en, vi, marked: Uint8Array.from(marked) } } satisfies ToTranslationsWorker);
+    keys = [];
+    en = [];
+    vi = [];
+    marked = [];
+  };
+  const start = (): void => {
+    spill = join(existsSync(dir) ? dir : tmpdir(), `.dcplan-translations.${process.pid}.${Date.now()}.tmp`);
+    try {
+      closeSync(openSync(spill, "w"));
+    } catch {
+      spill = undefined;
+      gaveUp = true;
+      return;
+    }
+    link = startWorker(import.meta.url, "translations-worker", { names: names(), spill } satisfies TranslationsInput as unknown as Record<string, unknown>);
+    if (link === undefined) {
+      gaveUp = true;
+      close();
+      return;
+    }
+    if (groups !== undefined) link.send({ groups } satisfies ToTranslationsWorker);
+  };
+  const observer: MessageObserver = {
+    said(key: string, shown: ShownForms) {
+      if (gaveUp || closed || finished) return;
+      keys.push(key);
+      // A message without references reads its contract text: not copied again.
+      en.push(shown.en === key ? undefined : shown.en);
+      vi.push(shown.vi);
+      marked.push(shown.marked ? 1 : 0);
+      said++;
+      if (link === undefined && said >= (always ? 1 : BACKGROUND_MIN_SENTENCES)) start();
+      if (keys.length >= BATCH) flush();
     },
   };
-  const link: WorkerLink | undefined = startWorker(import.meta.url, "translations-worker", input as unknown as Record<string, unknown>);
-  if (link === undefined) return undefined;
-  type Answer = { started?: true; end?: true; failed?: string } | undefined;
-  // What making them here needs, kept until the worker says it has its input (or fails).
+  const own = new MessageLog(observer);
+  return {
+    log: own,
+    groups(list) {
+      groups = list.map((g) => ({ id: g.id, systems: g.systems }));
+      link?.send({ groups } satisfies ToTranslationsWorker);
+    },
+    finish(plan, log = own) {
+      if (finished) throw new InternalError("a plan's translations stream is finished once");
+      finished = true;
+      if (link === undefined && always && !gaveUp && !closed) start();
+      if (link === undefined || closed || groups === undefined) {
+        close();
+        return undefined;
+      }
+      flush();
+      const used = new Uint8Array(said);
+      for (const s of planMessageStrings(plan)) {
+        const at = log.positionOf(s);
+        if (at !== undefined) used[at] = 1;
+      }
+      link.send({ used } satisfies ToTranslationsWorker, [used.buffer]);
+      return handle(link, spill!, plan, log, close);
+    },
+    close,
+  };
+}
+
+/** The translations the worker of `link` is finishing into `spill` (see BackgroundTranslations); `plan` and `log` make them here if it fails first. */
+function handle(link: WorkerLink, spill: string, plan: Plan, log: MessageLog, close: () => void): BackgroundTranslations {
+  // What making them here needs, kept until the worker says it has everything (or fails).
   let kept: { plan: Plan; log: MessageLog } | undefined = { plan, log };
   let value: PlanTranslations | undefined;
-  let started = false;
+  let have = false;
   let failed = false;
   let taken = false;
   const here = (): PlanTranslations => {
@@ -110,22 +213,12 @@ export function translateInBackground(plan: Plan, log: MessageLog, dir: string, 
     if (kept === undefined) throw new InternalError("the plan's translations were written by a second thread and are not kept in memory");
     return (value = planTranslations(kept.plan, kept.log));
   };
-  let closed = false;
-  // The worker opens its file before it says it has started: waiting for that word (briefly) means
-  // the file is there to remove, never created after the removal.
-  const close = (): void => {
-    if (closed) return;
-    if (!started && !failed && (link.receive(CLOSE_PATIENCE_MS) as Answer)?.started) started = true;
-    closed = true;
-    link.close();
-    rmSync(spill, { force: true });
-  };
-  /** Takes the worker's first answer (waiting up to `patienceMs`): started, or failed. */
+  /** Takes the worker's first answer (waiting up to `patienceMs`): it has everything, or it failed. */
   const hear = (patienceMs: number): void => {
-    if (started || failed) return;
-    const got = link.receive(patienceMs) as Answer;
-    if (got?.started) {
-      started = true;
+    if (have || failed) return;
+    const got = link.receive(patienceMs) as FromTranslationsWorker;
+    if (got?.have) {
+      have = true;
       kept = undefined;
     } else if (got !== undefined || patienceMs > 0) {
       failed = true;
@@ -138,15 +231,17 @@ export function translateInBackground(plan: Plan, log: MessageLog, dir: string, 
       taken = true;
       hear(WORKER_PATIENCE_MS);
       if (failed) {
+        lastMadeBy = "here";
         yield* translationsText(here());
         return;
       }
-      const got = link.receive(WORKER_PATIENCE_MS) as Answer;
+      const got = link.receive(WORKER_PATIENCE_MS) as FromTranslationsWorker;
       if (!got?.end) {
         close();
         throw new InternalError(`the second thread making the plan's translations stopped before it finished${got?.failed ? `: ${got.failed}` : ""}`);
       }
       link.close();
+      lastMadeBy = "worker";
       // The worker's file, a few MB at a time.
       const fd = openSync(spill, "r");
       try {
@@ -158,11 +253,26 @@ export function translateInBackground(plan: Plan, log: MessageLog, dir: string, 
         }
       } finally {
         closeSync(fd);
-        rmSync(spill, { force: true });
+        close();
       }
     },
     poll: () => hear(0),
     value: here,
     close,
   };
+}
+
+/**
+ * `plan`'s translations from `log` made on a second thread, as a whole plan's stream would make
+ * them (the log's sentences replayed in the order said): undefined when they are better made here
+ * (see streamTranslations); `always` for any size (tests).
+ */
+export function translateInBackground(plan: Plan, log: MessageLog, dir: string, always = false): BackgroundTranslations | undefined {
+  const named = (xs: readonly { readonly id: string; readonly name: string }[]) => xs.map((x) => ({ id: x.id, name: x.name }));
+  const names = (): NameLists => ({ systems: plan.systems.map((s) => ({ id: s.id, name: s.name, function: s.function })), sites: named(plan.sites), agencies: named(plan.agencies), externals: named(plan.externals) });
+  const stream = streamTranslations(names, dir, always);
+  const replay = stream.log;
+  for (const [key, shown] of log.said()) replay.say(shown.marked ? { en: key, vi: "", shown: { en: shown.en, vi: shown.vi } } : { en: key, vi: shown.vi });
+  stream.groups(plan.groups);
+  return stream.finish(plan, log);
 }

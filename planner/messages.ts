@@ -219,16 +219,28 @@ export function settingName(key: string, lang: "vi" | "en"): string {
   return SETTINGS[key]?.[lang] ?? key;
 }
 
+/** Told of each contract text the first time it is said, with the shown forms that stay its own (MessageLog). */
+export interface MessageObserver {
+  said(en: string, shown: ShownForms): void;
+}
+
 /**
  * Records the messages said while planning, so the plan can carry the forms people read
- * (planTranslations). The first shown form said for a contract text wins.
+ * (planTranslations). The first shown form said for a contract text wins; an `observer` hears of
+ * each one as it is recorded (background-translations.ts makes the translations meanwhile).
  */
 export class MessageLog {
-  private readonly shown = new Map<string, { en: string; vi: string; marked: boolean }>();
+  private readonly shown = new Map<string, { readonly en: string; readonly vi: string; readonly marked: boolean; readonly at: number }>();
+
+  constructor(private readonly observer?: MessageObserver) {}
 
   /** Records `m` and returns its contract English text (what the plan's contract fields hold). */
   say(m: Message): string {
-    if (!this.shown.has(m.en)) this.shown.set(m.en, { en: E(m), vi: V(m), marked: m.shown !== undefined });
+    if (!this.shown.has(m.en)) {
+      const shown = { en: E(m), vi: V(m), marked: m.shown !== undefined, at: this.shown.size };
+      this.shown.set(m.en, shown);
+      this.observer?.said(m.en, shown);
+    }
     return m.en;
   }
 
@@ -239,8 +251,18 @@ export class MessageLog {
   }
 
   /** The shown forms (references marked) of an English message said earlier; `marked` false for a message written without references (its English is the contract text). */
-  shownOf(en: string): { readonly en: string; readonly vi: string; readonly marked: boolean } | undefined {
+  shownOf(en: string): ShownForms | undefined {
     return this.shown.get(en);
+  }
+
+  /** Where `en` stands among the contract texts said, in the order they were first said (0, 1, …); undefined when it never was. */
+  positionOf(en: string): number | undefined {
+    return this.shown.get(en)?.at;
+  }
+
+  /** The contract texts said with their shown forms, in the order first said. */
+  said(): IterableIterator<[string, ShownForms]> {
+    return this.shown.entries();
   }
 }
 
@@ -973,19 +995,19 @@ export function* translationEntries(strings: readonly string[], names: RefNames,
 /** The translations of `keys`, already distinct and in the order the plan lists them, the i-th key's shown forms from `shownAt(i)`. */
 export function* entriesInOrder(keys: readonly string[], names: RefNames, shownAt: (i: number) => ShownForms | undefined): Generator<TranslationEntry> {
   for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
     const shown = shownAt(i);
-    if (shown === undefined) continue;
-    const vi = resolveRefs(shown.vi, "vi", names);
-    // English is stored only where it is not the contract text with ids replaced by names (a
-    // message written without references reads its contract text that way).
-    if (!shown.marked) {
-      yield [k, vi, undefined];
-      continue;
-    }
-    const e = resolveRefs(shown.en, "en", names);
-    yield [k, vi, e !== resolveIdsInEnglish(k, names) ? e : undefined];
+    if (shown !== undefined) yield translationEntry(keys[i], shown, names);
   }
+}
+
+/** The translation of contract text `k` said with `shown`: its Vietnamese, and its English where stored (see planTranslations). */
+export function translationEntry(k: string, shown: ShownForms, names: RefNames): TranslationEntry {
+  const vi = resolveRefs(shown.vi, "vi", names);
+  // English is stored only where it is not the contract text with ids replaced by names (a
+  // message written without references reads its contract text that way).
+  if (!shown.marked) return [k, vi, undefined];
+  const e = resolveRefs(shown.en, "en", names);
+  return [k, vi, e !== resolveIdsInEnglish(k, names) ? e : undefined];
 }
 
 /** True for a key an object lists before the others, by value (an array index: "0", "17", never "01"). */

@@ -29,7 +29,7 @@ import { isStandaloneServer, summarise } from "./summary.js";
 import { chooseTargetSite } from "./target-site.js";
 import { applyRecordedDecisions, applyServerFacts, doneWaveEntry, doneWaveNumbers, doneWaveOf, planningStart, recordedHistory } from "./progress/apply.js";
 import { type CheckedProgress, checkProgress } from "./progress/check.js";
-import { NO_FACTS, progressSummary } from "./progress/facts.js";
+import { NO_FACTS, type ProgressFacts, progressSummary } from "./progress/facts.js";
 import type { LoadedProgress } from "./progress/load.js";
 import { PROGRESS_MSG } from "./progress/messages.js";
 import { movesOf } from "./progress/prepare.js";
@@ -55,6 +55,10 @@ export interface DetailedPlan {
 export interface PlanningOptions {
   /** Leave the plan's `translations` out, to be made from `messages` by the caller (planTranslations, background-translations.ts) [false]. */
   readonly deferTranslations?: boolean;
+  /** The log to record the plan's sentences in (one with an observer, background-translations.ts) [a new one]. */
+  readonly log?: MessageLog;
+  /** Told the plan's move groups (ids and systems) once they are final, before most sentences are said. */
+  readonly onGroups?: (groups: readonly PlanGroupShape[]) => void;
 }
 
 /** Plans the migration; `profile` is the profile as read (defaults resolved here); throws ProfileError on a bad profile. */
@@ -78,7 +82,7 @@ const byViolation = (a: Violation, b: Violation): number => byString(a.rule, b.r
  */
 export function planWithProfile(input: PlannerInput, profile: PlanningProfile, asOf: string, progress?: LoadedProgress, options: PlanningOptions = {}): DetailedPlan {
   const { index } = input;
-  const log = new MessageLog();
+  const log = options.log ?? new MessageLog();
   const say = (msg: Message): string => log.say(msg);
   const calendar = new Calendar({ weekdays: profile.weekdays, blackouts: profile.blackouts });
   const choice = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit, log);
@@ -105,6 +109,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   for (const w of schedule.waves) for (const ui of w.units) for (const s of schedule.units[ui].systems) waveOf.set(s, { number: w.number, start: w.window.start, end: w.window.end });
   for (const [s, w] of doneWaveOf(schedule.waves)) waveOf.set(s, w);
   const doneWaves = schedule.waves.filter((w) => w.recorded).length;
+  const { groups: planGroups, groupOfSystem } = movedGroups(schedule.units, groups, waveOf, facts);
+  options.onGroups?.(planGroups);
 
   // Consumer-before-provider splits left by loose cycles or pins.
   let splits = 0;
@@ -163,29 +169,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     if (kinds.length === 0) return "saas";
     return kinds.every((k) => k === "virtual") ? "virtual-machine" : "hardware";
   };
-  const groupOfSystem = new Map<string, string>();
-  const groupList: MoveGroup[] = [];
-  for (const u of schedule.units) {
-    groupList.push({ id: u.id, systems: [...u.systems], reason: say(u.reason) });
-    for (const s of u.systems) groupOfSystem.set(s, u.id);
-  }
-  const usedIds = new Set(groupList.map((g) => g.id));
-  for (const g of groups) {
-    // The part of a move group already moved (recorded done) is a group of its own.
-    const moved = g.systems.filter((s) => !groupOfSystem.has(s) && facts?.doneIn.has(s));
-    if (moved.length > 0) {
-      const id = usedIds.has(g.id) ? `${g.id}-done` : g.id;
-      usedIds.add(id);
-      const doneIn = [...new Set(moved.map((s) => waveOf.get(s)!.number))].sort((a, b) => a - b);
-      groupList.push({ id, systems: moved, reason: say(PROGRESS_MSG.groupDone({ waves: doneIn })) });
-      for (const s of moved) groupOfSystem.set(s, id);
-    }
-    const stays = g.systems.filter((s) => !groupOfSystem.has(s));
-    if (stays.length === 0) continue;
-    const id = usedIds.has(g.id) ? `${g.id}-stays` : g.id;
-    groupList.push({ id, systems: stays, reason: say(MSG.groupStays({ reasons: g.reasons.map(moveGroupReason) })) });
-    for (const s of stays) groupOfSystem.set(s, id);
-  }
+  // The plan's move groups, their reasons said here (in the order they always were).
+  const groupList: MoveGroup[] = planGroups.map((g) => ({ id: g.id, systems: g.systems, reason: say(g.reason) }));
   groupList.sort((a, b) => byString(a.id, b.id));
   const unscheduledOf = new Map(schedule.unscheduled.map((u) => [u.system, u.reason]));
   const doneNumbers = doneWaveNumbers(schedule.waves);
@@ -361,6 +346,50 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   };
   if (!options.deferTranslations) plan.translations = planTranslations(plan, log);
   return { plan, schedule, profile, ...(checked ? { progress: checked } : {}), messages: log };
+}
+
+/** A move group of the plan before its reason is said. */
+export interface PlanGroupShape {
+  readonly id: string;
+  readonly systems: string[];
+  readonly reason: Message;
+}
+
+/**
+ * The plan's move groups, final once the waves are scheduled: each scheduled unit, then of each
+ * move group the part recorded moved and the part that stays (each a group of its own, ids
+ * suffixed where the unit took the group's id), with the group of each system.
+ */
+function movedGroups(
+  units: ScheduleResult["units"],
+  groups: ReturnType<typeof moveGroups>,
+  waveOf: ReadonlyMap<string, { readonly number: number }>,
+  facts: ProgressFacts | undefined,
+): { groups: PlanGroupShape[]; groupOfSystem: Map<string, string> } {
+  const groupOfSystem = new Map<string, string>();
+  const out: PlanGroupShape[] = [];
+  for (const u of units) {
+    out.push({ id: u.id, systems: [...u.systems], reason: u.reason });
+    for (const s of u.systems) groupOfSystem.set(s, u.id);
+  }
+  const usedIds = new Set(out.map((g) => g.id));
+  for (const g of groups) {
+    // The part of a move group already moved (recorded done) is a group of its own.
+    const moved = g.systems.filter((s) => !groupOfSystem.has(s) && facts?.doneIn.has(s));
+    if (moved.length > 0) {
+      const id = usedIds.has(g.id) ? `${g.id}-done` : g.id;
+      usedIds.add(id);
+      const doneIn = [...new Set(moved.map((s) => waveOf.get(s)!.number))].sort((a, b) => a - b);
+      out.push({ id, systems: moved, reason: PROGRESS_MSG.groupDone({ waves: doneIn }) });
+      for (const s of moved) groupOfSystem.set(s, id);
+    }
+    const stays = g.systems.filter((s) => !groupOfSystem.has(s));
+    if (stays.length === 0) continue;
+    const id = usedIds.has(g.id) ? `${g.id}-stays` : g.id;
+    out.push({ id, systems: stays, reason: MSG.groupStays({ reasons: g.reasons.map(moveGroupReason) }) });
+    for (const s of stays) groupOfSystem.set(s, id);
+  }
+  return { groups: out, groupOfSystem };
 }
 
 /** A server's entry of the plan, keys in the contract's order, built field by field (no object spreads: it runs for every server). */

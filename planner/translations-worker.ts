@@ -1,53 +1,160 @@
-// The second thread of background-translations.ts: makes a plan's `translations` from the message
-// strings, their shown forms and the names the plan refers to (translationEntries, exactly as the
-// main thread would) and writes their JSON text as the plan file holds it into the file the main
-// thread named, as the sentences come (entriesText), so the Vietnamese is never held whole.
-import { closeSync, openSync, writeSync } from "node:fs";
-import { reply, workerInput } from "../common/worker.js";
-import type { TranslationsInput } from "./background-translations.js";
-import { entriesText } from "./translations-text.js";
-import { entriesInOrder, isArrayIndexKey, type RefNames, refNamesOf, type ShownForms, type TranslationEntry, translationEntries } from "./messages.js";
+// The second thread of background-translations.ts: resolves the plan's sentences as the main
+// thread says them (translationEntry, exactly as planTranslations would, once the move groups are
+// known), keeping each one's text as the plan file holds it (`"key": "vietnamese"`, UTF-8) and the
+// few English forms stored; when the main thread says which sentences the plan holds, writes their
+// text in the plan's order into the file the main thread named.
+import { closeSync, openSync, readlinkSync, writeSync } from "node:fs";
+import { setPriority } from "node:os";
+import { fromMain, reply, workerInput } from "../common/worker.js";
+import { membersText } from "../common/json-chunks.js";
+import type { SaidBatch, ToTranslationsWorker, TranslationsInput } from "./background-translations.js";
+import { isArrayIndexKey, type RefNames, refNamesOf, translationEntry } from "./messages.js";
 
-/**
- * The entries of `keys` (distinct, as the main thread sends them) in the plan's order: the
- * positions sorted by key, no map from key to position; with an array-index key among them (which
- * an object lists first), translationEntries' own ordering.
- */
-function inOrder(keys: readonly string[], names: RefNames, shownOf: (i: number) => ShownForms): Iterable<TranslationEntry> {
-  if (keys.some(isArrayIndexKey)) {
-    const at = new Map(keys.map((k, i) => [k, i]));
-    return translationEntries(keys, names, (k) => shownOf(at.get(k)!));
+/** How long one wait for the main thread lasts (it waits again: the main thread may plan for minutes). */
+const WAIT_MS = 60_000;
+
+/** Bytes of member text kept per block. */
+const BLOCK_BYTES = 8 << 20;
+
+/** The `vi` members' text, UTF-8, in blocks: member i is bytes [at[i], at[i] + length[i]) of block[i]. */
+class Members {
+  private readonly blocks: Buffer[] = [];
+  private readonly blockOf: number[] = [];
+  private readonly at: number[] = [];
+  private readonly length: number[] = [];
+  private used = BLOCK_BYTES;
+
+  add(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (this.used + text.length * 3 > (this.blocks.at(-1)?.length ?? 0)) {
+      this.blocks.push(Buffer.allocUnsafe(Math.max(BLOCK_BYTES, text.length * 3)));
+      this.used = 0;
+    }
+    const block = this.blocks.length - 1;
+    const n = this.blocks[block].write(text, this.used, "utf8");
+    this.blockOf.push(block);
+    this.at.push(this.used);
+    this.length.push(n);
+    this.used += n;
   }
-  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  return entriesInOrder(
-    order.map((i) => keys[i]),
-    names,
-    (j) => shownOf(order[j]),
-  );
+
+  get count(): number {
+    return this.at.length;
+  }
+
+  bytes(i: number): Buffer {
+    return this.blocks[this.blockOf[i]].subarray(this.at[i], this.at[i] + this.length[i]);
+  }
+}
+
+/** Writes pieces (text or bytes) to `fd` through one reused buffer. */
+class Out {
+  private readonly buffer = Buffer.allocUnsafe(4 << 20);
+  private used = 0;
+  constructor(private readonly fd: number) {}
+
+  text(s: string): void {
+    if (this.used + s.length * 3 > this.buffer.length) this.flush();
+    if (s.length * 3 > this.buffer.length) return this.raw(Buffer.from(s, "utf8"));
+    this.used += this.buffer.write(s, this.used, "utf8");
+  }
+
+  bytes(b: Buffer): void {
+    if (this.used + b.length > this.buffer.length) this.flush();
+    if (b.length > this.buffer.length) return this.raw(b);
+    this.used += b.copy(this.buffer, this.used);
+  }
+
+  flush(): void {
+    this.raw(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private raw(b: Buffer): void {
+    for (let at = 0; at < b.length; ) at += writeSync(this.fd, b, at, b.length - at);
+  }
+}
+
+/** The positions `used` marks, in the order the plan's `translations` objects list their keys: array-index keys first, by value, then the others by code unit. */
+function planOrder(keys: readonly string[], used: Uint8Array): number[] {
+  const indices: number[] = [];
+  const others: number[] = [];
+  for (let i = 0; i < used.length; i++) if (used[i] === 1) (isArrayIndexKey(keys[i]) ? indices : others).push(i);
+  others.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  indices.sort((a, b) => Number(keys[a]) - Number(keys[b]));
+  return indices.length === 0 ? others : indices.concat(others);
+}
+
+/** The translations' text as translationsText gives it (one level down in the plan), written to `out`. */
+function writeTranslations(out: Out, keys: readonly string[], members: Members, english: ReadonlyMap<number, string>, used: Uint8Array): void {
+  const order = planOrder(keys, used);
+  out.text('{\n    "vi": {');
+  for (let j = 0; j < order.length; j++) {
+    out.text(j === 0 ? "\n      " : ",\n      ");
+    out.bytes(members.bytes(order[j]));
+  }
+  out.text(order.length === 0 ? "}" : "\n    }");
+  const en: Record<string, string> = Object.create(null) as Record<string, string>;
+  let anyEn = false;
+  for (const i of order) {
+    const e = english.get(i);
+    if (e === undefined) continue;
+    en[keys[i]] = e;
+    anyEn = true;
+  }
+  if (anyEn) out.text(`,\n    "en": {\n${membersText(en, 2)}\n    }`);
+  out.text("\n  }");
+  out.flush();
+}
+
+try {
+  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  setPriority(tid, 19);
+} catch {
+  // not Linux: the thread runs at the process's priority
 }
 
 try {
   const input = workerInput<TranslationsInput>();
-  const { keys, en, vi, marked } = input;
-  const shownOf = (i: number): ShownForms => ({ en: en[i] ?? keys[i], vi: vi[i], marked: marked[i] === 1 });
-  const names = refNamesOf({
-    systems: input.names.systems.map(([id, name, fn]) => ({ id, name, function: fn })),
-    sites: input.names.sites.map(([id, name]) => ({ id, name })),
-    agencies: input.names.agencies.map(([id, name]) => ({ id, name })),
-    externals: input.names.externals.map(([id, name]) => ({ id, name })),
-    groups: input.names.groups.map(([id, systems]) => ({ id, systems })),
-  });
-  // Written as UTF-8 into the main thread's file, one reused buffer; opened first, so that the main
-  // thread lets go of what it would need to make them itself only once nothing is left to fail
-  // but the disk.
-  const fd = openSync(input.spill, "w");
-  reply({ started: true });
+  // Made by the main thread: opening it never makes it again once the main thread removed it.
+  const fd = openSync(input.spill, "r+");
   try {
-    let buffer = Buffer.allocUnsafe(4 << 20);
-    for (const piece of entriesText(inOrder(keys, names, shownOf))) {
-      if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
-      const bytes = buffer.write(piece, 0, "utf8");
-      for (let at = 0; at < bytes; ) at += writeSync(fd, buffer, at, bytes - at);
+    const keys: string[] = [];
+    const members = new Members();
+    const english = new Map<number, string>();
+    let waiting: SaidBatch[] = [];
+    let names: RefNames | undefined;
+    /** Resolves the sentences come so far (once the names are complete). */
+    const resolve = (): void => {
+      if (names === undefined) return;
+      for (const batch of waiting) {
+        for (let j = 0; j < batch.keys.length; j++) {
+          const k = batch.keys[j];
+          const [, vi, en] = translationEntry(k, { en: batch.en[j] ?? k, vi: batch.vi[j], marked: batch.marked[j] === 1 }, names);
+          if (en !== undefined) english.set(keys.length, en);
+          keys.push(k);
+          members.add(`${JSON.stringify(k)}: ${JSON.stringify(vi)}`);
+        }
+      }
+      waiting = [];
+    };
+    for (;;) {
+      const message = fromMain(WAIT_MS) as ToTranslationsWorker | undefined;
+      if (message === undefined) continue;
+      if ("said" in message) {
+        waiting.push(message.said);
+        resolve();
+      } else if ("groups" in message) {
+        names = refNamesOf({ ...input.names, groups: message.groups });
+        resolve();
+      } else {
+        reply({ have: true });
+        if (names === undefined) throw new Error("the plan's move groups never came");
+        resolve();
+        if (message.used.length !== keys.length) throw new Error(`${keys.length} sentences came, the plan names ${message.used.length}`);
+        writeTranslations(new Out(fd), keys, members, english, message.used);
+        break;
+      }
     }
   } finally {
     closeSync(fd);

@@ -6,16 +6,18 @@ import { generateInventory } from "../../bench/generate.js";
 import { benchProfile } from "../../bench/plan.bench.js";
 import { writeInventoryYaml } from "../../bench/write.js";
 import { loadInventorySync } from "../../inventory/load.js";
-import { translateInBackground } from "../../planner/background-translations.js";
+import { inventoryNames, lastTranslationsMadeBy, streamTranslations, translateInBackground } from "../../planner/background-translations.js";
 import { entriesText, translationsText } from "../../planner/translations-text.js";
 import { InternalError } from "../../common/errors.js";
 import { run } from "../../planner/cli/main.js";
-import { type RefNames, type ShownForms, translationEntries, translationsFor } from "../../planner/messages.js";
+import { MSG, type RefNames, type ShownForms, translationEntries, translationsFor } from "../../planner/messages.js";
 import { planWithProfile, serialisePlan } from "../../planner/plan.js";
 import { checkProfile } from "../../planner/profile.js";
 import { captureIo, tempDir } from "../fixtures.js";
 
 const SAMPLE = join(__dirname, "..", "..", "inventory", "sample");
+
+const inventoryNamesOf = (loaded: ReturnType<typeof loadInventorySync>) => inventoryNames(loaded.index);
 
 const names: RefNames = {
   system: (id) => (id.startsWith("s") ? `Hệ thống ${id}` : undefined),
@@ -63,6 +65,46 @@ describe("translations written as they are made", () => {
     // Once the worker has its input the plan and the log are let go: the value is not kept anywhere.
     expect(() => background!.value()).toThrow(InternalError);
   });
+
+  it("made while the plan is made (the sentences handed over as they are said) are those made after", () => {
+    const loaded = loadInventorySync(SAMPLE, { asOf: "2026-11-23", locateWarnings: false });
+    const alone = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23").plan;
+    const dir = tempDir();
+    const stream = streamTranslations(() => inventoryNamesOf(loaded), dir, true);
+    const { plan } = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23", undefined, { deferTranslations: true, log: stream.log, onGroups: (g) => stream.groups(g) });
+    const background = stream.finish(plan)!;
+    expect(background).toBeDefined();
+    const text = Buffer.concat([...background.pieces()].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8");
+    expect(lastTranslationsMadeBy()).toBe("worker");
+    expect(text).toBe([...translationsText(alone.translations!)].join(""));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("are made on the main thread when the worker fails, and leave no file behind when planning stops early", () => {
+    const loaded = loadInventorySync(SAMPLE, { asOf: "2026-11-23", locateWarnings: false });
+    const alone = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23").plan;
+    const dir = tempDir();
+    // Names the worker cannot read: it fails once the groups come, and the main thread makes them.
+    const broken = streamTranslations(() => ({ systems: [null] }) as never, dir, true);
+    const { plan } = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23", undefined, { deferTranslations: true, log: broken.log, onGroups: (g) => broken.groups(g) });
+    const background = broken.finish(plan)!;
+    const text = [...background.pieces()].map((p) => (typeof p === "string" ? p : Buffer.from(p).toString("utf8"))).join("");
+    expect(lastTranslationsMadeBy()).toBe("here");
+    expect(text).toBe([...translationsText(alone.translations!)].join(""));
+    background.close();
+    expect(readdirSync(dir)).toEqual([]);
+    // Planning that stops (an error) after the worker started: closed, nothing left.
+    const stopped = streamTranslations(() => inventoryNamesOf(loaded), dir, true);
+    stopped.log.say(MSG.targetHost());
+    expect(readdirSync(dir)).toHaveLength(1);
+    stopped.close();
+    expect(readdirSync(dir)).toEqual([]);
+    // Without the move groups the worker cannot resolve: made here.
+    const groupless = streamTranslations(() => inventoryNamesOf(loaded), dir, true);
+    groupless.log.say(MSG.targetHost());
+    expect(groupless.finish(plan)).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe("dcplan plan with its translations made on a second thread", () => {
@@ -88,6 +130,7 @@ describe("dcplan plan with its translations made on a second thread", () => {
       const io = captureIo("2026-11-22");
       expect(await run(["plan", "--inventory", join(dir, "inv"), "--profile", profile, "--as-of", "2026-11-22", "--out", out, "--options-budget", "0"], io)).toBe(0);
       files.push(readFileSync(out, "utf8"));
+      if (threads === undefined) expect(lastTranslationsMadeBy()).toBe("worker");
     }
     expect(files[1]).toBe(files[0]);
     const plan = JSON.parse(files[0]) as { translations: { vi: Record<string, string> } };

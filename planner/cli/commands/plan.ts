@@ -16,9 +16,9 @@ import { loadInventory } from "../../../inventory/load.js";
 import { formatDate, formatNumber, type Lang } from "../../export/i18n.js";
 import { text } from "../../export/tables.js";
 import type { Cost, Plan } from "../../plan-schema.js";
-import { translateInBackground, type BackgroundTranslations } from "../../background-translations.js";
+import { type BackgroundTranslations, inventoryNames, streamTranslations } from "../../background-translations.js";
 import { planTranslations } from "../../messages.js";
-import { planJsonPiecesWith, planWithProfile } from "../../plan.js";
+import { type DetailedPlan, planJsonPiecesWith, planWithProfile } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
@@ -227,11 +227,20 @@ async function makePlan(options: PlanOptions, io: Io, background: string | undef
   const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
   const asRead: LoadedProfile = options.profile === undefined ? { profile: {} } : loadProfile(options.profile);
   const progress = options.progress !== undefined ? loadProgress(options.progress) : undefined;
-  const detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf, progress, { deferTranslations: true });
+  // The translations are made on a second thread as the sentences are said, when the plan goes to a file.
+  const stream = background === undefined ? undefined : streamTranslations(() => inventoryNames(loaded.index), background);
+  let detailed: DetailedPlan;
+  try {
+    detailed = planWithProfile(loaded, checkProfile(asRead, loaded.index, asOf), asOf, progress, { deferTranslations: true, ...(stream ? { log: stream.log, onGroups: (groups) => stream.groups(groups) } : {}) });
+  } catch (err) {
+    stream?.close();
+    throw err;
+  }
   const { plan } = detailed;
   const search = !plan.deadline.met && options.optionsBudget !== 0;
   // The options add their sentences to the translations: those are made here first when they run.
-  const translations = search || background === undefined ? undefined : translateInBackground(plan, detailed.messages, background);
+  if (search) stream?.close();
+  const translations = search ? undefined : stream?.finish(plan);
   if (translations) {
     // Written from the worker's text (planCommand); made here only if something reads them.
     Object.defineProperty(plan, "translations", {
