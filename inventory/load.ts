@@ -16,6 +16,7 @@ import { type Finding, InventoryError, type Place } from "../common/errors.js";
 import { ioProblem, readText } from "../common/read-text.js";
 import { inventoryFiles } from "./files.js";
 import { startReadAhead } from "./parallel-read.js";
+import { plainEntity } from "./plain-entities.js";
 import { indexInventory, type InventoryIndex } from "./model.js";
 import { crossRecordRules, type EntityOrigin, type RuleContext } from "./rules.js";
 import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, isCollectionKey, suggest, unknownFieldMessage } from "./schema.js";
@@ -129,7 +130,8 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
         newOrigins.push(rawId);
       }
     }
-    const result: Checked = checked ?? (ENTITY_SCHEMAS[collection] as z.ZodType).safeParse(raw);
+    const plain = checked === undefined ? plainEntity(collection, raw) : undefined;
+    const result: Checked = checked ?? (plain !== undefined ? { success: true, data: plain } : (ENTITY_SCHEMAS[collection] as z.ZodType).safeParse(raw));
     if (result.success) {
       lists[collection].push(result.data);
       ruleLists[collection].push(result.data);

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { readText } from "../common/read-text.js";
 import { reply, workerInput } from "../common/worker.js";
 import { type Collection, ENTITY_SCHEMAS, isCollectionKey } from "./schema.js";
+import { plainEntity } from "./plain-entities.js";
 import { readYamlSubset } from "./yaml-subset.js";
 import type { WorkerFile, WorkerInput, WorkerInvalid } from "./parallel-read.js";
 
@@ -32,6 +33,12 @@ function readOne(file: string): WorkerFile {
   let exact = true;
   const docs = readYamlSubset(text, (d, key, i, raw) => {
     if (!isCollectionKey(key)) return;
+    const plain = plainEntity(key, raw);
+    if (plain !== undefined) {
+      // Always the same as JSON (plain-entities.ts).
+      valid.push([d, key, i, plain]);
+      return;
+    }
     const result = (ENTITY_SCHEMAS[key] as z.ZodType).safeParse(raw);
     if (result.success) {
       if (exact && !jsonExact(result.data)) exact = false;
