@@ -108,18 +108,29 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
 function writePieces(path: string, pieces: Iterable<string | Uint8Array>, mode?: number): void {
   const fd = mode === undefined ? openSync(path, "w") : openSync(path, "w", mode);
   try {
-    // Each piece is encoded into one buffer used again and again (no Buffer per piece, and the
-    // encoding says how many bytes to write, so a short write goes on from its byte).
+    // Pieces are encoded one after the other into one buffer used again and again (no Buffer per
+    // piece, no string joined of them), written when the next might not fit; a short write goes on
+    // from its byte.
     let buffer = Buffer.allocUnsafe(4 << 20);
+    let used = 0;
+    const flush = (): void => {
+      for (let at = 0; at < used; ) at += writeSync(fd, buffer, at, used - at);
+      used = 0;
+    };
     for (const piece of pieces) {
       if (typeof piece !== "string") {
+        flush();
         for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at, piece.length - at);
         continue;
       }
-      if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
-      const bytes = buffer.write(piece, 0, "utf8");
-      for (let at = 0; at < bytes; ) at += writeSync(fd, buffer, at, bytes - at);
+      // A UTF-16 code unit is at most 3 bytes of UTF-8.
+      if (used + piece.length * 3 > buffer.length) {
+        flush();
+        if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
+      }
+      used += buffer.write(piece, used, "utf8");
     }
+    flush();
   } finally {
     closeSync(fd);
   }

@@ -16,8 +16,10 @@ export interface JsonChunkOptions<P extends string | Uint8Array = string> {
   readonly indent?: number;
   /** Levels of arrays and objects opened member by member [2]. */
   readonly depth?: number;
-  /** Characters gathered before a piece is handed out [1 << 20]. */
+  /** Characters gathered before a piece is handed out [1 << 20]; 0 hands out every string as it is made (for a writer that gathers them itself, common/io.ts). */
   readonly pieceChars?: number;
+  /** Characters of leaf members stringified at a time [pieceChars / 2]. */
+  readonly batchChars?: number;
   /** Level at which `value` stands in a larger document: its lines after the first are indented that much more, and `depth` counts from the document's top [0]. */
   readonly base?: number;
   /**
@@ -57,6 +59,7 @@ export function* jsonChunks<P extends string | Uint8Array = string>(value: unkno
   const indent = options.indent ?? 2;
   const maxDepth = options.depth ?? 2;
   const pieceChars = options.pieceChars ?? 1 << 20;
+  const batchChars = options.batchChars ?? pieceChars / 2;
   const pad = (level: number): string => " ".repeat(indent * level);
   let piece: string[] = [];
   let size = 0;
@@ -139,7 +142,7 @@ export function* jsonChunks<P extends string | Uint8Array = string>(value: unkno
       let chars = 0;
       let written = false;
       while (done < length) {
-        const count = done === 0 ? Math.min(length, 16) : Math.max(1, Math.min(length - done, Math.floor(((pieceChars / 2) * done) / Math.max(chars, 1))));
+        const count = done === 0 ? Math.min(length, 16) : Math.max(1, Math.min(length - done, Math.floor((Math.max(batchChars, 1) * done) / Math.max(chars, 1))));
         const text = batchText(v, keys, done, count, level);
         if (text !== "") {
           if (written) out(",\n");

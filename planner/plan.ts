@@ -415,9 +415,14 @@ function planServerEntry(s: PlanServer & { relocateOn?: string }, standalone: bo
 /**
  * The plan as JSON in pieces (see planJsonPieces), `translations` from `late` when given (their
  * text where they stand, e.g. background-translations.ts), else from the plan, a sentence at a time.
+ * `gathered`: every string as it is made, for a writer that gathers them itself (writeFileAtomic),
+ * not pieces of about 1 MB joined here.
  */
-export function* planJsonPiecesWith<P extends string | Uint8Array = string>(plan: Plan, late?: () => Iterable<P>): Generator<string | P> {
-  yield* jsonChunks<string | P>(plan, { late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)) });
+export function* planJsonPiecesWith<P extends string | Uint8Array = string>(plan: Plan, late?: () => Iterable<P>, gathered = false): Generator<string | P> {
+  yield* jsonChunks<string | P>(plan, {
+    late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)),
+    ...(gathered ? { pieceChars: 0, batchChars: 1 << 19 } : {}),
+  });
   yield "\n";
 }
 

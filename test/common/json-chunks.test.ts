@@ -9,6 +9,8 @@ describe("jsonChunks", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 5 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 64 }), (v, depth, pieceChars) => {
         expect(joined(v, { depth, pieceChars })).toBe(JSON.stringify(v, null, 2));
+        // Every string handed out as made, leaf batches of any size.
+        expect(joined(v, { depth, pieceChars: 0, batchChars: pieceChars })).toBe(JSON.stringify(v, null, 2));
       }),
       { numRuns: 400, seed: 20261130 },
     );

@@ -270,15 +270,15 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
     // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
     let bytes = 0;
     // Bytes are counted only for the person's summary (it says how large the file is).
-    const counted = function* (): Generator<string | Uint8Array> {
-      for (const piece of planJsonPiecesWith(plan, translations ? () => translations.pieces() : undefined)) {
+    const counted = function* (gathered: boolean): Generator<string | Uint8Array> {
+      for (const piece of planJsonPiecesWith(plan, translations ? () => translations.pieces() : undefined, gathered)) {
         translations?.poll();
         if (person) bytes += typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length;
         yield piece;
       }
     };
-    if (options.out !== undefined) writeFileAtomic(options.out, counted());
-    if (!person && (options.out === undefined || options.json === true)) for (const piece of counted()) io.stdout(typeof piece === "string" ? piece : Buffer.from(piece).toString("utf8"));
+    if (options.out !== undefined) writeFileAtomic(options.out, counted(true));
+    if (!person && (options.out === undefined || options.json === true)) for (const piece of counted(false)) io.stdout(typeof piece === "string" ? piece : Buffer.from(piece).toString("utf8"));
     if (person) {
       io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
       const forPerson = optionLines(true);
