@@ -18,7 +18,7 @@ import { inventoryFiles } from "./files.js";
 import { startReadAhead } from "./parallel-read.js";
 import { plainEntity } from "./plain-entities.js";
 import { indexInventory, type InventoryIndex } from "./model.js";
-import { crossRecordRules, type EntityOrigin, type RuleContext } from "./rules.js";
+import { crossRecordRules, type EntityOrigin, type RuleContext, warningOnlyRules } from "./rules.js";
 import { type Collection, COLLECTIONS, ENTITY_NOUN, ENTITY_SCHEMAS, type Inventory, isCollectionKey, suggest, unknownFieldMessage } from "./schema.js";
 import { locate, readYamlFile, forgetPositions } from "./yaml-source.js";
 import { locateInSubset, type PathQuery, readYamlSubset } from "./yaml-subset.js";
@@ -56,6 +56,8 @@ export interface LoadOptions {
    * warnings keep where they are as document and path, and `locateAll` can locate the few shown.
    */
   readonly locateWarnings?: boolean;
+  /** Check and return the warnings [true]; false skips the rules that only warn and returns none (a command that never shows them: `dcplan plan`). */
+  readonly warnings?: boolean;
   /** Read the last files on a second thread meanwhile (parallel-read.ts): "auto" for large inventories on a machine with two cores, "always" (tests), "never" ["auto"]. */
   readonly readAhead?: "auto" | "always" | "never";
 }
@@ -267,7 +269,8 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
     asOf: options.asOf ?? new Date().toISOString().slice(0, 10),
     push: (f) => pending.push(f),
   };
-  for (const rule of crossRecordRules) rule(ctx);
+  const wantWarnings = options.warnings !== false;
+  for (const rule of crossRecordRules) if (wantWarnings || !warningOnlyRules.has(rule)) rule(ctx);
 
   const errors = pending.filter((f) => f.severity === "error");
   if (errors.length > 0) {
@@ -275,7 +278,7 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
     forgetPositions();
     throw new InventoryError(located);
   }
-  const warnings = pending.filter((f) => f.severity === "warning");
+  const warnings = wantWarnings ? pending.filter((f) => f.severity === "warning") : [];
   const locatedWarnings = options.locateWarnings === false ? warnings : locateAll(warnings, texts);
   forgetPositions();
   return { inventory, index, warnings: locatedWarnings, files, origins };

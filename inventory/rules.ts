@@ -215,6 +215,9 @@ export const systemsAcrossSites: Rule = (ctx) => {
   }
 };
 
+/** The rules that only ever warn: skipped when the warnings are not wanted (LoadOptions.warnings). */
+export const warningOnlyRules: ReadonlySet<Rule> = new Set([supportEnded, systemsWithoutServers, hotServers, systemsAcrossSites]);
+
 /** Every cross-record rule, in the order they run. */
 export const crossRecordRules: readonly Rule[] = [
   duplicateIds,

@@ -32,6 +32,18 @@ describe("loading a directory", () => {
     expect(loaded.inventory.systems[0].name).toBe("Đăng nhập tập trung");
   });
 
+  it("skips the rules that only warn when the warnings are not wanted, and still reports every error", async () => {
+    const sample = join(__dirname, "..", "..", "inventory", "sample");
+    const all = await loadInventory(sample, { asOf: "2026-11-22", locateWarnings: false });
+    expect(all.warnings.length).toBeGreaterThan(0);
+    const none = await loadInventory(sample, { asOf: "2026-11-22", locateWarnings: false, warnings: false });
+    expect(none.warnings).toEqual([]);
+    expect(none.inventory).toEqual(all.inventory);
+    // An error of a rule that also warns (a dangling reference) still stops the load.
+    const dir = writeTree({ "a.yaml": SITE, "b.yaml": "servers:\n  - { id: host-1, site: dc-hn, kind: physical, cpuCores: 8, memoryGiB: 64, supportEnds: 2020-01-01 }\n" });
+    await expect(loadInventory(dir, { asOf: "2026-11-22", warnings: false })).rejects.toThrow(InventoryError);
+  });
+
   it("sorts files by path the same way everywhere", () => {
     const dir = writeTree({ "B.yaml": SITE, "a.yaml": "", "a/z.yaml": "", "a-b.yaml": "" });
     expect(listYamlFiles(dir).map((f) => f.slice(dir.length + 1))).toEqual(["B.yaml", "a-b.yaml", "a.yaml", "a/z.yaml"]);

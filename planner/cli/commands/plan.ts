@@ -224,7 +224,8 @@ async function makePlan(options: PlanOptions, io: Io, background: string | undef
   // Imported only when asked for: most plans are not costed.
   const costing = options.prices !== undefined ? await import("../../cost/index.js") : undefined;
   const book = costing?.loadPriceBook(options.prices!);
-  const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false });
+  // The plan shows no inventory warnings (`dcplan validate` does): not checked here.
+  const loaded = await loadInventory(options.inventory, { asOf, locateWarnings: false, warnings: false });
   const asRead: LoadedProfile = options.profile === undefined ? { profile: {} } : loadProfile(options.profile);
   const progress = options.progress !== undefined ? loadProgress(options.progress) : undefined;
   // The translations are made on a second thread as the sentences are said, when the plan goes to a file.
