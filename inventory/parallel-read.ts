@@ -19,8 +19,14 @@ import type { Collection } from "./schema.js";
 
 /** Inventories smaller than this (bytes of YAML) are read on one thread: starting the worker costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 2 ** 20;
-/** Share of the bytes the worker reads (it also writes JSON, the main thread parses that JSON and starts at once: at 20k systems the main thread waited 50–80 ms at 0.55, 230–310 ms at 0.62). */
-export const PARALLEL_WORKER_SHARE = 0.55;
+/**
+ * Share of the bytes the worker reads (it starts a module graph of its own and writes JSON, which
+ * the main thread parses and files after its own share). At 20k systems, with the schema's fast
+ * path (plain-entities.ts), loading took a median 2.20 s at 0.50 against 2.34 s at 0.55 and 2.49 s
+ * at 0.45 (six alternating runs each); before it, 0.55 was best (the main thread waited 50–80 ms,
+ * 230–310 ms at 0.62).
+ */
+export const PARALLEL_WORKER_SHARE = 0.5;
 /** How long the main thread waits for one file from the worker before reading the rest itself. */
 const WORKER_PATIENCE_MS = 120_000;
 
