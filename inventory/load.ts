@@ -15,7 +15,7 @@ import type { z } from "zod";
 import { type Finding, InventoryError, type Place } from "../common/errors.js";
 import { ioProblem, readText } from "../common/read-text.js";
 import { inventoryFiles } from "./files.js";
-import { startReadAhead } from "./parallel-read.js";
+import { claimReadAhead, startReadAhead } from "./parallel-read.js";
 import { plainEntity } from "./plain-entities.js";
 import { indexInventory, type InventoryIndex } from "./model.js";
 import { crossRecordRules, type EntityOrigin, type RuleContext, warningOnlyRules } from "./rules.js";
@@ -190,7 +190,10 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
   };
 
   // Large inventories: a second thread reads the last files meanwhile (parallel-read.ts).
-  const ahead = startReadAhead(files, options.readAhead);
+  // (Started already when the command asked for it early: claimReadAhead.)
+  const early = claimReadAhead(dir, files);
+  const ahead = early !== undefined && options.readAhead !== "never" ? early : startReadAhead(files, options.readAhead);
+  if (ahead !== early) early?.close();
   try {
     for (const file of files) {
       const got = ahead?.take(file);

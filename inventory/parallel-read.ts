@@ -13,8 +13,10 @@
 // DCPLAN_THREADS=1 in the environment reads on one thread always (comparing, profiling).
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
 import type { Finding } from "../common/errors.js";
 import { startWorker } from "../common/worker.js";
+import { inventoryFiles } from "./files.js";
 import type { Collection } from "./schema.js";
 
 /** Inventories smaller than this (bytes of YAML) are read on one thread: starting the worker costs more than it saves. */
@@ -89,10 +91,51 @@ export function workerShare(files: readonly string[], sizes: readonly number[], 
 
 let lastShare = 0;
 let workerRead = 0;
+let claimed = false;
 
-/** Of the last load that started the worker: how many files it was given, and how many it read and validated itself (tests). */
-export function lastReadAheadCounts(): { readonly given: number; readonly read: number } {
-  return { given: lastShare, read: workerRead };
+/** Of the last load that started the worker: how many files it was given, how many it read and validated itself, and whether it was started early (prefetchReadAhead) (tests). */
+export function lastReadAheadCounts(): { readonly given: number; readonly read: number; readonly early: boolean } {
+  return { given: lastShare, read: workerRead, early: claimed };
+}
+
+/** A read-ahead started before the inventory is loaded (prefetchReadAhead), until loadInventory claims it. */
+let prefetched: { readonly dir: string; readonly files: readonly string[]; readonly source: ReadAheadSource } | undefined;
+
+/**
+ * Starts the read-ahead of the inventory in `dir` now, before loading it (a command whose other
+ * modules are still to be loaded: `dcplan plan`), for loadInventory to claim (claimReadAhead);
+ * nothing when the directory cannot be listed cleanly or is small.
+ */
+export function prefetchReadAhead(dir: string, mode: "auto" | "always" = "auto"): void {
+  dropReadAhead();
+  let listed;
+  try {
+    listed = inventoryFiles(dir);
+  } catch {
+    return;
+  }
+  if (listed.findings.length > 0) return;
+  const source = startReadAhead(listed.files, mode);
+  if (source !== undefined) prefetched = { dir: resolve(dir), files: listed.files, source };
+}
+
+/** Stops a read-ahead prefetchReadAhead started that nothing claimed (the command failed before loading). */
+export function dropReadAhead(): void {
+  prefetched?.source.close();
+  prefetched = undefined;
+}
+
+/** The read-ahead prefetchReadAhead started, when it reads these `files` of `dir`; any other is stopped. */
+export function claimReadAhead(dir: string, files: readonly string[]): ReadAheadSource | undefined {
+  const got = prefetched;
+  prefetched = undefined;
+  if (got === undefined) return undefined;
+  if (got.dir === resolve(dir) && got.files.length === files.length && got.files.every((f, i) => f === files[i])) {
+    claimed = true;
+    return got.source;
+  }
+  got.source.close();
+  return undefined;
 }
 
 /** Starts reading the worker's share of `files` ahead (see file header); undefined when one thread reads them all. `mode` "always" uses the worker whatever the size (tests), "never" never. */
@@ -111,6 +154,7 @@ export function startReadAhead(files: readonly string[], mode: "auto" | "always"
   if (link === undefined) return undefined;
   lastShare = share.length;
   workerRead = 0;
+  claimed = false;
   const pending = new Set(share);
   let closed = false;
   const close = (): void => {

@@ -5,7 +5,7 @@ import { generateInventory } from "../../bench/generate.js";
 import { writeInventoryYaml } from "../../bench/write.js";
 import { InventoryError } from "../../common/errors.js";
 import { type LoadedInventory, loadInventorySync } from "../../inventory/load.js";
-import { lastReadAheadCounts, PARALLEL_MIN_BYTES, workerShare } from "../../inventory/parallel-read.js";
+import { claimReadAhead, dropReadAhead, lastReadAheadCounts, PARALLEL_MIN_BYTES, prefetchReadAhead, workerShare } from "../../inventory/parallel-read.js";
 import { tempDir, writeTree } from "../fixtures.js";
 
 const SAMPLE = join(__dirname, "..", "..", "inventory", "sample");
@@ -49,6 +49,27 @@ describe("reading the last files on a second thread", () => {
     expect(counts.read).toBe(counts.given);
   });
 
+  it("can be started before the inventory is loaded (a command still loading its modules), and is used only for that inventory", () => {
+    const dir = tempDir();
+    writeInventoryYaml(generateInventory({ seed: 7, servers: 2_000, asOf: "2026-11-22" }), dir);
+    const alone = outcome(dir, "never");
+    prefetchReadAhead(dir, "always");
+    const early = loadInventorySync(dir, { asOf: "2026-11-22" });
+    expect(lastReadAheadCounts()).toMatchObject({ early: true });
+    expect(lastReadAheadCounts().read).toBe(lastReadAheadCounts().given);
+    const { index: _index, origins, ...rest } = early;
+    expect(JSON.stringify({ loaded: { ...rest, origins: [...origins] } })).toBe(JSON.stringify(alone));
+    // Started for another directory: stopped, and this one read as ever.
+    prefetchReadAhead(SAMPLE, "always");
+    expect(lastReadAheadCounts().early).toBe(false);
+    expect(loadInventorySync(dir, { asOf: "2026-11-22", readAhead: "never" }).inventory.servers.length).toBe(2_000);
+    expect(claimReadAhead(SAMPLE, [])).toBeUndefined();
+    // Nothing claimed it: dropped.
+    prefetchReadAhead(dir, "always");
+    dropReadAhead();
+    expect(claimReadAhead(dir, [])).toBeUndefined();
+  });
+
   it("loads a generated inventory of many files the same way", () => {
     const dir = tempDir();
     writeInventoryYaml(generateInventory({ seed: 7, servers: 2_000, asOf: "2026-11-22" }), dir);
@@ -83,6 +104,6 @@ describe("reading the last files on a second thread", () => {
     const alone = loadInventorySync(dir, { asOf: "2026-11-22", readAhead: "never" });
     const ahead = loadInventorySync(dir, { asOf: "2026-11-22", readAhead: "always" });
     expect(Object.is(ahead.inventory.servers[0].usage?.cpuPct, alone.inventory.servers[0].usage?.cpuPct)).toBe(true);
-    expect(lastReadAheadCounts()).toEqual({ given: 1, read: Object.is(alone.inventory.servers[0].usage?.cpuPct, -0) ? 0 : 1 });
+    expect(lastReadAheadCounts()).toEqual({ given: 1, read: Object.is(alone.inventory.servers[0].usage?.cpuPct, -0) ? 0 : 1, early: false });
   });
 });

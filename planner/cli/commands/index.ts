@@ -157,7 +157,16 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml --out plan.json",
       "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
     ],
-    load: async () => (await import("./plan.js")).action,
+    // The read-ahead of a large inventory (inventory/parallel-read.ts) starts while the planner's modules load.
+    load: async () => async (invocation) => {
+      const ahead = await import("../../../inventory/parallel-read.js");
+      if (typeof invocation.options.inventory === "string") ahead.prefetchReadAhead(invocation.options.inventory);
+      try {
+        await (await import("./plan.js")).action(invocation);
+      } finally {
+        ahead.dropReadAhead();
+      }
+    },
   },
   {
     name: "options",
