@@ -139,18 +139,7 @@ export function serverFates(input: FateInput): FateResult {
     const on = index.systemsOn.get(s.id);
     const direct = on === undefined ? [] : on.length === 1 ? [on[0].id] : on.map((x) => x.id).sort();
     const statuses = direct.map((id) => ({ id, st: statusOf(id) }));
-    // Workload of a physical host: its own systems and its VMs' systems.
-    let workload: Workload = statuses;
-    const vms = s.kind === "physical" ? index.vmsOf.get(s.id) : undefined;
-    if (vms !== undefined && vms.length > 0) {
-      const all = [...statuses];
-      for (const vm of vms) for (const sys of index.systemsOn.get(vm.id) ?? []) all.push({ id: sys.id, st: statusOf(sys.id) });
-      workload = all;
-    }
-    const staying = workload.find((x) => x.st.kind === "stays");
-
     const folded = isFoldedStandalone(index, s);
-    const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
     if (s.site === target && folded) {
       const kept = direct.filter((id) => decisions.get(id)!.disposition === "retain");
       if (kept.length > 0) {
@@ -183,7 +172,15 @@ export function serverFates(input: FateInput): FateResult {
       continue;
     }
 
-    // Closing site.
+    // Closing site. The workload of a physical host: its own systems and its VMs' systems.
+    let workload: Workload = statuses;
+    const vms = s.kind === "physical" ? index.vmsOf.get(s.id) : undefined;
+    if (vms !== undefined && vms.length > 0) {
+      const all = [...statuses];
+      for (const vm of vms) for (const sys of index.systemsOn.get(vm.id) ?? []) all.push({ id: sys.id, st: statusOf(sys.id) });
+      workload = all;
+    }
+    const staying = workload.find((x) => x.st.kind === "stays");
     if (staying) {
       push(s, direct, "retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
       continue;
