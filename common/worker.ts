@@ -37,13 +37,19 @@ export function startWorker(callerUrl: string, name: string, input: Record<strin
   const counter = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
   const load = `${source ? 'const tsx = await import("tsx/esm/api"); tsx.register(); ' : ""}await import(${JSON.stringify(url.href)});`;
-  const boot = `const { workerData } = require("node:worker_threads");
-(async () => { ${load} })().catch((err) => {
-  workerData.port.postMessage({ failed: String((err && err.message) || err) });
-  const counter = new Int32Array(workerData.signal);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
-});`;
+  // Valid both as a script and as a module (a worker evaluates it as a module when the process
+  // runs with --input-type=module, which workers inherit): no require, no top-level await.
+  const boot = `(async () => {
+  const { workerData } = await import("node:worker_threads");
+  try {
+    ${load}
+  } catch (err) {
+    workerData.port.postMessage({ failed: String((err && err.message) || err) });
+    const counter = new Int32Array(workerData.signal);
+    Atomics.add(counter, 0, 1);
+    Atomics.notify(counter, 0);
+  }
+})();`;
   let worker: Worker;
   try {
     worker = new Worker(boot, { eval: true, workerData: { ...input, port: port2, signal } satisfies Plumbing & Record<string, unknown>, transferList: [port2] });

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { startWorker } from "../../common/worker.js";
 
@@ -32,4 +33,19 @@ describe("a worker the main thread keeps sending to", () => {
     expect(idle.receive(60_000)).toEqual({ bored: true });
     idle.close();
   });
+});
+
+describe("a worker started from a process that evaluates code as modules", () => {
+  it("starts and answers (workers inherit --input-type=module, which their boot code must survive)", () => {
+    const here = new URL(import.meta.url);
+    const script = `const { startWorker } = await import(${JSON.stringify(new URL("../../common/worker.ts", here).href)});
+const link = startWorker(${JSON.stringify(here.href)}, "echo-worker", { patienceMs: 60000 });
+link.send({ n: 2 });
+process.stdout.write(JSON.stringify(link.receive(30000) ?? null));
+link.send({ stop: true });
+link.close();`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 });
+    expect(child.stderr).toBe("");
+    expect(JSON.parse(child.stdout)).toEqual({ twice: 4 });
+  }, 90_000);
 });
