@@ -8,7 +8,7 @@
 // accepts, and what it returns is always the same as JSON text and back (the read-ahead worker
 // relies on that). A property test (test/inventory/plain-entities.test.ts) holds the two side by side.
 import { isCalendarDate } from "./calendar-date.js";
-import { type Collection, ID_PATTERN } from "./schema.js";
+import type { Collection } from "./schema.js";
 
 type Raw = Record<string, unknown>;
 
@@ -19,7 +19,21 @@ const LIFECYCLES = new Set(["active", "legacy", "retiring"]);
 const DISPOSITIONS = new Set(["retain", "rehost", "replatform", "relocate", "consolidate", "retire"]);
 
 const isRecord = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-const isId = (v: unknown): v is string => typeof v === "string" && ID_PATTERN.test(v);
+/** A lowercase letter or a digit (character code). */
+const alnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** ID_PATTERN (a DNS-1123 label) by hand: 1–63 characters, lowercase letters, digits and '-', a letter or digit at both ends (test: the same answer as the pattern). */
+export function isIdText(v: string): boolean {
+  const n = v.length;
+  if (n === 0 || n > 63 || !alnum(v.charCodeAt(0)) || !alnum(v.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = v.charCodeAt(i);
+    if (!alnum(c) && c !== 45) return false;
+  }
+  return true;
+}
+
+const isId = (v: unknown): v is string => typeof v === "string" && isIdText(v);
 const isText = (v: unknown): v is string => typeof v === "string";
 const isName = (v: unknown): v is string => typeof v === "string" && v.length > 0;
 /** A finite number that is not -0 (zod keeps -0; JSON does not). */
@@ -64,43 +78,96 @@ function copyRecord(raw: Raw, fields: Readonly<Record<string, (v: unknown) => bo
   return out;
 }
 
-const any = (): boolean => true;
-
 const USAGE = { cpuPct: isPercent, memoryPct: isPercent, storageUsedPct: isPercent };
-const OS = { name: isName, version: any, endOfSupport: isDate };
+const OS = { name: isName, version: (): boolean => true, endOfSupport: isDate };
 const OS_CONVERT = {
   version: (v: unknown): unknown => (typeof v === "string" ? v : isNumber(v) ? String(v) : undefined),
 };
-const SERVER = {
-  id: isId,
-  site: isId,
-  kind: (v: unknown) => typeof v === "string" && SERVER_KINDS.has(v),
-  hostedOn: isId,
-  cpuCores: (v: unknown) => isWhole(v) && v > 0,
-  memoryGiB: (v: unknown) => isNumber(v) && v > 0,
-  storageGiB: isNonNegative,
-  usage: any,
-  powerWatts: isNonNegative,
-  rackUnits: isNonNegativeWhole,
-  model: isText,
-  purchased: isDate,
-  supportEnds: isDate,
-  os: any,
-  owner: isId,
-  tags: any,
-  vmName: isName,
+const DEPENDENCY = {
+  target: isId,
+  coupling: (v: unknown) => typeof v === "string" && COUPLINGS.has(v),
+  port: (v: unknown) => isWhole(v) && v >= 1 && v <= 65535,
+  protocol: (v: unknown) => typeof v === "string" && PROTOCOLS.has(v),
 };
-const SERVER_CONVERT = {
-  usage: (v: unknown): unknown => (isRecord(v) ? copyRecord(v, USAGE, []) : undefined),
-  os: (v: unknown): unknown => (isRecord(v) ? copyRecord(v, OS, ["name"], OS_CONVERT) : undefined),
-  tags: (v: unknown): unknown => (Array.isArray(v) && v.every(isText) ? v.slice() : undefined),
-};
+
+// Servers and systems are checked field by field in a switch and built in the schema's order by
+// hand (they are 97 % of the entries; the generic copyRecord serves the small nested records).
 
 /** A plainly valid server as zod outputs it (see file header), or undefined. */
 export function plainServer(raw: unknown): Raw | undefined {
   if (!isRecord(raw)) return undefined;
-  const s = copyRecord(raw, SERVER, ["id", "site", "kind"], SERVER_CONVERT);
-  if (s === undefined) return undefined;
+  let usage: Raw | undefined;
+  let os: Raw | undefined;
+  let tags: unknown[] | undefined;
+  let extras: string[] | undefined;
+  // Every field checked (a value of undefined fails each check, so "present" is "not undefined" below).
+  for (const key in raw) {
+    const v = raw[key];
+    switch (key) {
+      case "id":
+      case "site":
+      case "hostedOn":
+      case "owner":
+        if (!isId(v)) return undefined;
+        break;
+      case "kind":
+        if (typeof v !== "string" || !SERVER_KINDS.has(v)) return undefined;
+        break;
+      case "cpuCores":
+        if (!isWhole(v) || v <= 0) return undefined;
+        break;
+      case "memoryGiB":
+        if (!isNumber(v) || v <= 0) return undefined;
+        break;
+      case "storageGiB":
+      case "powerWatts":
+        if (!isNonNegative(v)) return undefined;
+        break;
+      case "rackUnits":
+        if (!isNonNegativeWhole(v)) return undefined;
+        break;
+      case "model":
+        if (!isText(v)) return undefined;
+        break;
+      case "purchased":
+      case "supportEnds":
+        if (!isDate(v)) return undefined;
+        break;
+      case "vmName":
+        if (!isName(v)) return undefined;
+        break;
+      case "usage":
+        if (!isRecord(v) || (usage = copyRecord(v, USAGE, [])) === undefined) return undefined;
+        break;
+      case "os":
+        if (!isRecord(v) || (os = copyRecord(v, OS, ["name"], OS_CONVERT)) === undefined) return undefined;
+        break;
+      case "tags":
+        if (!Array.isArray(v) || !v.every(isText)) return undefined;
+        tags = v.slice();
+        break;
+      default:
+        if (!key.startsWith("x-") || !isPlainExtra(v)) return undefined;
+        (extras ??= []).push(key);
+    }
+  }
+  if (raw.id === undefined || raw.site === undefined || raw.kind === undefined) return undefined;
+  const s: Raw = { id: raw.id, site: raw.site, kind: raw.kind };
+  if (raw.hostedOn !== undefined) s.hostedOn = raw.hostedOn;
+  if (raw.cpuCores !== undefined) s.cpuCores = raw.cpuCores;
+  if (raw.memoryGiB !== undefined) s.memoryGiB = raw.memoryGiB;
+  if (raw.storageGiB !== undefined) s.storageGiB = raw.storageGiB;
+  if (usage !== undefined) s.usage = usage;
+  if (raw.powerWatts !== undefined) s.powerWatts = raw.powerWatts;
+  if (raw.rackUnits !== undefined) s.rackUnits = raw.rackUnits;
+  if (raw.model !== undefined) s.model = raw.model;
+  if (raw.purchased !== undefined) s.purchased = raw.purchased;
+  if (raw.supportEnds !== undefined) s.supportEnds = raw.supportEnds;
+  if (os !== undefined) s.os = os;
+  if (raw.owner !== undefined) s.owner = raw.owner;
+  if (tags !== undefined) s.tags = tags;
+  if (raw.vmName !== undefined) s.vmName = raw.vmName;
+  if (extras !== undefined) for (const key of extras) s[key] = raw[key];
   // The schema's cross-field rules (schema.ts Server.superRefine): any of them broken → zod.
   const virtual = s.kind === "virtual";
   const compute = virtual || s.kind === "physical";
@@ -109,48 +176,80 @@ export function plainServer(raw: unknown): Raw | undefined {
   return s;
 }
 
-const DEPENDENCY = {
-  target: isId,
-  coupling: (v: unknown) => typeof v === "string" && COUPLINGS.has(v),
-  port: (v: unknown) => isWhole(v) && v >= 1 && v <= 65535,
-  protocol: (v: unknown) => typeof v === "string" && PROTOCOLS.has(v),
-};
-const SYSTEM = {
-  id: isId,
-  name: isName,
-  owner: isId,
-  function: isId,
-  securityLevel: (v: unknown) => isWhole(v) && v >= 1 && v <= 5,
-  servers: any,
-  dependsOn: any,
-  users: isNonNegativeWhole,
-  dataGiB: isNonNegative,
-  rpoHours: isNonNegative,
-  rtoHours: isNonNegative,
-  containerReady: (v: unknown) => typeof v === "boolean",
-  lifecycle: (v: unknown) => typeof v === "string" && LIFECYCLES.has(v),
-  disposition: (v: unknown) => typeof v === "string" && DISPOSITIONS.has(v),
-  consolidateInto: isId,
-};
-const SYSTEM_CONVERT = {
-  servers: (v: unknown): unknown => (Array.isArray(v) && v.every(isId) ? v.slice() : undefined),
-  dependsOn: (v: unknown): unknown => {
-    if (!Array.isArray(v)) return undefined;
-    const out: Raw[] = [];
-    for (const d of v) {
-      const dep = isRecord(d) ? copyRecord(d, DEPENDENCY, ["target", "coupling"]) : undefined;
-      if (dep === undefined) return undefined;
-      out.push(dep);
-    }
-    return out;
-  },
-};
+/** A system's dependencies as zod outputs them, or undefined. */
+function plainDependencies(v: unknown): Raw[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: Raw[] = [];
+  for (const d of v) {
+    const dep = isRecord(d) ? copyRecord(d, DEPENDENCY, ["target", "coupling"]) : undefined;
+    if (dep === undefined) return undefined;
+    out.push(dep);
+  }
+  return out;
+}
 
 /** A plainly valid system as zod outputs it (see file header), or undefined. */
 export function plainSystem(raw: unknown): Raw | undefined {
   if (!isRecord(raw)) return undefined;
-  const s = copyRecord(raw, SYSTEM, ["id", "name", "owner", "function", "securityLevel", "servers"], SYSTEM_CONVERT);
-  if (s === undefined) return undefined;
+  let servers: unknown[] | undefined;
+  let dependsOn: Raw[] | undefined;
+  let extras: string[] | undefined;
+  for (const key in raw) {
+    const v = raw[key];
+    switch (key) {
+      case "id":
+      case "owner":
+      case "function":
+      case "consolidateInto":
+        if (!isId(v)) return undefined;
+        break;
+      case "name":
+        if (!isName(v)) return undefined;
+        break;
+      case "securityLevel":
+        if (!isWhole(v) || v < 1 || v > 5) return undefined;
+        break;
+      case "servers":
+        if (!Array.isArray(v) || !v.every(isId)) return undefined;
+        servers = v.slice();
+        break;
+      case "dependsOn":
+        if ((dependsOn = plainDependencies(v)) === undefined) return undefined;
+        break;
+      case "users":
+        if (!isNonNegativeWhole(v)) return undefined;
+        break;
+      case "dataGiB":
+      case "rpoHours":
+      case "rtoHours":
+        if (!isNonNegative(v)) return undefined;
+        break;
+      case "containerReady":
+        if (typeof v !== "boolean") return undefined;
+        break;
+      case "lifecycle":
+        if (typeof v !== "string" || !LIFECYCLES.has(v)) return undefined;
+        break;
+      case "disposition":
+        if (typeof v !== "string" || !DISPOSITIONS.has(v)) return undefined;
+        break;
+      default:
+        if (!key.startsWith("x-") || !isPlainExtra(v)) return undefined;
+        (extras ??= []).push(key);
+    }
+  }
+  if (raw.id === undefined || raw.name === undefined || raw.owner === undefined || raw.function === undefined || raw.securityLevel === undefined || servers === undefined) return undefined;
+  const s: Raw = { id: raw.id, name: raw.name, owner: raw.owner, function: raw.function, securityLevel: raw.securityLevel, servers };
+  if (dependsOn !== undefined) s.dependsOn = dependsOn;
+  if (raw.users !== undefined) s.users = raw.users;
+  if (raw.dataGiB !== undefined) s.dataGiB = raw.dataGiB;
+  if (raw.rpoHours !== undefined) s.rpoHours = raw.rpoHours;
+  if (raw.rtoHours !== undefined) s.rtoHours = raw.rtoHours;
+  if (raw.containerReady !== undefined) s.containerReady = raw.containerReady;
+  if (raw.lifecycle !== undefined) s.lifecycle = raw.lifecycle;
+  if (raw.disposition !== undefined) s.disposition = raw.disposition;
+  if (raw.consolidateInto !== undefined) s.consolidateInto = raw.consolidateInto;
+  if (extras !== undefined) for (const key of extras) s[key] = raw[key];
   // schema.ts System.superRefine
   if (s.consolidateInto !== undefined && s.disposition !== undefined && s.disposition !== "consolidate") return undefined;
   return s;

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateInventory } from "../../bench/generate.js";
 import { loadInventorySync } from "../../inventory/load.js";
-import { plainServer, plainSystem } from "../../inventory/plain-entities.js";
-import { Server, System } from "../../inventory/schema.js";
+import { isIdText, plainServer, plainSystem } from "../../inventory/plain-entities.js";
+import { ID_PATTERN, Server, System } from "../../inventory/schema.js";
 
 const SAMPLE = join(__dirname, "..", "..", "inventory", "sample");
 
@@ -108,6 +108,17 @@ const system = entity(
 );
 
 describe("the fast path past zod for servers and systems", () => {
+  it("checks ids by hand exactly as the id pattern does", () => {
+    const idChar = fc.constantFrom(..."az09-_A.Zé ".split(""));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 70 }), fc.array(idChar, { maxLength: 70 }).map((cs) => cs.join(""))), (s) => {
+        expect(isIdText(s)).toBe(ID_PATTERN.test(s));
+      }),
+      { numRuns: 5000, seed: 20261130 },
+    );
+    for (const s of ["a", "a".repeat(63), "a".repeat(64), "-a", "a-", "a-b", "0", "", "a--b", "A"]) expect(isIdText(s)).toBe(ID_PATTERN.test(s));
+  });
+
   it("gives exactly zod's output for every entry it takes, and leaves the rest to zod", () => {
     let taken = 0;
     fc.assert(
