@@ -108,30 +108,44 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
 function writePieces(path: string, pieces: Iterable<string | Uint8Array>, mode?: number): void {
   const fd = mode === undefined ? openSync(path, "w") : openSync(path, "w", mode);
   try {
-    // Pieces are encoded one after the other into one buffer used again and again (no Buffer per
-    // piece, no string joined of them), written when the next might not fit; a short write goes on
-    // from its byte.
-    let buffer = Buffer.allocUnsafe(4 << 20);
-    let used = 0;
-    const flush = (): void => {
-      for (let at = 0; at < used; ) at += writeSync(fd, buffer, at, used - at);
-      used = 0;
-    };
-    for (const piece of pieces) {
-      if (typeof piece !== "string") {
-        flush();
-        for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at, piece.length - at);
-        continue;
-      }
-      // A UTF-16 code unit is at most 3 bytes of UTF-8.
-      if (used + piece.length * 3 > buffer.length) {
-        flush();
-        if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
-      }
-      used += buffer.write(piece, used, "utf8");
-    }
-    flush();
+    writePiecesTo(fd, pieces);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Writes `pieces` one after the other (strings as UTF-8, bytes as they are) to the open file `fd`.
+ * They are gathered into one buffer used again and again (no Buffer per piece, no string joined
+ * of them), written when the next might not fit; bytes as large as the buffer are written as they
+ * are. A short write goes on from its byte.
+ */
+export function writePiecesTo(fd: number, pieces: Iterable<string | Uint8Array>): void {
+  let buffer = Buffer.allocUnsafe(4 << 20);
+  let used = 0;
+  const write = (bytes: Uint8Array, length: number): void => {
+    for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
+  };
+  const flush = (): void => {
+    write(buffer, used);
+    used = 0;
+  };
+  for (const piece of pieces) {
+    if (typeof piece !== "string") {
+      if (used + piece.length > buffer.length) flush();
+      if (piece.length >= buffer.length) write(piece, piece.length);
+      else {
+        buffer.set(piece, used);
+        used += piece.length;
+      }
+      continue;
+    }
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (used + piece.length * 3 > buffer.length) {
+      flush();
+      if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
+    }
+    used += buffer.write(piece, used, "utf8");
+  }
+  flush();
 }

@@ -91,7 +91,9 @@ const DEPENDENCY = {
 };
 
 // Servers and systems are checked field by field in a switch and built in the schema's order by
-// hand (they are 97 % of the entries; the generic copyRecord serves the small nested records).
+// hand (they are 97 % of the entries; the generic copyRecord serves the small nested records). The
+// two builders look alike on purpose: a loop over a list of field names with keyed stores took
+// 190 ms instead of 120 ms for the 120k entries of a 20k-system inventory.
 
 /** A plainly valid server as zod outputs it (see file header), or undefined. */
 export function plainServer(raw: unknown): Raw | undefined {

@@ -261,18 +261,3 @@ function handle(link: WorkerLink, spill: string, plan: Plan, log: MessageLog, cl
     close,
   };
 }
-
-/**
- * `plan`'s translations from `log` made on a second thread, as a whole plan's stream would make
- * them (the log's sentences replayed in the order said): undefined when they are better made here
- * (see streamTranslations); `always` for any size (tests).
- */
-export function translateInBackground(plan: Plan, log: MessageLog, dir: string, always = false): BackgroundTranslations | undefined {
-  const named = (xs: readonly { readonly id: string; readonly name: string }[]) => xs.map((x) => ({ id: x.id, name: x.name }));
-  const names = (): NameLists => ({ systems: plan.systems.map((s) => ({ id: s.id, name: s.name, function: s.function })), sites: named(plan.sites), agencies: named(plan.agencies), externals: named(plan.externals) });
-  const stream = streamTranslations(names, dir, always);
-  const replay = stream.log;
-  for (const [key, shown] of log.said()) replay.say(shown.marked ? { en: key, vi: "", shown: { en: shown.en, vi: shown.vi } } : { en: key, vi: shown.vi });
-  stream.groups(plan.groups);
-  return stream.finish(plan, log);
-}

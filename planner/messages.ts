@@ -988,14 +988,9 @@ export type TranslationEntry = readonly [key: string, vi: string, en: string | u
 
 /** The translations of a plan's message strings one by one, keys in the order the plan's `translations` objects list them. */
 export function* translationEntries(strings: readonly string[], names: RefNames, shownOf: (en: string) => ShownForms | undefined): Generator<TranslationEntry> {
-  const keys = objectKeyOrder([...new Set(strings)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-  yield* entriesInOrder(keys, names, (i) => shownOf(keys[i]));
-}
-
-/** The translations of `keys`, already distinct and in the order the plan lists them, the i-th key's shown forms from `shownAt(i)`. */
-export function* entriesInOrder(keys: readonly string[], names: RefNames, shownAt: (i: number) => ShownForms | undefined): Generator<TranslationEntry> {
-  for (let i = 0; i < keys.length; i++) {
-    const shown = shownAt(i);
+  const keys = [...new Set(strings)];
+  for (const i of objectKeyOrder(keys)) {
+    const shown = shownOf(keys[i]);
     if (shown !== undefined) yield translationEntry(keys[i], shown, names);
   }
 }
@@ -1016,10 +1011,18 @@ export function isArrayIndexKey(k: string): boolean {
   return c >= 48 && c <= 57 && /^(0|[1-9][0-9]*)$/.test(k) && Number(k) < 2 ** 32 - 1;
 }
 
-/** `keys` (sorted) in the order an object built by inserting them lists them: array-index keys first, by value. */
-function objectKeyOrder(keys: readonly string[]): readonly string[] {
-  const indices = keys.filter(isArrayIndexKey);
-  return indices.length === 0 ? keys : [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndexKey(k))];
+/**
+ * The positions of distinct `keys` (those `used` marks, when given) in the order the plan's
+ * `translations` objects list them: array-index keys first, by value, then the others by code
+ * unit (translationEntries; the translations worker over the sentences said).
+ */
+export function objectKeyOrder(keys: readonly string[], used?: Uint8Array): number[] {
+  const indices: number[] = [];
+  const others: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (used === undefined || used[i] === 1) (isArrayIndexKey(keys[i]) ? indices : others).push(i);
+  others.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  indices.sort((a, b) => Number(keys[a]) - Number(keys[b]));
+  return indices.length === 0 ? others : indices.concat(others);
 }
 
 /** planTranslations from its parts: the plan's message strings (repeats allowed), the names it refers to, the shown forms of each string. */

@@ -3,12 +3,13 @@
 // known), keeping each one's text as the plan file holds it (`"key": "vietnamese"`, UTF-8) and the
 // few English forms stored; when the main thread says which sentences the plan holds, writes their
 // text in the plan's order into the file the main thread named.
-import { closeSync, openSync, readlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
+import { writePiecesTo } from "../common/io.js";
 import { fromMain, reply, workerInput } from "../common/worker.js";
-import { membersText } from "../common/json-chunks.js";
 import type { SaidBatch, ToTranslationsWorker, TranslationsInput } from "./background-translations.js";
-import { isArrayIndexKey, type RefNames, refNamesOf, translationEntry } from "./messages.js";
+import { objectKeyOrder, type RefNames, refNamesOf, translationEntry } from "./messages.js";
+import { orderedTranslationsText, viMember } from "./translations-text.js";
 
 /** How long one wait for the main thread lasts (it waits again: the main thread may plan for minutes). */
 const WAIT_MS = 60_000;
@@ -38,73 +39,9 @@ class Members {
     this.used += n;
   }
 
-  get count(): number {
-    return this.at.length;
-  }
-
   bytes(i: number): Buffer {
     return this.blocks[this.blockOf[i]].subarray(this.at[i], this.at[i] + this.length[i]);
   }
-}
-
-/** Writes pieces (text or bytes) to `fd` through one reused buffer. */
-class Out {
-  private readonly buffer = Buffer.allocUnsafe(4 << 20);
-  private used = 0;
-  constructor(private readonly fd: number) {}
-
-  text(s: string): void {
-    if (this.used + s.length * 3 > this.buffer.length) this.flush();
-    if (s.length * 3 > this.buffer.length) return this.raw(Buffer.from(s, "utf8"));
-    this.used += this.buffer.write(s, this.used, "utf8");
-  }
-
-  bytes(b: Buffer): void {
-    if (this.used + b.length > this.buffer.length) this.flush();
-    if (b.length > this.buffer.length) return this.raw(b);
-    this.used += b.copy(this.buffer, this.used);
-  }
-
-  flush(): void {
-    this.raw(this.buffer.subarray(0, this.used));
-    this.used = 0;
-  }
-
-  private raw(b: Buffer): void {
-    for (let at = 0; at < b.length; ) at += writeSync(this.fd, b, at, b.length - at);
-  }
-}
-
-/** The positions `used` marks, in the order the plan's `translations` objects list their keys: array-index keys first, by value, then the others by code unit. */
-function planOrder(keys: readonly string[], used: Uint8Array): number[] {
-  const indices: number[] = [];
-  const others: number[] = [];
-  for (let i = 0; i < used.length; i++) if (used[i] === 1) (isArrayIndexKey(keys[i]) ? indices : others).push(i);
-  others.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  indices.sort((a, b) => Number(keys[a]) - Number(keys[b]));
-  return indices.length === 0 ? others : indices.concat(others);
-}
-
-/** The translations' text as translationsText gives it (one level down in the plan), written to `out`. */
-function writeTranslations(out: Out, keys: readonly string[], members: Members, english: ReadonlyMap<number, string>, used: Uint8Array): void {
-  const order = planOrder(keys, used);
-  out.text('{\n    "vi": {');
-  for (let j = 0; j < order.length; j++) {
-    out.text(j === 0 ? "\n      " : ",\n      ");
-    out.bytes(members.bytes(order[j]));
-  }
-  out.text(order.length === 0 ? "}" : "\n    }");
-  const en: Record<string, string> = Object.create(null) as Record<string, string>;
-  let anyEn = false;
-  for (const i of order) {
-    const e = english.get(i);
-    if (e === undefined) continue;
-    en[keys[i]] = e;
-    anyEn = true;
-  }
-  if (anyEn) out.text(`,\n    "en": {\n${membersText(en, 2)}\n    }`);
-  out.text("\n  }");
-  out.flush();
 }
 
 // This thread at the lowest scheduling priority (Linux: a thread's id is a process id to
@@ -136,7 +73,7 @@ try {
           const [, vi, en] = translationEntry(k, { en: batch.en[j] ?? k, vi: batch.vi[j], marked: batch.marked[j] === 1 }, names);
           if (en !== undefined) english.set(keys.length, en);
           keys.push(k);
-          members.add(`${JSON.stringify(k)}: ${JSON.stringify(vi)}`);
+          members.add(viMember(k, vi));
         }
       }
       waiting = [];
@@ -155,7 +92,8 @@ try {
         if (names === undefined) throw new Error("the plan's move groups never came");
         resolve();
         if (message.used.length !== keys.length) throw new Error(`${keys.length} sentences came, the plan names ${message.used.length}`);
-        writeTranslations(new Out(fd), keys, members, english, message.used);
+        const order = objectKeyOrder(keys, message.used);
+        writePiecesTo(fd, orderedTranslationsText(keys, order, (i) => members.bytes(i), (i) => english.get(i)));
         break;
       }
     }

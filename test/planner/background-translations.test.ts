@@ -6,11 +6,12 @@ import { generateInventory } from "../../bench/generate.js";
 import { benchProfile } from "../../bench/plan.bench.js";
 import { writeInventoryYaml } from "../../bench/write.js";
 import { loadInventorySync } from "../../inventory/load.js";
-import { inventoryNames, lastTranslationsMadeBy, streamTranslations, translateInBackground } from "../../planner/background-translations.js";
-import { entriesText, translationsText } from "../../planner/translations-text.js";
+import { type BackgroundTranslations, inventoryNames, lastTranslationsMadeBy, streamTranslations } from "../../planner/background-translations.js";
+import { orderedTranslationsText, translationsText, viMember } from "../../planner/translations-text.js";
 import { InternalError } from "../../common/errors.js";
+import type { Plan } from "../../planner/plan-schema.js";
 import { run } from "../../planner/cli/main.js";
-import { MSG, type RefNames, type ShownForms, translationEntries, translationsFor } from "../../planner/messages.js";
+import { MessageLog, MSG, objectKeyOrder, type RefNames, type ShownForms, translationEntry, translationsFor } from "../../planner/messages.js";
 import { planWithProfile, serialisePlan } from "../../planner/plan.js";
 import { checkProfile } from "../../planner/profile.js";
 import { captureIo, tempDir } from "../fixtures.js";
@@ -18,6 +19,15 @@ import { captureIo, tempDir } from "../fixtures.js";
 const SAMPLE = join(__dirname, "..", "..", "inventory", "sample");
 
 const inventoryNamesOf = (loaded: ReturnType<typeof loadInventorySync>) => inventoryNames(loaded.index);
+
+/** `plan`'s translations made on a second thread from a finished plan's `log`: its sentences replayed, in the order said, into a stream (as if said while planning). */
+function translateInBackground(plan: Plan, log: MessageLog, dir: string, always: boolean): BackgroundTranslations | undefined {
+  const named = (xs: readonly { readonly id: string; readonly name: string }[]) => xs.map((x) => ({ id: x.id, name: x.name }));
+  const stream = streamTranslations(() => ({ systems: plan.systems.map((s) => ({ id: s.id, name: s.name, function: s.function })), sites: named(plan.sites), agencies: named(plan.agencies), externals: named(plan.externals) }), dir, always);
+  for (const [key, shown] of log.said()) stream.log.say(shown.marked ? { en: key, vi: "", shown: { en: shown.en, vi: shown.vi } } : { en: key, vi: shown.vi });
+  stream.groups(plan.groups);
+  return stream.finish(plan, log);
+}
 
 const names: RefNames = {
   system: (id) => (id.startsWith("s") ? `Hệ thống ${id}` : undefined),
@@ -32,10 +42,17 @@ describe("translations written as they are made", () => {
     const key = fc.oneof(fc.string(), fc.constantFrom("0", "7", "10", "4294967294", "4294967295", "01", "s1 moves"), fc.nat().map(String));
     const sentence = fc.record({ en: fc.string(), vi: fc.string(), marked: fc.boolean() });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(key, sentence), { selector: ([k]) => k, maxLength: 40 }), fc.integer({ min: 1, max: 200 }), (pairs, pieceChars) => {
-        const shown = new Map<string, ShownForms>(pairs.map(([k, s]) => [k, s]));
-        const strings = [...pairs.map(([k]) => k), ...pairs.map(([k]) => k), "not said"];
-        const streamed = [...entriesText(translationEntries(strings, names, (k) => shown.get(k)), pieceChars)].join("");
+      // Sentences in the order said, some not in the plan; members handed over as text or as UTF-8 bytes.
+      fc.property(fc.uniqueArray(fc.tuple(key, sentence, fc.boolean(), fc.boolean()), { selector: ([k]) => k, maxLength: 40 }), (said) => {
+        const shown = new Map<string, ShownForms>(said.map(([k, s]) => [k, s]));
+        const held = said.filter(([, , inPlan]) => inPlan).map(([k]) => k);
+        const strings = [...held, ...held, "not said"];
+        const keys = said.map(([k]) => k);
+        const entries = said.map(([k, s]) => translationEntry(k, s, names));
+        const used = Uint8Array.from(said.map(([, , inPlan]) => (inPlan ? 1 : 0)));
+        const member = (i: number) => (said[i][3] ? Buffer.from(viMember(keys[i], entries[i][1])) : viMember(keys[i], entries[i][1]));
+        const pieces = orderedTranslationsText(keys, objectKeyOrder(keys, used), member, (i) => entries[i][2]);
+        const streamed = Buffer.concat([...pieces].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8");
         expect(streamed).toBe([...translationsText(translationsFor(strings, names, (k) => shown.get(k)))].join(""));
         expect(JSON.parse(`{"t": ${streamed}}`).t).toEqual(translationsFor(strings, names, (k) => shown.get(k)));
       }),
