@@ -7,7 +7,7 @@
 // that quarter proportional to the points used in it. With every item released together this order
 // minimises the greatest lateness (Jackson's rule); an item finishing after its due date is late.
 // O(n log n).
-import { addDays, dayNumber } from "./dates.js";
+import { dayNumber, isoDate } from "./dates.js";
 import { Heap } from "./heap.js";
 
 /** One piece of work to level. */
@@ -50,13 +50,18 @@ export function quarterLabel(q: number): string {
   return `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
 }
 
-const daysOfQuarter = new Map<number, number>();
+const firstDays = new Map<number, number>();
+
+/** Day number of the first day of quarter `q`. */
+function quarterStartDay(q: number): number {
+  let day = firstDays.get(q);
+  if (day === undefined) firstDays.set(q, (day = dayNumber(quarterStart(q))));
+  return day;
+}
 
 /** Days in quarter `q`. */
 function quarterDays(q: number): number {
-  let days = daysOfQuarter.get(q);
-  if (days === undefined) daysOfQuarter.set(q, (days = dayNumber(quarterStart(q + 1)) - dayNumber(quarterStart(q))));
-  return days;
+  return quarterStartDay(q + 1) - quarterStartDay(q);
 }
 
 /** Work points elapsed from the start of quarter `q0` to the beginning of `date`, at `perQuarter` points a quarter. */
@@ -66,8 +71,6 @@ function pointsAt(date: string, q0: number, perQuarter: number): number {
   return (q - q0) * perQuarter + Math.floor((into * perQuarter) / quarterDays(q));
 }
 
-/** Days already written out, by quarter × 1000 + day of the quarter (items of one quarter share days). */
-const dayCache = new Map<number, string>();
 /** Labels of quarters already written out. */
 const labelCache = new Map<number, string>();
 
@@ -76,30 +79,42 @@ function dayAt(points: number, q0: number, perQuarter: number): { quarter: strin
   const q = q0 + Math.floor((points - 1) / perQuarter);
   const within = points - (q - q0) * perQuarter; // 1 … perQuarter
   const offset = Math.max(0, Math.ceil((within * quarterDays(q)) / perQuarter) - 1);
-  let day = dayCache.get(q * 1000 + offset);
-  if (day === undefined) dayCache.set(q * 1000 + offset, (day = addDays(quarterStart(q), offset)));
+  const day = isoDate(quarterStartDay(q) + offset);
   let quarter = labelCache.get(q);
   if (quarter === undefined) labelCache.set(q, (quarter = quarterLabel(q)));
   return { quarter, day };
 }
 
+/** Ordinal of each distinct text of `texts` in code-unit order: comparing the numbers compares the texts. */
+function ordinals(texts: readonly string[]): Int32Array {
+  const distinct = [...new Set(texts)].sort();
+  const place = new Map(distinct.map((t, i) => [t, i]));
+  return Int32Array.from(texts, (t) => place.get(t)!);
+}
+
 /** Levels `work` from `start` at `perQuarter` effort points a quarter (see file header); results in input order. Keys are unique, so the order is total. */
 export function levelOverQuarters(work: readonly Work[], start: string, perQuarter: number): Levelled[] {
   const q0 = quarterOf(start);
-  const before = (a: Work, b: Work): boolean => a.due < b.due || (a.due === b.due && (a.rank < b.rank || (a.rank === b.rank && a.key < b.key)));
-  // Each item's place in that order, computed once: the queue and the release order compare numbers.
+  // Each item's place in the order "due date, then rank, then key", computed once: the queue and
+  // the release order compare numbers. Dates and ranks compare as numbers (the dates' ordinals),
+  // keys only between items due the same day with the same rank.
+  const due = ordinals(work.map((w) => w.due));
+  const order = work.map((_, i) => i).sort((a, b) => due[a] - due[b] || work[a].rank - work[b].rank || (work[a].key < work[b].key ? -1 : work[a].key > work[b].key ? 1 : 0));
   const priority = new Int32Array(work.length);
-  work
-    .map((_, i) => i)
-    .sort((a, b) => (before(work[a], work[b]) ? -1 : before(work[b], work[a]) ? 1 : 0))
-    .forEach((i, place) => (priority[i] = place));
-  const byRelease = work.map((_, i) => i).sort((a, b) => (work[a].release < work[b].release ? -1 : work[a].release > work[b].release ? 1 : priority[a] - priority[b]));
+  order.forEach((i, place) => (priority[i] = place));
+  const release = ordinals(work.map((w) => w.release));
+  const byRelease = order.slice().sort((a, b) => release[a] - release[b] || priority[a] - priority[b]);
   const ready = new Heap<number>((a, b) => priority[a] < priority[b]);
   const out: Levelled[] = new Array(work.length);
   let cursor = pointsAt(start, q0, perQuarter);
   let next = 0;
-  // Release points, once per piece of work (the loop below asks again and again).
-  const releasePoints = work.map((w) => Math.max(pointsAt(w.release < start ? start : w.release, q0, perQuarter), 0));
+  // Release points, once per distinct release day (the loop below asks again and again).
+  const pointsOf = new Map<string, number>();
+  const releasePoints = work.map((w) => {
+    let p = pointsOf.get(w.release);
+    if (p === undefined) pointsOf.set(w.release, (p = Math.max(pointsAt(w.release < start ? start : w.release, q0, perQuarter), 0)));
+    return p;
+  });
   const releaseOf = (i: number): number => releasePoints[i];
   while (next < byRelease.length || ready.size > 0) {
     if (ready.size === 0) cursor = Math.max(cursor, releaseOf(byRelease[next]));
