@@ -1,5 +1,5 @@
 // What a command may touch of the outside world, passed in so commands stay callable from tests.
-import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, write, writeFileSync, writeSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { InternalError, OutputError } from "./errors.js";
 
@@ -81,6 +81,39 @@ export function checkOutputPath(path: string): void {
  * common/json-chunks.ts), written one after the other as UTF-8, so a large document is never held whole.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: { readonly mode?: number } = {}): void {
+  const tmp = temporaryBeside(path);
+  try {
+    // The temporary file is created with the mode (e.g. 0o600 for secrets), so the data is never readable by others, not even briefly.
+    if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
+    else writePieces(tmp, data, options.mode);
+    renameSync(tmp, path);
+  } catch (err) {
+    throw writeFailure(path, tmp, err);
+  }
+}
+
+/**
+ * writeFileAtomic for data in pieces, the disk's share of the work done meanwhile: the bytes of
+ * one buffer are copied to the file on a thread of Node's pool while the next buffer is filled
+ * (writePiecesOverlapped). Same file, same errors, same guarantees.
+ */
+export async function writeFileAtomicOverlapped(path: string, pieces: Iterable<string | Uint8Array>, options: { readonly mode?: number } = {}): Promise<void> {
+  const tmp = temporaryBeside(path);
+  try {
+    const fd = options.mode === undefined ? openSync(tmp, "w") : openSync(tmp, "w", options.mode);
+    try {
+      await writePiecesOverlapped(fd, pieces);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    throw writeFailure(path, tmp, err);
+  }
+}
+
+/** Checks `path` (checkOutputPath), creates its directory and names a temporary file beside it. */
+function temporaryBeside(path: string): string {
   checkOutputPath(path);
   const dir = dirname(path);
   try {
@@ -88,20 +121,17 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
   } catch (err) {
     throw new OutputError([{ severity: "error", rule: "bad-output-path", file: path, message: `cannot be written: cannot create the directory ${dir}: ${(err as Error).message}` }]);
   }
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    // The temporary file is created with the mode (e.g. 0o600 for secrets), so the data is never readable by others, not even briefly.
-    if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(tmp, data, options.mode === undefined ? undefined : { mode: options.mode });
-    else writePieces(tmp, data, options.mode);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      throw new OutputError([{ severity: "error", rule: "bad-output-path", file: path, message: `cannot be written: ${code === "EROFS" ? "the file system is read-only" : "permission denied"}` }]);
-    }
-    throw new InternalError(`cannot write ${path}: ${(err as Error).message}`, { cause: err });
+  return join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/** Removes the temporary file of a write that failed and says why: OutputError for a path not writable, InternalError for anything else. */
+function writeFailure(path: string, tmp: string, err: unknown): Error {
+  rmSync(tmp, { force: true });
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    return new OutputError([{ severity: "error", rule: "bad-output-path", file: path, message: `cannot be written: ${code === "EROFS" ? "the file system is read-only" : "permission denied"}` }]);
   }
+  return new InternalError(`cannot write ${path}: ${(err as Error).message}`, { cause: err });
 }
 
 /** Writes `pieces` one after the other (strings as UTF-8, bytes as they are) into a new file `path` [created with `mode`]. */
@@ -148,4 +178,64 @@ export function writePiecesTo(fd: number, pieces: Iterable<string | Uint8Array>)
     used += buffer.write(piece, used, "utf8");
   }
   flush();
+}
+
+/** fs.write as a promise: the bytes written. */
+function writeOnPool(fd: number, bytes: Uint8Array, at: number, length: number): Promise<number> {
+  return new Promise((done, fail) => write(fd, bytes, at, length, null, (err, written) => (err ? fail(err) : done(written))));
+}
+
+/**
+ * writePiecesTo with the copying to the file on Node's thread pool: two buffers take turns, one
+ * filled here while the other is being written; a buffer is filled again only once its write is
+ * done, and the writes go in order (each waits for the one before). Short writes go on from
+ * their byte. On an error the write under way is waited for before the error is thrown, so the
+ * caller may close the file.
+ */
+export async function writePiecesOverlapped(fd: number, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  let buffer = Buffer.allocUnsafe(4 << 20);
+  let spare = Buffer.allocUnsafe(4 << 20);
+  let used = 0;
+  let pending: Promise<void> = Promise.resolve();
+  const writeAll = async (bytes: Uint8Array, length: number): Promise<void> => {
+    for (let at = 0; at < length; ) at += await writeOnPool(fd, bytes, at, length - at);
+  };
+  // Hands the filled buffer to the pool (after the write before it) and takes the spare one, once free.
+  const flush = async (): Promise<void> => {
+    const filled = buffer;
+    const length = used;
+    await pending; // the spare buffer's write is done
+    pending = writeAll(filled, length);
+    pending.catch(() => undefined); // thrown where it is awaited
+    buffer = spare;
+    spare = filled;
+    used = 0;
+  };
+  try {
+    for (const piece of pieces) {
+      if (typeof piece !== "string") {
+        if (used + piece.length > buffer.length) await flush();
+        if (piece.length >= buffer.length) {
+          await pending;
+          pending = writeAll(piece, piece.length);
+          pending.catch(() => undefined);
+        } else {
+          buffer.set(piece, used);
+          used += piece.length;
+        }
+        continue;
+      }
+      // A UTF-16 code unit is at most 3 bytes of UTF-8.
+      if (used + piece.length * 3 > buffer.length) {
+        await flush();
+        if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
+      }
+      used += buffer.write(piece, used, "utf8");
+    }
+    await flush();
+    await pending;
+  } catch (err) {
+    await pending.catch(() => undefined);
+    throw err;
+  }
 }

@@ -21,7 +21,7 @@ import { planTranslations } from "../../messages.js";
 import { type DetailedPlan, planJsonPiecesWith, planWithProfile } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
-import { type Io, writeFileAtomic } from "../../../common/io.js";
+import { type Io, writeFileAtomicOverlapped } from "../../../common/io.js";
 import { type CliKey, cliText, type Params } from "../messages/index.js";
 import { textTable } from "../text-table.js";
 import type { CommandAction } from "./index.js";
@@ -278,7 +278,8 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
         yield piece;
       }
     };
-    if (options.out !== undefined) writeFileAtomic(options.out, counted(true));
+    // The disk's copying runs on Node's thread pool meanwhile (the second core is free by now).
+    if (options.out !== undefined) await writeFileAtomicOverlapped(options.out, counted(true));
     if (!person && (options.out === undefined || options.json === true)) for (const piece of counted(false)) io.stdout(typeof piece === "string" ? piece : Buffer.from(piece).toString("utf8"));
     if (person) {
       io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
