@@ -8,6 +8,7 @@
 // (sizing.ts). Freed hosts relocated from the closing site and procured hardware add capacity from
 // the day after the window in which they are installed.
 import type { InventoryIndex } from "../inventory/model.js";
+import { serversById } from "./by-id.js";
 import type { Server } from "../inventory/schema.js";
 import type { SystemDecision } from "./dispositions.js";
 import type { Size } from "./plan-schema.js";
@@ -66,7 +67,7 @@ export function targetCapacity(index: InventoryIndex, target: string, decisions:
   let used = ZERO_SIZE;
   const retainedTargets = new Map<string, Size>();
   const leaving = new Set<string>();
-  const servers = index.inventory.servers.filter((s) => s.site === target).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const servers = serversById(index).filter((s) => s.site === target); // in id order (by-id.ts sorts once per inventory)
   for (const s of servers) {
     const systems = index.systemsOn.get(s.id) ?? [];
     const allLeave = systems.length > 0 && systems.every((sys) => DEPARTING.has(decisions.get(sys.id)?.disposition ?? "retain"));

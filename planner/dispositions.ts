@@ -135,10 +135,18 @@ export function decideDispositions(
   const nameOf = (id: string): Named => ({ id, name: index.systems.get(id)?.name ?? id });
   const siteNamed = (id: string): Named => ({ id, name: index.sites.get(id)?.name ?? id });
 
+  // Where a system runs, as a fragment of its reasons: one message per site (a few), not per system.
+  const whereAt = new Map<string | undefined, Message>();
+  const whereOf = (site: string | undefined): Message => {
+    let where = whereAt.get(site);
+    if (where === undefined) whereAt.set(site, (where = site === undefined ? MSG.whereService() : site === target ? MSG.whereTarget({ target }) : MSG.whereSite({ site })));
+    return where;
+  };
+
   for (const s of systems) {
     const site = siteOf.get(s.id);
     const atTarget = site === target;
-    const where: Message = site === undefined ? MSG.whereService() : atTarget ? MSG.whereTarget({ target }) : MSG.whereSite({ site });
+    const where = whereOf(site);
     if (s.disposition !== undefined) {
       const reasons = [say(MSG.dispositionPinned({ disposition: s.disposition }))];
       let into: string | undefined;

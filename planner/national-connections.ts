@@ -35,8 +35,13 @@ const NATIONAL_DATA_PLATFORM = /\b(ndxp|ndop|ndc)\b|trung tâm dữ liệu quố
 
 /** True for an external that is a national data platform (NDXP, NDOP, the National Data Centre). */
 export function isNationalDataPlatform(e: Pick<External, "id" | "name">): boolean {
-  return NATIONAL_DATA_PLATFORM.test(e.id) || NATIONAL_DATA_PLATFORM.test(e.name);
+  let is = platformAnswers.get(e);
+  if (is === undefined) platformAnswers.set(e, (is = NATIONAL_DATA_PLATFORM.test(e.id) || NATIONAL_DATA_PLATFORM.test(e.name)));
+  return is;
 }
+
+/** Answers of isNationalDataPlatform by external (asked for each dependency of each system; an inventory has a few dozen externals, never changed once loaded). */
+const platformAnswers = new WeakMap<object, boolean>();
 
 /** Inputs: where each system's wave ends (moving and scheduled only), and the dates that matter. */
 export interface NationalConnectionInput {

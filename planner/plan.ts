@@ -189,28 +189,27 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       const targetSiteAfter = d.disposition === "retire" || d.disposition === "consolidate" ? undefined : d.disposition === "retain" ? site : target;
       const externals = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.externals.has(t)))].sort();
       const dependsOn = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.systems.has(t)))].sort();
-      return {
-        id: sys.id,
-        disposition: d.disposition,
-        ...(d.into !== undefined ? { into: d.into } : {}),
-        ...(w ? { wave: w.number } : {}),
-        ...(d.disposition === "retire" ? { retireOn: retiredDay ?? retireOn } : {}),
-        reasons,
-        name: sys.name,
-        owner: sys.owner,
-        function: sys.function,
-        securityLevel: sys.securityLevel,
-        site,
-        ...(targetSiteAfter !== undefined ? { targetSite: targetSiteAfter } : {}),
-        platform: platformOf(sys.id),
-        group: groupOfSystem.get(sys.id) ?? `g-${sys.id}`,
-        dataGiB: sys.dataGiB ?? 0,
-        ...(sys.users !== undefined ? { users: sys.users } : {}),
-        externals,
-        dependsOn,
-        late: lateSet.has(sys.id),
-        ...(recorded && recorded.history.length > 0 ? { history: recorded.history } : {}),
-      };
+      // Field by field, in the contract's order (no object spreads: this runs for every system).
+      const entry: { -readonly [K in keyof PlanSystem]: PlanSystem[K] } = { id: sys.id, disposition: d.disposition } as PlanSystem;
+      if (d.into !== undefined) entry.into = d.into;
+      if (w) entry.wave = w.number;
+      if (d.disposition === "retire") entry.retireOn = retiredDay ?? retireOn;
+      entry.reasons = reasons;
+      entry.name = sys.name;
+      entry.owner = sys.owner;
+      entry.function = sys.function;
+      entry.securityLevel = sys.securityLevel;
+      entry.site = site;
+      if (targetSiteAfter !== undefined) entry.targetSite = targetSiteAfter;
+      entry.platform = platformOf(sys.id);
+      entry.group = groupOfSystem.get(sys.id) ?? `g-${sys.id}`;
+      entry.dataGiB = sys.dataGiB ?? 0;
+      if (sys.users !== undefined) entry.users = sys.users;
+      entry.externals = externals;
+      entry.dependsOn = dependsOn;
+      entry.late = lateSet.has(sys.id);
+      if (recorded && recorded.history.length > 0) entry.history = recorded.history;
+      return entry;
     });
 
   const waves: Wave[] = schedule.waves.map((w) => {
