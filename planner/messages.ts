@@ -81,9 +81,53 @@ function replaceRefs(text: string, by: (kind: string, payload: string) => string
   return out + text.slice(from);
 }
 
-/** The contract (id) form of text with reference markers: each reference by its id(s), lists joined by ", ". */
+/** True when `text` from `from` to `to` is the kind of a list reference (systems, groups, servers, externals, pair), compared in place. */
+function isListKind(text: string, from: number, to: number): boolean {
+  const n = to - from;
+  const same = (word: string): boolean => {
+    for (let i = 0; i < n; i++) if (text.charCodeAt(from + i) !== word.charCodeAt(i)) return false;
+    return true;
+  };
+  switch (n) {
+    case 4:
+      return same("pair");
+    case 6:
+      return same("groups");
+    case 7:
+      return same("systems") || same("servers");
+    case 9:
+      return same("externals");
+    default:
+      return false;
+  }
+}
+
+/**
+ * The contract (id) form of text with reference markers: each reference by its id(s), lists joined
+ * by ", ". What replaceRefs with that rule gives, with the kind compared in place rather than cut
+ * out (every message goes through here twice).
+ */
 export function plainRefs(text: string): string {
-  return replaceRefs(text, (kind, payload) => (kind === "systems" || kind === "groups" || kind === "servers" || kind === "externals" || kind === "pair" ? payload.split(",").join(", ") : payload));
+  let at = text.indexOf(REF);
+  if (at < 0) return text;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    let k = at + 1;
+    for (let c = text.charCodeAt(k); (c >= 97 && c <= 122) || c === 45; c = text.charCodeAt(++k));
+    if (k > at + 1 && text.charCodeAt(k) === 0xe001) {
+      const end = text.indexOf(END, k + 1);
+      if (end >= 0) {
+        const payload = text.slice(k + 1, end);
+        out += text.slice(from, at) + (isListKind(text, at + 1, k) ? payload.replaceAll(",", ", ") : payload);
+        from = end + 1;
+        at = text.indexOf(REF, from);
+        continue;
+      }
+    }
+    at = text.indexOf(REF, at + 1);
+  }
+  return out + text.slice(from);
 }
 
 /** Names of the entities a plan refers to, for resolveRefs (undefined: not known, the id is shown). */
