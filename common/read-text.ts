@@ -32,6 +32,21 @@ export function ioProblem(err: unknown): string {
   }
 }
 
+/** Files up to this size are read into one buffer used again and again (the text is copied out of it). */
+const SCRATCH_MAX_BYTES = 64 << 20;
+let scratch: Buffer | undefined;
+
+/**
+ * A buffer of `size` bytes to read a file into: a view of this thread's scratch buffer (grown as
+ * needed) for files up to SCRATCH_MAX_BYTES, else a buffer of its own. An inventory is read in
+ * files of a few MB; a fresh buffer each was a fresh mapping each, faulted in page by page.
+ */
+function scratchOf(size: number): Buffer {
+  if (size > SCRATCH_MAX_BYTES) return Buffer.allocUnsafe(size);
+  if (scratch === undefined || scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch === undefined ? 0 : Math.min(2 * scratch.length, SCRATCH_MAX_BYTES)));
+  return scratch.subarray(0, size);
+}
+
 /**
  * Reads `file` as UTF-8 (a leading byte order mark is kept; YAML readers skip it). Only regular
  * files are read: a directory, a FIFO or a device is a finding too (reading a FIFO would wait forever).
@@ -50,7 +65,7 @@ export function readText(file: string, rule = "unreadable-file"): TextOrFinding 
     if (stat.size > MAX_TEXT_BYTES) {
       return { finding: { severity: "error", rule: "file-too-large", file, message: `is ${(stat.size / 2 ** 20).toFixed(0)} MiB; files over ${Math.floor(MAX_TEXT_BYTES / 2 ** 20)} MiB cannot be read: split it into several files` } };
     }
-    const bytes = Buffer.allocUnsafe(stat.size);
+    const bytes = scratchOf(stat.size);
     let read = 0;
     while (read < bytes.length) {
       const n = readSync(fd, bytes, read, bytes.length - read, read);
