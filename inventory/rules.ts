@@ -45,6 +45,41 @@ function kindOf(ctx: RuleContext, id: string): Collection | undefined {
   return ctx.index.kindOf.get(id) ?? ctx.invalidIds.get(id);
 }
 
+/** The kinds in the order indexInventory's kindOf takes them (an id's first kind wins). */
+const KIND_ORDER: readonly Collection[] = ["sites", "agencies", "servers", "systems", "externals"];
+
+function entitiesOf(ctx: RuleContext, kind: Collection): ReadonlyMap<string, unknown> {
+  return ctx.index[kind];
+}
+
+/**
+ * True when `id` names an entity of one of `expected` kinds (kindOf is one of them), asked of the
+ * kinds' own maps, the small ones first: a good reference, checked without building its path or
+ * message (checkRef then says nothing). Sites and agencies are a handful each; the map of every
+ * id holds 120k. False sends the reference to checkRef, which says what is wrong.
+ */
+function refOk(ctx: RuleContext, id: string, expected: readonly Collection[]): boolean {
+  for (const kind of expected) {
+    if (!entitiesOf(ctx, kind).has(id)) continue;
+    let earlier = false;
+    for (const k of KIND_ORDER) {
+      if (k === kind) break;
+      if (entitiesOf(ctx, k).has(id)) {
+        earlier = true;
+        break;
+      }
+    }
+    if (!earlier) return true;
+  }
+  return false;
+}
+
+const SITES: readonly Collection[] = ["sites"];
+const AGENCIES: readonly Collection[] = ["agencies"];
+const SERVERS: readonly Collection[] = ["servers"];
+const SYSTEMS: readonly Collection[] = ["systems"];
+const DEPENDENCY_KINDS: readonly Collection[] = ["systems", "externals"];
+
 /**
  * Checks that `id` names an entity of one of `expected` kinds; pushes unknown-reference or
  * wrong-kind otherwise. Returns true when the reference is good.
@@ -86,8 +121,8 @@ export const duplicateIds: Rule = (ctx) => {
 
 export const serverReferences: Rule = (ctx) => {
   for (const s of ctx.inventory.servers) {
-    if (typeof s.site === "string") checkRef(ctx, s, ["site"], s.site, ["sites"], "site");
-    if (typeof s.owner === "string") checkRef(ctx, s, ["owner"], s.owner, ["agencies"], "owner");
+    if (typeof s.site === "string" && !refOk(ctx, s.site, SITES)) checkRef(ctx, s, ["site"], s.site, SITES, "site");
+    if (typeof s.owner === "string" && !refOk(ctx, s.owner, AGENCIES)) checkRef(ctx, s, ["owner"], s.owner, AGENCIES, "owner");
   }
 };
 
@@ -98,7 +133,7 @@ export const hostedOnRules: Rule = (ctx) => {
       ctx.push({ severity: "error", rule: "hosted-on-cycle", entity: vm.id, path: ["hostedOn"], ...at(ctx, vm, "hostedOn"), message: "a VM cannot be hosted on itself" });
       continue;
     }
-    if (!checkRef(ctx, vm, ["hostedOn"], vm.hostedOn, ["servers"], "hostedOn")) continue;
+    if (!refOk(ctx, vm.hostedOn, SERVERS) && !checkRef(ctx, vm, ["hostedOn"], vm.hostedOn, SERVERS, "hostedOn")) continue;
     const host = ctx.index.servers.get(vm.hostedOn);
     if (!host) continue; // the host failed its own schema and is reported there
     if (host.kind !== undefined && host.kind !== "physical") {
@@ -137,19 +172,20 @@ export const hostedOnCycles: Rule = (ctx) => {
 
 export const systemReferences: Rule = (ctx) => {
   for (const sys of ctx.inventory.systems) {
-    if (typeof sys.owner === "string") checkRef(ctx, sys, ["owner"], sys.owner, ["agencies"], "owner");
-    (sys.servers ?? []).forEach((sid, i) => checkRef(ctx, sys, ["servers", i], sid, ["servers"], "server"));
+    if (typeof sys.owner === "string" && !refOk(ctx, sys.owner, AGENCIES)) checkRef(ctx, sys, ["owner"], sys.owner, AGENCIES, "owner");
+    const servers = sys.servers ?? [];
+    for (let i = 0; i < servers.length; i++) if (!refOk(ctx, servers[i], SERVERS)) checkRef(ctx, sys, ["servers", i], servers[i], SERVERS, "server");
     (sys.dependsOn ?? []).forEach((dep, i) => {
       if (dep.target === sys.id) {
         ctx.push({ severity: "error", rule: "self-dependency", entity: sys.id, path: ["dependsOn", i, "target"], ...at(ctx, sys, "dependsOn", i, "target"), message: "a system cannot depend on itself" });
         return;
       }
-      checkRef(ctx, sys, ["dependsOn", i, "target"], dep.target, ["systems", "externals"], "dependency target");
+      if (!refOk(ctx, dep.target, DEPENDENCY_KINDS)) checkRef(ctx, sys, ["dependsOn", i, "target"], dep.target, DEPENDENCY_KINDS, "dependency target");
     });
     if (sys.consolidateInto !== undefined) {
       if (sys.consolidateInto === sys.id) {
         ctx.push({ severity: "error", rule: "self-consolidation", entity: sys.id, path: ["consolidateInto"], ...at(ctx, sys, "consolidateInto"), message: "a system cannot be consolidated into itself" });
-      } else if (checkRef(ctx, sys, ["consolidateInto"], sys.consolidateInto, ["systems"], "consolidateInto")) {
+      } else if (refOk(ctx, sys.consolidateInto, SYSTEMS) || checkRef(ctx, sys, ["consolidateInto"], sys.consolidateInto, SYSTEMS, "consolidateInto")) {
         const survivor = ctx.index.systems.get(sys.consolidateInto);
         if (survivor && survivor.function !== sys.function) {
           ctx.push({ severity: "warning", rule: "consolidate-other-function", entity: sys.id, path: ["consolidateInto"], ...at(ctx, sys, "consolidateInto"), message: `is consolidated into "${survivor.id}", whose function is "${survivor.function}", not "${sys.function}"` });
