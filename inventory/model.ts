@@ -32,10 +32,18 @@ function pushTo<V>(m: Map<string, V[]>, key: string, value: V): void {
 
 /** Indexes an inventory (valid or not: dangling references are simply absent from the maps). */
 export function indexInventory(inventory: Inventory): InventoryIndex {
-  const kindOf = new Map<string, Collection>();
-  for (const key of ["sites", "agencies", "servers", "systems", "externals"] as const) {
-    for (const e of inventory[key]) if (!kindOf.has(e.id)) kindOf.set(e.id, key);
-  }
+  // The kind of every id is asked for only when a reference is wrong (inventory/rules.ts checks
+  // good ones against the kinds' own maps) or by progress files: made on the first question.
+  let kindOf: Map<string, Collection> | undefined;
+  const kinds = (): Map<string, Collection> => {
+    if (kindOf === undefined) {
+      kindOf = new Map<string, Collection>();
+      for (const key of ["sites", "agencies", "servers", "systems", "externals"] as const) {
+        for (const e of inventory[key]) if (!kindOf.has(e.id)) kindOf.set(e.id, key);
+      }
+    }
+    return kindOf;
+  };
   const vmsOf = new Map<string, Server[]>();
   for (const s of inventory.servers) if (s.kind === "virtual" && s.hostedOn) pushTo(vmsOf, s.hostedOn, s);
   const systemsOn = new Map<string, System[]>();
@@ -47,7 +55,9 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
     servers: byId(inventory.servers),
     systems: byId(inventory.systems),
     externals: byId(inventory.externals),
-    kindOf,
+    get kindOf() {
+      return kinds();
+    },
     vmsOf,
     systemsOn,
   };
