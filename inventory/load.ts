@@ -193,7 +193,9 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
   // Large inventories: a second thread reads the last files meanwhile (parallel-read.ts).
   // (Started already when the command asked for it early: claimReadAhead.)
   const early = claimReadAhead(dir, files);
-  const ahead = early !== undefined && options.readAhead !== "never" ? early : startReadAhead(files, options.readAhead);
+  // Texts come back only where findings are expected to be located (warnings shown): without them
+  // a file with an error is read again to place it (locateAll).
+  const ahead = early !== undefined && options.readAhead !== "never" ? early : startReadAhead(files, options.readAhead, { texts: options.warnings !== false || options.locateWarnings !== false });
   if (ahead !== early) early?.close();
   try {
     for (const file of files) {
@@ -203,7 +205,7 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
         continue;
       }
       if (got?.read) {
-        texts.set(file, got.read.text);
+        if (got.read.text !== undefined) texts.set(file, got.read.text);
         for (const e of got.read.entries) {
           if (e.invalid) accept(file, e.doc, e.key, e.index, e.invalid.raw, { success: false, error: { issues: e.invalid.issues } });
           else accept(file, e.doc, e.key, e.index, e.data, { success: true, data: e.data });

@@ -35,6 +35,8 @@ const WORKER_PATIENCE_MS = 120_000;
 /** What the main thread gives the worker. */
 export interface WorkerInput {
   readonly files: readonly string[];
+  /** Hand back the text of each file read [true]; without it the main thread locates findings by reading the file again (load.ts locateAll). */
+  readonly texts?: boolean;
 }
 
 /** An entry that failed its schema, as the worker hands it back. */
@@ -58,10 +60,21 @@ export interface WorkerFile {
 
 /** A file read by the worker, ready for load.ts. */
 export interface ReadAhead {
-  readonly text: string;
+  /** The file's text; absent when the read-ahead was started without texts (ReadAheadOptions). */
+  readonly text?: string;
   readonly docs: unknown[];
   /** Entries in reading order: the valid entity, or the invalid entry's raw value and issues. */
   readonly entries: readonly ({ readonly doc: number; readonly key: Collection; readonly index: number } & ({ readonly data: unknown; readonly invalid?: undefined } | { readonly data?: undefined; readonly invalid: WorkerInvalid }))[];
+}
+
+/** How a read-ahead is started. */
+export interface ReadAheadOptions {
+  /**
+   * Hand back each file's text for locating findings [true]. A command that shows no warnings
+   * (`dcplan plan`) passes false: the worker's half of the text (20 MB at 20k systems) is then not
+   * copied to the main thread, and a file with an error is read again to place it.
+   */
+  readonly texts?: boolean;
 }
 
 /** What load.ts asks of the read-ahead: per file, what the worker did with it. */
@@ -106,7 +119,7 @@ let prefetched: { readonly dir: string; readonly files: readonly string[]; reado
  * modules are still to be loaded: `dcplan plan`), for loadInventory to claim (claimReadAhead);
  * nothing when the directory cannot be listed cleanly or is small.
  */
-export function prefetchReadAhead(dir: string, mode: "auto" | "always" = "auto"): void {
+export function prefetchReadAhead(dir: string, mode: "auto" | "always" = "auto", options: ReadAheadOptions = {}): void {
   dropReadAhead();
   let listed;
   try {
@@ -115,7 +128,7 @@ export function prefetchReadAhead(dir: string, mode: "auto" | "always" = "auto")
     return;
   }
   if (listed.findings.length > 0) return;
-  const source = startReadAhead(listed.files, mode);
+  const source = startReadAhead(listed.files, mode, options);
   if (source !== undefined) prefetched = { dir: resolve(dir), files: listed.files, source };
 }
 
@@ -139,7 +152,7 @@ export function claimReadAhead(dir: string, files: readonly string[]): ReadAhead
 }
 
 /** Starts reading the worker's share of `files` ahead (see file header); undefined when one thread reads them all. `mode` "always" uses the worker whatever the size (tests), "never" never. */
-export function startReadAhead(files: readonly string[], mode: "auto" | "always" | "never" = "auto"): ReadAheadSource | undefined {
+export function startReadAhead(files: readonly string[], mode: "auto" | "always" | "never" = "auto", options: ReadAheadOptions = {}): ReadAheadSource | undefined {
   if (mode === "never" || (mode === "auto" && process.env.DCPLAN_THREADS === "1")) return undefined;
   const sizes = files.map((f) => {
     try {
@@ -150,7 +163,7 @@ export function startReadAhead(files: readonly string[], mode: "auto" | "always"
   });
   const share = workerShare(files, sizes, availableParallelism(), mode === "always");
   if (share.length === 0) return undefined;
-  const link = startWorker(import.meta.url, "read-worker", { files: share });
+  const link = startWorker(import.meta.url, "read-worker", { files: share, texts: options.texts !== false } satisfies WorkerInput);
   if (link === undefined) return undefined;
   lastShare = share.length;
   workerRead = 0;
@@ -174,12 +187,12 @@ export function startReadAhead(files: readonly string[], mode: "auto" | "always"
       pending.delete(file);
       if (pending.size === 0) close();
       if (got.finding) return { finding: got.finding };
-      if (got.docs === undefined || got.entries === undefined || got.text === undefined) return undefined;
+      if (got.docs === undefined || got.entries === undefined) return undefined;
       workerRead++;
       const invalid = got.invalid ?? [];
       let k = 0;
       const entries = (JSON.parse(got.entries) as [number, Collection, number, unknown][]).map(([doc, key, index, data]) => (data === null ? { doc, key, index, invalid: invalid[k++] } : { doc, key, index, data }));
-      return { read: { text: got.text, docs: got.docs, entries } };
+      return { read: { ...(got.text !== undefined ? { text: got.text } : {}), docs: got.docs, entries } };
     },
     close,
   };

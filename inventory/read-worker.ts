@@ -24,7 +24,7 @@ function jsonExact(v: unknown): boolean {
 }
 
 /** One file, read, parsed and validated (see file header). */
-function readOne(file: string): WorkerFile {
+function readOne(file: string, withText: boolean): WorkerFile {
   const read = readText(file);
   if (read.finding) return { file, finding: read.finding };
   const text = read.text;
@@ -49,14 +49,14 @@ function readOne(file: string): WorkerFile {
     }
   });
   if (docs === undefined || !exact) return { file, text };
-  return { file, text, docs, entries: JSON.stringify(valid), invalid };
+  return { file, ...(withText ? { text } : {}), docs, entries: JSON.stringify(valid), invalid };
 }
 
-const { files } = workerInput<WorkerInput>();
+const { files, texts } = workerInput<WorkerInput>();
 for (const file of files) {
   let message: WorkerFile;
   try {
-    message = readOne(file);
+    message = readOne(file, texts !== false);
   } catch (err) {
     // Anything unexpected: the main thread reads the file itself and meets the same problem there.
     message = { file, failed: String((err as Error)?.message ?? err) };

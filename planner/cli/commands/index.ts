@@ -160,7 +160,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     // The read-ahead of a large inventory (inventory/parallel-read.ts) starts while the planner's modules load.
     load: async () => async (invocation) => {
       const ahead = await import("../../../inventory/parallel-read.js");
-      if (typeof invocation.options.inventory === "string") ahead.prefetchReadAhead(invocation.options.inventory);
+      if (typeof invocation.options.inventory === "string") ahead.prefetchReadAhead(invocation.options.inventory, "auto", { texts: false });
       try {
         await (await import("./plan.js")).action(invocation);
       } finally {
