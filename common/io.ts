@@ -1,5 +1,5 @@
 // What a command may touch of the outside world, passed in so commands stay callable from tests.
-import { closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, write, writeFileSync, writeSync } from "node:fs";
+import { close, closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, write, writeFileSync, writeSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { InternalError, OutputError } from "./errors.js";
 
@@ -106,9 +106,29 @@ export async function writeFileAtomicOverlapped(path: string, pieces: Iterable<s
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
+    replaceKeepingOldOpen(tmp, path);
   } catch (err) {
     throw writeFailure(path, tmp, err);
+  }
+}
+
+/**
+ * renameSync(tmp, path), with the file it replaces held open across the rename and closed on
+ * Node's thread pool: the old file's blocks are freed there, when that last descriptor goes,
+ * instead of inside the rename (about 45 ms for a 172 MB plan). A file that cannot be opened is
+ * simply replaced.
+ */
+function replaceKeepingOldOpen(tmp: string, path: string): void {
+  let old: number | undefined;
+  try {
+    old = openSync(path, "r");
+  } catch {
+    old = undefined;
+  }
+  try {
+    renameSync(tmp, path);
+  } finally {
+    if (old !== undefined) close(old, () => undefined);
   }
 }
 

@@ -9,7 +9,7 @@
 // copies where the plan's `translations` key stands. Small plans (fewer than
 // BACKGROUND_MIN_SENTENCES sentences said) never start the worker. When no worker can be started
 // or it fails before it has everything, the main thread makes them itself; a test compares files.
-import { closeSync, existsSync, openSync, readSync, rmSync } from "node:fs";
+import { close as closeOnPool, closeSync, existsSync, openSync, readSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { InternalError } from "../common/errors.js";
@@ -244,6 +244,9 @@ function handle(link: WorkerLink, spill: string, plan: Plan, log: MessageLog, cl
       lastMadeBy = "worker";
       // The worker's file, a few MB at a time.
       const fd = openSync(spill, "r");
+      // The file goes at once (close removes it); what it holds stays readable through `fd`, and
+      // its blocks are freed when that is closed, on Node's thread pool, not on this thread.
+      close();
       try {
         for (;;) {
           const chunk = Buffer.allocUnsafe(SPILL_CHUNK_BYTES);
@@ -252,8 +255,7 @@ function handle(link: WorkerLink, spill: string, plan: Plan, log: MessageLog, cl
           yield n === chunk.length ? chunk : chunk.subarray(0, n);
         }
       } finally {
-        closeSync(fd);
-        close();
+        closeOnPool(fd, () => undefined);
       }
     },
     poll: () => hear(0),
