@@ -1,5 +1,5 @@
 // What a command may touch of the outside world, passed in so commands stay callable from tests.
-import { close, closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, write, writeFileSync, writeSync } from "node:fs";
+import { close, closeSync, lstatSync, mkdirSync, openSync, read, readSync, renameSync, rmSync, statSync, write, writeFileSync, writeSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { InternalError, OutputError } from "./errors.js";
 
@@ -80,7 +80,7 @@ export function checkOutputPath(path: string): void {
  * process default, 0o666 less the umask]. `data` may be a sequence of strings (e.g.
  * common/json-chunks.ts), written one after the other as UTF-8, so a large document is never held whole.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>, options: { readonly mode?: number } = {}): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<Piece>, options: { readonly mode?: number } = {}): void {
   const tmp = temporaryBeside(path);
   try {
     // The temporary file is created with the mode (e.g. 0o600 for secrets), so the data is never readable by others, not even briefly.
@@ -97,7 +97,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
  * one buffer are copied to the file on a thread of Node's pool while the next buffer is filled
  * (writePiecesOverlapped). Same file, same errors, same guarantees.
  */
-export async function writeFileAtomicOverlapped(path: string, pieces: Iterable<string | Uint8Array>, options: { readonly mode?: number } = {}): Promise<void> {
+export async function writeFileAtomicOverlapped(path: string, pieces: Iterable<Piece>, options: { readonly mode?: number } = {}): Promise<void> {
   const tmp = temporaryBeside(path);
   try {
     const fd = options.mode === undefined ? openSync(tmp, "w") : openSync(tmp, "w", options.mode);
@@ -154,8 +154,34 @@ function writeFailure(path: string, tmp: string, err: unknown): Error {
   return new InternalError(`cannot write ${path}: ${(err as Error).message}`, { cause: err });
 }
 
+/**
+ * A piece of output that is the whole content of an open file (read from its start to its end):
+ * the writers copy it through their own buffers (writePiecesOverlapped on Node's thread pool), so
+ * its bytes need not pass through the caller. The caller keeps the descriptor open until the
+ * writer has asked for the next piece.
+ */
+export class WholeFile {
+  constructor(readonly fd: number) {}
+}
+
+/** What the writers take: strings (written as UTF-8), bytes, and whole open files. */
+export type Piece = string | Uint8Array | WholeFile;
+
+/** The bytes of a whole open file, read here (for a consumer that needs them in hand: standard output, tests). */
+export function wholeFileBytes(file: WholeFile): Buffer {
+  const chunks: Buffer[] = [];
+  for (let at = 0; ; ) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const n = readSync(file.fd, chunk, 0, chunk.length, at);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    at += n;
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Writes `pieces` one after the other (strings as UTF-8, bytes as they are) into a new file `path` [created with `mode`]. */
-function writePieces(path: string, pieces: Iterable<string | Uint8Array>, mode?: number): void {
+function writePieces(path: string, pieces: Iterable<Piece>, mode?: number): void {
   const fd = mode === undefined ? openSync(path, "w") : openSync(path, "w", mode);
   try {
     writePiecesTo(fd, pieces);
@@ -170,7 +196,7 @@ function writePieces(path: string, pieces: Iterable<string | Uint8Array>, mode?:
  * of them), written when the next might not fit; bytes as large as the buffer are written as they
  * are. A short write goes on from its byte.
  */
-export function writePiecesTo(fd: number, pieces: Iterable<string | Uint8Array>): void {
+export function writePiecesTo(fd: number, pieces: Iterable<Piece>): void {
   let buffer = Buffer.allocUnsafe(4 << 20);
   let used = 0;
   const write = (bytes: Uint8Array, length: number): void => {
@@ -181,6 +207,17 @@ export function writePiecesTo(fd: number, pieces: Iterable<string | Uint8Array>)
     used = 0;
   };
   for (const piece of pieces) {
+    if (piece instanceof WholeFile) {
+      // Read straight into the buffer, a buffer's worth at a time.
+      for (let at = 0; ; ) {
+        if (used === buffer.length) flush();
+        const n = readSync(piece.fd, buffer, used, buffer.length - used, at);
+        if (n === 0) break;
+        used += n;
+        at += n;
+      }
+      continue;
+    }
     if (typeof piece !== "string") {
       if (used + piece.length > buffer.length) flush();
       if (piece.length >= buffer.length) write(piece, piece.length);
@@ -200,6 +237,11 @@ export function writePiecesTo(fd: number, pieces: Iterable<string | Uint8Array>)
   flush();
 }
 
+/** fs.read as a promise (from `position` of the file): the bytes read. */
+function readOnPool(fd: number, into: Uint8Array, at: number, length: number, position: number): Promise<number> {
+  return new Promise((done, fail) => read(fd, into, at, length, position, (err, n) => (err ? fail(err) : done(n))));
+}
+
 /** fs.write as a promise: the bytes written. */
 function writeOnPool(fd: number, bytes: Uint8Array, at: number, length: number): Promise<number> {
   return new Promise((done, fail) => write(fd, bytes, at, length, null, (err, written) => (err ? fail(err) : done(written))));
@@ -212,7 +254,7 @@ function writeOnPool(fd: number, bytes: Uint8Array, at: number, length: number):
  * their byte. On an error the write under way is waited for before the error is thrown, so the
  * caller may close the file.
  */
-export async function writePiecesOverlapped(fd: number, pieces: Iterable<string | Uint8Array>): Promise<void> {
+export async function writePiecesOverlapped(fd: number, pieces: Iterable<Piece>): Promise<void> {
   let buffer = Buffer.allocUnsafe(4 << 20);
   let spare = Buffer.allocUnsafe(4 << 20);
   let used = 0;
@@ -233,6 +275,17 @@ export async function writePiecesOverlapped(fd: number, pieces: Iterable<string 
   };
   try {
     for (const piece of pieces) {
+      if (piece instanceof WholeFile) {
+        // Read on the pool straight into the buffer being filled, while the other one is written.
+        for (let at = 0; ; ) {
+          if (used === buffer.length) await flush();
+          const n = await readOnPool(piece.fd, buffer, used, buffer.length - used, at);
+          if (n === 0) break;
+          used += n;
+          at += n;
+        }
+        continue;
+      }
       if (typeof piece !== "string") {
         if (used + piece.length > buffer.length) await flush();
         if (piece.length >= buffer.length) {

@@ -10,8 +10,8 @@
 // (undefined, functions, symbols) are dropped, and in arrays written as `null`, as it does.
 // Pieces are gathered to about `pieceChars` characters.
 
-/** Options of jsonChunks; `P` is what `late` may hand over besides strings (e.g. bytes already encoded). */
-export interface JsonChunkOptions<P extends string | Uint8Array = string> {
+/** Options of jsonChunks; `P` is what `late` may hand over besides strings (e.g. bytes already encoded), passed on as it is. */
+export interface JsonChunkOptions<P = string> {
   /** Spaces per level [2]. */
   readonly indent?: number;
   /** Levels of arrays and objects opened member by member [2]. */
@@ -55,7 +55,7 @@ export function membersText(batch: object, level: number, indent = 2): string {
 }
 
 /** The text of `JSON.stringify(value, null, indent)` in pieces (see file header); `value` must not be dropped itself nor have toJSON methods above `depth`. */
-export function* jsonChunks<P extends string | Uint8Array = string>(value: unknown, options: JsonChunkOptions<P> = {}): Generator<string | P> {
+export function* jsonChunks<P = string>(value: unknown, options: JsonChunkOptions<P> = {}): Generator<string | P> {
   const indent = options.indent ?? 2;
   const maxDepth = options.depth ?? 2;
   const pieceChars = options.pieceChars ?? 1 << 20;

@@ -9,10 +9,11 @@
 // copies where the plan's `translations` key stands. Small plans (fewer than
 // BACKGROUND_MIN_SENTENCES sentences said) never start the worker. When no worker can be started
 // or it fails before it has everything, the main thread makes them itself; a test compares files.
-import { close as closeOnPool, closeSync, existsSync, openSync, readSync, rmSync } from "node:fs";
+import { close as closeOnPool, closeSync, existsSync, openSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { InternalError } from "../common/errors.js";
+import { WholeFile } from "../common/io.js";
 import { startWorker, type WorkerLink } from "../common/worker.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import { MessageLog, type MessageObserver, type PlanNameLists, planMessageStrings, planTranslations, type PlanTranslations, type ShownForms } from "./messages.js";
@@ -24,9 +25,6 @@ const WORKER_PATIENCE_MS = 120_000;
 
 /** Sentences handed to the worker at a time. */
 const BATCH = 2048;
-
-/** Bytes read at a time from the worker's file. */
-const SPILL_CHUNK_BYTES = 4 << 20;
 
 /** The names sentences refer to, but the move groups (those come when the waves fix them). */
 export type NameLists = Omit<PlanNameLists, "groups">;
@@ -61,7 +59,7 @@ export type FromTranslationsWorker = { readonly have?: true; readonly end?: true
 /** Translations on their way (see file header). */
 export interface BackgroundTranslations {
   /** Their JSON text as it stands one level down in the plan file, in pieces: UTF-8 bytes from the worker, or strings when made here (waits for the worker; once). */
-  pieces(): Iterable<string | Uint8Array>;
+  pieces(): Iterable<string | Uint8Array | WholeFile>;
   /** Takes the worker's word that it has everything, if it came, without waiting: from then on the plan and the message log are not kept for making them here. */
   poll(): void;
   /** Their value, made on this thread while the plan and the log are still kept (then an InternalError: the worker writes text only). */
@@ -248,12 +246,9 @@ function handle(link: WorkerLink, spill: string, plan: Plan, log: MessageLog, cl
       // its blocks are freed when that is closed, on Node's thread pool, not on this thread.
       close();
       try {
-        for (;;) {
-          const chunk = Buffer.allocUnsafe(SPILL_CHUNK_BYTES);
-          const n = readSync(fd, chunk, 0, chunk.length, null);
-          if (n === 0) break;
-          yield n === chunk.length ? chunk : chunk.subarray(0, n);
-        }
+        // Handed over whole: the writer copies it through its own buffers (common/io.ts), on the
+        // thread pool when it writes overlapped, so 50 MB need not pass through this thread.
+        yield new WholeFile(fd);
       } finally {
         closeOnPool(fd, () => undefined);
       }

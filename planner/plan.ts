@@ -417,7 +417,7 @@ function planServerEntry(s: PlanServer & { relocateOn?: string }, standalone: bo
  * `gathered`: every string as it is made, for a writer that gathers them itself (writeFileAtomic),
  * not pieces of about 1 MB joined here.
  */
-export function* planJsonPiecesWith<P extends string | Uint8Array = string>(plan: Plan, late?: () => Iterable<P>, gathered = false): Generator<string | P> {
+export function* planJsonPiecesWith<P = string>(plan: Plan, late?: () => Iterable<P>, gathered = false): Generator<string | P> {
   yield* jsonChunks<string | P>(plan, {
     late: (parent, key) => (parent !== plan || key !== "translations" ? undefined : late ? late() : plan.translations === undefined ? undefined : translationsText(plan.translations)),
     // Batches of 32k characters: JSON.stringify's text of a batch is flattened once when its

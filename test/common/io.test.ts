@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeFileAtomic, writeFileAtomicOverlapped, writePiecesOverlapped } from "../../common/io.js";
+import { type Piece, WholeFile, wholeFileBytes, writeFileAtomic, writeFileAtomicOverlapped, writePiecesOverlapped } from "../../common/io.js";
 import { InternalError } from "../../common/errors.js";
 import { tempDir } from "../fixtures.js";
 
@@ -71,5 +71,33 @@ describe("writeFileAtomicOverlapped (the disk writes on the thread pool)", () =>
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe("whole open files as pieces (the translations worker's file)", () => {
+  const dir = tempDir();
+  // Empty, small, exactly a buffer, past two buffers: read from their start whatever their descriptor's position.
+  const files = [0, 7, 4 << 20, (9 << 20) + 3].map((n, i) => {
+    const path = join(dir, `whole-${i}`);
+    writeFileSync(path, Buffer.alloc(n, 97 + i));
+    return new WholeFile(openSync(path, "r"));
+  });
+  const piece = fc.oneof(fc.string({ unit: "grapheme", maxLength: 20 }), fc.uint8Array({ maxLength: 20 }), fc.constantFrom(...files), fc.constant("x".repeat(3 << 20)));
+  const bytesOf = (pieces: readonly Piece[]): Buffer => Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p instanceof WholeFile ? wholeFileBytes(p) : Buffer.from(p))));
+
+  it("are written in place, both ways, the same bytes as the file holds", async () => {
+    const out = join(dir, "out.json");
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 8 }), async (pieces) => {
+        const expected = bytesOf(pieces);
+        writeFileAtomic(out, pieces);
+        expect(readFileSync(out).equals(expected)).toBe(true);
+        await writeFileAtomicOverlapped(out, pieces);
+        expect(readFileSync(out).equals(expected)).toBe(true);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    expect(wholeFileBytes(files[3]).length).toBe((9 << 20) + 3);
+    for (const f of files) closeSync(f.fd);
   });
 });

@@ -1,3 +1,4 @@
+import { WholeFile, wholeFileBytes } from "../../common/io.js";
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +16,13 @@ import { MessageLog, MSG, objectKeyOrder, type RefNames, type ShownForms, transl
 import { planWithProfile, serialisePlan } from "../../planner/plan.js";
 import { checkProfile } from "../../planner/profile.js";
 import { captureIo, tempDir } from "../fixtures.js";
+
+/** The text of translation pieces, each read as it comes (a whole file is readable only until the next piece is asked for). */
+function piecesText(pieces: Iterable<string | Uint8Array | WholeFile>): string {
+  const bytes: Buffer[] = [];
+  for (const p of pieces) bytes.push(typeof p === "string" ? Buffer.from(p) : p instanceof WholeFile ? wholeFileBytes(p) : Buffer.from(p));
+  return Buffer.concat(bytes).toString("utf8");
+}
 
 const SAMPLE = join(__dirname, "..", "..", "inventory", "sample");
 
@@ -66,7 +74,7 @@ describe("translations written as they are made", () => {
     const dir = tempDir();
     const background = translateInBackground(detailed.plan, detailed.messages, dir, true);
     expect(background).toBeDefined();
-    const text = Buffer.concat([...background!.pieces()].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8");
+    const text = piecesText(background!.pieces());
     // The worker's file is gone once copied.
     expect(readdirSync(dir)).toEqual([]);
     background!.close();
@@ -77,7 +85,7 @@ describe("translations written as they are made", () => {
     early.close();
     expect(readdirSync(dir)).toEqual([]);
     const elsewhere = translateInBackground(detailed.plan, detailed.messages, join(dir, "not", "yet"), true)!;
-    expect(Buffer.concat([...elsewhere.pieces()].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8")).toBe(text);
+    expect(piecesText(elsewhere.pieces())).toBe(text);
     elsewhere.close();
     // Once the worker has its input the plan and the log are let go: the value is not kept anywhere.
     expect(() => background!.value()).toThrow(InternalError);
@@ -91,7 +99,7 @@ describe("translations written as they are made", () => {
     const { plan } = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23", undefined, { deferTranslations: true, log: stream.log, onGroups: (g) => stream.groups(g) });
     const background = stream.finish(plan)!;
     expect(background).toBeDefined();
-    const text = Buffer.concat([...background.pieces()].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8");
+    const text = piecesText(background.pieces());
     expect(lastTranslationsMadeBy()).toBe("worker");
     expect(text).toBe([...translationsText(alone.translations!)].join(""));
     expect(readdirSync(dir)).toEqual([]);
@@ -105,7 +113,7 @@ describe("translations written as they are made", () => {
     const broken = streamTranslations(() => ({ systems: [null] }) as never, dir, true);
     const { plan } = planWithProfile(loaded, checkProfile({ profile: {} }, loaded.index, "2026-11-23"), "2026-11-23", undefined, { deferTranslations: true, log: broken.log, onGroups: (g) => broken.groups(g) });
     const background = broken.finish(plan)!;
-    const text = [...background.pieces()].map((p) => (typeof p === "string" ? p : Buffer.from(p).toString("utf8"))).join("");
+    const text = piecesText(background.pieces());
     expect(lastTranslationsMadeBy()).toBe("here");
     expect(text).toBe([...translationsText(alone.translations!)].join(""));
     background.close();

@@ -11,6 +11,7 @@
 // deadline is missed, the plan carries `deadline.options` (planner/options/, docs/options.md): the
 // changes of the profile that would meet it, each confirmed by re-planning, listed briefly after the
 // summary.
+import { fstatSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadInventory } from "../../../inventory/load.js";
 import { formatDate, formatNumber, type Lang } from "../../export/i18n.js";
@@ -21,7 +22,7 @@ import { planTranslations } from "../../messages.js";
 import { type DetailedPlan, planJsonPiecesWith, planWithProfile } from "../../plan.js";
 import { checkProfile, type LoadedProfile, loadProfile } from "../../profile.js";
 import { loadProgress } from "../../progress/load.js";
-import { type Io, writeFileAtomicOverlapped } from "../../../common/io.js";
+import { type Io, type Piece, WholeFile, wholeFileBytes, writeFileAtomicOverlapped } from "../../../common/io.js";
 import { type CliKey, cliText, type Params } from "../messages/index.js";
 import { textTable } from "../text-table.js";
 import type { CommandAction } from "./index.js";
@@ -271,16 +272,18 @@ export async function planCommand(options: PlanOptions, io: Io, defaultInventory
     // In pieces: a 20k-system plan is ≈ 160 MB of JSON, never held as one string.
     let bytes = 0;
     // Bytes are counted only for the person's summary (it says how large the file is).
-    const counted = function* (gathered: boolean): Generator<string | Uint8Array> {
+    const counted = function* (gathered: boolean): Generator<Piece> {
       for (const piece of planJsonPiecesWith(plan, translations ? () => translations.pieces() : undefined, gathered)) {
         translations?.poll();
-        if (person) bytes += typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece.length;
+        if (person) bytes += typeof piece === "string" ? Buffer.byteLength(piece, "utf8") : piece instanceof WholeFile ? fstatSync(piece.fd).size : piece.length;
         yield piece;
       }
     };
     // The disk's copying runs on Node's thread pool meanwhile (the second core is free by now).
     if (options.out !== undefined) await writeFileAtomicOverlapped(options.out, counted(true));
-    if (!person && (options.out === undefined || options.json === true)) for (const piece of counted(false)) io.stdout(typeof piece === "string" ? piece : Buffer.from(piece).toString("utf8"));
+    if (!person && (options.out === undefined || options.json === true)) {
+      for (const piece of counted(false)) io.stdout(typeof piece === "string" ? piece : (piece instanceof WholeFile ? wholeFileBytes(piece) : Buffer.from(piece)).toString("utf8"));
+    }
     if (person) {
       io.stdout(terminalSummary(plan, lang, { out: options.out, bytes, inputs: inputOptions(options, defaultInventory) }));
       const forPerson = optionLines(true);
