@@ -191,27 +191,33 @@ function writePieces(path: string, pieces: Iterable<Piece>, mode?: number): void
 }
 
 /**
- * Writes `pieces` one after the other (strings as UTF-8, bytes as they are) to the open file `fd`.
- * They are gathered into one buffer used again and again (no Buffer per piece, no string joined
- * of them), written when the next might not fit; bytes as large as the buffer are written as they
- * are. A short write goes on from its byte.
+ * One step of putting pieces into a file (fileOps): write bytes[0, length) — with `swap`, the buffer
+ * being filled is handed over and the writer answers with the buffer to fill next — or read the next
+ * bytes of a whole file into `into` from `at` (the writer answers with the count read).
  */
-export function writePiecesTo(fd: number, pieces: Iterable<Piece>): void {
-  let buffer = Buffer.allocUnsafe(4 << 20);
+type FileOp =
+  | { readonly op: "write"; readonly bytes: Uint8Array; readonly length: number; readonly swap: boolean }
+  | { readonly op: "read"; readonly fd: number; readonly into: Buffer; readonly at: number; readonly length: number; readonly position: number };
+
+/**
+ * The file operations that put `pieces` into a file one after the other (strings as UTF-8, bytes
+ * as they are, whole files read from their start): they are gathered into a 4 MB buffer (no Buffer
+ * per piece, no string joined of them), written when the next might not fit; bytes as large as the
+ * buffer are written as they are, and whole files are read straight into the buffer. The writers
+ * below carry the operations out, each its own way.
+ */
+function* fileOps(pieces: Iterable<Piece>): Generator<FileOp, void, Buffer | number> {
+  let buffer: Buffer = Buffer.allocUnsafe(4 << 20);
   let used = 0;
-  const write = (bytes: Uint8Array, length: number): void => {
-    for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
-  };
-  const flush = (): void => {
-    write(buffer, used);
+  function* flush(): Generator<FileOp, void, Buffer | number> {
+    buffer = (yield { op: "write", bytes: buffer, length: used, swap: true }) as Buffer;
     used = 0;
-  };
+  }
   for (const piece of pieces) {
     if (piece instanceof WholeFile) {
-      // Read straight into the buffer, a buffer's worth at a time.
       for (let at = 0; ; ) {
-        if (used === buffer.length) flush();
-        const n = readSync(piece.fd, buffer, used, buffer.length - used, at);
+        if (used === buffer.length) yield* flush();
+        const n = (yield { op: "read", fd: piece.fd, into: buffer, at: used, length: buffer.length - used, position: at }) as number;
         if (n === 0) break;
         used += n;
         at += n;
@@ -219,8 +225,8 @@ export function writePiecesTo(fd: number, pieces: Iterable<Piece>): void {
       continue;
     }
     if (typeof piece !== "string") {
-      if (used + piece.length > buffer.length) flush();
-      if (piece.length >= buffer.length) write(piece, piece.length);
+      if (used + piece.length > buffer.length) yield* flush();
+      if (piece.length >= buffer.length) yield { op: "write", bytes: piece, length: piece.length, swap: false };
       else {
         buffer.set(piece, used);
         used += piece.length;
@@ -229,12 +235,29 @@ export function writePiecesTo(fd: number, pieces: Iterable<Piece>): void {
     }
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
     if (used + piece.length * 3 > buffer.length) {
-      flush();
+      yield* flush();
       if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
     }
     used += buffer.write(piece, used, "utf8");
   }
-  flush();
+  yield* flush();
+}
+
+/**
+ * Writes `pieces` one after the other (see fileOps) to the open file `fd`, here and now: one
+ * buffer used again and again. A short write goes on from its byte.
+ */
+export function writePiecesTo(fd: number, pieces: Iterable<Piece>): void {
+  const ops = fileOps(pieces);
+  for (let step = ops.next(); !step.done; ) {
+    const o = step.value;
+    if (o.op === "read") {
+      step = ops.next(readSync(o.fd, o.into, o.at, o.length, o.position));
+      continue;
+    }
+    for (let at = 0; at < o.length; ) at += writeSync(fd, o.bytes, at, o.length - at);
+    step = ops.next(o.bytes as Buffer); // written: the same buffer is filled again
+  }
 }
 
 /** fs.read as a promise (from `position` of the file): the bytes read. */
@@ -248,64 +271,37 @@ function writeOnPool(fd: number, bytes: Uint8Array, at: number, length: number):
 }
 
 /**
- * writePiecesTo with the copying to the file on Node's thread pool: two buffers take turns, one
- * filled here while the other is being written; a buffer is filled again only once its write is
- * done, and the writes go in order (each waits for the one before). Short writes go on from
- * their byte. On an error the write under way is waited for before the error is thrown, so the
- * caller may close the file.
+ * writePiecesTo with the disk's work on Node's thread pool: two buffers take turns, one filled here
+ * while the other is being written; a buffer is filled again only once its write is done, and the
+ * writes go in order (each waits for the one before). Whole files are read on the pool too. Short
+ * writes go on from their byte. On an error the write under way is waited for before the error is
+ * thrown, so the caller may close the file.
  */
 export async function writePiecesOverlapped(fd: number, pieces: Iterable<Piece>): Promise<void> {
-  let buffer = Buffer.allocUnsafe(4 << 20);
-  let spare = Buffer.allocUnsafe(4 << 20);
-  let used = 0;
+  let spare: Buffer = Buffer.allocUnsafe(4 << 20);
   let pending: Promise<void> = Promise.resolve();
   const writeAll = async (bytes: Uint8Array, length: number): Promise<void> => {
     for (let at = 0; at < length; ) at += await writeOnPool(fd, bytes, at, length - at);
   };
-  // Hands the filled buffer to the pool (after the write before it) and takes the spare one, once free.
-  const flush = async (): Promise<void> => {
-    const filled = buffer;
-    const length = used;
-    await pending; // the spare buffer's write is done
-    pending = writeAll(filled, length);
-    pending.catch(() => undefined); // thrown where it is awaited
-    buffer = spare;
-    spare = filled;
-    used = 0;
-  };
+  const ops = fileOps(pieces);
   try {
-    for (const piece of pieces) {
-      if (piece instanceof WholeFile) {
-        // Read on the pool straight into the buffer being filled, while the other one is written.
-        for (let at = 0; ; ) {
-          if (used === buffer.length) await flush();
-          const n = await readOnPool(piece.fd, buffer, used, buffer.length - used, at);
-          if (n === 0) break;
-          used += n;
-          at += n;
-        }
+    for (let step = ops.next(); !step.done; ) {
+      const o = step.value;
+      if (o.op === "read") {
+        step = ops.next(await readOnPool(o.fd, o.into, o.at, o.length, o.position));
         continue;
       }
-      if (typeof piece !== "string") {
-        if (used + piece.length > buffer.length) await flush();
-        if (piece.length >= buffer.length) {
-          await pending;
-          pending = writeAll(piece, piece.length);
-          pending.catch(() => undefined);
-        } else {
-          buffer.set(piece, used);
-          used += piece.length;
-        }
+      await pending; // the write before is done, and with it the spare buffer
+      pending = writeAll(o.bytes, o.length);
+      pending.catch(() => undefined); // thrown where it is awaited
+      if (!o.swap) {
+        step = ops.next(0);
         continue;
       }
-      // A UTF-16 code unit is at most 3 bytes of UTF-8.
-      if (used + piece.length * 3 > buffer.length) {
-        await flush();
-        if (piece.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(piece.length * 3);
-      }
-      used += buffer.write(piece, used, "utf8");
+      const next = spare;
+      spare = o.bytes as Buffer;
+      step = ops.next(next);
     }
-    await flush();
     await pending;
   } catch (err) {
     await pending.catch(() => undefined);

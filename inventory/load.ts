@@ -296,26 +296,16 @@ export function loadInventorySync(dir: string, options: LoadOptions = {}): Loade
  * first question: rules ask only when they report a finding, and a good inventory of 120k entities
  * has none to report (a map made up front cost 40 ms).
  */
-function lazyOriginOf(entities: Record<Collection, unknown[]>, origins: Record<Collection, EntityOrigin[]>): ReadonlyMap<object, EntityOrigin> {
+function lazyOriginOf(entities: Record<Collection, unknown[]>, origins: Record<Collection, EntityOrigin[]>): RuleContext["originOf"] {
   let made: Map<object, EntityOrigin> | undefined;
-  const map = (): Map<object, EntityOrigin> => {
-    if (made === undefined) {
-      made = new Map();
-      for (const c of COLLECTIONS) entities[c].forEach((e, i) => made!.set(e as object, origins[c][i]));
-    }
-    return made;
-  };
   return {
-    get: (entity) => map().get(entity),
-    has: (entity) => map().has(entity),
-    get size() {
-      return map().size;
+    get(entity) {
+      if (made === undefined) {
+        made = new Map();
+        for (const c of COLLECTIONS) entities[c].forEach((e, i) => made!.set(e as object, origins[c][i]));
+      }
+      return made.get(entity);
     },
-    forEach: (fn, thisArg) => map().forEach(fn, thisArg),
-    entries: () => map().entries(),
-    keys: () => map().keys(),
-    values: () => map().values(),
-    [Symbol.iterator]: () => map()[Symbol.iterator](),
   };
 }
 

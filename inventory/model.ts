@@ -1,6 +1,6 @@
 // Lookups over a validated inventory: entities by id, VMs per host, systems per server, a system's
 // site. Built once (linear time) and shared by the rules, the graph and the planner.
-import type { Agency, Collection, External, Inventory, Server, Site, System } from "./schema.js";
+import { type Agency, type Collection, COLLECTIONS, type External, type Inventory, type Server, type Site, type System } from "./schema.js";
 
 /** Maps and reverse maps over one inventory. */
 export interface InventoryIndex {
@@ -38,7 +38,7 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
   const kinds = (): Map<string, Collection> => {
     if (kindOf === undefined) {
       kindOf = new Map<string, Collection>();
-      for (const key of ["sites", "agencies", "servers", "systems", "externals"] as const) {
+      for (const key of COLLECTIONS) {
         for (const e of inventory[key]) if (!kindOf.has(e.id)) kindOf.set(e.id, key);
       }
     }

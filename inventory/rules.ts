@@ -4,7 +4,7 @@
 // self-dependency. Warnings: things a planner should see (support ended, no servers, hot servers).
 import type { PendingFinding } from "./load.js";
 import type { InventoryIndex } from "./model.js";
-import { type Collection, ENTITY_NOUN, type Inventory } from "./schema.js";
+import { type Collection, COLLECTIONS, ENTITY_NOUN, type Inventory } from "./schema.js";
 
 /** Where an entity is defined: file, document and path of its list entry. */
 export interface EntityOrigin {
@@ -21,7 +21,7 @@ export interface RuleContext {
   /** First definition of every id (valid or not). */
   readonly origins: ReadonlyMap<string, EntityOrigin>;
   /** Where each entity object (valid or salvaged) is defined. */
-  readonly originOf: ReadonlyMap<object, EntityOrigin>;
+  readonly originOf: Pick<ReadonlyMap<object, EntityOrigin>, "get">;
   /** Ids of entities that failed their schema: references to them are not reported again. */
   readonly invalidIds: ReadonlyMap<string, Collection>;
   /** Every second (third…) definition of an id. */
@@ -45,13 +45,6 @@ function kindOf(ctx: RuleContext, id: string): Collection | undefined {
   return ctx.index.kindOf.get(id) ?? ctx.invalidIds.get(id);
 }
 
-/** The kinds in the order indexInventory's kindOf takes them (an id's first kind wins). */
-const KIND_ORDER: readonly Collection[] = ["sites", "agencies", "servers", "systems", "externals"];
-
-function entitiesOf(ctx: RuleContext, kind: Collection): ReadonlyMap<string, unknown> {
-  return ctx.index[kind];
-}
-
 /**
  * True when `id` names an entity of one of `expected` kinds (kindOf is one of them), asked of the
  * kinds' own maps, the small ones first: a good reference, checked without building its path or
@@ -60,11 +53,12 @@ function entitiesOf(ctx: RuleContext, kind: Collection): ReadonlyMap<string, unk
  */
 function refOk(ctx: RuleContext, id: string, expected: readonly Collection[]): boolean {
   for (const kind of expected) {
-    if (!entitiesOf(ctx, kind).has(id)) continue;
+    if (!ctx.index[kind].has(id)) continue;
+    // The kinds in the order indexInventory's kindOf takes them (an id's first kind wins).
     let earlier = false;
-    for (const k of KIND_ORDER) {
+    for (const k of COLLECTIONS) {
       if (k === kind) break;
-      if (entitiesOf(ctx, k).has(id)) {
+      if (ctx.index[k].has(id)) {
         earlier = true;
         break;
       }

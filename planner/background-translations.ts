@@ -240,7 +240,6 @@ function handle(link: WorkerLink, spill: string, plan: Plan, log: MessageLog, cl
       }
       link.close();
       lastMadeBy = "worker";
-      // The worker's file, a few MB at a time.
       const fd = openSync(spill, "r");
       // The file goes at once (close removes it); what it holds stays readable through `fd`, and
       // its blocks are freed when that is closed, on Node's thread pool, not on this thread.

@@ -54,12 +54,13 @@ const setting = (key: string): string => ref("setting", key);
 const pairs = (items: readonly string[]): string => ref("pair", items.join(","));
 
 /**
- * `text` with each reference marker replaced by `by(kind, payload)`: what
- * `text.replace(/\uE000([a-z-]+)\uE001([^\uE002]*)\uE002/g, (_, kind, payload) => by(kind, payload))` gives, scanned by hand (every
- * message goes through here twice or more; a regular expression with a callback cost three times
- * as much). A marker start not followed by a kind, U+E001 and a closing U+E002 stays as it is.
+ * `text` with each reference marker replaced by `by(text, kindFrom, kindTo, payload)` (the kind is
+ * text[kindFrom, kindTo), left in place for callers that only compare it): what
+ * `text.replace(/\uE000([a-z-]+)\uE001([^\uE002]*)\uE002/g, (_, kind, payload) => …)` gives, scanned by
+ * hand (every message goes through here twice or more; a regular expression with a callback cost
+ * three times as much). A marker start not followed by a kind, U+E001 and a closing U+E002 stays as it is.
  */
-function replaceRefs(text: string, by: (kind: string, payload: string) => string): string {
+function replaceRefsAt(text: string, by: (text: string, kindFrom: number, kindTo: number, payload: string) => string): string {
   let at = text.indexOf(REF);
   if (at < 0) return text;
   let out = "";
@@ -70,7 +71,7 @@ function replaceRefs(text: string, by: (kind: string, payload: string) => string
     if (k > at + 1 && text.charCodeAt(k) === 0xe001) {
       const end = text.indexOf(END, k + 1);
       if (end >= 0) {
-        out += text.slice(from, at) + by(text.slice(at + 1, k), text.slice(k + 1, end));
+        out += text.slice(from, at) + by(text, at + 1, k, text.slice(k + 1, end));
         from = end + 1;
         at = text.indexOf(REF, from);
         continue;
@@ -79,6 +80,11 @@ function replaceRefs(text: string, by: (kind: string, payload: string) => string
     at = text.indexOf(REF, at + 1);
   }
   return out + text.slice(from);
+}
+
+/** replaceRefsAt with the kind cut out: `by(kind, payload)`. */
+function replaceRefs(text: string, by: (kind: string, payload: string) => string): string {
+  return replaceRefsAt(text, (t, kindFrom, kindTo, payload) => by(t.slice(kindFrom, kindTo), payload));
 }
 
 /** True when `text` from `from` to `to` is the kind of a list reference (systems, groups, servers, externals, pair), compared in place. */
@@ -102,32 +108,9 @@ function isListKind(text: string, from: number, to: number): boolean {
   }
 }
 
-/**
- * The contract (id) form of text with reference markers: each reference by its id(s), lists joined
- * by ", ". What replaceRefs with that rule gives, with the kind compared in place rather than cut
- * out (every message goes through here twice).
- */
+/** The contract (id) form of text with reference markers: each reference by its id(s), lists joined by ", " (the kind compared in place, not cut out). */
 export function plainRefs(text: string): string {
-  let at = text.indexOf(REF);
-  if (at < 0) return text;
-  let out = "";
-  let from = 0;
-  while (at >= 0) {
-    let k = at + 1;
-    for (let c = text.charCodeAt(k); (c >= 97 && c <= 122) || c === 45; c = text.charCodeAt(++k));
-    if (k > at + 1 && text.charCodeAt(k) === 0xe001) {
-      const end = text.indexOf(END, k + 1);
-      if (end >= 0) {
-        const payload = text.slice(k + 1, end);
-        out += text.slice(from, at) + (isListKind(text, at + 1, k) ? payload.replaceAll(",", ", ") : payload);
-        from = end + 1;
-        at = text.indexOf(REF, from);
-        continue;
-      }
-    }
-    at = text.indexOf(REF, at + 1);
-  }
-  return out + text.slice(from);
+  return replaceRefsAt(text, (t, kindFrom, kindTo, payload) => (isListKind(t, kindFrom, kindTo) ? payload.replaceAll(",", ", ") : payload));
 }
 
 /** Names of the entities a plan refers to, for resolveRefs (undefined: not known, the id is shown). */
