@@ -83,6 +83,21 @@ export function serverFates(input: FateInput): FateResult {
     if (d.disposition === "consolidate") return { kind: "departs", on: w.end };
     return { kind: "moves", on: w.end, start: w.start };
   };
+  // Most servers run one system, and a system runs on several servers: a sentence about one system
+  // (and a date) is made once, keyed by the system's id, instead of once per server. Keys are ids
+  // the inventory holds (their hashes kept), not text made for the purpose (hashed anew each time).
+  const oneSystem = (cache: Map<string, [string, string][]>, ids: readonly string[], date: string, make: () => Message): string => {
+    if (ids.length !== 1) return say(make());
+    let known = cache.get(ids[0]);
+    if (known === undefined) cache.set(ids[0], (known = []));
+    for (const [on, en] of known) if (on === date) return en;
+    const en = say(make());
+    known.push([date, en]);
+    return en;
+  };
+  const runsSaid = new Map<string, [string, string][]>();
+  const everySaid = new Map<string, [string, string][]>();
+  const withoutSaid = new Map<string, [string, string][]>();
   const floor = input.freedFloor ?? profile.startDate;
   // Site closing dates: when the last workload leaves; undefined when something stays there.
   const closes = new Map<string, string | undefined>();
@@ -163,11 +178,13 @@ export function serverFates(input: FateInput): FateResult {
       if (!allDepart || (s.kind !== "virtual" && !input.leaving.has(s.id))) {
         const t = input.retainedTargets.get(s.id);
         const running = direct.filter((id) => statusOf(id).kind !== "departs");
-        const why = direct.length === 0 ? (s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem()) : MSG.targetRuns({ systems: running.length > 0 ? running : direct });
-        push(s, direct, "retain", [say(why)], t ? { target: t } : {});
+        const runs = running.length > 0 ? running : direct;
+        const why = direct.length === 0 ? say(s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem()) : oneSystem(runsSaid, runs, "", () => MSG.targetRuns({ systems: runs }));
+        push(s, direct, "retain", [why], t ? { target: t } : {});
       } else {
         const freedOn = lastOffSinceFloor(statuses);
-        push(s, direct, "decommission", [say(MSG.everySystemLeaves({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
+        const why = oneSystem(everySaid, direct, freedOn, () => MSG.everySystemLeaves({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }));
+        push(s, direct, "decommission", [why], { freedOn });
       }
       continue;
     }
@@ -199,7 +216,8 @@ export function serverFates(input: FateInput): FateResult {
         push(s, direct, "decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
       } else {
         const freedOn = lastOffSinceFloor(statuses);
-        push(s, direct, "decommission", [say(MSG.leavesWithoutSuccessor({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }))], { freedOn });
+        const why = oneSystem(withoutSaid, direct, freedOn, () => MSG.leavesWithoutSuccessor({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }));
+        push(s, direct, "decommission", [why], { freedOn });
       }
       continue;
     }

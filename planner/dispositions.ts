@@ -142,6 +142,13 @@ export function decideDispositions(
     if (where === undefined) whereAt.set(site, (where = site === undefined ? MSG.whereService() : site === target ? MSG.whereTarget({ target }) : MSG.whereSite({ site })));
     return where;
   };
+  // The sentences that name only where a system runs (most systems' reasons): said once per kind and site.
+  const siteSaid = { relocate: new Map<string, string>(), replatform: new Map<string, string>(), rehost: new Map<string, string>(), atTarget: new Map<string, string>() };
+  const sayAt = (said: Map<string, string>, site: string, make: () => Message): string => {
+    let en = said.get(site);
+    if (en === undefined) said.set(site, (en = say(make())));
+    return en;
+  };
 
   for (const s of systems) {
     const site = siteOf.get(s.id);
@@ -203,17 +210,17 @@ export function decideDispositions(
       decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
     } else if (atTarget) {
       const standalone = isHardwareBound(index, s) ? [] : s.servers.filter((id) => index.servers.has(id) && isFoldedStandalone(index, index.servers.get(id)!)).sort();
-      if (standalone.length === 0) decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.alreadyAtTarget({ target }))], pinned: false });
+      if (standalone.length === 0) decisions.set(s.id, { disposition: "retain", reasons: [...reasons, sayAt(siteSaid.atTarget, site, () => MSG.alreadyAtTarget({ target }))], pinned: false });
       else {
         const fold = say(MSG.foldStandalone({ servers: standalone, target: siteNamed(target), shared: s.containerReady === true }));
         decisions.set(s.id, { disposition: s.containerReady ? "replatform" : "rehost", reasons: [...reasons, fold], pinned: false });
       }
     } else if (isHardwareBound(index, s)) {
-      decisions.set(s.id, { disposition: "relocate", reasons: [...reasons, say(MSG.relocateHardware({ where, target }))], pinned: false });
+      decisions.set(s.id, { disposition: "relocate", reasons: [...reasons, sayAt(siteSaid.relocate, site, () => MSG.relocateHardware({ where, target }))], pinned: false });
     } else if (s.containerReady) {
-      decisions.set(s.id, { disposition: "replatform", reasons: [...reasons, say(MSG.replatformReady({ where, target }))], pinned: false });
+      decisions.set(s.id, { disposition: "replatform", reasons: [...reasons, sayAt(siteSaid.replatform, site, () => MSG.replatformReady({ where, target }))], pinned: false });
     } else {
-      decisions.set(s.id, { disposition: "rehost", reasons: [...reasons, say(MSG.rehostVm({ where, target }))], pinned: false });
+      decisions.set(s.id, { disposition: "rehost", reasons: [...reasons, sayAt(siteSaid.rehost, site, () => MSG.rehostVm({ where, target }))], pinned: false });
     }
   }
 
