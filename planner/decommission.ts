@@ -23,7 +23,7 @@ import { type Message, MessageLog, MSG } from "./messages.js";
 import type { PlanServer, Size } from "./plan-schema.js";
 import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf } from "./capacity.js";
 import { firstWindowFrom, type PlanningContext, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
-import { isFoldedStandalone } from "./standalone.js";
+import { isFoldedStandalone, isStandaloneServer } from "./standalone.js";
 
 /** PUE assumed for a site that states none. */
 export const DEFAULT_PUE = 1.6;
@@ -55,12 +55,14 @@ export interface FateResult {
   readonly relocations: Relocation[];
 }
 
-type Status = { kind: "stays"; why: Message } | { kind: "moves"; on: string; start: string } | { kind: "departs"; on: string };
+type Status = { kind: "stays"; unscheduled: boolean } | { kind: "moves"; on: string; start: string } | { kind: "departs"; on: string };
 
 /** kWh per year that `watts` cost at a site of `pue`. */
 export function kwhPerYear(watts: number, pue: number): number {
   return Math.round((watts * HOURS_PER_YEAR * pue) / 1000);
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Decides every server's fate and dates (see file header). */
 export function serverFates(input: FateInput): FateResult {
@@ -77,9 +79,9 @@ export function serverFates(input: FateInput): FateResult {
   const decideStatus = (id: string): Status => {
     const d = decisions.get(id)!;
     if (d.disposition === "retire") return { kind: "departs", on: input.retiredOn?.get(id) ?? input.retireOn };
-    if (d.disposition === "retain") return { kind: "stays", why: MSG.systemRetained({ system: id }) };
+    if (d.disposition === "retain") return { kind: "stays", unscheduled: false };
     const w = waveOf.get(id);
-    if (!w) return { kind: "stays", why: MSG.systemUnscheduled({ system: id }) };
+    if (!w) return { kind: "stays", unscheduled: true };
     if (d.disposition === "consolidate") return { kind: "departs", on: w.end };
     return { kind: "moves", on: w.end, start: w.start };
   };
@@ -98,6 +100,14 @@ export function serverFates(input: FateInput): FateResult {
   const runsSaid = new Map<string, [string, string][]>();
   const everySaid = new Map<string, [string, string][]>();
   const withoutSaid = new Map<string, [string, string][]>();
+  const stillSaid = new Map<string, [string, string][]>();
+  /** Why a server cannot be freed: `system`, which stays, runs on it at `site`. */
+  const stillRuns = (system: string, site: string): string =>
+    oneSystem(stillSaid, [system], site, () => {
+      const st = statusOf(system);
+      const why = st.kind === "stays" && st.unscheduled ? MSG.systemUnscheduled({ system }) : MSG.systemRetained({ system });
+      return MSG.stillRuns({ system, why, site });
+    });
   const floor = input.freedFloor ?? profile.startDate;
   // Site closing dates: when the last workload leaves; undefined when something stays there.
   const closes = new Map<string, string | undefined>();
@@ -132,17 +142,24 @@ export function serverFates(input: FateInput): FateResult {
     storagePeak = next;
     return true;
   };
-  // Built field by field (no object spreads: this runs for every server of the inventory).
+  // Built field by field in the plan's order (plan.ts takes the entry as it is; no object spreads:
+  // this runs for every server of the inventory).
   const push = (s: Server, direct: string[], fate: PlanServer["fate"], reasons: string[], extra: { freedOn?: string; relocateOn?: string; target?: Size } = {}): void => {
     const decommission = fate === "decommission";
-    const entry: FateResult["servers"][number] = { id: s.id, site: s.site, kind: s.kind, systems: direct, fate, savings: decommission ? savingsOf(s) : zero, reasons };
-    if (s.owner) entry.owner = s.owner;
-    if (s.hostedOn) entry.hostedOn = s.hostedOn;
+    const entry = { id: s.id, fate } as Writable<FateResult["servers"][number]>;
     if (extra.freedOn !== undefined) entry.freedOn = extra.freedOn;
-    if (extra.relocateOn !== undefined) entry.relocateOn = extra.relocateOn;
-    if (extra.target !== undefined) entry.target = extra.target;
     if (decommission && extra.freedOn) entry.decommissionOn = addDays(extra.freedOn, profile.quietPeriodDays);
+    if (extra.target !== undefined) entry.target = extra.target;
+    if (extra.relocateOn !== undefined) entry.relocateOn = extra.relocateOn;
+    entry.site = s.site;
+    entry.kind = s.kind;
+    if (s.owner !== undefined) entry.owner = s.owner;
+    if (s.hostedOn !== undefined) entry.hostedOn = s.hostedOn;
+    entry.systems = direct;
     if (!decommission) entry.targetSite = fate === "retain" ? s.site : target;
+    entry.savings = decommission ? savingsOf(s) : zero;
+    entry.reasons = reasons;
+    entry.standalone = isStandaloneServer(s, index.sites.get(s.site));
     out.push(entry);
   };
   type Workload = readonly { id: string; st: Status }[];
@@ -162,7 +179,7 @@ export function serverFates(input: FateInput): FateResult {
         push(s, direct, "retain", [say(MSG.standaloneKept({ systems: named(kept) }))], t ? { target: t } : {});
       } else if (statuses.some((x) => x.st.kind === "stays")) {
         const staying = statuses.find((x) => x.st.kind === "stays")!;
-        push(s, direct, "retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
+        push(s, direct, "retain", [stillRuns(staying.id, s.site)]);
       } else {
         const freedOn = lastOff(statuses, profile.startDate);
         const what = direct.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what: MSG.lastWorkloadLeaves({ date: freedOn }), target });
@@ -199,7 +216,7 @@ export function serverFates(input: FateInput): FateResult {
     }
     const staying = workload.find((x) => x.st.kind === "stays");
     if (staying) {
-      push(s, direct, "retain", [say(MSG.stillRuns({ system: staying.id, why: staying.st.kind === "stays" ? staying.st.why : { en: "", vi: "" }, site: s.site }))]);
+      push(s, direct, "retain", [stillRuns(staying.id, s.site)]);
       continue;
     }
     const carried = statuses.find((x) => decisions.get(x.id)!.disposition === "relocate" && x.st.kind === "moves");

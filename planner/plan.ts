@@ -289,7 +289,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     targetSite: target,
     systems,
     waves,
-    servers: fateServers.map((s) => planServerEntry(s, isStandaloneServer(index.servers.get(s.id)!, index.sites.get(s.site)))),
+    // serverFates' entries are in the plan's order already; those recorded progress changed are not.
+    servers: fateServers.map((s) => (s.standalone !== undefined ? s : planServerEntry(s, isStandaloneServer(index.servers.get(s.id)!, index.sites.get(s.site))))),
     capacity,
     procurement: schedule.procurement.map((p) => ({
       by: p.by,
