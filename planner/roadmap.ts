@@ -72,6 +72,22 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
     if (due <= horizonEnd) drafts.push({ action, subject, subjectKind, due, release: maxDate(release, start), reason: reason() });
   };
   const named = (id: string): Named => ({ id, name: index.externals.get(id)?.name ?? id });
+  // Items share their reasons (one support date, one operating system and its end of support, for
+  // many servers; one due date and one day done, for many late items): each made once, keyed by
+  // the strings the items hold (not by text made for the purpose), instead of once per item.
+  const memo = new Map<string, unknown>();
+  const once = (keys: readonly string[], make: () => Message): Message => {
+    let level = memo;
+    for (let k = 0; k < keys.length - 1; k++) {
+      let next = level.get(keys[k]) as Map<string, unknown> | undefined;
+      if (next === undefined) level.set(keys[k], (next = new Map<string, unknown>()));
+      level = next;
+    }
+    const last = keys[keys.length - 1];
+    let msg = level.get(last) as Message | undefined;
+    if (msg === undefined) level.set(last, (msg = make()));
+    return msg;
+  };
   for (const sys of index.inventory.systems) {
     const d = decisions.get(sys.id)!.disposition;
     if (d === "retire" || d === "consolidate") continue;
@@ -87,10 +103,10 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
   for (const ps of servers) {
     if (ps.fate === "decommission") continue;
     const s = index.servers.get(ps.id)!;
-    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add(s.id, "server", "hardware-refresh", s.supportEnds, () => MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds! }));
+    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add(s.id, "server", "hardware-refresh", s.supportEnds, () => once(["refresh", s.supportEnds!], () => MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds! })));
     const os = s.os;
     if (os?.endOfSupport !== undefined && os.endOfSupport <= P2_END) {
-      add(s.id, "server", "os-upgrade", os.endOfSupport, () => MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport: os.endOfSupport! }));
+      add(s.id, "server", "os-upgrade", os.endOfSupport, () => once(["os", os.endOfSupport!, os.name, os.version ?? ""], () => MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport: os.endOfSupport! })));
     }
   }
   const work: Work[] = drafts.map((d) => ({ key: `${d.subject} ${d.action}`, due: d.due, release: d.release, effort: EFFORT[d.action], rank: RANK.indexOf(d.action) }));
@@ -99,7 +115,7 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
     const p = placed[i];
     const overdue = d.due < start;
     const late = overdue || p.late;
-    const lateness = overdue ? MSG.roadmapOverdue({ due: d.due, start, by: p.done }) : p.late ? MSG.roadmapLate({ due: d.due, by: p.done, effortPerQuarter: options.effortPerQuarter }) : undefined;
+    const lateness = overdue ? once(["overdue", d.due, p.done], () => MSG.roadmapOverdue({ due: d.due, start, by: p.done })) : p.late ? once(["late", d.due, p.done], () => MSG.roadmapLate({ due: d.due, by: p.done, effortPerQuarter: options.effortPerQuarter })) : undefined;
     return {
       phase: p.done <= P1_END ? "2027-2028" : "2029-2030",
       action: d.action,
