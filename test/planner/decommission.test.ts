@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { makeServer, makeSite } from "../fixtures.js";
+import { generateInventory } from "../../bench/generate.js";
 import { kwhPerYear } from "../../planner/decommission.js";
+import { PlanServer } from "../../planner/plan-schema.js";
 import { host, inventoryOf, planOf, serverOf, sys, systemOf, vm } from "./fixtures.js";
 
 describe("server fates", () => {
@@ -28,6 +30,27 @@ describe("server fates", () => {
     const plan = planOf(inventoryOf([sys("stay", ["s-vm"], { disposition: "retain" }), sys("go", ["g-vm"])], [vm("s-vm", "bg-host"), vm("g-vm", "bg-host")]));
     expect(serverOf(plan, "bg-host").fate).toBe("retain");
     expect(serverOf(plan, "s-vm").fate).toBe("retain");
+  });
+
+  it("says why each server of a system that stays cannot be freed, the same sentence for each", () => {
+    const plan = planOf(inventoryOf([sys("stay", ["s-vm1", "s-vm2"], { disposition: "retain" }), sys("go", ["g-vm"])], [vm("s-vm1", "bg-host"), vm("s-vm2", "bg-host"), vm("g-vm", "bg-host")]));
+    const why = "still runs stay (stay is retained) at dc-bg, so it cannot be freed";
+    expect(serverOf(plan, "s-vm1").reasons).toEqual([why]);
+    expect(serverOf(plan, "s-vm2").reasons).toEqual([why]);
+    expect(serverOf(plan, "bg-host").reasons).toEqual([why]);
+    expect(plan.translations?.vi[why]).toContain("được giữ nguyên");
+  });
+
+  it("writes every server's entry with the contract's fields in the contract's order, stand-alone flag included", () => {
+    const inventory = generateInventory({ seed: 7, servers: 400, thirdSite: true });
+    const plan = planOf(inventory, { waveLimits: { maxSystems: 4 } });
+    const order = Object.keys(PlanServer.shape);
+    expect(plan.servers.length).toBe(inventory.servers.length);
+    for (const s of plan.servers) {
+      expect(Object.keys(s)).toEqual(order.filter((k) => k in s));
+      expect(typeof s.standalone).toBe("boolean");
+    }
+    expect(new Set(plan.servers.map((s) => s.fate))).toEqual(new Set(["retain", "reuse", "decommission", "relocate"]));
   });
 
   it("frees a retired system's servers on its retireOn", () => {
