@@ -187,7 +187,11 @@ export function streamTranslations(names: () => NameLists, dir: string, always =
       }
       flush();
       const used = new Uint8Array(said);
+      // Neighbours often hold the same sentence (the servers of one system): looked up once.
+      let last: string | undefined;
       for (const s of planMessageStrings(plan)) {
+        if (s === last) continue;
+        last = s;
         const at = log.positionOf(s);
         if (at !== undefined) used[at] = 1;
       }

@@ -12,7 +12,7 @@ import { Heap } from "./heap.js";
 
 /** One piece of work to level. */
 export interface Work {
-  /** Stable identity, the last tie-break. */
+  /** Stable identity, the last tie-break (between items of one rank). */
   readonly key: string;
   /** Date that forces it (support end, phase end). */
   readonly due: string;
