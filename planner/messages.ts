@@ -294,14 +294,39 @@ export class MessageLog {
 }
 
 /**
+ * A message whose shown forms mark references (see m), its Vietnamese with ids made only when
+ * asked for: the plan holds the contract English and its translations the shown forms, so at 20k
+ * systems nearly all of 116k such texts were made for nothing. `parts` when it joins messages
+ * (joinMessages), whose own Vietnamese are then asked for.
+ */
+class Marked implements Message {
+  private plainVi: string | undefined;
+
+  constructor(
+    readonly en: string,
+    readonly shown: { readonly en: string; readonly vi: string },
+    private readonly parts?: { readonly of: readonly Message[]; readonly sep: string },
+  ) {}
+
+  get vi(): string {
+    if (this.plainVi === undefined) this.plainVi = this.parts === undefined ? plainRefs(this.shown.vi) : this.parts.of.map((p) => p.vi).join(this.parts.sep);
+    return this.plainVi;
+  }
+}
+
+/**
  * A message from its shown forms (references marked with the helpers above): the contract English
  * is `contract` when given (when the shown English is phrased differently), else the shown
  * English with every reference by its id.
  */
 const m = (en: string, vi: string, contract?: string): Message => {
   const plainEn = contract ?? plainRefs(en);
-  const plainVi = plainRefs(vi);
-  return plainEn === en && plainVi === vi ? { en, vi } : { en: plainEn, vi: plainVi, shown: { en, vi } };
+  if (vi.indexOf(REF) < 0) return plainEn === en ? { en, vi } : { en: plainEn, vi, shown: { en, vi } };
+  if (plainEn === en) {
+    const plainVi = plainRefs(vi);
+    return plainVi === vi ? { en, vi } : { en, vi: plainVi, shown: { en, vi } };
+  }
+  return new Marked(plainEn, { en, vi });
 };
 
 /** An entity a sentence names: its id and its name (sentences mark the id; the plan's translations resolve it to the name). */
@@ -338,9 +363,8 @@ export function viNum(n: number): string {
 /** Joins messages with `sep` in every form. */
 export function joinMessages(parts: readonly Message[], sep = "; "): Message {
   const en = parts.map((p) => p.en).join(sep);
-  const vi = parts.map((p) => p.vi).join(sep);
-  if (parts.every((p) => p.shown === undefined)) return { en, vi };
-  return { en, vi, shown: { en: parts.map(E).join(sep), vi: parts.map(V).join(sep) } };
+  if (parts.every((p) => p.shown === undefined)) return { en, vi: parts.map((p) => p.vi).join(sep) };
+  return new Marked(en, { en: parts.map(E).join(sep), vi: parts.map(V).join(sep) }, { of: parts, sep });
 }
 
 /** Disposition names in Vietnamese. */

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
-import { type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveIdsInEnglish, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
+import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveIdsInEnglish, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
 import { planMigration } from "../../planner/plan.js";
 import { Plan } from "../../planner/plan-schema.js";
 
@@ -218,6 +218,19 @@ describe("message catalog", () => {
       expect(resolveRefs(msg.shown?.vi ?? msg.vi, "vi", none).replace(/ và \d+ hệ thống khác/, "")).toBeTruthy();
     });
   }
+
+  it("gives every message's Vietnamese with ids as its shown Vietnamese with the references by id (made when asked for), joined messages too", () => {
+    const all = (Object.keys(MSG) as (keyof typeof MSG)[]).map((key) => (MSG[key] as (...a: unknown[]) => Message)(...(CASES[key] as unknown[])));
+    const marked = all.filter((x) => x.shown !== undefined);
+    expect(marked.length).toBeGreaterThan(20);
+    for (const x of all) expect(x.vi).toBe(plainRefs(x.shown?.vi ?? x.vi));
+    // Asked twice, the same text; a joined message's is its parts' joined.
+    for (const x of marked) expect(x.vi).toBe(x.vi);
+    const joined = joinMessages([marked[0], all.find((x) => x.shown === undefined)!, marked[1]], " | ");
+    expect(joined.vi).toBe([marked[0].vi, all.find((x) => x.shown === undefined)!.vi, marked[1].vi].join(" | "));
+    expect(joined.vi).toBe(plainRefs(joined.shown!.vi));
+    expect(joinMessages([all.find((x) => x.shown === undefined)!, MSG.noWorkload()])).toEqual({ en: `${all.find((x) => x.shown === undefined)!.en}; no workload`, vi: `${all.find((x) => x.shown === undefined)!.vi}; không có tải` });
+  });
 
   it("puts the forms people read in the plan's translations: vi for all, en where it differs", () => {
     const log = new MessageLog();
