@@ -63,6 +63,13 @@ interface Draft {
   readonly reason: Message;
 }
 
+/** The map `outer` holds at `key`, made empty the first time. */
+function within<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = outer.get(key);
+  if (inner === undefined) outer.set(key, (inner = new Map<string, V>()));
+  return inner;
+}
+
 /** Roadmap items 2027–2030 (see file header), levelled over quarters, sorted by phase, date, subject and action. */
 export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<string, SystemDecision>, servers: readonly PlanServer[], horizonEnd: string, log: MessageLog = new MessageLog(), options: RoadmapOptions = { effortPerQuarter: 40, asOf: LATER_PHASES_START }): RoadmapItem[] {
   const start = maxDate(LATER_PHASES_START, options.asOf);
@@ -72,20 +79,20 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
     if (due <= horizonEnd) drafts.push({ action, subject, subjectKind, due, release: maxDate(release, start), reason: reason() });
   };
   const named = (id: string): Named => ({ id, name: index.externals.get(id)?.name ?? id });
-  // Items share their reasons (one support date, one operating system and its end of support, for
-  // many servers; one due date and one day done, for many late items): each made once, keyed by
-  // the strings the items hold (not by text made for the purpose), instead of once per item.
-  const memo = new Map<string, unknown>();
-  const once = (keys: readonly string[], make: () => Message): Message => {
-    let level = memo;
-    for (let k = 0; k < keys.length - 1; k++) {
-      let next = level.get(keys[k]) as Map<string, unknown> | undefined;
-      if (next === undefined) level.set(keys[k], (next = new Map<string, unknown>()));
-      level = next;
-    }
-    const last = keys[keys.length - 1];
-    let msg = level.get(last) as Message | undefined;
-    if (msg === undefined) level.set(last, (msg = make()));
+  // Servers share their reasons (one support date, one operating system and its end of support,
+  // for many): each made once, keyed by the strings the servers hold (not by text made for the
+  // purpose), instead of once per item. (Lateness is not: every late item has its own day done.)
+  const refreshOn = new Map<string, Message>();
+  const osUntil = new Map<string, Map<string, Map<string, Message>>>();
+  const refreshReason = (supportEnds: string): Message => {
+    let msg = refreshOn.get(supportEnds);
+    if (msg === undefined) refreshOn.set(supportEnds, (msg = MSG.roadmapHardwareRefresh({ supportEnds })));
+    return msg;
+  };
+  const osReason = (os: { name: string; version?: string }, endOfSupport: string): Message => {
+    const byVersion = within(within(osUntil, endOfSupport), os.name);
+    let msg = byVersion.get(os.version ?? "");
+    if (msg === undefined) byVersion.set(os.version ?? "", (msg = MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport })));
     return msg;
   };
   for (const sys of index.inventory.systems) {
@@ -103,10 +110,10 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
   for (const ps of servers) {
     if (ps.fate === "decommission") continue;
     const s = index.servers.get(ps.id)!;
-    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add(s.id, "server", "hardware-refresh", s.supportEnds, () => once(["refresh", s.supportEnds!], () => MSG.roadmapHardwareRefresh({ supportEnds: s.supportEnds! })));
+    if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add(s.id, "server", "hardware-refresh", s.supportEnds, () => refreshReason(s.supportEnds!));
     const os = s.os;
     if (os?.endOfSupport !== undefined && os.endOfSupport <= P2_END) {
-      add(s.id, "server", "os-upgrade", os.endOfSupport, () => once(["os", os.endOfSupport!, os.name, os.version ?? ""], () => MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport: os.endOfSupport! })));
+      add(s.id, "server", "os-upgrade", os.endOfSupport, () => osReason(os, os.endOfSupport!));
     }
   }
   // Keys break ties between items of one rank, that is of one action: the subject alone orders
@@ -117,7 +124,7 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
     const p = placed[i];
     const overdue = d.due < start;
     const late = overdue || p.late;
-    const lateness = overdue ? once(["overdue", d.due, p.done], () => MSG.roadmapOverdue({ due: d.due, start, by: p.done })) : p.late ? once(["late", d.due, p.done], () => MSG.roadmapLate({ due: d.due, by: p.done, effortPerQuarter: options.effortPerQuarter })) : undefined;
+    const lateness = overdue ? MSG.roadmapOverdue({ due: d.due, start, by: p.done }) : p.late ? MSG.roadmapLate({ due: d.due, by: p.done, effortPerQuarter: options.effortPerQuarter }) : undefined;
     return {
       phase: p.done <= P1_END ? "2027-2028" : "2029-2030",
       action: d.action,
