@@ -16,6 +16,7 @@
 // people pinned to retain keeps one running.
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
+import { getOrMake } from "../common/maps.js";
 import { serversById, systemsById } from "./by-id.js";
 import type { Server } from "../inventory/schema.js";
 import { addDays, maxDate } from "./dates.js";
@@ -62,7 +63,29 @@ export function kwhPerYear(watts: number, pue: number): number {
   return Math.round((watts * HOURS_PER_YEAR * pue) / 1000);
 }
 
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/**
+ * A server's plan entry: the fields of `s` that are set, in the contract's order (PlanServer), so
+ * the plan takes entries as they are; built field by field (no object spreads: it runs for every
+ * server of the inventory).
+ */
+export function planServerEntry(s: PlanServer & { relocateOn?: string }): PlanServer & { relocateOn?: string } {
+  const e: { -readonly [K in keyof PlanServer]?: PlanServer[K] } & { relocateOn?: string } = { id: s.id, fate: s.fate };
+  if (s.freedOn !== undefined) e.freedOn = s.freedOn;
+  if (s.decommissionOn !== undefined) e.decommissionOn = s.decommissionOn;
+  if (s.target !== undefined) e.target = s.target;
+  if (s.relocateOn !== undefined) e.relocateOn = s.relocateOn;
+  e.site = s.site;
+  e.kind = s.kind;
+  if (s.owner !== undefined) e.owner = s.owner;
+  if (s.hostedOn !== undefined) e.hostedOn = s.hostedOn;
+  e.systems = s.systems;
+  if (s.targetSite !== undefined) e.targetSite = s.targetSite;
+  e.savings = s.savings;
+  e.reasons = s.reasons;
+  if (s.history !== undefined) e.history = s.history;
+  if (s.standalone !== undefined) e.standalone = s.standalone;
+  return e as PlanServer & { relocateOn?: string };
+}
 
 /** Decides every server's fate and dates (see file header). */
 export function serverFates(input: FateInput): FateResult {
@@ -90,8 +113,7 @@ export function serverFates(input: FateInput): FateResult {
   // the inventory holds (their hashes kept), not text made for the purpose (hashed anew each time).
   const oneSystem = (cache: Map<string, [string, string][]>, ids: readonly string[], date: string, make: () => Message): string => {
     if (ids.length !== 1) return say(make());
-    let known = cache.get(ids[0]);
-    if (known === undefined) cache.set(ids[0], (known = []));
+    const known = getOrMake(cache, ids[0], () => []);
     for (const [on, en] of known) if (on === date) return en;
     const en = say(make());
     known.push([date, en]);
@@ -142,25 +164,27 @@ export function serverFates(input: FateInput): FateResult {
     storagePeak = next;
     return true;
   };
-  // Built field by field in the plan's order (plan.ts takes the entry as it is; no object spreads:
-  // this runs for every server of the inventory).
   const push = (s: Server, direct: string[], fate: PlanServer["fate"], reasons: string[], extra: { freedOn?: string; relocateOn?: string; target?: Size } = {}): void => {
     const decommission = fate === "decommission";
-    const entry = { id: s.id, fate } as Writable<FateResult["servers"][number]>;
-    if (extra.freedOn !== undefined) entry.freedOn = extra.freedOn;
-    if (decommission && extra.freedOn) entry.decommissionOn = addDays(extra.freedOn, profile.quietPeriodDays);
-    if (extra.target !== undefined) entry.target = extra.target;
-    if (extra.relocateOn !== undefined) entry.relocateOn = extra.relocateOn;
-    entry.site = s.site;
-    entry.kind = s.kind;
-    if (s.owner !== undefined) entry.owner = s.owner;
-    if (s.hostedOn !== undefined) entry.hostedOn = s.hostedOn;
-    entry.systems = direct;
-    if (!decommission) entry.targetSite = fate === "retain" ? s.site : target;
-    entry.savings = decommission ? savingsOf(s) : zero;
-    entry.reasons = reasons;
-    entry.standalone = isStandaloneServer(s, index.sites.get(s.site));
-    out.push(entry);
+    out.push(
+      planServerEntry({
+        id: s.id,
+        fate,
+        freedOn: extra.freedOn,
+        decommissionOn: decommission && extra.freedOn ? addDays(extra.freedOn, profile.quietPeriodDays) : undefined,
+        target: extra.target,
+        relocateOn: extra.relocateOn,
+        site: s.site,
+        kind: s.kind,
+        owner: s.owner,
+        hostedOn: s.hostedOn,
+        systems: direct,
+        targetSite: decommission ? undefined : fate === "retain" ? s.site : target,
+        savings: decommission ? savingsOf(s) : zero,
+        reasons,
+        standalone: isStandaloneServer(s, index.sites.get(s.site)),
+      }),
+    );
   };
   type Workload = readonly { id: string; st: Status }[];
   // The last departure, no earlier than `from` (the floor: the start day, or the site's closing); `from` when nothing leaves.

@@ -23,6 +23,7 @@
 //   + 15 × log10(1 + users) / log10(1 + most users in the function), + 10 × share of its servers
 //   in vendor support on the deadline, + 10 if container-ready.
 // A move group holding duplicates scores the mean of its duplicated members' scores.
+import { getOrMake } from "../common/maps.js";
 import { systemsById } from "./by-id.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import { type AffinityGroup, moveGroups } from "../inventory/queries/move-groups.js";
@@ -137,18 +138,10 @@ export function decideDispositions(
 
   // Where a system runs, as a fragment of its reasons: one message per site (a few), not per system.
   const whereAt = new Map<string | undefined, Message>();
-  const whereOf = (site: string | undefined): Message => {
-    let where = whereAt.get(site);
-    if (where === undefined) whereAt.set(site, (where = site === undefined ? MSG.whereService() : site === target ? MSG.whereTarget({ target }) : MSG.whereSite({ site })));
-    return where;
-  };
+  const whereOf = (site: string | undefined): Message => getOrMake(whereAt, site, () => (site === undefined ? MSG.whereService() : site === target ? MSG.whereTarget({ target }) : MSG.whereSite({ site })));
   // The sentences that name only where a system runs (most systems' reasons): said once per kind and site.
   const siteSaid = { relocate: new Map<string, string>(), replatform: new Map<string, string>(), rehost: new Map<string, string>(), atTarget: new Map<string, string>() };
-  const sayAt = (said: Map<string, string>, site: string, make: () => Message): string => {
-    let en = said.get(site);
-    if (en === undefined) said.set(site, (en = say(make())));
-    return en;
-  };
+  const sayAt = (said: Map<string, string>, site: string, make: () => Message): string => getOrMake(said, site, () => say(make()));
 
   for (const s of systems) {
     const site = siteOf.get(s.id);

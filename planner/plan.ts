@@ -25,7 +25,7 @@ import { buildRoadmap, LATER_PHASES_START, quarterLoads } from "./roadmap.js";
 import { scheduleWaves, type ScheduleResult } from "./schedule.js";
 import { unitNamed } from "./schedule/units.js";
 import { addSize } from "./sizing.js";
-import { isStandaloneServer, summarise } from "./summary.js";
+import { summarise } from "./summary.js";
 import { chooseTargetSite } from "./target-site.js";
 import { applyRecordedDecisions, applyServerFacts, doneWaveEntry, doneWaveNumbers, doneWaveOf, planningStart, recordedHistory } from "./progress/apply.js";
 import { type CheckedProgress, checkProgress } from "./progress/check.js";
@@ -289,8 +289,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     targetSite: target,
     systems,
     waves,
-    // serverFates' entries are in the plan's order already; those recorded progress changed are not.
-    servers: fateServers.map((s) => (s.standalone !== undefined ? s : planServerEntry(s, isStandaloneServer(index.servers.get(s.id)!, index.sites.get(s.site))))),
+    // Entries in the plan's order already (decommission.ts planServerEntry, progress/apply.ts too).
+    servers: fateServers,
     capacity,
     procurement: schedule.procurement.map((p) => ({
       by: p.by,
@@ -390,26 +390,6 @@ function movedGroups(
     for (const s of stays) groupOfSystem.set(s, id);
   }
   return { groups: out, groupOfSystem };
-}
-
-/** A server's entry of the plan, keys in the contract's order, built field by field (no object spreads: it runs for every server). */
-function planServerEntry(s: PlanServer & { relocateOn?: string }, standalone: boolean): PlanServer {
-  const e: { -readonly [K in keyof PlanServer]?: PlanServer[K] } = { id: s.id, fate: s.fate };
-  if (s.freedOn !== undefined) e.freedOn = s.freedOn;
-  if (s.decommissionOn !== undefined) e.decommissionOn = s.decommissionOn;
-  if (s.target !== undefined) e.target = s.target;
-  if (s.relocateOn !== undefined) e.relocateOn = s.relocateOn;
-  e.site = s.site;
-  e.kind = s.kind;
-  if (s.owner !== undefined) e.owner = s.owner;
-  if (s.hostedOn !== undefined) e.hostedOn = s.hostedOn;
-  e.systems = s.systems;
-  if (s.targetSite !== undefined) e.targetSite = s.targetSite;
-  e.savings = s.savings;
-  e.reasons = s.reasons;
-  if (s.history) e.history = s.history;
-  e.standalone = standalone;
-  return e as PlanServer;
 }
 
 /**

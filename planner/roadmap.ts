@@ -18,6 +18,7 @@
 // phases even start — is `late`, and its reason says so. Items whose forcing date falls after
 // horizonEnd are left out.
 import type { InventoryIndex } from "../inventory/model.js";
+import { getOrMake } from "../common/maps.js";
 import { maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
 import { levelOverQuarters, type Work } from "./level-quarters.js";
@@ -63,13 +64,6 @@ interface Draft {
   readonly reason: Message;
 }
 
-/** The map `outer` holds at `key`, made empty the first time. */
-function within<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = outer.get(key);
-  if (inner === undefined) outer.set(key, (inner = new Map<string, V>()));
-  return inner;
-}
-
 /** Roadmap items 2027–2030 (see file header), levelled over quarters, sorted by phase, date, subject and action. */
 export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<string, SystemDecision>, servers: readonly PlanServer[], horizonEnd: string, log: MessageLog = new MessageLog(), options: RoadmapOptions = { effortPerQuarter: 40, asOf: LATER_PHASES_START }): RoadmapItem[] {
   const start = maxDate(LATER_PHASES_START, options.asOf);
@@ -84,16 +78,10 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
   // purpose), instead of once per item. (Lateness is not: every late item has its own day done.)
   const refreshOn = new Map<string, Message>();
   const osUntil = new Map<string, Map<string, Map<string, Message>>>();
-  const refreshReason = (supportEnds: string): Message => {
-    let msg = refreshOn.get(supportEnds);
-    if (msg === undefined) refreshOn.set(supportEnds, (msg = MSG.roadmapHardwareRefresh({ supportEnds })));
-    return msg;
-  };
+  const refreshReason = (supportEnds: string): Message => getOrMake(refreshOn, supportEnds, () => MSG.roadmapHardwareRefresh({ supportEnds }));
   const osReason = (os: { name: string; version?: string }, endOfSupport: string): Message => {
-    const byVersion = within(within(osUntil, endOfSupport), os.name);
-    let msg = byVersion.get(os.version ?? "");
-    if (msg === undefined) byVersion.set(os.version ?? "", (msg = MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport })));
-    return msg;
+    const byVersion = getOrMake(getOrMake(osUntil, endOfSupport, () => new Map()), os.name, () => new Map());
+    return getOrMake(byVersion, os.version ?? "", () => MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport }));
   };
   for (const sys of index.inventory.systems) {
     const d = decisions.get(sys.id)!.disposition;

@@ -12,7 +12,7 @@
 // Pure functions over the planner's working data.
 import type { InventoryIndex } from "../../inventory/model.js";
 import { addDays, maxDate, minDate } from "../dates.js";
-import { DEFAULT_PUE, kwhPerYear } from "../decommission.js";
+import { DEFAULT_PUE, kwhPerYear, planServerEntry } from "../decommission.js";
 import { isHardwareBound, MOVING, type SystemDecision } from "../dispositions.js";
 import type { Message } from "../messages.js";
 import type { PlanServer, SystemEvent, Wave } from "../plan-schema.js";
@@ -121,7 +121,7 @@ export function applyServerFacts<S extends PlanServer & { relocateOn?: string }>
     const off = facts.decommissioned.get(s.id);
     const moved = off === undefined ? facts.relocated.get(s.id) : undefined;
     if (off === undefined && moved === undefined) continue;
-    const next: PlanServer & { relocateOn?: string } = { id: s.id, fate: s.fate, site: s.site, kind: s.kind, ...(s.owner !== undefined ? { owner: s.owner } : {}), ...(s.hostedOn !== undefined ? { hostedOn: s.hostedOn } : {}), systems: s.systems, savings: s.savings, reasons: s.reasons };
+    const next: PlanServer & { relocateOn?: string } = { id: s.id, fate: s.fate, site: s.site, kind: s.kind, ...(s.owner !== undefined ? { owner: s.owner } : {}), ...(s.hostedOn !== undefined ? { hostedOn: s.hostedOn } : {}), systems: s.systems, savings: s.savings, reasons: s.reasons, ...(s.standalone !== undefined ? { standalone: s.standalone } : {}) };
     if (off !== undefined) {
       let reason = offReason.get(off);
       if (reason === undefined) offReason.set(off, (reason = say(PROGRESS_MSG.serverDecommissioned({ date: off }))));
@@ -143,7 +143,7 @@ export function applyServerFacts<S extends PlanServer & { relocateOn?: string }>
       next.reasons = [reason];
       next.history = [{ date: moved!, event: "relocated" }];
     }
-    out[i] = next as S;
+    out[i] = planServerEntry(next) as S;
   }
   return out;
 }
