@@ -123,6 +123,13 @@ export interface RefNames {
   groupSystems(id: string): readonly string[] | undefined;
   /** True for the function ids the plan's systems serve (a quoted one is named in English) [none]. */
   isFunction?(id: string): boolean;
+  /**
+   * What a word of contract English stands for, in one look-up (resolveIdsInEnglish, for every word
+   * of every sentence): the systems of the move group it is the id of, else the name of the system,
+   * site, agency or external it is the id of (in that order); undefined for any other word. The
+   * same answers as the look-ups above one by one [made from them].
+   */
+  englishToken?(id: string): string | readonly string[] | undefined;
 }
 
 /** A name list is cut after this many names ("… and 7 other systems"). */
@@ -148,6 +155,9 @@ function groupPhrase(id: string, lang: "vi" | "en", names: RefNames): string {
   return lang === "vi" ? `nhóm gồm ${list}` : `the group of ${list}`;
 }
 
+/** A word that may be an id in contract English, with the words "group " or "move group " before it (resolveIdsInEnglish). */
+const ENGLISH_TOKEN = /(\b(?:move )?group )?(?<![A-Za-z0-9_.-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![A-Za-z0-9_-])/g;
+
 /**
  * English as people read it from the contract text alone: every token that is the id of a system,
  * site, agency, external or move group of the plan becomes its name (a group: "the group of …"), a
@@ -155,19 +165,14 @@ function groupPhrase(id: string, lang: "vi" | "en", names: RefNames): string {
  * whose shown English has the contract's shape; planTranslations stores the others.
  */
 export function resolveIdsInEnglish(text: string, names: RefNames): string {
-  return text.replace(/(\b(?:move )?group )?(?<![A-Za-z0-9_.-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![A-Za-z0-9_-])/g, (match, prefix: string | undefined, tok: string, offset: number, whole: string) => {
+  const token = names.englishToken ?? ((id: string) => names.groupSystems(id) ?? names.system(id) ?? names.site(id) ?? names.agency(id) ?? names.external(id));
+  return text.replace(ENGLISH_TOKEN, (match, prefix: string | undefined, tok: string, offset: number, whole: string) => {
+    const is = token(tok);
     // "group g-a" / "move group g-a" read "the group of A, B" (or the one system's name)
-    if (names.groupSystems(tok)) return groupPhrase(tok, "en", names);
-    if (prefix) return `${prefix}${resolveIdsInEnglish(tok, names)}`;
+    if (is !== undefined && typeof is !== "string") return groupPhrase(tok, "en", names);
+    if (prefix) return `${prefix}${is ?? tok}`;
+    if (is !== undefined) return is;
     offset += match.length - tok.length;
-    const system = names.system(tok);
-    if (system !== undefined) return system;
-    const site = names.site(tok);
-    if (site !== undefined) return site;
-    const agency = names.agency(tok);
-    if (agency !== undefined) return agency;
-    const external = names.external(tok);
-    if (external !== undefined) return external;
     if (whole[offset - 1] === '"' && whole[offset + tok.length] === '"' && names.isFunction?.(tok)) return functionName(tok, "en");
     return tok;
   });
@@ -1008,6 +1013,14 @@ export function refNamesOf(plan: PlanNameLists): RefNames {
   const externals = byId(plan.externals);
   const groups = byId(plan.groups);
   const functions = new Set((plan.systems ?? []).map((s) => s.function).filter((f): f is string => f !== undefined));
+  let tokens: Map<string, string | readonly string[]> | undefined;
+  // Later kinds overwrite earlier ones: a group before a system, a system before a site, and so on.
+  const makeTokens = (): Map<string, string | readonly string[]> => {
+    const out = new Map<string, string | readonly string[]>();
+    for (const kind of [externals, agencies, sites, systems]) for (const [id, x] of kind) if (x.name !== undefined) out.set(id, x.name);
+    for (const [id, g] of groups) if (g.systems !== undefined) out.set(id, g.systems);
+    return out;
+  };
   return {
     system: (id) => systems.get(id)?.name,
     site: (id) => sites.get(id)?.name,
@@ -1015,6 +1028,7 @@ export function refNamesOf(plan: PlanNameLists): RefNames {
     external: (id) => externals.get(id)?.name,
     groupSystems: (id) => groups.get(id)?.systems,
     isFunction: (id) => functions.has(id),
+    englishToken: (id) => (tokens ??= makeTokens()).get(id),
   };
 }
 

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadInventory } from "../../inventory/load.js";
-import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, resolveIdsInEnglish, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
+import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planMessageStrings, planTranslations, plainRefs, type RefNames, refNamesOf, resolveIdsInEnglish, resolveRefs, settingName, viDate, viNum } from "../../planner/messages.js";
 import { planMigration } from "../../planner/plan.js";
 import { Plan } from "../../planner/plan-schema.js";
 
@@ -207,6 +207,25 @@ describe("message catalog", () => {
     expect(many.en).toBe("at the target site and runs a, b, c, d, e, f, g, h");
     expect(resolveRefs(many.shown!.vi, "vi", names)).toBe("tại trung tâm giữ lại và đang chạy Hệ thống A; Hệ thống B; Hệ thống C; d; e và 3 hệ thống khác");
     expect(plainRefs(many.shown!.en)).toBe(many.en);
+  });
+
+  it("reads contract English the same through the plan's one look-up per word as through the look-ups one by one", () => {
+    // Ids shared between kinds (a group, system, site, agency and external all called "a"), names
+    // that are empty, words that are ids only in some sentences, quoted function ids, "group" before ids.
+    const id = fc.constantFrom("a", "b", "c", "g-a", "dc-bn", "sso", "x1");
+    const name = fc.option(fc.constantFrom("", "Hệ thống A", "Sở B", "Trạm C"), { nil: undefined });
+    const entries = fc.array(fc.record({ id, name }), { maxLength: 5 });
+    const lists = fc.record({ systems: fc.array(fc.record({ id, name: fc.constantFrom("Hệ thống A", "Hệ thống B", ""), function: fc.constantFrom("sso", "x1") }), { maxLength: 5 }), sites: entries, agencies: entries, externals: entries, groups: fc.array(fc.record({ id, systems: fc.array(id, { maxLength: 3 }) }), { maxLength: 3 }) });
+    const word = fc.constantFrom("a", "b", "c", "g-a", "dc-bn", '"sso"', "x1", "group ", "move group ", "waits for ", " ", ", ", "→", "a.b", "-a", "(wave 3)");
+    fc.assert(
+      fc.property(lists, fc.array(word, { maxLength: 12 }), (plan, words) => {
+        const text = words.join("");
+        const fast = refNamesOf(plan as unknown as Parameters<typeof refNamesOf>[0]);
+        const { englishToken: _, ...oneByOne } = fast;
+        expect(resolveIdsInEnglish(text, fast)).toBe(resolveIdsInEnglish(text, oneByOne));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   for (const key of Object.keys(MSG) as (keyof typeof MSG)[]) {
