@@ -10,6 +10,7 @@
 //    plan would have said, with its savings when switched off;
 //  - the done waves as the plan lists them (status "done", `failed`).
 // Pure functions over the planner's working data.
+import { getOrMake } from "../../common/maps.js";
 import type { InventoryIndex } from "../../inventory/model.js";
 import { addDays, maxDate, minDate } from "../dates.js";
 import { DEFAULT_PUE, kwhPerYear, planServerEntry } from "../decommission.js";
@@ -121,10 +122,10 @@ export function applyServerFacts<S extends PlanServer & { relocateOn?: string }>
     const off = facts.decommissioned.get(s.id);
     const moved = off === undefined ? facts.relocated.get(s.id) : undefined;
     if (off === undefined && moved === undefined) continue;
-    const next: PlanServer & { relocateOn?: string } = { id: s.id, fate: s.fate, site: s.site, kind: s.kind, ...(s.owner !== undefined ? { owner: s.owner } : {}), ...(s.hostedOn !== undefined ? { hostedOn: s.hostedOn } : {}), systems: s.systems, savings: s.savings, reasons: s.reasons, ...(s.standalone !== undefined ? { standalone: s.standalone } : {}) };
+    // planServerEntry leaves out what is undefined and puts the fields in the contract's order.
+    const next: PlanServer & { relocateOn?: string } = { id: s.id, fate: s.fate, site: s.site, kind: s.kind, owner: s.owner, hostedOn: s.hostedOn, systems: s.systems, savings: s.savings, reasons: s.reasons, standalone: s.standalone };
     if (off !== undefined) {
-      let reason = offReason.get(off);
-      if (reason === undefined) offReason.set(off, (reason = say(PROGRESS_MSG.serverDecommissioned({ date: off }))));
+      const reason = getOrMake(offReason, off, () => say(PROGRESS_MSG.serverDecommissioned({ date: off })));
       next.fate = "decommission";
       next.freedOn = s.freedOn !== undefined ? minDate(s.freedOn, off) : off;
       next.decommissionOn = off;
@@ -132,11 +133,10 @@ export function applyServerFacts<S extends PlanServer & { relocateOn?: string }>
       next.reasons = [reason];
       next.history = [{ date: off, event: "decommissioned" }];
     } else {
-      let reason = movedReason.get(moved!);
-      if (reason === undefined) movedReason.set(moved!, (reason = say(PROGRESS_MSG.serverRelocated({ date: moved!, target }))));
+      const reason = getOrMake(movedReason, moved!, () => say(PROGRESS_MSG.serverRelocated({ date: moved!, target })));
       next.fate = "relocate";
-      if (s.freedOn !== undefined) next.freedOn = s.freedOn;
-      if (s.target !== undefined) next.target = s.target;
+      next.freedOn = s.freedOn;
+      next.target = s.target;
       next.relocateOn = moved;
       next.targetSite = target;
       next.savings = { watts: 0, kwhPerYear: 0, rackUnits: 0 };
