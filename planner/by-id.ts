@@ -25,3 +25,17 @@ export function systemsById(index: InventoryIndex): readonly System[] {
 export function serversById(index: InventoryIndex): readonly Server[] {
   return byId(index.inventory.servers);
 }
+
+/**
+ * The inventory server of a plan's server entry (`id`) at position `at` of its list: server fates
+ * lists one entry per server in serversById's order, so the server at that position is the one
+ * (its id checked), without a look-up in a map of 100k ids, whose entries are no longer in the
+ * processor's caches (about 0.5 µs each); by id otherwise. Ids are unique in a loaded inventory.
+ */
+export function serverAtOrById(index: InventoryIndex): (id: string, at: number) => Server | undefined {
+  const sorted = serversById(index);
+  return (id, at) => {
+    const s = sorted[at];
+    return s !== undefined && s.id === id ? s : index.servers.get(id);
+  };
+}

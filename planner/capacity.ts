@@ -8,7 +8,7 @@
 // (sizing.ts). Freed hosts relocated from the closing site and procured hardware add capacity from
 // the day after the window in which they are installed.
 import type { InventoryIndex } from "../inventory/model.js";
-import { serversById } from "./by-id.js";
+import { serverAtOrById, serversById } from "./by-id.js";
 import type { Server } from "../inventory/schema.js";
 import type { SystemDecision } from "./dispositions.js";
 import type { Size } from "./plan-schema.js";
@@ -182,9 +182,11 @@ export function footprintWarnings(index: InventoryIndex, target: string, servers
   if (!site) return [];
   let ru = 0;
   let watts = 0;
-  for (const p of servers) {
+  const serverOf = serverAtOrById(index);
+  for (let i = 0; i < servers.length; i++) {
+    const p = servers[i];
     if (p.targetSite !== target || p.fate === "decommission") continue;
-    const s = index.servers.get(p.id);
+    const s = serverOf(p.id, i);
     if (!s || s.kind === "virtual") continue;
     ru += s.rackUnits ?? 0;
     watts += s.powerWatts ?? 0;

@@ -19,6 +19,7 @@
 // horizonEnd are left out.
 import type { InventoryIndex } from "../inventory/model.js";
 import { getOrMake } from "../common/maps.js";
+import { serverAtOrById } from "./by-id.js";
 import { maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
 import { levelOverQuarters, type Work } from "./level-quarters.js";
@@ -95,9 +96,11 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
     if ((sys.dataGiB ?? 0) >= 500) add(id, "system", "big-data-candidate", P2_END, () => MSG.roadmapBigData({ dataGiB: sys.dataGiB ?? 0 }), P2_START);
     if ((sys.users ?? 0) >= 10_000) add(id, "system", "ai-candidate", P2_END, () => MSG.roadmapAi({ users: sys.users ?? 0 }), P2_START);
   }
-  for (const ps of servers) {
+  const serverOf = serverAtOrById(index);
+  for (let i = 0; i < servers.length; i++) {
+    const ps = servers[i];
     if (ps.fate === "decommission") continue;
-    const s = index.servers.get(ps.id)!;
+    const s = serverOf(ps.id, i)!;
     if (s.kind !== "virtual" && s.supportEnds !== undefined && s.supportEnds <= P2_END) add(s.id, "server", "hardware-refresh", s.supportEnds, () => refreshReason(s.supportEnds!));
     const os = s.os;
     if (os?.endOfSupport !== undefined && os.endOfSupport <= P2_END) {

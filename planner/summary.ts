@@ -3,6 +3,7 @@
 // per disposition, the share of running systems on the shared Kubernetes platform, and the
 // stand-alone servers left (tag `standalone`, or at a site that is not a data centre).
 import type { InventoryIndex } from "../inventory/model.js";
+import { serverAtOrById } from "./by-id.js";
 import { DEFAULT_PUE, kwhPerYear } from "./decommission.js";
 import type { Footprint, PlanServer, PlanSystem, Summary } from "./plan-schema.js";
 import { isStandaloneServer } from "./standalone.js";
@@ -14,7 +15,8 @@ export const RACK_UNITS = 42;
 
 /** Summary figures (see file header). */
 export function summarise(index: InventoryIndex, systems: readonly PlanSystem[], servers: readonly PlanServer[]): Summary {
-  // One pass over the servers (one look-up each): before, after (not decommissioned), kWh saved, stand-alone left.
+  // One pass over the servers: before, after (not decommissioned), kWh saved, stand-alone left.
+  const serverOf = serverAtOrById(index);
   let physicalBefore = 0;
   let ruBefore = 0;
   let wattsBefore = 0;
@@ -24,8 +26,9 @@ export function summarise(index: InventoryIndex, systems: readonly PlanSystem[],
   let wattsAfter = 0;
   let kwh = 0;
   let standalone = 0;
-  for (const p of servers) {
-    const s = index.servers.get(p.id)!;
+  for (let i = 0; i < servers.length; i++) {
+    const p = servers[i];
+    const s = serverOf(p.id, i)!;
     const off = p.fate === "decommission";
     if (off) kwh += kwhPerYear(s.powerWatts ?? 0, index.sites.get(p.site)?.pue ?? DEFAULT_PUE);
     else {
