@@ -94,10 +94,11 @@ export function decideDispositions(
   const dependants = new Map<string, string[]>();
   for (const s of systems) {
     for (const d of s.dependsOn ?? []) {
-      if (!index.systems.has(d.target) || d.target === s.id) continue;
-      const list = dependants.get(d.target) ?? [];
-      if (list[list.length - 1] !== s.id) list.push(s.id);
-      dependants.set(d.target, list);
+      if (d.target === s.id) continue;
+      const list = dependants.get(d.target);
+      if (list !== undefined) {
+        if (list[list.length - 1] !== s.id) list.push(s.id);
+      } else if (index.systems.has(d.target)) dependants.set(d.target, [s.id]);
     }
   }
 
@@ -134,6 +135,11 @@ export function decideDispositions(
   // 4. The hold of pinned retains, through systems that keep running.
   const held = heldByPinnedRetains(index, systems, siteOf, target, (id) => !retireSet.has(id));
   const nameOf = (id: string): Named => ({ id, name: index.systems.get(id)?.name ?? id });
+  /** True for the id of a stand-alone server that is folded into the shared infrastructure (standalone.ts). */
+  const isFoldedServer = (id: string): boolean => {
+    const server = index.servers.get(id);
+    return server !== undefined && isFoldedStandalone(index, server);
+  };
   const siteNamed = (id: string): Named => ({ id, name: index.sites.get(id)?.name ?? id });
 
   // Where a system runs, as a fragment of its reasons: one message per site (a few), not per system.
@@ -202,7 +208,7 @@ export function decideDispositions(
     } else if (site === undefined) {
       decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
     } else if (atTarget) {
-      const standalone = isHardwareBound(index, s) ? [] : s.servers.filter((id) => index.servers.has(id) && isFoldedStandalone(index, index.servers.get(id)!)).sort();
+      const standalone = isHardwareBound(index, s) ? [] : s.servers.filter(isFoldedServer).sort();
       if (standalone.length === 0) decisions.set(s.id, { disposition: "retain", reasons: [...reasons, sayAt(siteSaid.atTarget, site, () => MSG.alreadyAtTarget({ target }))], pinned: false });
       else {
         const fold = say(MSG.foldStandalone({ servers: standalone, target: siteNamed(target), shared: s.containerReady === true }));

@@ -75,6 +75,15 @@ export function phaseOf(date: string): Phase {
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byViolation = (a: Violation, b: Violation): number => byString(a.rule, b.rule) || byString(a.subject, b.subject) || byString(a.message, b.message);
 
+/** Sorts `ids` (code-unit order, as `sort()` does) and drops repeats, in place. */
+function sortedUnique(ids: string[]): void {
+  if (ids.length < 2) return;
+  ids.sort();
+  let kept = 1;
+  for (let i = 1; i < ids.length; i++) if (ids[i] !== ids[kept - 1]) ids[kept++] = ids[i];
+  ids.length = kept;
+}
+
 /**
  * Plans the migration with an already resolved profile (see file header); with `progress` (a
  * progress file, checked here against the plan's own decisions: throws ProgressError) the plan
@@ -187,8 +196,15 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       if (d.disposition === "retire" && retiredDay === undefined) reasons.push(say(MSG.retiredOn({ date: retireOn })));
       const site = siteOf.get(sys.id) ?? target;
       const targetSiteAfter = d.disposition === "retire" || d.disposition === "consolidate" ? undefined : d.disposition === "retain" ? site : target;
-      const externals = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.externals.has(t)))].sort();
-      const dependsOn = [...new Set((sys.dependsOn ?? []).map((x) => x.target).filter((t) => index.systems.has(t)))].sort();
+      // The external and system ids it depends on, each once, in code-unit order (one pass).
+      const externals: string[] = [];
+      const dependsOn: string[] = [];
+      for (const dep of sys.dependsOn ?? []) {
+        if (index.externals.has(dep.target)) externals.push(dep.target);
+        if (index.systems.has(dep.target)) dependsOn.push(dep.target);
+      }
+      sortedUnique(externals);
+      sortedUnique(dependsOn);
       // Field by field, in the contract's order (no object spreads: this runs for every system).
       const entry: { -readonly [K in keyof PlanSystem]: PlanSystem[K] } = { id: sys.id, disposition: d.disposition } as PlanSystem;
       if (d.into !== undefined) entry.into = d.into;
@@ -216,7 +232,12 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     if (w.recorded) return doneWaveEntry(w, index, target, phaseOf(w.window.start));
     const ids = w.units.flatMap((ui) => schedule.units[ui].systems).sort();
     const servers = new Set<string>();
-    for (const id of ids) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && (index.servers.get(sid)!.site !== target || incoming.has(sid))) servers.add(sid);
+    for (const id of ids) {
+      for (const sid of index.systems.get(id)!.servers) {
+        const server = index.servers.get(sid);
+        if (server && (server.site !== target || incoming.has(sid))) servers.add(sid);
+      }
+    }
     return {
       number: w.number,
       start: w.window.start,

@@ -90,7 +90,12 @@ export function doneWaveEntry(w: DraftWave, index: InventoryIndex, target: strin
   const rec = w.recorded!;
   const failed = rec.failed.map((f) => f.system);
   const servers = new Set<string>();
-  for (const id of rec.done) for (const sid of index.systems.get(id)!.servers) if (index.servers.get(sid) && index.servers.get(sid)!.site !== target) servers.add(sid);
+  for (const id of rec.done) {
+    for (const sid of index.systems.get(id)!.servers) {
+      const server = index.servers.get(sid);
+      if (server && server.site !== target) servers.add(sid);
+    }
+  }
   const shown = rec.done.length > 0 ? rec.done : failed;
   return {
     number: w.number,
