@@ -16,15 +16,16 @@
 // people pinned to retain keeps one running.
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
-import { getOrMake } from "../common/maps.js";
-import { serversById, systemsById } from "./by-id.js";
+import type { InventoryIndex } from "../inventory/model.js";
 import type { Server } from "../inventory/schema.js";
+import { type DenseIndex, denseIndex } from "./dense.js";
 import { addDays, maxDate } from "./dates.js";
+import type { SystemDecision } from "./dispositions.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
 import type { PlanServer, Size } from "./plan-schema.js";
 import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf } from "./capacity.js";
 import { firstWindowFrom, type PlanningContext, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
-import { isFoldedStandalone, isStandaloneServer } from "./standalone.js";
+import { isFoldedServer, isStandaloneServer } from "./standalone.js";
 
 /** PUE assumed for a site that states none. */
 export const DEFAULT_PUE = 1.6;
@@ -34,6 +35,8 @@ export interface FateInput extends PlanningContext {
   /** Scheduled wave of each moving system. */
   readonly waveOf: ReadonlyMap<string, { number: number; start: string; end: string }>;
   readonly retireOn: string;
+  /** `decisions` by system position (dispositions.ts decisionAt) [made from `decisions`]. */
+  readonly decisionAt?: readonly SystemDecision[];
   /** Recorded retire day of systems the progress file says were switched off (instead of `retireOn`) [none]. */
   readonly retiredOn?: ReadonlyMap<string, string>;
   /** Earliest day a server whose workload left counts as freed [profile.startDate]; a plan with recorded progress passes the first recorded day, so what left in a done wave frees its servers then. */
@@ -56,7 +59,18 @@ export interface FateResult {
   readonly relocations: Relocation[];
 }
 
-type Status = { kind: "stays"; unscheduled: boolean } | { kind: "moves"; on: string; start: string } | { kind: "departs"; on: string };
+type Status = { kind: "stays"; unscheduled: boolean } | { kind: "moves"; on: string; start: string; wave: number } | { kind: "departs"; on: string };
+
+const NO_VMS: readonly number[] = [];
+
+/** The position of a workload's one system; -1 when it has several or none. */
+const only = (list: readonly { readonly p: number }[]): number => (list.length === 1 ? list[0].p : -1);
+
+/** isFoldedStandalone of the server at position `q`, its VMs found by position. */
+function isFoldedAt(dense: DenseIndex, index: InventoryIndex, q: number): boolean {
+  const server = dense.servers[q];
+  return isFoldedServer(server, dense.vmsOf[q].length > 0, index.sites.get(server.site));
+}
 
 /** kWh per year that `watts` cost at a site of `pue`. */
 export function kwhPerYear(watts: number, pue: number): number {
@@ -92,51 +106,53 @@ export function serverFates(input: FateInput): FateResult {
   const { index, decisions, target, profile, windows, waveOf } = input;
   const log = input.log ?? new MessageLog();
   const say = (msg: Message): string => log.say(msg);
+  // Systems and servers by position (dense.ts): each system's decision and status in arrays.
+  const dense = denseIndex(index);
+  const { systems } = dense;
+  const decisionAt = input.decisionAt ?? systems.map((sys) => decisions.get(sys.id)!);
   // Each system's status, decided once (servers share systems; hosts look at their VMs' too).
-  const statuses = new Map<string, Status>();
-  const statusOf = (id: string): Status => {
-    let st = statuses.get(id);
-    if (st === undefined) statuses.set(id, (st = decideStatus(id)));
-    return st;
-  };
-  const decideStatus = (id: string): Status => {
-    const d = decisions.get(id)!;
+  const statuses: (Status | undefined)[] = new Array(systems.length).fill(undefined);
+  const statusAt = (p: number): Status => statuses[p] ?? (statuses[p] = decideStatus(p));
+  const decideStatus = (p: number): Status => {
+    const id = systems[p].id;
+    const d = decisionAt[p];
     if (d.disposition === "retire") return { kind: "departs", on: input.retiredOn?.get(id) ?? input.retireOn };
     if (d.disposition === "retain") return { kind: "stays", unscheduled: false };
     const w = waveOf.get(id);
     if (!w) return { kind: "stays", unscheduled: true };
     if (d.disposition === "consolidate") return { kind: "departs", on: w.end };
-    return { kind: "moves", on: w.end, start: w.start };
+    return { kind: "moves", on: w.end, start: w.start, wave: w.number };
   };
   // Most servers run one system, and a system runs on several servers: a sentence about one system
-  // (and a date) is made once, keyed by the system's id, instead of once per server. Keys are ids
-  // the inventory holds (their hashes kept), not text made for the purpose (hashed anew each time).
-  const oneSystem = (cache: Map<string, [string, string][]>, ids: readonly string[], date: string, make: () => Message): string => {
-    if (ids.length !== 1) return say(make());
-    const known = getOrMake(cache, ids[0], () => []);
+  // (and a date) is made once per system (`only`: its position; -1 when several run there) instead
+  // of once per server.
+  const oneSystem = (cache: ([string, string][] | undefined)[], only: number, date: string, make: () => Message): string => {
+    if (only < 0) return say(make());
+    const known = cache[only] ?? (cache[only] = []);
     for (const [on, en] of known) if (on === date) return en;
     const en = say(make());
     known.push([date, en]);
     return en;
   };
-  const runsSaid = new Map<string, [string, string][]>();
-  const everySaid = new Map<string, [string, string][]>();
-  const withoutSaid = new Map<string, [string, string][]>();
-  const stillSaid = new Map<string, [string, string][]>();
-  /** Why a server cannot be freed: `system`, which stays, runs on it at `site`. */
-  const stillRuns = (system: string, site: string): string =>
-    oneSystem(stillSaid, [system], site, () => {
-      const st = statusOf(system);
+  const runsSaid: ([string, string][] | undefined)[] = [];
+  const everySaid: ([string, string][] | undefined)[] = [];
+  const withoutSaid: ([string, string][] | undefined)[] = [];
+  const stillSaid: ([string, string][] | undefined)[] = [];
+  /** Why a server cannot be freed: the system at `p`, which stays, runs on it at `site`. */
+  const stillRuns = (p: number, site: string): string =>
+    oneSystem(stillSaid, p, site, () => {
+      const system = systems[p].id;
+      const st = statusAt(p);
       const why = st.kind === "stays" && st.unscheduled ? MSG.systemUnscheduled({ system }) : MSG.systemRetained({ system });
       return MSG.stillRuns({ system, why, site });
     });
   const floor = input.freedFloor ?? profile.startDate;
   // Site closing dates: when the last workload leaves; undefined when something stays there.
   const closes = new Map<string, string | undefined>();
-  for (const sys of systemsById(index)) {
-    const site = input.siteOf.get(sys.id);
+  for (let p = 0; p < systems.length; p++) {
+    const site = input.siteOf.get(systems[p].id);
     if (site === undefined || site === target) continue;
-    const st = statusOf(sys.id);
+    const st = statusAt(p);
     if (closes.has(site) && closes.get(site) === undefined) continue;
     if (st.kind === "stays") closes.set(site, undefined);
     else closes.set(site, maxDate(closes.get(site) ?? floor, st.on));
@@ -186,24 +202,29 @@ export function serverFates(input: FateInput): FateResult {
       }),
     );
   };
-  type Workload = readonly { id: string; st: Status }[];
+  /** Systems running on a server (or its VMs): id, position, status. */
+  type Workload = readonly { id: string; p: number; st: Status }[];
   // The last departure, no earlier than `from` (the floor: the start day, or the site's closing); `from` when nothing leaves.
   const lastOff = (list: Workload, from: string): string => list.reduce((m, x) => (x.st.kind === "stays" ? m : maxDate(m, x.st.on)), from);
   const lastOffSinceFloor = (list: Workload): string => (list.some((x) => x.st.kind !== "stays") ? lastOff(list, floor) : profile.startDate);
   const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
-  for (const s of serversById(index)) {
-    const on = index.systemsOn.get(s.id);
-    const direct = on === undefined ? [] : on.length === 1 ? [on[0].id] : on.map((x) => x.id).sort();
-    const statuses = direct.map((id) => ({ id, st: statusOf(id) }));
-    const folded = isFoldedStandalone(index, s);
+  const servers = dense.servers;
+  for (let q = 0; q < servers.length; q++) {
+    const s = servers[q];
+    // Positions in id order: sorted by number, the ids come in code-unit order.
+    const on = dense.systemsOn[q];
+    const onSorted = on.length < 2 ? on : [...on].sort((a, b) => a - b);
+    const direct = onSorted.map((p) => systems[p].id);
+    const statuses: Workload = onSorted.map((p, i) => ({ id: direct[i], p, st: statusAt(p) }));
+    const folded = isFoldedAt(dense, index, q);
     if (s.site === target && folded) {
-      const kept = direct.filter((id) => decisions.get(id)!.disposition === "retain");
+      const kept = statuses.filter((x) => decisionAt[x.p].disposition === "retain").map((x) => x.id);
       if (kept.length > 0) {
         const t = input.retainedTargets.get(s.id);
         push(s, direct, "retain", [say(MSG.standaloneKept({ systems: named(kept) }))], t ? { target: t } : {});
       } else if (statuses.some((x) => x.st.kind === "stays")) {
         const staying = statuses.find((x) => x.st.kind === "stays")!;
-        push(s, direct, "retain", [stillRuns(staying.id, s.site)]);
+        push(s, direct, "retain", [stillRuns(staying.p, s.site)]);
       } else {
         const freedOn = lastOff(statuses, profile.startDate);
         const what = direct.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what: MSG.lastWorkloadLeaves({ date: freedOn }), target });
@@ -218,13 +239,16 @@ export function serverFates(input: FateInput): FateResult {
       // systems all leave is switched off.
       if (!allDepart || (s.kind !== "virtual" && !input.leaving.has(s.id))) {
         const t = input.retainedTargets.get(s.id);
-        const running = direct.filter((id) => statusOf(id).kind !== "departs");
-        const runs = running.length > 0 ? running : direct;
-        const why = direct.length === 0 ? say(s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem()) : oneSystem(runsSaid, runs, "", () => MSG.targetRuns({ systems: runs }));
+        const running = statuses.filter((x) => x.st.kind !== "departs");
+        const runs = running.length > 0 ? running : statuses;
+        const why =
+          direct.length === 0
+            ? say(s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem())
+            : oneSystem(runsSaid, runs.length === 1 ? runs[0].p : -1, "", () => MSG.targetRuns({ systems: runs.map((x) => x.id) }));
         push(s, direct, "retain", [why], t ? { target: t } : {});
       } else {
         const freedOn = lastOffSinceFloor(statuses);
-        const why = oneSystem(everySaid, direct, freedOn, () => MSG.everySystemLeaves({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }));
+        const why = oneSystem(everySaid, only(statuses), freedOn, () => MSG.everySystemLeaves({ systems: statuses.map((x) => ({ id: x.id, disposition: decisionAt[x.p].disposition })), freedOn }));
         push(s, direct, "decommission", [why], { freedOn });
       }
       continue;
@@ -232,32 +256,33 @@ export function serverFates(input: FateInput): FateResult {
 
     // Closing site. The workload of a physical host: its own systems and its VMs' systems.
     let workload: Workload = statuses;
-    const vms = s.kind === "physical" ? index.vmsOf.get(s.id) : undefined;
-    if (vms !== undefined && vms.length > 0) {
+    const vms = s.kind === "physical" ? dense.vmsOf[q] : NO_VMS;
+    if (vms.length > 0) {
       const all = [...statuses];
-      for (const vm of vms) for (const sys of index.systemsOn.get(vm.id) ?? []) all.push({ id: sys.id, st: statusOf(sys.id) });
+      for (const vm of vms) for (const p of dense.systemsOn[vm]) all.push({ id: systems[p].id, p, st: statusAt(p) });
       workload = all;
     }
     const staying = workload.find((x) => x.st.kind === "stays");
     if (staying) {
-      push(s, direct, "retain", [stillRuns(staying.id, s.site)]);
+      push(s, direct, "retain", [stillRuns(staying.p, s.site)]);
       continue;
     }
-    const carried = statuses.find((x) => decisions.get(x.id)!.disposition === "relocate" && x.st.kind === "moves");
+    const carried = statuses.find((x) => decisionAt[x.p].disposition === "relocate" && x.st.kind === "moves");
     if (carried && s.kind !== "virtual" && carried.st.kind === "moves") {
-      push(s, direct, "relocate", [say(MSG.carriesHardwareBound({ system: carried.id, target, wave: waveOf.get(carried.id)!.number, start: carried.st.start }))], { relocateOn: carried.st.start });
+      push(s, direct, "relocate", [say(MSG.carriesHardwareBound({ system: carried.id, target, wave: carried.st.wave, start: carried.st.start }))], { relocateOn: carried.st.start });
       continue;
     }
     if (s.kind === "virtual") {
       const moves = statuses.filter((x) => x.st.kind === "moves");
       if (moves.length > 0) {
         const freedOn = lastOffSinceFloor(statuses);
-        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave: Math.max(...moves.map((x) => waveOf.get(x.id)!.number)) }))], { freedOn, target: input.incoming.get(s.id) });
+        const wave = Math.max(...moves.map((x) => (x.st.kind === "moves" ? x.st.wave : 0)));
+        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave }))], { freedOn, target: input.incoming.get(s.id) });
       } else if (direct.length === 0) {
         push(s, direct, "decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
       } else {
         const freedOn = lastOffSinceFloor(statuses);
-        const why = oneSystem(withoutSaid, direct, freedOn, () => MSG.leavesWithoutSuccessor({ systems: direct.map((id) => ({ id, disposition: decisions.get(id)!.disposition })), freedOn }));
+        const why = oneSystem(withoutSaid, only(statuses), freedOn, () => MSG.leavesWithoutSuccessor({ systems: statuses.map((x) => ({ id: x.id, disposition: decisionAt[x.p].disposition })), freedOn }));
         push(s, direct, "decommission", [why], { freedOn });
       }
       continue;

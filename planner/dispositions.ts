@@ -24,13 +24,13 @@
 //   in vendor support on the deadline, + 10 if container-ready.
 // A move group holding duplicates scores the mean of its duplicated members' scores.
 import { getOrMake } from "../common/maps.js";
-import { systemsById } from "./by-id.js";
+import { type DenseIndex, denseIndex } from "./dense.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import { type AffinityGroup, moveGroups } from "../inventory/queries/move-groups.js";
-import type { Disposition, System } from "../inventory/schema.js";
+import type { Disposition, Server, System } from "../inventory/schema.js";
 import { Heap } from "./heap.js";
 import { type HeldBy, heldByPinnedRetains } from "./held-by-pins.js";
-import { isFoldedStandalone } from "./standalone.js";
+import { isFoldedServer } from "./standalone.js";
 import { type Message, MessageLog, MSG, type Named } from "./messages.js";
 import type { Violation } from "./plan-schema.js";
 
@@ -48,6 +48,8 @@ export interface SystemDecision {
 
 export interface DispositionResult {
   readonly decisions: Map<string, SystemDecision>;
+  /** The same decisions by system position (dense.ts): decisionAt[p] is the decision of dense.systems[p]; whoever changes `decisions` keeps it in step (progress/apply.ts). */
+  readonly decisionAt: SystemDecision[];
   readonly violations: Violation[];
   readonly warnings: Violation[];
 }
@@ -58,16 +60,41 @@ const HARDWARE_TAGS = new Set(["hsm", "hardware-bound"]);
 
 /** True when a system cannot leave its hardware: it runs on an appliance or a server tagged hsm/hardware-bound. */
 export function isHardwareBound(index: InventoryIndex, sys: System): boolean {
-  return sys.servers.some((id) => {
-    const s = index.servers.get(id);
-    return s !== undefined && (s.kind === "appliance" || (s.tags ?? []).some((t) => HARDWARE_TAGS.has(t)));
-  });
+  return sys.servers.some((id) => isHardware(index.servers.get(id)));
+}
+
+/** isHardwareBound of the system at position `p` (dense.ts). */
+function isHardwareBoundAt(dense: DenseIndex, p: number): boolean {
+  return dense.serversOf[p].some((q) => q >= 0 && isHardware(dense.servers[q]));
+}
+
+/** True for an appliance, or a server tagged hsm or hardware-bound. */
+function isHardware(s: Server | undefined): boolean {
+  return s !== undefined && (s.kind === "appliance" || (s.tags ?? []).some((t) => HARDWARE_TAGS.has(t)));
 }
 
 /** Survivor score of `sys` among systems of its function (see file header). */
 export function surviveScore(index: InventoryIndex, sys: System, site: string | undefined, target: string, maxUsers: number, deadline: string): number {
   const servers = sys.servers.map((id) => index.servers.get(id)).filter((s) => s !== undefined);
   const supported = servers.length === 0 ? 0 : servers.filter((s) => s.supportEnds !== undefined && s.supportEnds >= deadline).length / servers.length;
+  return scoreOf(sys, site, target, maxUsers, supported);
+}
+
+/** surviveScore of the system at position `p` (dense.ts). */
+function surviveScoreAt(dense: DenseIndex, p: number, target: string, maxUsers: number, deadline: string): number {
+  let known = 0;
+  let inSupport = 0;
+  for (const q of dense.serversOf[p]) {
+    if (q < 0) continue;
+    known++;
+    const ends = dense.servers[q].supportEnds;
+    if (ends !== undefined && ends >= deadline) inSupport++;
+  }
+  return scoreOf(dense.systems[p], dense.siteOf[p], target, maxUsers, known === 0 ? 0 : inSupport / known);
+}
+
+/** The survivor score's sum (see file header), `supported` the share of the system's servers in support on the deadline. */
+function scoreOf(sys: System, site: string | undefined, target: string, maxUsers: number, supported: number): number {
   return (
     (site === target ? 40 : 0) +
     5 * sys.securityLevel +
@@ -77,69 +104,78 @@ export function surviveScore(index: InventoryIndex, sys: System, site: string | 
   );
 }
 
-/** Decides every system's disposition (see file header); `siteOf` gives each system's site today; `groups` are the move groups [moveGroups(index)]. */
-export function decideDispositions(
-  index: InventoryIndex,
-  siteOf: ReadonlyMap<string, string | undefined>,
-  target: string,
-  deadline: string,
-  log: MessageLog = new MessageLog(),
-  groups?: readonly AffinityGroup[],
-): DispositionResult {
+/**
+ * Decides every system's disposition (see file header); each system's site today is model.ts
+ * systemSite (dense.ts `siteOf`); `groups` are the move groups [moveGroups(index)].
+ */
+export function decideDispositions(index: InventoryIndex, target: string, deadline: string, log: MessageLog = new MessageLog(), groups?: readonly AffinityGroup[]): DispositionResult {
   const say = (msg: Message): string => log.say(msg);
-  const systems = systemsById(index);
+  // Systems by position (dense.ts): per-system state in arrays, dependencies as positions.
+  const dense = denseIndex(index);
+  const { systems, siteOf } = dense;
+  const n = systems.length;
   const decisions = new Map<string, SystemDecision>();
+  const decisionAt: SystemDecision[] = new Array(n);
+  const decide = (p: number, d: SystemDecision): void => {
+    decisions.set(systems[p].id, d);
+    decisionAt[p] = d;
+  };
   const violations: Violation[] = [];
   const warnings: Violation[] = [];
-  const dependants = new Map<string, string[]>();
-  for (const s of systems) {
-    for (const d of s.dependsOn ?? []) {
-      if (d.target === s.id) continue;
-      const list = dependants.get(d.target);
-      if (list !== undefined) {
-        if (list[list.length - 1] !== s.id) list.push(s.id);
-      } else if (index.systems.has(d.target)) dependants.set(d.target, [s.id]);
+  // The systems depending on each system, each once, in id order.
+  const dependants: (number[] | undefined)[] = new Array(n).fill(undefined);
+  for (let p = 0; p < n; p++) {
+    for (const t of dense.dependsOn[p]) {
+      if (t < 0 || t === p) continue;
+      const list = dependants[t];
+      if (list === undefined) dependants[t] = [p];
+      else if (list[list.length - 1] !== p) list.push(p);
     }
   }
+  const siteOfId = (id: string): string | undefined => {
+    const p = dense.systemAt.get(id);
+    return p === undefined ? undefined : siteOf[p];
+  };
 
   // Systems a pinned retain holds where they are are never merged away (4. below); retired ones are
   // not known yet, so every unpinned system may carry the hold here.
-  const mayBeHeld = heldByPinnedRetains(index, systems, siteOf, target, () => true);
+  const mayBeHeld = heldByPinnedRetains(dense, target, () => true);
 
   // 2. Consolidation of duplicate functions across sites.
-  const byFunction = new Map<string, System[]>();
-  for (const s of systems) {
-    if ((s.lifecycle ?? "active") === "retiring" || siteOf.get(s.id) === undefined || mayBeHeld.has(s.id)) continue;
+  const byFunction = new Map<string, number[]>();
+  for (let p = 0; p < n; p++) {
+    const s = systems[p];
+    if ((s.lifecycle ?? "active") === "retiring" || siteOf[p] === undefined || mayBeHeld.has(s.id)) continue;
     if (s.disposition !== undefined && s.disposition !== "consolidate") continue;
-    const list = byFunction.get(s.function) ?? [];
-    list.push(s);
-    byFunction.set(s.function, list);
+    const list = byFunction.get(s.function);
+    if (list === undefined) byFunction.set(s.function, [p]);
+    else list.push(p);
   }
-  const chosen = chooseSurvivors(index, byFunction, siteOf, target, deadline, groups ?? moveGroups(index));
+  const chosen = chooseSurvivors(dense, byFunction, target, deadline, groups ?? moveGroups(index));
   const survivorOf = chosen.consolidated;
-  // 3. Retirement fixpoint over unpinned retiring systems.
-  const retireSet = new Set<string>();
-  for (const s of systems) if (s.disposition === undefined && (s.lifecycle ?? "active") === "retiring") retireSet.add(s.id);
-  const pinnedRetire = new Set(systems.filter((s) => s.disposition === "retire").map((s) => s.id));
-  const keptBecause = new Map<string, string>();
-  const queue = [...retireSet];
+  // 3. Retirement fixpoint over unpinned retiring systems (1: in the retire set).
+  const retiring = new Uint8Array(n);
+  const queue: number[] = [];
+  for (let p = 0; p < n; p++) {
+    if (systems[p].disposition !== undefined || (systems[p].lifecycle ?? "active") !== "retiring") continue;
+    retiring[p] = 1;
+    queue.push(p);
+  }
+  const keptBecause = new Map<number, number>();
   while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (!retireSet.has(id)) continue;
-    const user = (dependants.get(id) ?? []).find((d) => !retireSet.has(d) && !pinnedRetire.has(d));
+    const p = queue.pop()!;
+    if (retiring[p] === 0) continue;
+    const user = (dependants[p] ?? []).find((d) => retiring[d] === 0 && systems[d].disposition !== "retire");
     if (user === undefined) continue;
-    retireSet.delete(id);
-    keptBecause.set(id, user);
-    for (const dep of index.systems.get(id)!.dependsOn ?? []) if (retireSet.has(dep.target)) queue.push(dep.target);
+    retiring[p] = 0;
+    keptBecause.set(p, user);
+    for (const t of dense.dependsOn[p]) if (t >= 0 && retiring[t] === 1) queue.push(t);
   }
   // 4. The hold of pinned retains, through systems that keep running.
-  const held = heldByPinnedRetains(index, systems, siteOf, target, (id) => !retireSet.has(id));
+  const held = heldByPinnedRetains(dense, target, (p) => retiring[p] === 0);
   const nameOf = (id: string): Named => ({ id, name: index.systems.get(id)?.name ?? id });
-  /** True for the id of a stand-alone server that is folded into the shared infrastructure (standalone.ts). */
-  const isFoldedServer = (id: string): boolean => {
-    const server = index.servers.get(id);
-    return server !== undefined && isFoldedStandalone(index, server);
-  };
+  /** True for the server at position `q` when it is a stand-alone server folded into the shared infrastructure (standalone.ts). */
+  const isFoldedAt = (q: number): boolean => q >= 0 && isFoldedServer(dense.servers[q], dense.vmsOf[q].length > 0, index.sites.get(dense.servers[q].site));
   const siteNamed = (id: string): Named => ({ id, name: index.sites.get(id)?.name ?? id });
 
   // Where a system runs, as a fragment of its reasons: one message per site (a few), not per system.
@@ -149,8 +185,9 @@ export function decideDispositions(
   const siteSaid = { relocate: new Map<string, string>(), replatform: new Map<string, string>(), rehost: new Map<string, string>(), atTarget: new Map<string, string>() };
   const sayAt = (said: Map<string, string>, site: string, make: () => Message): string => getOrMake(said, site, () => say(make()));
 
-  for (const s of systems) {
-    const site = siteOf.get(s.id);
+  for (let p = 0; p < n; p++) {
+    const s = systems[p];
+    const site = siteOf[p];
     const atTarget = site === target;
     const where = whereOf(site);
     if (s.disposition !== undefined) {
@@ -162,64 +199,71 @@ export function decideDispositions(
           // A pinned consolidation without a survivor: pick the best other system of the function.
           const others = systems.filter((o) => o.id !== s.id && o.function === s.function && o.disposition !== "consolidate" && o.disposition !== "retire");
           const maxUsers = Math.max(0, ...others.map((o) => o.users ?? 0));
-          others.sort((a, b) => surviveScore(index, b, siteOf.get(b.id), target, maxUsers, deadline) - surviveScore(index, a, siteOf.get(a.id), target, maxUsers, deadline) || (a.id < b.id ? -1 : 1));
+          others.sort((a, b) => surviveScore(index, b, siteOfId(b.id), target, maxUsers, deadline) - surviveScore(index, a, siteOfId(a.id), target, maxUsers, deadline) || (a.id < b.id ? -1 : 1));
           into = others[0]?.id;
         }
         if (into === undefined) {
           violations.push({ rule: "consolidate-without-survivor", subject: s.id, message: say(MSG.consolidateWithoutSurvivor({ system: s.id, fn: s.function })) });
-          decisions.set(s.id, { disposition: atTarget ? "retain" : "rehost", reasons: [...reasons, say(MSG.noSurvivorKeepsRunning())], pinned: true });
+          decide(p, { disposition: atTarget ? "retain" : "rehost", reasons: [...reasons, say(MSG.noSurvivorKeepsRunning())], pinned: true });
           continue;
         }
         reasons.push(say(s.consolidateInto !== undefined ? MSG.mergedIntoPinned({ into }) : MSG.mergedIntoBest({ into, fn: s.function })));
       }
       if (s.disposition === "retain" && !atTarget && site !== undefined) reasons.push(say(MSG.staysRemaining({ where })));
-      decisions.set(s.id, { disposition: s.disposition, into, reasons, pinned: true });
+      decide(p, { disposition: s.disposition, into, reasons, pinned: true });
       continue;
     }
     const survivor = survivorOf.get(s.id);
     if (survivor) {
-      decisions.set(s.id, {
+      const survivorSite = siteOfId(survivor.survivor.id);
+      decide(p, {
         disposition: "consolidate",
         into: survivor.survivor.id,
         reasons: [
           say(
             survivor.groups
-              ? MSG.duplicateMergedByGroup({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite: siteOf.get(survivor.survivor.id), group: survivor.groups.survivor, other: survivor.groups.other, pin: survivor.groups.pin })
-              : MSG.duplicateMerged({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite: siteOf.get(survivor.survivor.id), score: survivor.score, other: survivor.other, otherScore: survivor.otherScore }),
+              ? MSG.duplicateMergedByGroup({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite, group: survivor.groups.survivor, other: survivor.groups.other, pin: survivor.groups.pin })
+              : MSG.duplicateMerged({ fn: s.function, where, survivor: survivor.survivor.id, survivorSite, score: survivor.score, other: survivor.other, otherScore: survivor.otherScore }),
           ),
         ],
         pinned: false,
       });
       continue;
     }
-    if (retireSet.has(s.id)) {
-      const users = dependants.get(s.id) ?? [];
-      decisions.set(s.id, { disposition: "retire", reasons: [say(users.length === 0 ? MSG.retireNoDependants() : MSG.retireOnlyRetiring({ users }))], pinned: false });
+    if (retiring[p] === 1) {
+      const users = (dependants[p] ?? []).map((d) => systems[d].id);
+      decide(p, { disposition: "retire", reasons: [say(users.length === 0 ? MSG.retireNoDependants() : MSG.retireOnlyRetiring({ users }))], pinned: false });
       continue;
     }
     const reasons: string[] = [];
     const survives = chosen.survivors.get(s.id);
     if (survives) reasons.push(say(MSG.survivesWithGroup(survives)));
-    if (keptBecause.has(s.id)) reasons.push(say(MSG.keptRetiring({ user: keptBecause.get(s.id)! })));
+    const user = keptBecause.get(p);
+    if (user !== undefined) reasons.push(say(MSG.keptRetiring({ user: systems[user].id })));
     const hold = held.get(s.id);
     if (hold && site !== undefined) {
       const message = MSG.staysWithPinned({ system: nameOf(s.id), site: siteNamed(site), target, pinned: nameOf(hold.pinned), via: hold.via.map(nameOf) });
-      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(message)], pinned: false, heldBy: hold });
+      decide(p, { disposition: "retain", reasons: [...reasons, say(message)], pinned: false, heldBy: hold });
     } else if (site === undefined) {
-      decisions.set(s.id, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
+      decide(p, { disposition: "retain", reasons: [...reasons, say(MSG.noServers())], pinned: false });
     } else if (atTarget) {
-      const standalone = isHardwareBound(index, s) ? [] : s.servers.filter(isFoldedServer).sort();
-      if (standalone.length === 0) decisions.set(s.id, { disposition: "retain", reasons: [...reasons, sayAt(siteSaid.atTarget, site, () => MSG.alreadyAtTarget({ target }))], pinned: false });
+      const standalone = isHardwareBoundAt(dense, p)
+        ? []
+        : dense.serversOf[p]
+            .filter(isFoldedAt)
+            .map((q) => dense.servers[q].id)
+            .sort();
+      if (standalone.length === 0) decide(p, { disposition: "retain", reasons: [...reasons, sayAt(siteSaid.atTarget, site, () => MSG.alreadyAtTarget({ target }))], pinned: false });
       else {
         const fold = say(MSG.foldStandalone({ servers: standalone, target: siteNamed(target), shared: s.containerReady === true }));
-        decisions.set(s.id, { disposition: s.containerReady ? "replatform" : "rehost", reasons: [...reasons, fold], pinned: false });
+        decide(p, { disposition: s.containerReady ? "replatform" : "rehost", reasons: [...reasons, fold], pinned: false });
       }
-    } else if (isHardwareBound(index, s)) {
-      decisions.set(s.id, { disposition: "relocate", reasons: [...reasons, sayAt(siteSaid.relocate, site, () => MSG.relocateHardware({ where, target }))], pinned: false });
+    } else if (isHardwareBoundAt(dense, p)) {
+      decide(p, { disposition: "relocate", reasons: [...reasons, sayAt(siteSaid.relocate, site, () => MSG.relocateHardware({ where, target }))], pinned: false });
     } else if (s.containerReady) {
-      decisions.set(s.id, { disposition: "replatform", reasons: [...reasons, sayAt(siteSaid.replatform, site, () => MSG.replatformReady({ where, target }))], pinned: false });
+      decide(p, { disposition: "replatform", reasons: [...reasons, sayAt(siteSaid.replatform, site, () => MSG.replatformReady({ where, target }))], pinned: false });
     } else {
-      decisions.set(s.id, { disposition: "rehost", reasons: [...reasons, sayAt(siteSaid.rehost, site, () => MSG.rehostVm({ where, target }))], pinned: false });
+      decide(p, { disposition: "rehost", reasons: [...reasons, sayAt(siteSaid.rehost, site, () => MSG.rehostVm({ where, target }))], pinned: false });
     }
   }
 
@@ -232,18 +276,19 @@ export function decideDispositions(
     }
   }
   // Kept systems depending on a retirement people pinned: report each broken dependency.
-  for (const s of systems) {
-    const d = decisions.get(s.id)!;
+  for (let p = 0; p < n; p++) {
+    const d = decisionAt[p];
     if (d.disposition === "retire") continue;
-    for (const dep of s.dependsOn ?? []) {
-      const td = decisions.get(dep.target);
-      if (td?.disposition === "retire" && dep.target !== s.id) {
-        violations.push({ rule: "depends-on-retired", subject: s.id, message: say(MSG.dependsOnRetired({ system: s.id, disposition: d.disposition, target: dep.target })) });
-      }
+    const s = systems[p];
+    const targets = dense.dependsOn[p];
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      if (t < 0 || t === p || decisionAt[t].disposition !== "retire") continue;
+      violations.push({ rule: "depends-on-retired", subject: s.id, message: say(MSG.dependsOnRetired({ system: s.id, disposition: d.disposition, target: s.dependsOn![i].target })) });
     }
   }
   void warnings;
-  return { decisions, violations, warnings };
+  return { decisions, decisionAt, violations, warnings };
 }
 
 /** A move group's standing in the choice of survivors: mean survivor score of its duplicated systems. */
@@ -286,24 +331,30 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
  * the "survivor first" ordering free of cycles (per-function choices could alternate between the
  * clusters and force both into one wave).
  */
-export function chooseSurvivors(
-  index: InventoryIndex,
-  byFunction: ReadonlyMap<string, System[]>,
-  siteOf: ReadonlyMap<string, string | undefined>,
-  target: string,
-  deadline: string,
-  groups: readonly AffinityGroup[],
-): Survivors {
-  const groupOf = new Map<string, string>();
-  for (const g of groups) for (const s of g.systems) groupOf.set(s, g.id);
-  const group = (id: string): string => groupOf.get(id) ?? `g-${id}`;
+export function chooseSurvivors(dense: DenseIndex, byFunction: ReadonlyMap<string, readonly number[]>, target: string, deadline: string, groups: readonly AffinityGroup[]): Survivors {
+  const { systems, siteOf } = dense;
+  // The move group of each system by position (a system in none is a group of its own, `g-<id>`).
+  const groupAt: (string | undefined)[] = new Array(systems.length).fill(undefined);
+  for (const g of groups) {
+    for (const id of g.systems) {
+      const p = dense.systemAt.get(id);
+      if (p !== undefined) groupAt[p] = g.id;
+    }
+  }
+  const group = (p: number): string => groupAt[p] ?? (groupAt[p] = `g-${systems[p].id}`);
+  const groupOfId = (id: string): string => {
+    const p = dense.systemAt.get(id);
+    return p === undefined ? `g-${id}` : group(p);
+  };
 
   // Functions with duplicates at different sites, each candidate scored within its function.
-  const dup: { fn: string; list: System[]; score: Map<string, number> }[] = [];
+  const dup: { fn: string; list: readonly number[] }[] = [];
+  const scoreAt = new Float64Array(systems.length);
   for (const [fn, list] of byFunction) {
-    if (new Set(list.map((s) => siteOf.get(s.id))).size < 2 || !list.some((s) => s.disposition === undefined)) continue;
-    const maxUsers = Math.max(0, ...list.map((s) => s.users ?? 0));
-    dup.push({ fn, list, score: new Map(list.map((s) => [s.id, surviveScore(index, s, siteOf.get(s.id), target, maxUsers, deadline)])) });
+    if (new Set(list.map((p) => siteOf[p])).size < 2 || !list.some((p) => systems[p].disposition === undefined)) continue;
+    const maxUsers = Math.max(0, ...list.map((p) => systems[p].users ?? 0));
+    for (const p of list) scoreAt[p] = surviveScoreAt(dense, p, target, maxUsers, deadline);
+    dup.push({ fn, list });
   }
 
   // Group standing and families (groups joined by sharing a duplicated function).
@@ -317,14 +368,14 @@ export function chooseSurvivors(
     return r;
   };
   for (const d of dup) {
-    const first = group(d.list[0].id);
-    for (const s of d.list) {
-      const g = group(s.id);
+    const first = group(d.list[0]);
+    for (const p of d.list) {
+      const g = group(p);
       const a = find(g);
       const b = find(first);
       if (a !== b) family.set(a < b ? b : a, a < b ? a : b);
-      if (s.disposition !== undefined) continue;
-      sum.set(g, (sum.get(g) ?? 0) + d.score.get(s.id)!);
+      if (systems[p].disposition !== undefined) continue;
+      sum.set(g, (sum.get(g) ?? 0) + scoreAt[p]);
       count.set(g, (count.get(g) ?? 0) + 1);
     }
   }
@@ -336,9 +387,10 @@ export function chooseSurvivors(
   // Pins: a group with a system people pinned into another group of its family ranks below that group.
   const above = new Map<string, Set<string>>();
   const pinOf = new Map<string, { system: string; into: string }>();
-  for (const s of systemsById(index)) {
-    if (s.disposition !== "consolidate" || s.consolidateInto === undefined || !family.has(group(s.id)) || !family.has(group(s.consolidateInto))) continue;
-    const [low, high] = [group(s.id), group(s.consolidateInto)];
+  for (let p = 0; p < systems.length; p++) {
+    const s = systems[p];
+    if (s.disposition !== "consolidate" || s.consolidateInto === undefined || !family.has(group(p)) || !family.has(groupOfId(s.consolidateInto))) continue;
+    const [low, high] = [group(p), groupOfId(s.consolidateInto)];
     if (low === high || find(low) !== find(high)) continue;
     (above.get(low) ?? above.set(low, new Set()).get(low)!).add(high);
     if (!pinOf.has(`${low}>${high}`)) pinOf.set(`${low}>${high}`, { system: s.id, into: s.consolidateInto });
@@ -347,8 +399,12 @@ export function chooseSurvivors(
   // Rank: best standing first, never above a group pinned over it (Kahn's algorithm with a heap);
   // contradictory pins (a cycle) fall back to standing for what remains.
   const all = [...family.keys()].sort();
-  const key = (g: string): number => ((count.get(g) ?? 0) === 0 ? -Infinity : sum.get(g)! / count.get(g)!);
-  const better = (a: string, b: string): boolean => key(a) > key(b) || (key(a) === key(b) && a < b);
+  const keys = new Map(all.map((g) => [g, (count.get(g) ?? 0) === 0 ? -Infinity : sum.get(g)! / count.get(g)!]));
+  const better = (a: string, b: string): boolean => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return ka > kb || (ka === kb && a < b);
+  };
   const waiting = new Map<string, number>();
   const below = new Map<string, string[]>();
   for (const [low, highs] of above) {
@@ -378,22 +434,24 @@ export function chooseSurvivors(
   const consolidated = new Map<string, SurvivorChoice>();
   const survivors = new Map<string, { fn: string; group: GroupScore; against: GroupScore[] }>();
   for (const d of dup) {
-    const eligible = d.list
-      .filter((s) => s.disposition === undefined)
-      .sort((a, b) => rank.get(group(a.id))! - rank.get(group(b.id))! || d.score.get(b.id)! - d.score.get(a.id)! || (a.id < b.id ? -1 : 1));
-    const best = eligible[0];
-    const survivorSite = siteOf.get(best.id);
-    const gb = group(best.id);
-    for (const x of d.list) {
-      if (x.id === best.id || siteOf.get(x.id) === survivorSite) continue;
+    // Each candidate's group rank, looked up once (not in every comparison of the sort).
+    const eligible = d.list.filter((p) => systems[p].disposition === undefined).map((p) => ({ p, rank: rank.get(group(p))! }));
+    eligible.sort((a, b) => a.rank - b.rank || scoreAt[b.p] - scoreAt[a.p] || (systems[a.p].id < systems[b.p].id ? -1 : 1));
+    const bestAt = eligible[0].p;
+    const best = systems[bestAt];
+    const survivorSite = siteOf[bestAt];
+    const gb = group(bestAt);
+    for (const xp of d.list) {
+      const x = systems[xp];
+      if (xp === bestAt || siteOf[xp] === survivorSite) continue;
       if (x.disposition === "consolidate" && x.consolidateInto !== undefined) continue;
-      const gx = group(x.id);
+      const gx = group(xp);
       const byGroup = gx !== gb && ((count.get(gb) ?? 0) > 1 || (count.get(gx) ?? 0) > 1);
       const choice: SurvivorChoice = {
         survivor: best,
-        score: round1(d.score.get(best.id)!),
+        score: round1(scoreAt[bestAt]),
         other: x.id,
-        otherScore: Math.round(d.score.get(x.id) ?? 0),
+        otherScore: Math.round(scoreAt[xp]),
         ...(byGroup ? { groups: { survivor: standing(gb), other: standing(gx), ...(pinOf.has(`${gx}>${gb}`) ? { pin: pinOf.get(`${gx}>${gb}`)! } : {}) } } : {}),
       };
       consolidated.set(x.id, choice);

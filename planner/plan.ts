@@ -3,8 +3,9 @@
 // Pipeline: target site → dispositions → move groups → target capacity → waves (with relocations
 // and procurement) → lower bound → server fates → deadline truth → roadmap → summary.
 import { systemsById } from "./by-id.js";
+import { denseIndex } from "./dense.js";
 import type { Inventory } from "../inventory/schema.js";
-import { type InventoryIndex, systemSite } from "../inventory/model.js";
+import type { InventoryIndex } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
 import { jsonChunks } from "../common/json-chunks.js";
 import { translationsText } from "./translations-text.js";
@@ -96,13 +97,14 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const calendar = new Calendar({ weekdays: profile.weekdays, blackouts: profile.blackouts });
   const choice = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit, log);
   const target = choice.site;
+  const dense = denseIndex(index);
   const siteOf = new Map<string, string | undefined>();
-  for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
+  for (let p = 0; p < dense.systems.length; p++) siteOf.set(dense.systems[p].id, dense.siteOf[p]);
   const groups = moveGroups(index);
-  const { decisions, violations, warnings } = decideDispositions(index, siteOf, target, profile.deadline, log, groups);
+  const { decisions, decisionAt, violations, warnings } = decideDispositions(index, target, profile.deadline, log, groups);
   const checked = progress ? checkProgress(progress, { index, asOf, calendar, ...movesOf(decisions), locateWarnings: false }) : undefined;
   const facts = checked?.facts;
-  const retiredOn = facts ? applyRecordedDecisions(decisions, facts, index, say) : undefined;
+  const retiredOn = facts ? applyRecordedDecisions(decisions, facts, index, say, decisionAt) : undefined;
   if (checked) for (const w of checked.planWarnings) warnings.push({ rule: w.rule, subject: w.subject, message: say(w.message) });
   const firstDay = planningStart(profile.startDate, facts);
   const windows = profile.horizonEnd >= firstDay ? calendar.windows(firstDay, profile.horizonEnd) : [];
@@ -135,7 +137,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     }
   }
 
-  const fates = serverFates({ index, decisions, siteOf, target, profile, windows, waveOf, retireOn, ...(retiredOn ? { retiredOn } : {}), ...(facts?.firstRecorded ? { freedFloor: minDate(facts.firstRecorded, profile.startDate) } : {}), relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
+  const fates = serverFates({ index, decisions, decisionAt, siteOf, target, profile, windows, waveOf, retireOn, ...(retiredOn ? { retiredOn } : {}), ...(facts?.firstRecorded ? { freedFloor: minDate(facts.firstRecorded, profile.startDate) } : {}), relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
   warnings.push(...footprintWarnings(index, target, fates.servers, schedule.footprint.limit, log));
   const fateServers = facts ? applyServerFacts(fates.servers, facts, index, target, say) : fates.servers;
   // The bound is on the planned waves; the done ones come on top of it.

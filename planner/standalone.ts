@@ -21,6 +21,11 @@ export function isStandaloneServer(server: Pick<Server, "tags">, site: Pick<Site
 /** True for a stand-alone server that is folded into the shared infrastructure: stand-alone, physical or storage, hosting no VMs. */
 export function isFoldedStandalone(index: InventoryIndex, server: Server): boolean {
   if (server.kind !== "physical" && server.kind !== "storage") return false;
-  if ((index.vmsOf.get(server.id) ?? []).length > 0) return false;
-  return isStandaloneServer(server, index.sites.get(server.site));
+  return isFoldedServer(server, (index.vmsOf.get(server.id) ?? []).length > 0, index.sites.get(server.site));
+}
+
+/** isFoldedStandalone of a server whose VMs (`hostsVms`) and site are known already. */
+export function isFoldedServer(server: Server, hostsVms: boolean, site: Site | undefined): boolean {
+  if (server.kind !== "physical" && server.kind !== "storage") return false;
+  return !hostsVms && isStandaloneServer(server, site);
 }

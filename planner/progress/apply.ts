@@ -13,6 +13,7 @@
 import { getOrMake } from "../../common/maps.js";
 import type { InventoryIndex } from "../../inventory/model.js";
 import { addDays, maxDate, minDate } from "../dates.js";
+import { denseIndex } from "../dense.js";
 import { DEFAULT_PUE, kwhPerYear, planServerEntry } from "../decommission.js";
 import { isHardwareBound, MOVING, type SystemDecision } from "../dispositions.js";
 import type { Message } from "../messages.js";
@@ -21,21 +22,29 @@ import type { DraftWave } from "../schedule.js";
 import type { ProgressFacts } from "./facts.js";
 import { PROGRESS_MSG } from "./messages.js";
 
-/** Adjusts `decisions` to the facts (see file header); returns the recorded retire day of each retired system. */
-export function applyRecordedDecisions(decisions: Map<string, SystemDecision>, facts: ProgressFacts, index: InventoryIndex, say: (m: Message) => string): Map<string, string> {
+/**
+ * Adjusts `decisions` to the facts (see file header), and `decisionAt` (the same decisions by
+ * system position, dispositions.ts) with them when given; returns the recorded retire day of each
+ * retired system.
+ */
+export function applyRecordedDecisions(decisions: Map<string, SystemDecision>, facts: ProgressFacts, index: InventoryIndex, say: (m: Message) => string, decisionAt?: SystemDecision[]): Map<string, string> {
+  const decide = (id: string, d: SystemDecision): void => {
+    decisions.set(id, d);
+    if (decisionAt) decisionAt[denseIndex(index).systemAt.get(id)!] = d;
+  };
   for (const id of [...facts.doneIn.keys()].sort()) {
     const d = decisions.get(id);
     if (!d || MOVING.has(d.disposition)) continue;
     const sys = index.systems.get(id)!;
     const now = isHardwareBound(index, sys) ? "relocate" : sys.containerReady ? "replatform" : "rehost";
-    decisions.set(id, { disposition: now, reasons: [...d.reasons, say(PROGRESS_MSG.movedAgainstPlan({ planned: d.disposition, now }))], pinned: false });
+    decide(id, { disposition: now, reasons: [...d.reasons, say(PROGRESS_MSG.movedAgainstPlan({ planned: d.disposition, now }))], pinned: false });
   }
   const retiredOn = new Map<string, string>();
   for (const [id, on] of [...facts.retired].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const d = decisions.get(id);
     if (!d) continue;
     retiredOn.set(id, on);
-    if (d.disposition !== "retire") decisions.set(id, { disposition: "retire", reasons: [say(PROGRESS_MSG.retiredAgainstPlan({ planned: d.disposition }))], pinned: d.pinned });
+    if (d.disposition !== "retire") decide(id, { disposition: "retire", reasons: [say(PROGRESS_MSG.retiredAgainstPlan({ planned: d.disposition }))], pinned: d.pinned });
   }
   return retiredOn;
 }

@@ -4,7 +4,6 @@
 // are decided here the way planWithProfile decides them. The planner itself checks the progress
 // it is given with its own decisions (plan.ts).
 import type { InventoryIndex } from "../../inventory/model.js";
-import { systemSite } from "../../inventory/model.js";
 import { moveGroups } from "../../inventory/queries/move-groups.js";
 import { Calendar } from "../calendar.js";
 import { decideDispositions, MOVING, type SystemDecision } from "../dispositions.js";
@@ -23,9 +22,7 @@ export function profileCalendar(profile: PlanningProfile): Calendar {
 export function plannedMoves(index: InventoryIndex, profile: PlanningProfile): { consolidations: Map<string, string>; moving: Set<string> } {
   const log = new MessageLog();
   const target = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit, log).site;
-  const siteOf = new Map<string, string | undefined>();
-  for (const s of index.inventory.systems) siteOf.set(s.id, systemSite(index, s));
-  return movesOf(decideDispositions(index, siteOf, target, profile.deadline, log, moveGroups(index)).decisions);
+  return movesOf(decideDispositions(index, target, profile.deadline, log, moveGroups(index)).decisions);
 }
 
 /** Consolidation survivors and moving systems of the planner's `decisions` (what the progress rules need of them). */

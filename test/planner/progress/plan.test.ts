@@ -79,6 +79,8 @@ describe("a plan made with progress", () => {
     const q = plan(base, { retirements: [{ system: "d", on: "2026-12-02" }] });
     expect(systemOf(q, "d")).toMatchObject({ disposition: "retire", retireOn: "2026-12-02" });
     expect(q.waves.flatMap((w) => w.systems)).not.toContain("d");
+    // Its server's fate follows the recorded decision, not the planned move.
+    expect(serverOf(q, "d-vm")).toMatchObject({ fate: "decommission", freedOn: "2026-12-02" });
   });
 
   it("frees the servers a done wave emptied on its last day", () => {
