@@ -8,13 +8,14 @@
 // (sizing.ts). Freed hosts relocated from the closing site and procured hardware add capacity from
 // the day after the window in which they are installed.
 import type { InventoryIndex } from "../inventory/model.js";
-import { serverAtOrById, serversById } from "./by-id.js";
+import { serverAtOrById } from "./by-id.js";
+import { type DenseIndex, denseIndex } from "./dense.js";
 import type { Server } from "../inventory/schema.js";
 import type { SystemDecision } from "./dispositions.js";
 import type { Size } from "./plan-schema.js";
 import { MessageLog, MSG } from "./messages.js";
 import { addSize, allocatedSize, rightSize, ZERO_SIZE } from "./sizing.js";
-import { isFoldedStandalone } from "./standalone.js";
+import { isFoldedStandaloneAt } from "./standalone.js";
 
 /** Usable share of raw capacity once headroom is kept free. */
 export function usableShare(headroomPct: number): number {
@@ -49,17 +50,16 @@ const DEPARTING = new Set(["retire", "consolidate"]);
 /** Dispositions that take a system off a stand-alone server at the target site onto its shared infrastructure. */
 const ONTO_SHARED = new Set(["rehost", "replatform"]);
 
-/** True for a stand-alone server at the target whose systems all leave it (none retained): folded into the shared infrastructure. */
-function foldedAtTarget(index: InventoryIndex, s: Server, decisions: ReadonlyMap<string, SystemDecision>): boolean {
-  if (!isFoldedStandalone(index, s)) return false;
-  return (index.systemsOn.get(s.id) ?? []).every((sys) => {
-    const d = decisions.get(sys.id)?.disposition ?? "retain";
-    return DEPARTING.has(d) || ONTO_SHARED.has(d);
-  });
+/** The decisions of a plan by system position (dense.ts): `decisionAt` when the caller has it, else looked up once each. */
+function byPosition(dense: DenseIndex, decisions: ReadonlyMap<string, SystemDecision>, decisionAt: readonly SystemDecision[] | undefined): readonly (SystemDecision | undefined)[] {
+  return decisionAt ?? dense.systems.map((s) => decisions.get(s.id));
 }
 
-/** Capacity and use of the target site before any wave (see file header). */
-export function targetCapacity(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>, cpuOvercommit: number, headroomPct: number): TargetCapacity {
+/**
+ * Capacity and use of the target site before any wave (see file header); `decisionAt`: the same
+ * decisions by system position (dispositions.ts), when the caller has them.
+ */
+export function targetCapacity(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>, cpuOvercommit: number, headroomPct: number, decisionAt?: readonly SystemDecision[]): TargetCapacity {
   const k = usableShare(headroomPct);
   let cpu = 0;
   let mem = 0;
@@ -67,16 +67,22 @@ export function targetCapacity(index: InventoryIndex, target: string, decisions:
   let used = ZERO_SIZE;
   const retainedTargets = new Map<string, Size>();
   const leaving = new Set<string>();
-  const servers = serversById(index).filter((s) => s.site === target); // in id order (by-id.ts sorts once per inventory)
-  for (const s of servers) {
-    const systems = index.systemsOn.get(s.id) ?? [];
-    const allLeave = systems.length > 0 && systems.every((sys) => DEPARTING.has(decisions.get(sys.id)?.disposition ?? "retain"));
-    if (foldedAtTarget(index, s, decisions)) {
+  const dense = denseIndex(index);
+  const at = byPosition(dense, decisions, decisionAt);
+  const dispositionOf = (p: number): string => at[p]?.disposition ?? "retain";
+  // In id order (dense.ts numbers servers so).
+  for (let q = 0; q < dense.servers.length; q++) {
+    const s = dense.servers[q];
+    if (s.site !== target) continue;
+    const systems = dense.systemsOn[q];
+    const allLeave = systems.length > 0 && systems.every((p) => DEPARTING.has(dispositionOf(p)));
+    // A stand-alone server at the target whose systems all leave it (none retained) is folded into the shared infrastructure.
+    if (isFoldedStandaloneAt(dense, index, q) && systems.every((p) => DEPARTING.has(dispositionOf(p)) || ONTO_SHARED.has(dispositionOf(p)))) {
       leaving.add(s.id);
       continue;
     }
     if (s.kind === "physical") {
-      const hasVms = (index.vmsOf.get(s.id) ?? []).length > 0;
+      const hasVms = dense.vmsOf[q].length > 0;
       if (!hasVms && allLeave) {
         leaving.add(s.id);
         continue;
@@ -155,20 +161,34 @@ export function targetFootprint(index: InventoryIndex, target: string, headroomP
 }
 
 /** Right-sized size of each server that moves onto the target site's virtual capacity (VMs of moving systems, P2V'd physical servers, stand-alone servers at the target folded in). */
-export function incomingTargets(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>): Map<string, Size> {
+export function incomingTargets(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>, decisionAt?: readonly SystemDecision[]): Map<string, Size> {
+  return incomingById(index, incomingAt(index, target, decisions, decisionAt));
+}
+
+/** incomingAt's sizes by server id. */
+export function incomingById(index: InventoryIndex, sizes: readonly (Size | undefined)[]): Map<string, Size> {
+  const servers = denseIndex(index).servers;
   const out = new Map<string, Size>();
-  for (const s of index.inventory.servers) {
-    if (s.kind !== "virtual" && s.kind !== "physical") continue;
+  sizes.forEach((size, q) => {
+    if (size !== undefined) out.set(servers[q].id, size);
+  });
+  return out;
+}
+
+/** incomingTargets by server position (dense.ts): the size of the server at each position that moves, undefined for the others. */
+export function incomingAt(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>, decisionAt?: readonly SystemDecision[]): (Size | undefined)[] {
+  const dense = denseIndex(index);
+  const at = byPosition(dense, decisions, decisionAt);
+  return dense.servers.map((s, q) => {
+    if (s.kind !== "virtual" && s.kind !== "physical") return undefined;
     // At the target only a folded stand-alone server moves onto its shared capacity.
-    if (s.site === target && !isFoldedStandalone(index, s)) continue;
-    const systems = index.systemsOn.get(s.id) ?? [];
-    const needs = systems.some((sys) => {
-      const d = decisions.get(sys.id)?.disposition;
+    if (s.site === target && !isFoldedStandaloneAt(dense, index, q)) return undefined;
+    const needs = dense.systemsOn[q].some((p) => {
+      const d = at[p]?.disposition;
       return d === "rehost" || d === "replatform" || (d === "relocate" && s.kind === "virtual");
     });
-    if (needs) out.set(s.id, rightSize(s));
-  }
-  return out;
+    return needs ? rightSize(s) : undefined;
+  });
 }
 
 /**

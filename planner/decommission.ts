@@ -16,16 +16,15 @@
 // people pinned to retain keeps one running.
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
-import type { InventoryIndex } from "../inventory/model.js";
 import type { Server } from "../inventory/schema.js";
-import { type DenseIndex, denseIndex } from "./dense.js";
+import { denseIndex } from "./dense.js";
 import { addDays, maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
 import type { PlanServer, Size } from "./plan-schema.js";
 import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf } from "./capacity.js";
 import { firstWindowFrom, type PlanningContext, type Relocation, RELOCATE_MIN_SUPPORT_DAYS } from "./schedule.js";
-import { isFoldedServer, isStandaloneServer } from "./standalone.js";
+import { isFoldedStandaloneAt, isStandaloneServer } from "./standalone.js";
 
 /** PUE assumed for a site that states none. */
 export const DEFAULT_PUE = 1.6;
@@ -44,6 +43,8 @@ export interface FateInput extends PlanningContext {
   readonly relocations: ReadonlyMap<string, Relocation>;
   readonly retainedTargets: ReadonlyMap<string, Size>;
   readonly incoming: ReadonlyMap<string, Size>;
+  /** `incoming` by server position (capacity.ts incomingAt) [looked up in `incoming`]. */
+  readonly incomingAt?: readonly (Size | undefined)[];
   readonly leaving: ReadonlySet<string>;
   /** Where the reasons said are recorded [a fresh log]. */
   readonly log?: MessageLog;
@@ -65,12 +66,6 @@ const NO_VMS: readonly number[] = [];
 
 /** The position of a workload's one system; -1 when it has several or none. */
 const only = (list: readonly { readonly p: number }[]): number => (list.length === 1 ? list[0].p : -1);
-
-/** isFoldedStandalone of the server at position `q`, its VMs found by position. */
-function isFoldedAt(dense: DenseIndex, index: InventoryIndex, q: number): boolean {
-  const server = dense.servers[q];
-  return isFoldedServer(server, dense.vmsOf[q].length > 0, index.sites.get(server.site));
-}
 
 /** kWh per year that `watts` cost at a site of `pue`. */
 export function kwhPerYear(watts: number, pue: number): number {
@@ -209,6 +204,7 @@ export function serverFates(input: FateInput): FateResult {
   const lastOffSinceFloor = (list: Workload): string => (list.some((x) => x.st.kind !== "stays") ? lastOff(list, floor) : profile.startDate);
   const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
   const servers = dense.servers;
+  const incomingOf = (q: number): Size | undefined => (input.incomingAt ? input.incomingAt[q] : input.incoming.get(servers[q].id));
   for (let q = 0; q < servers.length; q++) {
     const s = servers[q];
     // Positions in id order: sorted by number, the ids come in code-unit order.
@@ -216,7 +212,7 @@ export function serverFates(input: FateInput): FateResult {
     const onSorted = on.length < 2 ? on : [...on].sort((a, b) => a - b);
     const direct = onSorted.map((p) => systems[p].id);
     const statuses: Workload = onSorted.map((p, i) => ({ id: direct[i], p, st: statusAt(p) }));
-    const folded = isFoldedAt(dense, index, q);
+    const folded = isFoldedStandaloneAt(dense, index, q);
     if (s.site === target && folded) {
       const kept = statuses.filter((x) => decisionAt[x.p].disposition === "retain").map((x) => x.id);
       if (kept.length > 0) {
@@ -277,7 +273,7 @@ export function serverFates(input: FateInput): FateResult {
       if (moves.length > 0) {
         const freedOn = lastOffSinceFloor(statuses);
         const wave = Math.max(...moves.map((x) => (x.st.kind === "moves" ? x.st.wave : 0)));
-        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave }))], { freedOn, target: input.incoming.get(s.id) });
+        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave }))], { freedOn, target: incomingOf(q) });
       } else if (direct.length === 0) {
         push(s, direct, "decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
       } else {
@@ -289,7 +285,7 @@ export function serverFates(input: FateInput): FateResult {
     }
     if (s.kind === "physical") {
       const freedOn = input.relocations.get(s.id)?.freedOn ?? lastOffSinceFloor(workload);
-      const t = input.incoming.get(s.id);
+      const t = incomingOf(q);
       const what = workload.length === 0 ? MSG.noWorkload() : MSG.lastWorkloadLeaves({ date: freedOn });
       const r = input.relocations.get(s.id);
       if (r) {

@@ -30,7 +30,7 @@ import { type AffinityGroup, moveGroups } from "../inventory/queries/move-groups
 import type { Disposition, Server, System } from "../inventory/schema.js";
 import { Heap } from "./heap.js";
 import { type HeldBy, heldByPinnedRetains } from "./held-by-pins.js";
-import { isFoldedServer } from "./standalone.js";
+import { isFoldedStandaloneAt } from "./standalone.js";
 import { type Message, MessageLog, MSG, type Named } from "./messages.js";
 import type { Violation } from "./plan-schema.js";
 
@@ -175,7 +175,7 @@ export function decideDispositions(index: InventoryIndex, target: string, deadli
   const held = heldByPinnedRetains(dense, target, (p) => retiring[p] === 0);
   const nameOf = (id: string): Named => ({ id, name: index.systems.get(id)?.name ?? id });
   /** True for the server at position `q` when it is a stand-alone server folded into the shared infrastructure (standalone.ts). */
-  const isFoldedAt = (q: number): boolean => q >= 0 && isFoldedServer(dense.servers[q], dense.vmsOf[q].length > 0, index.sites.get(dense.servers[q].site));
+  const isFoldedAt = (q: number): boolean => q >= 0 && isFoldedStandaloneAt(dense, index, q);
   const siteNamed = (id: string): Named => ({ id, name: index.sites.get(id)?.name ?? id });
 
   // Where a system runs, as a fragment of its reasons: one message per site (a few), not per system.

@@ -2,7 +2,6 @@
 // the same inputs give the same plan, byte for byte once serialised by serialisePlan.
 // Pipeline: target site → dispositions → move groups → target capacity → waves (with relocations
 // and procurement) → lower bound → server fates → deadline truth → roadmap → summary.
-import { systemsById } from "./by-id.js";
 import { denseIndex } from "./dense.js";
 import type { Inventory } from "../inventory/schema.js";
 import type { InventoryIndex } from "../inventory/model.js";
@@ -12,7 +11,7 @@ import { translationsText } from "./translations-text.js";
 import { VERSION } from "../common/version.js";
 import { maxDate, minDate } from "./dates.js";
 import { Calendar } from "./calendar.js";
-import { footprintWarnings, incomingTargets, targetCapacity, targetFootprint } from "./capacity.js";
+import { footprintWarnings, incomingAt, incomingById, targetCapacity, targetFootprint } from "./capacity.js";
 import { deadlineTruth } from "./deadline.js";
 import { serverFates } from "./decommission.js";
 import { decideDispositions, MOVING } from "./dispositions.js";
@@ -108,36 +107,51 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   if (checked) for (const w of checked.planWarnings) warnings.push({ rule: w.rule, subject: w.subject, message: say(w.message) });
   const firstDay = planningStart(profile.startDate, facts);
   const windows = profile.horizonEnd >= firstDay ? calendar.windows(firstDay, profile.horizonEnd) : [];
-  const cap = targetCapacity(index, target, decisions, profile.cpuOvercommit, profile.headroomPct);
-  const incoming = incomingTargets(index, target, decisions);
+  const cap = targetCapacity(index, target, decisions, profile.cpuOvercommit, profile.headroomPct, decisionAt);
+  const incomingBy = incomingAt(index, target, decisions, decisionAt);
+  const incoming = incomingById(index, incomingBy);
   const fp = targetFootprint(index, target, profile.headroomPct);
   const retireOn = windows.length > 0 ? windows[0].end : profile.startDate;
   const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn, log, footprint: { limit: fp.limit, used: fp.used }, ...(facts ? { recorded: facts } : {}) });
   violations.push(...schedule.violations);
   warnings.push(...schedule.warnings);
 
+  // The wave of each system that has one, by id and by position (dense.ts).
   const waveOf = new Map<string, { number: number; start: string; end: string }>();
-  for (const w of schedule.waves) for (const ui of w.units) for (const s of schedule.units[ui].systems) waveOf.set(s, { number: w.number, start: w.window.start, end: w.window.end });
-  for (const [s, w] of doneWaveOf(schedule.waves)) waveOf.set(s, w);
+  const waveAt: ({ number: number; start: string; end: string } | undefined)[] = new Array(dense.systems.length).fill(undefined);
+  const inWave = (s: string, w: { number: number; start: string; end: string }): void => {
+    waveOf.set(s, w);
+    const p = dense.systemAt.get(s);
+    if (p !== undefined) waveAt[p] = w;
+  };
+  for (const w of schedule.waves) {
+    const shown = { number: w.number, start: w.window.start, end: w.window.end };
+    for (const ui of w.units) for (const s of schedule.units[ui].systems) inWave(s, shown);
+  }
+  for (const [s, w] of doneWaveOf(schedule.waves)) inWave(s, w);
   const doneWaves = schedule.waves.filter((w) => w.recorded).length;
   const { groups: planGroups, groupOfSystem } = movedGroups(schedule.units, groups, waveOf, facts);
   options.onGroups?.(planGroups);
 
   // Consumer-before-provider splits left by loose cycles or pins.
   let splits = 0;
-  for (const sys of systemsById(index)) {
-    const wc = waveOf.get(sys.id);
+  for (let p = 0; p < dense.systems.length; p++) {
+    const wc = waveAt[p];
     if (!wc) continue;
-    for (const dep of sys.dependsOn ?? []) {
-      const wp = waveOf.get(dep.target);
-      if (wp && wp.number > wc.number && decisions.get(dep.target)!.disposition !== "consolidate") {
+    const sys = dense.systems[p];
+    const targets = dense.dependsOn[p];
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      const wp = t < 0 ? undefined : waveAt[t];
+      const dep = sys.dependsOn![i];
+      if (wp && wp.number > wc.number && decisionAt[t].disposition !== "consolidate") {
         splits++;
         warnings.push({ rule: "consumer-before-provider", subject: sys.id, message: say(MSG.consumerBeforeProvider({ system: sys.id, wave: wc.number, provider: dep.target, providerWave: wp.number, coupling: dep.coupling })) });
       }
     }
   }
 
-  const fates = serverFates({ index, decisions, decisionAt, siteOf, target, profile, windows, waveOf, retireOn, ...(retiredOn ? { retiredOn } : {}), ...(facts?.firstRecorded ? { freedFloor: minDate(facts.firstRecorded, profile.startDate) } : {}), relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
+  const fates = serverFates({ index, decisions, decisionAt, siteOf, target, profile, windows, waveOf, retireOn, ...(retiredOn ? { retiredOn } : {}), ...(facts?.firstRecorded ? { freedFloor: minDate(facts.firstRecorded, profile.startDate) } : {}), relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, incomingAt: incomingBy, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
   warnings.push(...footprintWarnings(index, target, fates.servers, schedule.footprint.limit, log));
   const fateServers = facts ? applyServerFacts(fates.servers, facts, index, target, say) : fates.servers;
   // The bound is on the planned waves; the done ones come on top of it.
@@ -169,25 +183,25 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
     unitReason.set(ui, out);
     return out;
   };
-  const platformOf = (id: string): Platform => {
-    const d = decisions.get(id)!.disposition;
+  /** The platform of the system at position `p`. */
+  const platformAt = (p: number): Platform => {
+    const d = decisionAt[p].disposition;
     if (d === "replatform") return "shared-kubernetes";
     if (d === "rehost") return "virtual-machine";
     if (d === "relocate") return "hardware";
     if (d === "retire" || d === "consolidate") return "none";
-    const sys = index.systems.get(id)!;
-    const kinds = sys.servers.map((s) => index.servers.get(s)?.kind);
-    if (kinds.length === 0) return "saas";
-    return kinds.every((k) => k === "virtual") ? "virtual-machine" : "hardware";
+    const own = dense.serversOf[p];
+    if (own.length === 0) return "saas";
+    return own.every((q) => q >= 0 && dense.servers[q].kind === "virtual") ? "virtual-machine" : "hardware";
   };
   // The plan's move groups, their reasons said here (in the order they always were).
   const groupList: MoveGroup[] = planGroups.map((g) => ({ id: g.id, systems: g.systems, reason: say(g.reason) }));
   groupList.sort((a, b) => byString(a.id, b.id));
   const unscheduledOf = new Map(schedule.unscheduled.map((u) => [u.system, u.reason]));
   const doneNumbers = doneWaveNumbers(schedule.waves);
-  const systems: PlanSystem[] = systemsById(index).map((sys) => {
-      const d = decisions.get(sys.id)!;
-      const w = waveOf.get(sys.id);
+  const systems: PlanSystem[] = dense.systems.map((sys, p) => {
+      const d = decisionAt[p];
+      const w = waveAt[p];
       const reasons = [...d.reasons];
       const recorded = facts ? recordedHistory(sys.id, facts, doneNumbers, MOVING.has(d.disposition), say) : undefined;
       if (recorded) reasons.push(...recorded.reasons);
@@ -196,14 +210,16 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       if (unscheduledOf.has(sys.id)) reasons.push(say(MSG.unscheduledReason({ reason: unscheduledOf.get(sys.id)! })));
       const retiredDay = retiredOn?.get(sys.id);
       if (d.disposition === "retire" && retiredDay === undefined) reasons.push(say(MSG.retiredOn({ date: retireOn })));
-      const site = siteOf.get(sys.id) ?? target;
+      const site = dense.siteOf[p] ?? target;
       const targetSiteAfter = d.disposition === "retire" || d.disposition === "consolidate" ? undefined : d.disposition === "retain" ? site : target;
       // The external and system ids it depends on, each once, in code-unit order (one pass).
       const externals: string[] = [];
       const dependsOn: string[] = [];
-      for (const dep of sys.dependsOn ?? []) {
-        if (index.externals.has(dep.target)) externals.push(dep.target);
-        if (index.systems.has(dep.target)) dependsOn.push(dep.target);
+      const targets = dense.dependsOn[p];
+      for (let i = 0; i < targets.length; i++) {
+        const id = sys.dependsOn![i].target;
+        if (index.externals.has(id)) externals.push(id);
+        if (targets[i] >= 0) dependsOn.push(id);
       }
       sortedUnique(externals);
       sortedUnique(dependsOn);
@@ -219,7 +235,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       entry.securityLevel = sys.securityLevel;
       entry.site = site;
       if (targetSiteAfter !== undefined) entry.targetSite = targetSiteAfter;
-      entry.platform = platformOf(sys.id);
+      entry.platform = platformAt(p);
       entry.group = groupOfSystem.get(sys.id) ?? `g-${sys.id}`;
       entry.dataGiB = sys.dataGiB ?? 0;
       if (sys.users !== undefined) entry.users = sys.users;
@@ -233,11 +249,13 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const waves: Wave[] = schedule.waves.map((w) => {
     if (w.recorded) return doneWaveEntry(w, index, target, phaseOf(w.window.start));
     const ids = w.units.flatMap((ui) => schedule.units[ui].systems).sort();
+    const at = ids.map((id) => dense.systemAt.get(id)!);
     const servers = new Set<string>();
-    for (const id of ids) {
-      for (const sid of index.systems.get(id)!.servers) {
-        const server = index.servers.get(sid);
-        if (server && (server.site !== target || incoming.has(sid))) servers.add(sid);
+    for (const p of at) {
+      for (const q of dense.serversOf[p]) {
+        if (q < 0) continue;
+        const server = dense.servers[q];
+        if (server.site !== target || incomingBy[q] !== undefined) servers.add(server.id);
       }
     }
     return {
@@ -249,7 +267,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
       status: "planned" as const,
       dataGiB: w.dataGiB,
       servers: [...servers].sort(),
-      maxSecurityLevel: Math.max(...ids.map((id) => index.systems.get(id)!.securityLevel)),
+      maxSecurityLevel: Math.max(...at.map((p) => dense.systems[p].securityLevel)),
       notes: w.notes,
     };
   });
@@ -298,7 +316,8 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   }));
 
   // Retained off the target: people-pinned retains and the systems they hold (dispositions.ts).
-  const remaining = systems.filter((s) => s.disposition === "retain" && siteOf.get(s.id) !== undefined && siteOf.get(s.id) !== target).map((s) => s.id);
+  // (The plan's systems are in dense.ts's order: entry p is the system at position p.)
+  const remaining = systems.filter((s, p) => s.disposition === "retain" && dense.siteOf[p] !== undefined && dense.siteOf[p] !== target).map((s) => s.id);
   if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: say(MSG.splitsTotal({ count: splits })) });
   const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log, { effortPerQuarter: profile.effortPerQuarter, asOf });
   const summary = summarise(index, systems, fateServers);

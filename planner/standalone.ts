@@ -8,6 +8,7 @@
 // Only a system people pinned to `retain` keeps one running.
 import type { InventoryIndex } from "../inventory/model.js";
 import type { Server, Site } from "../inventory/schema.js";
+import type { DenseIndex } from "./dense.js";
 
 /**
  * True for a stand-alone server: tagged `standalone`, or at a site that is not a data centre. The
@@ -22,6 +23,13 @@ export function isStandaloneServer(server: Pick<Server, "tags">, site: Pick<Site
 export function isFoldedStandalone(index: InventoryIndex, server: Server): boolean {
   if (server.kind !== "physical" && server.kind !== "storage") return false;
   return isFoldedServer(server, (index.vmsOf.get(server.id) ?? []).length > 0, index.sites.get(server.site));
+}
+
+/** isFoldedStandalone of the server at position `q` of the inventory by position (dense.ts). */
+export function isFoldedStandaloneAt(dense: DenseIndex, index: InventoryIndex, q: number): boolean {
+  const server = dense.servers[q];
+  if (server.kind !== "physical" && server.kind !== "storage") return false;
+  return isFoldedServer(server, dense.vmsOf[q].length > 0, index.sites.get(server.site));
 }
 
 /** isFoldedStandalone of a server whose VMs (`hostsVms`) and site are known already. */
