@@ -9,7 +9,7 @@
 // the day after the window in which they are installed.
 import type { InventoryIndex } from "../inventory/model.js";
 import { serverAtOrById } from "./by-id.js";
-import { type DenseIndex, denseIndex } from "./dense.js";
+import { bySystemPosition, denseIndex } from "./dense.js";
 import type { Server } from "../inventory/schema.js";
 import type { SystemDecision } from "./dispositions.js";
 import type { Size } from "./plan-schema.js";
@@ -50,11 +50,6 @@ const DEPARTING = new Set(["retire", "consolidate"]);
 /** Dispositions that take a system off a stand-alone server at the target site onto its shared infrastructure. */
 const ONTO_SHARED = new Set(["rehost", "replatform"]);
 
-/** The decisions of a plan by system position (dense.ts): `decisionAt` when the caller has it, else looked up once each. */
-function byPosition(dense: DenseIndex, decisions: ReadonlyMap<string, SystemDecision>, decisionAt: readonly SystemDecision[] | undefined): readonly (SystemDecision | undefined)[] {
-  return decisionAt ?? dense.systems.map((s) => decisions.get(s.id));
-}
-
 /**
  * Capacity and use of the target site before any wave (see file header); `decisionAt`: the same
  * decisions by system position (dispositions.ts), when the caller has them.
@@ -68,7 +63,7 @@ export function targetCapacity(index: InventoryIndex, target: string, decisions:
   const retainedTargets = new Map<string, Size>();
   const leaving = new Set<string>();
   const dense = denseIndex(index);
-  const at = byPosition(dense, decisions, decisionAt);
+  const at = bySystemPosition(dense, decisions, decisionAt);
   const dispositionOf = (p: number): string => at[p]?.disposition ?? "retain";
   // In id order (dense.ts numbers servers so).
   for (let q = 0; q < dense.servers.length; q++) {
@@ -178,7 +173,7 @@ export function incomingById(index: InventoryIndex, sizes: readonly (Size | unde
 /** incomingTargets by server position (dense.ts): the size of the server at each position that moves, undefined for the others. */
 export function incomingAt(index: InventoryIndex, target: string, decisions: ReadonlyMap<string, SystemDecision>, decisionAt?: readonly SystemDecision[]): (Size | undefined)[] {
   const dense = denseIndex(index);
-  const at = byPosition(dense, decisions, decisionAt);
+  const at = bySystemPosition(dense, decisions, decisionAt);
   return dense.servers.map((s, q) => {
     if (s.kind !== "virtual" && s.kind !== "physical") return undefined;
     // At the target only a folded stand-alone server moves onto its shared capacity.

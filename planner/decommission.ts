@@ -17,7 +17,7 @@
 // Savings of a decommissioned physical device: its watts, kWh/year = watts × 8760 h × the site's PUE
 // ÷ 1000 (PUE 1.6 when the inventory gives none), its rack units.
 import type { Server } from "../inventory/schema.js";
-import { denseIndex } from "./dense.js";
+import { byServerPosition, bySystemPosition, denseIndex } from "./dense.js";
 import { addDays, maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
 import { type Message, MessageLog, MSG } from "./messages.js";
@@ -34,8 +34,6 @@ export interface FateInput extends PlanningContext {
   /** Scheduled wave of each moving system. */
   readonly waveOf: ReadonlyMap<string, { number: number; start: string; end: string }>;
   readonly retireOn: string;
-  /** `decisions` by system position (dispositions.ts decisionAt) [made from `decisions`]. */
-  readonly decisionAt?: readonly SystemDecision[];
   /** Recorded retire day of systems the progress file says were switched off (instead of `retireOn`) [none]. */
   readonly retiredOn?: ReadonlyMap<string, string>;
   /** Earliest day a server whose workload left counts as freed [profile.startDate]; a plan with recorded progress passes the first recorded day, so what left in a done wave frees its servers then. */
@@ -104,7 +102,7 @@ export function serverFates(input: FateInput): FateResult {
   // Systems and servers by position (dense.ts): each system's decision and status in arrays.
   const dense = denseIndex(index);
   const { systems } = dense;
-  const decisionAt = input.decisionAt ?? systems.map((sys) => decisions.get(sys.id)!);
+  const decisionAt = bySystemPosition(dense, decisions, input.decisionAt) as readonly SystemDecision[];
   // Each system's status, decided once (servers share systems; hosts look at their VMs' too).
   const statuses: (Status | undefined)[] = new Array(systems.length).fill(undefined);
   const statusAt = (p: number): Status => statuses[p] ?? (statuses[p] = decideStatus(p));
@@ -204,7 +202,7 @@ export function serverFates(input: FateInput): FateResult {
   const lastOffSinceFloor = (list: Workload): string => (list.some((x) => x.st.kind !== "stays") ? lastOff(list, floor) : profile.startDate);
   const named = (ids: readonly string[]) => ids.map((id) => ({ id, name: index.systems.get(id)?.name ?? id }));
   const servers = dense.servers;
-  const incomingOf = (q: number): Size | undefined => (input.incomingAt ? input.incomingAt[q] : input.incoming.get(servers[q].id));
+  const incomingAt = byServerPosition(dense, input.incoming, input.incomingAt);
   for (let q = 0; q < servers.length; q++) {
     const s = servers[q];
     // Positions in id order: sorted by number, the ids come in code-unit order.
@@ -273,7 +271,7 @@ export function serverFates(input: FateInput): FateResult {
       if (moves.length > 0) {
         const freedOn = lastOffSinceFloor(statuses);
         const wave = Math.max(...moves.map((x) => (x.st.kind === "moves" ? x.st.wave : 0)));
-        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave }))], { freedOn, target: incomingOf(q) });
+        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave }))], { freedOn, target: incomingAt[q] });
       } else if (direct.length === 0) {
         push(s, direct, "decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
       } else {
@@ -285,7 +283,7 @@ export function serverFates(input: FateInput): FateResult {
     }
     if (s.kind === "physical") {
       const freedOn = input.relocations.get(s.id)?.freedOn ?? lastOffSinceFloor(workload);
-      const t = incomingOf(q);
+      const t = incomingAt[q];
       const what = workload.length === 0 ? MSG.noWorkload() : MSG.lastWorkloadLeaves({ date: freedOn });
       const r = input.relocations.get(s.id);
       if (r) {

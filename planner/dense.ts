@@ -34,6 +34,16 @@ export interface DenseIndex {
   readonly siteOf: readonly (string | undefined)[];
 }
 
+/** `byId`'s values by system position: `given` when the caller has them so, else looked up once each. */
+export function bySystemPosition<T>(dense: DenseIndex, byId: ReadonlyMap<string, T>, given?: readonly T[]): readonly (T | undefined)[] {
+  return given ?? dense.systems.map((s) => byId.get(s.id));
+}
+
+/** `byId`'s values by server position: `given` when the caller has them so, else looked up once each. */
+export function byServerPosition<T>(dense: DenseIndex, byId: ReadonlyMap<string, T>, given?: readonly (T | undefined)[]): readonly (T | undefined)[] {
+  return given ?? dense.servers.map((s) => byId.get(s.id));
+}
+
 const made = new WeakMap<InventoryIndex, DenseIndex>();
 const NONE: readonly number[] = Object.freeze([]);
 

@@ -112,7 +112,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const incoming = incomingById(index, incomingBy);
   const fp = targetFootprint(index, target, profile.headroomPct);
   const retireOn = windows.length > 0 ? windows[0].end : profile.startDate;
-  const schedule = scheduleWaves({ index, decisions, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, retireOn, log, footprint: { limit: fp.limit, used: fp.used }, ...(facts ? { recorded: facts } : {}) });
+  const schedule = scheduleWaves({ index, decisions, decisionAt, siteOf, target, profile, windows, asOf, groups, initialUsable: cap.usable, initialUsed: cap.used, incoming, incomingAt: incomingBy, retireOn, log, footprint: { limit: fp.limit, used: fp.used }, ...(facts ? { recorded: facts } : {}) });
   violations.push(...schedule.violations);
   warnings.push(...schedule.warnings);
 

@@ -8,9 +8,10 @@
 // takes rack space and power at the target from the moment it is freed; relocating is optional, so
 // where none is left the host is not relocated (`noRoom`) and nothing is bought for it. Stand-alone
 // servers are never relocated: they are switched off once their systems are folded in (standalone.ts).
-import { serversById } from "../by-id.js";
+import { getOrMake } from "../../common/maps.js";
+import { bySystemPosition, denseIndex } from "../dense.js";
 import { addDays } from "../dates.js";
-import { MOVING } from "../dispositions.js";
+import { MOVING, type SystemDecision } from "../dispositions.js";
 import { Heap } from "../heap.js";
 import type { Size } from "../plan-schema.js";
 import { addFootprint, type Footprint, footprintOf, fitsFootprint, usableOf, ZERO_FOOTPRINT } from "../capacity.js";
@@ -39,25 +40,29 @@ export class HostTracker {
   private readonly arrivals = new Heap<Relocation>((a, b) => a.availableFrom < b.availableFrom || (a.availableFrom === b.availableFrom && a.server < b.server));
 
   constructor(private readonly input: ScheduleInput) {
-    const { index, decisions, target } = input;
-    const sortedServers = serversById(index);
-    for (const s of sortedServers) {
+    const { index, target } = input;
+    // Servers in id order, systems and decisions by position (dense.ts).
+    const dense = denseIndex(index);
+    const decisionAt = bySystemPosition(dense, input.decisions, input.decisionAt) as readonly SystemDecision[];
+    for (let q = 0; q < dense.servers.length; q++) {
+      const s = dense.servers[q];
       if (s.kind !== "physical" || s.site === target || isStandaloneServer(s, index.sites.get(s.site))) continue;
-      const workload = new Set<string>();
-      for (const sys of index.systemsOn.get(s.id) ?? []) workload.add(sys.id);
-      for (const vm of index.vmsOf.get(s.id) ?? []) for (const sys of index.systemsOn.get(vm.id) ?? []) workload.add(sys.id);
+      // Its own systems, then its VMs' (positions, each once).
+      const own = dense.systemsOn[q];
+      const workload = new Set<number>(own);
+      for (const vm of dense.vmsOf[q]) for (const p of dense.systemsOn[vm]) workload.add(p);
       let holders = 0;
       let stays = false;
-      for (const id of workload) {
-        const d = decisions.get(id)!.disposition;
+      for (const p of workload) {
+        const d = decisionAt[p].disposition;
         if (d === "retain") stays = true;
-        else if (d === "relocate" && (index.systemsOn.get(s.id) ?? []).some((x) => x.id === id)) stays = true; // carried, not freed
+        else if (d === "relocate" && own.includes(p)) stays = true; // carried, not freed
         else if (MOVING.has(d)) holders++;
       }
       if (stays) continue;
       this.hostHolders.set(s.id, holders);
-      this.hostRetireOnly.set(s.id, [...workload].some((id) => decisions.get(id)!.disposition === "retire"));
-      for (const id of workload) if (MOVING.has(decisions.get(id)!.disposition)) (this.hostsOfSystem.get(id) ?? this.hostsOfSystem.set(id, []).get(id)!).push(s.id);
+      this.hostRetireOnly.set(s.id, [...workload].some((p) => decisionAt[p].disposition === "retire"));
+      for (const p of workload) if (MOVING.has(decisionAt[p].disposition)) getOrMake(this.hostsOfSystem, dense.systems[p].id, () => []).push(s.id);
     }
     // Rack space and power: hardware carried or relocated to the target site takes them.
     this.fpLimit = input.footprint?.limit ?? { rackUnits: Infinity, watts: Infinity };

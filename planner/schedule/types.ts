@@ -111,6 +111,8 @@ export interface ScheduleResult {
 export interface PlanningContext {
   readonly index: InventoryIndex;
   readonly decisions: ReadonlyMap<string, SystemDecision>;
+  /** `decisions` by system position (dense.ts; dispositions.ts decisionAt) [looked up in `decisions`]. */
+  readonly decisionAt?: readonly SystemDecision[];
   readonly siteOf: ReadonlyMap<string, string | undefined>;
   readonly target: string;
   readonly profile: PlanningProfile;
@@ -124,6 +126,8 @@ export interface ScheduleInput extends PlanningContext {
   readonly initialUsed: Size;
   /** Right-sized target of each server moving onto the target's virtual capacity. */
   readonly incoming: ReadonlyMap<string, Size>;
+  /** `incoming` by server position (dense.ts; capacity.ts incomingAt) [looked up in `incoming`]. */
+  readonly incomingAt?: readonly (Size | undefined)[];
   /** Day retired systems are switched off. */
   readonly retireOn: string;
   /** Where the messages said while scheduling are recorded [a fresh log]. */

@@ -9,12 +9,21 @@
 // for its hard edges (which form no cycle), and the consumer-before-provider splits that result are
 // counted and reported. Cost: O(systems + dependencies) plus two Tarjan passes.
 import { tarjan } from "../../inventory/queries/scc.js";
-import { MOVING } from "../dispositions.js";
+import { byServerPosition, bySystemPosition, type DenseIndex, denseIndex } from "../dense.js";
+import { MOVING, type SystemDecision } from "../dispositions.js";
+import type { Size } from "../plan-schema.js";
 import type { InventoryIndex } from "../../inventory/model.js";
 import { joinMessages, type Message, moveGroupReason, MSG, type NamedGroup } from "../messages.js";
 import { addFootprint, footprintOf, ZERO_FOOTPRINT } from "../capacity.js";
 import { addSize, ZERO_SIZE } from "../sizing.js";
 import type { ScheduleInput, Unit } from "./types.js";
+
+/** The inventory by position and what the scheduler knows of each system and server by position (dense.ts). */
+interface Positions {
+  readonly dense: DenseIndex;
+  readonly decisionAt: readonly (SystemDecision | undefined)[];
+  readonly incomingAt: readonly (Size | undefined)[];
+}
 
 const DEV_TAGS = new Set(["dev", "test", "testing", "staging", "uat"]);
 const PROD_TAGS = new Set(["prod", "production"]);
@@ -37,11 +46,15 @@ export interface UnitGraph {
 
 /** Builds the units of the moving systems with their ordering edges (see file header). */
 export function buildUnits(input: ScheduleInput): UnitGraph {
+  // Systems, servers, decisions and the servers moving in by position (dense.ts).
+  const dense = denseIndex(input.index);
+  const at: Positions = { dense, decisionAt: bySystemPosition(dense, input.decisions, input.decisionAt), incomingAt: byServerPosition(dense, input.incoming, input.incomingAt) };
   const rawGroups = movingGroups(input);
-  const groupOf = new Map<string, number>();
-  rawGroups.forEach((g, i) => g.systems.forEach((s) => groupOf.set(s, i)));
-  const edges = orderingEdges(input, groupOf);
-  const { units, unitOfSystem, unitIndexOfGroup } = mergeHardCycles(input, rawGroups, edges);
+  // The raw group of each system by position (-1: none).
+  const groupAt = new Int32Array(dense.systems.length).fill(-1);
+  rawGroups.forEach((g, i) => g.systems.forEach((s) => (groupAt[dense.systemAt.get(s)!] = i)));
+  const edges = orderingEdges(input, at, groupAt);
+  const { units, unitOfSystem, unitIndexOfGroup } = mergeHardCycles(input, at, rawGroups, edges);
   linkUnits(units, edges, unitIndexOfGroup);
   return { units, unitOfSystem };
 }
@@ -70,27 +83,35 @@ function movingGroups(input: ScheduleInput): RawGroup[] {
   return rawGroups;
 }
 
-/** Provider-before-consumer (loose) and survivor-first (hard) edges between groups, in inventory order. */
-function orderingEdges(input: ScheduleInput, groupOf: ReadonlyMap<string, number>): OrderingEdge[] {
-  const { index, decisions } = input;
+/** Provider-before-consumer (loose) and survivor-first (hard) edges between groups, in inventory order; `groupAt`: each system's raw group by position (-1: none). */
+function orderingEdges(input: ScheduleInput, at: Positions, groupAt: Int32Array): OrderingEdge[] {
+  const { dense, decisionAt } = at;
   const edges: OrderingEdge[] = [];
-  for (const sys of index.inventory.systems) {
-    const c = groupOf.get(sys.id);
-    if (c === undefined) continue;
-    for (const dep of sys.dependsOn ?? []) {
-      const p = groupOf.get(dep.target);
-      const pd = decisions.get(dep.target);
-      if (p !== undefined && p !== c && pd?.disposition !== "consolidate") edges.push([p, c, false]);
+  const groupOfId = (id: string): number => {
+    const p = dense.systemAt.get(id);
+    return p === undefined ? -1 : groupAt[p];
+  };
+  for (const sys of input.index.inventory.systems) {
+    const me = dense.systemAt.get(sys.id)!;
+    const c = groupAt[me];
+    if (c < 0) continue;
+    const targets = dense.dependsOn[me];
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      if (t < 0) continue;
+      const p = groupAt[t];
+      const pd = decisionAt[t];
+      if (p >= 0 && p !== c && pd?.disposition !== "consolidate") edges.push([p, c, false]);
       // Dependants of a consolidated system wait for its survivor.
       if (pd?.disposition === "consolidate" && pd.into !== undefined) {
-        const s = groupOf.get(pd.into);
-        if (s !== undefined && s !== c) edges.push([s, c, true, `${dep.target} → ${pd.into}`]);
+        const s = groupOfId(pd.into);
+        if (s >= 0 && s !== c) edges.push([s, c, true, `${sys.dependsOn![i].target} → ${pd.into}`]);
       }
     }
-    const d = decisions.get(sys.id)!;
+    const d = decisionAt[me]!;
     if (d.disposition === "consolidate" && d.into !== undefined) {
-      const s = groupOf.get(d.into);
-      if (s !== undefined && s !== c) edges.push([s, c, true, `${sys.id} → ${d.into}`]);
+      const s = groupOfId(d.into);
+      if (s >= 0 && s !== c) edges.push([s, c, true, `${sys.id} → ${d.into}`]);
     }
   }
   return edges;
@@ -102,7 +123,7 @@ function orderingEdges(input: ScheduleInput, groupOf: ReadonlyMap<string, number
  * not merged: the loose edge (a preference) is cut instead, and the hard edges inside the loose
  * component stay enforced (see `waitsFor`).
  */
-function mergeHardCycles(input: ScheduleInput, rawGroups: readonly RawGroup[], edges: readonly OrderingEdge[]): UnitGraph & { unitIndexOfGroup: Int32Array } {
+function mergeHardCycles(input: ScheduleInput, at: Positions, rawGroups: readonly RawGroup[], edges: readonly OrderingEdge[]): UnitGraph & { unitIndexOfGroup: Int32Array } {
   const adj = new Map<string, string[]>();
   rawGroups.forEach((_, i) => adj.set(String(i), []));
   for (const [a, b, hard] of edges) if (hard) adj.get(String(a))!.push(String(b));
@@ -135,7 +156,7 @@ function mergeHardCycles(input: ScheduleInput, rawGroups: readonly RawGroup[], e
     if (compHead.get(compOf[i]) === i) for (const n of comps[compOf[i]]) if (Number(n) !== i) members.push(Number(n));
     const systems = members.flatMap((m) => rawGroups[m].systems).sort();
     const reason = members.length > 1 ? MSG.mergedCycle({ reasons: joinMessages(members.map((m) => rawGroups[m].reason)) }) : rawGroups[i].reason;
-    const u = makeUnit(units.length, rawGroups[i].id, systems, reason, input);
+    const u = makeUnit(units.length, rawGroups[i].id, systems, reason, input, at);
     if (members.length > 1) u.merged = { groups: members.map((m) => rawGroups[m].id).sort(), consolidations: [...forcedBy.get(compOf[i])!].sort() };
     units.push(u);
     for (const m of members) unitIndexOfGroup[m] = u.index;
@@ -165,8 +186,9 @@ function linkUnits(units: Unit[], edges: readonly OrderingEdge[], unitIndexOfGro
 }
 
 /** A unit's size, demand at the target, footprint carried there and risk (security level, then users, then environment). */
-function makeUnit(i: number, id: string, systems: string[], reason: Message, input: ScheduleInput): Unit {
-  const { index, target } = input;
+function makeUnit(i: number, id: string, systems: string[], reason: Message, input: ScheduleInput, at: Positions): Unit {
+  const { target } = input;
+  const { dense, decisionAt, incomingAt } = at;
   let data = 0;
   let maxSL = 1;
   let users = 0;
@@ -174,29 +196,33 @@ function makeUnit(i: number, id: string, systems: string[], reason: Message, inp
   let dev = 0;
   let demand = ZERO_SIZE;
   let footprint = ZERO_FOOTPRINT;
-  const servers = new Set<string>();
-  const carried = new Set<string>();
+  // Server positions (dense.ts): in numeric order they are in id order.
+  const servers = new Set<number>();
+  const carried = new Set<number>();
   for (const id of systems) {
-    const s = index.systems.get(id)!;
+    const p = dense.systemAt.get(id)!;
+    const s = dense.systems[p];
     data += s.dataGiB ?? 0;
     maxSL = Math.max(maxSL, s.securityLevel);
     users += s.users ?? 0;
-    for (const sid of s.servers) {
-      const srv = index.servers.get(sid);
+    const relocated = decisionAt[p]?.disposition === "relocate";
+    for (const q of dense.serversOf[p]) {
+      if (q < 0) continue;
+      const srv = dense.servers[q];
       // A server at the target moves only when it is a stand-alone one folded into the shared capacity.
-      if (!srv || (srv.site === target && !input.incoming.has(sid))) continue;
-      servers.add(sid);
+      if (srv.site === target && incomingAt[q] === undefined) continue;
+      servers.add(q);
       // Hardware of a relocated system is carried to the target site and takes rack space and power there.
-      if (srv.kind !== "virtual" && input.decisions.get(id)?.disposition === "relocate") carried.add(sid);
+      if (srv.kind !== "virtual" && relocated) carried.add(q);
       const tags = srv.tags ?? [];
       if (tags.some((t) => PROD_TAGS.has(t))) prod = true;
       if (tags.some((t) => DEV_TAGS.has(t))) dev++;
     }
   }
-  for (const sid of [...servers].sort()) {
-    const t = input.incoming.get(sid);
+  for (const q of [...servers].sort((a, b) => a - b)) {
+    const t = incomingAt[q];
     if (t) demand = addSize(demand, t);
-    if (carried.has(sid)) footprint = addFootprint(footprint, footprintOf(index.servers.get(sid)!));
+    if (carried.has(q)) footprint = addFootprint(footprint, footprintOf(dense.servers[q]));
   }
   const env = prod ? 6 : dev > 0 && dev === servers.size ? 0 : 3;
   const risk = maxSL * 100 + Math.min(9, Math.floor(Math.log10(1 + users))) * 10 + env;
