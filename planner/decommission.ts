@@ -127,10 +127,12 @@ export function serverFates(input: FateInput): FateResult {
     known.push([date, en]);
     return en;
   };
-  const runsSaid: ([string, string][] | undefined)[] = [];
-  const everySaid: ([string, string][] | undefined)[] = [];
-  const withoutSaid: ([string, string][] | undefined)[] = [];
-  const stillSaid: ([string, string][] | undefined)[] = [];
+  // (Made at full length: an empty array written at position 15,000 would keep its elements in a dictionary.)
+  const saidCache = (): ([string, string][] | undefined)[] => new Array(systems.length).fill(undefined);
+  const runsSaid = saidCache();
+  const everySaid = saidCache();
+  const withoutSaid = saidCache();
+  const stillSaid = saidCache();
   /** Why a server cannot be freed: the system at `p`, which stays, runs on it at `site`. */
   const stillRuns = (p: number, site: string): string =>
     oneSystem(stillSaid, p, site, () => {

@@ -54,9 +54,10 @@ export function denseIndex(index: InventoryIndex): DenseIndex {
   return dense;
 }
 
+/** The position of each id of `sorted` (in id order, so a repeated id follows its first: only the first is kept). */
 function positions<T extends { readonly id: string }>(sorted: readonly T[]): Map<string, number> {
   const at = new Map<string, number>();
-  for (let i = 0; i < sorted.length; i++) if (!at.has(sorted[i].id)) at.set(sorted[i].id, i);
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i].id !== sorted[i - 1].id) at.set(sorted[i].id, i);
   return at;
 }
 
@@ -87,10 +88,10 @@ function makeDense(index: InventoryIndex): DenseIndex {
       if (on[on.length - 1] !== p) push(systemsOn, q, p);
     }
   }
-  for (const s of index.inventory.servers) {
-    if (s.kind !== "virtual" || !s.hostedOn) continue;
-    const host = serverAt.get(s.hostedOn);
-    if (host !== undefined) push(vmsOf, host, serverAt.get(s.id)!);
+  // The index's lists of VMs per host (inventory order), a look-up per host and per VM.
+  for (const [hostId, vms] of index.vmsOf) {
+    const host = serverAt.get(hostId);
+    if (host !== undefined) vmsOf[host] = vms.map((vm) => serverAt.get(vm.id)!);
   }
   const dependsOn = systems.map((sys) => (sys.dependsOn === undefined || sys.dependsOn.length === 0 ? NONE : sys.dependsOn.map((d) => systemAt.get(d.target) ?? -1)));
   const siteOf = systems.map((_, p) => siteAt(servers, serversOf[p]));
