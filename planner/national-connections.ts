@@ -10,9 +10,10 @@
 // them is unscheduled. National data platforms are the inventory's externals whose id or name names
 // NDXP, NDOP or the National Data Centre (Trung tâm Dữ liệu quốc gia); ministry systems (the
 // population database, the national public-service portal…) stay later-phase roadmap work.
-import { systemsById } from "./by-id.js";
+import { getOrMake } from "../common/maps.js";
 import type { InventoryIndex } from "../inventory/model.js";
-import type { External } from "../inventory/schema.js";
+import type { External, System } from "../inventory/schema.js";
+import { bySystemPosition, denseIndex } from "./dense.js";
 import { maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
 import { type Message, MSG, type Named } from "./messages.js";
@@ -47,6 +48,8 @@ const platformAnswers = new WeakMap<object, boolean>();
 export interface NationalConnectionInput {
   readonly index: InventoryIndex;
   readonly decisions: ReadonlyMap<string, SystemDecision>;
+  /** `decisions` by system position (dense.ts; dispositions.ts decisionAt) [looked up in `decisions`]. */
+  readonly decisionAt?: readonly SystemDecision[];
   readonly waveEnd: ReadonlyMap<string, { number: number; end: string }>;
   readonly deadline: string;
   readonly startDate: string;
@@ -55,21 +58,27 @@ export interface NationalConnectionInput {
 /** The national connection milestones of the surviving integration platforms (see file header), by system id. */
 export function nationalConnections(input: NationalConnectionInput): NationalConnection[] {
   const { index, decisions, waveEnd, deadline, startDate } = input;
-  const national = (id: string): string[] =>
-    [...new Set((index.systems.get(id)!.dependsOn ?? []).map((d) => d.target).filter((t) => index.externals.has(t) && isNationalDataPlatform(index.externals.get(t)!)))].sort();
-  const isPlatform = (id: string): boolean => index.systems.get(id)!.function === "lgsp" || national(id).length > 0;
+  // Systems in id order and their decisions by position (dense.ts).
+  const dense = denseIndex(index);
+  const decisionAt = bySystemPosition(dense, decisions, input.decisionAt);
+  const nationalOf = (sys: System): string[] =>
+    [...new Set((sys.dependsOn ?? []).map((d) => d.target).filter((t) => index.externals.has(t) && isNationalDataPlatform(index.externals.get(t)!)))].sort();
+  const national = (id: string): string[] => nationalOf(index.systems.get(id)!);
+  const isPlatform = (sys: System): boolean => sys.function === "lgsp" || nationalOf(sys).length > 0;
   const merged = new Map<string, string[]>();
-  for (const [id, d] of [...decisions].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (d.disposition === "consolidate" && d.into !== undefined && isPlatform(id)) (merged.get(d.into) ?? merged.set(d.into, []).get(d.into)!).push(id);
-  }
+  dense.systems.forEach((sys, p) => {
+    const d = decisionAt[p];
+    if (d?.disposition === "consolidate" && d.into !== undefined && isPlatform(sys)) getOrMake(merged, d.into, () => []).push(sys.id);
+  });
   const named = (id: string): Named => ({ id, name: index.systems.get(id)?.name ?? id });
   const ext = (id: string): Named => ({ id, name: index.externals.get(id)?.name ?? id });
   const out: NationalConnection[] = [];
-  for (const sys of systemsById(index)) {
-    const d = decisions.get(sys.id)!.disposition;
-    if (d === "retire" || d === "consolidate" || !isPlatform(sys.id)) continue;
+  for (let p = 0; p < dense.systems.length; p++) {
+    const sys = dense.systems[p];
+    const d = decisionAt[p]!.disposition;
+    if (d === "retire" || d === "consolidate" || !isPlatform(sys)) continue;
     const twins = merged.get(sys.id) ?? [];
-    const externals = [...new Set([...national(sys.id), ...twins.flatMap(national)])].sort();
+    const externals = [...new Set([...nationalOf(sys), ...twins.flatMap(national)])].sort();
     const moves = d !== "retain";
     const waits = [...(moves ? [sys.id] : []), ...twins];
     let on: string | undefined = startDate;

@@ -158,7 +158,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const plannedBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length - doneWaves, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
   const lowerBound = { ...plannedBound, waves: plannedBound.waves + doneWaves };
   const waveEnd = new Map([...waveOf].map(([id, w]) => [id, { number: w.number, end: w.end }]));
-  const milestones = nationalConnections({ index, decisions, waveEnd, deadline: profile.deadline, startDate: profile.startDate });
+  const milestones = nationalConnections({ index, decisions, decisionAt, waveEnd, deadline: profile.deadline, startDate: profile.startDate });
   const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log, { unit: (u) => unitNamed(index, u) }, milestones);
   const lateSet = new Set(deadline.late);
 
@@ -319,7 +319,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   // (The plan's systems are in dense.ts's order: entry p is the system at position p.)
   const remaining = systems.filter((s, p) => s.disposition === "retain" && dense.siteOf[p] !== undefined && dense.siteOf[p] !== target).map((s) => s.id);
   if (splits > 0) warnings.push({ rule: "consumer-before-provider-total", subject: "plan", message: say(MSG.splitsTotal({ count: splits })) });
-  const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log, { effortPerQuarter: profile.effortPerQuarter, asOf });
+  const roadmap = buildRoadmap(index, decisions, fates.servers, profile.horizonEnd, log, { effortPerQuarter: profile.effortPerQuarter, asOf, decisionAt });
   const summary = summarise(index, systems, fateServers);
 
   const { targetSite: _t, fixedMaxData: _f, ...resolved } = profile;

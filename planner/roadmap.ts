@@ -20,6 +20,7 @@
 import type { InventoryIndex } from "../inventory/model.js";
 import { getOrMake } from "../common/maps.js";
 import { serverAtOrById } from "./by-id.js";
+import { bySystemPosition, denseIndex } from "./dense.js";
 import { maxDate } from "./dates.js";
 import type { SystemDecision } from "./dispositions.js";
 import { levelOverQuarters, type Work } from "./level-quarters.js";
@@ -54,6 +55,8 @@ export interface RoadmapOptions {
   readonly effortPerQuarter: number;
   /** The as-of day: nothing is planned before it. */
   readonly asOf: string;
+  /** The decisions by system position (dense.ts; dispositions.ts decisionAt) [looked up in `decisions`]. */
+  readonly decisionAt?: readonly SystemDecision[];
 }
 
 interface Draft {
@@ -84,8 +87,12 @@ export function buildRoadmap(index: InventoryIndex, decisions: ReadonlyMap<strin
     const byVersion = getOrMake(getOrMake(osUntil, endOfSupport, () => new Map()), os.name, () => new Map());
     return getOrMake(byVersion, os.version ?? "", () => MSG.roadmapOsUpgrade({ os: `${os.name}${os.version ? ` ${os.version}` : ""}`, endOfSupport }));
   };
-  for (const sys of index.inventory.systems) {
-    const d = decisions.get(sys.id)!.disposition;
+  // Systems in id order (dense.ts); the items' order is their own (sorted below), not the inventory's.
+  const dense = denseIndex(index);
+  const decisionAt = bySystemPosition(dense, decisions, options.decisionAt);
+  for (let p = 0; p < dense.systems.length; p++) {
+    const sys = dense.systems[p];
+    const d = decisionAt[p]!.disposition;
     if (d === "retire" || d === "consolidate") continue;
     const id = sys.id;
     if (d === "rehost") add(id, "system", "replatform", P1_END, () => MSG.roadmapReplatform());
