@@ -51,6 +51,12 @@ describe("references", () => {
     const ok = makeSystem({ dependsOn: [{ target: "ndxp", coupling: "loose", port: 443 }, { target: "sso", coupling: "loose" }] });
     expect(await rules(makeInventory({ systems: [ok, makeSystem({ id: "sso", function: "sso" })] }))).toEqual([]);
   });
+  it("judges a reference to an id defined as two kinds by the first kind (the order of the kinds' lists), besides the duplicate", async () => {
+    // "twin" is a server and a system: a dependency on it names a server, not a system.
+    const consumer = makeSystem({ id: "consumer", function: "portal", dependsOn: [{ target: "twin", coupling: "loose" }] });
+    const twin = makeSystem({ id: "twin", function: "twin" });
+    expect(await rules(makeInventory({ servers: [makeServer(), makeServer({ kind: "virtual" }), makeServer({ id: "twin" })], systems: [makeSystem(), consumer, twin] }))).toEqual(["duplicate-id twin", "wrong-kind-reference consumer"]);
+  });
   it("reports a server owned by a site", async () => {
     expect(await rules(makeInventory({ servers: [makeServer({ owner: "dc-bn" }), makeServer({ kind: "virtual" })] }))).toEqual(["wrong-kind-reference host-1"]);
   });
