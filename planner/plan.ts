@@ -2,7 +2,7 @@
 // the same inputs give the same plan, byte for byte once serialised by serialisePlan.
 // Pipeline: target site → dispositions → move groups → target capacity → waves (with relocations
 // and procurement) → lower bound → server fates → deadline truth → roadmap → summary.
-import { denseIndex } from "./dense.js";
+import { type DenseIndex, denseIndex } from "./dense.js";
 import type { Inventory } from "../inventory/schema.js";
 import type { InventoryIndex } from "../inventory/model.js";
 import { moveGroups } from "../inventory/queries/move-groups.js";
@@ -14,7 +14,7 @@ import { Calendar } from "./calendar.js";
 import { footprintWarnings, incomingAt, incomingById, targetCapacity, targetFootprint } from "./capacity.js";
 import { deadlineTruth } from "./deadline.js";
 import { serverFates } from "./decommission.js";
-import { decideDispositions, MOVING } from "./dispositions.js";
+import { decideDispositions, MOVING, type SystemDecision } from "./dispositions.js";
 import { waveLowerBound } from "./lower-bound.js";
 import { joinMessages, type Message, MessageLog, moveGroupReason, MSG, planTranslations } from "./messages.js";
 import type { CapacityStep, MoveGroup, Phase, Plan, PlanServer, PlanSystem, Platform, Violation, Wave } from "./plan-schema.js";
@@ -97,8 +97,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   const choice = chooseTargetSite(index, profile.targetSite, profile.deadline, profile.cpuOvercommit, log);
   const target = choice.site;
   const dense = denseIndex(index);
-  const siteOf = new Map<string, string | undefined>();
-  for (let p = 0; p < dense.systems.length; p++) siteOf.set(dense.systems[p].id, dense.siteOf[p]);
+  const siteOf = sitesById(dense);
   const groups = moveGroups(index);
   const { decisions, decisionAt, violations, warnings } = decideDispositions(index, target, profile.deadline, log, groups);
   const checked = progress ? checkProgress(progress, { index, asOf, calendar, ...movesOf(decisions), locateWarnings: false }) : undefined;
@@ -116,40 +115,15 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   violations.push(...schedule.violations);
   warnings.push(...schedule.warnings);
 
-  // The wave of each system that has one, by id and by position (dense.ts).
-  const waveOf = new Map<string, { number: number; start: string; end: string }>();
-  const waveAt: ({ number: number; start: string; end: string } | undefined)[] = new Array(dense.systems.length).fill(undefined);
-  const inWave = (s: string, w: { number: number; start: string; end: string }): void => {
-    waveOf.set(s, w);
-    const p = dense.systemAt.get(s);
-    if (p !== undefined) waveAt[p] = w;
-  };
-  for (const w of schedule.waves) {
-    const shown = { number: w.number, start: w.window.start, end: w.window.end };
-    for (const ui of w.units) for (const s of schedule.units[ui].systems) inWave(s, shown);
-  }
-  for (const [s, w] of doneWaveOf(schedule.waves)) inWave(s, w);
+  const { waveOf, waveAt } = wavesOfSystems(dense, schedule);
   const doneWaves = schedule.waves.filter((w) => w.recorded).length;
   const { groups: planGroups, groupOfSystem } = movedGroups(schedule.units, groups, waveOf, facts);
   options.onGroups?.(planGroups);
 
   // Consumer-before-provider splits left by loose cycles or pins.
-  let splits = 0;
-  for (let p = 0; p < dense.systems.length; p++) {
-    const wc = waveAt[p];
-    if (!wc) continue;
-    const sys = dense.systems[p];
-    const targets = dense.dependsOn[p];
-    for (let i = 0; i < targets.length; i++) {
-      const t = targets[i];
-      const wp = t < 0 ? undefined : waveAt[t];
-      const dep = sys.dependsOn![i];
-      if (wp && wp.number > wc.number && decisionAt[t].disposition !== "consolidate") {
-        splits++;
-        warnings.push({ rule: "consumer-before-provider", subject: sys.id, message: say(MSG.consumerBeforeProvider({ system: sys.id, wave: wc.number, provider: dep.target, providerWave: wp.number, coupling: dep.coupling })) });
-      }
-    }
-  }
+  const splitWarnings = consumerBeforeProvider(dense, waveAt, decisionAt, say);
+  const splits = splitWarnings.length;
+  for (const w of splitWarnings) warnings.push(w);
 
   const fates = serverFates({ index, decisions, decisionAt, siteOf, target, profile, windows, waveOf, retireOn, ...(retiredOn ? { retiredOn } : {}), ...(facts?.firstRecorded ? { freedFloor: minDate(facts.firstRecorded, profile.startDate) } : {}), relocations: schedule.relocations, retainedTargets: cap.retainedTargets, incoming, incomingAt: incomingBy, leaving: cap.leaving, log, noRoom: schedule.noRoom, footprintRoom: { peak: schedule.footprint.peak, limit: fp.limit } });
   warnings.push(...footprintWarnings(index, target, fates.servers, schedule.footprint.limit, log));
@@ -157,8 +131,7 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   // The bound is on the planned waves; the done ones come on top of it.
   const plannedBound = waveLowerBound(schedule.units, profile, windows, schedule.waves.length - doneWaves, asOf, { usable: cap.usable, used: cap.used }, schedule.firstWave);
   const lowerBound = { ...plannedBound, waves: plannedBound.waves + doneWaves };
-  const waveEnd = new Map([...waveOf].map(([id, w]) => [id, { number: w.number, end: w.end }]));
-  const milestones = nationalConnections({ index, decisions, decisionAt, waveEnd, deadline: profile.deadline, startDate: profile.startDate });
+  const milestones = nationalConnections({ index, decisions, decisionAt, waveEnd: waveOf, deadline: profile.deadline, startDate: profile.startDate });
   const deadline = deadlineTruth(schedule, schedule.waves, profile, windows, calendar, lowerBound, log, { unit: (u) => unitNamed(index, u) }, milestones);
   const lateSet = new Set(deadline.late);
 
@@ -388,6 +361,52 @@ export function planWithProfile(input: PlannerInput, profile: PlanningProfile, a
   };
   if (!options.deferTranslations) plan.translations = planTranslations(plan, log);
   return { plan, schedule, profile, ...(checked ? { progress: checked } : {}), messages: log };
+}
+
+/** Each system's site today by id (dense.ts siteOf): what the scheduler and server fates are given. */
+function sitesById(dense: DenseIndex): Map<string, string | undefined> {
+  const siteOf = new Map<string, string | undefined>();
+  for (let p = 0; p < dense.systems.length; p++) siteOf.set(dense.systems[p].id, dense.siteOf[p]);
+  return siteOf;
+}
+
+/** A system's wave as the later stages read it. */
+type SystemWave = { readonly number: number; readonly start: string; readonly end: string };
+
+/** The wave of each system that has one (planned, then done), by id and by position (dense.ts); one object per wave, shared by its systems. */
+function wavesOfSystems(dense: DenseIndex, schedule: ScheduleResult): { waveOf: Map<string, SystemWave>; waveAt: (SystemWave | undefined)[] } {
+  const waveOf = new Map<string, SystemWave>();
+  const waveAt: (SystemWave | undefined)[] = new Array(dense.systems.length).fill(undefined);
+  const inWave = (s: string, w: SystemWave): void => {
+    waveOf.set(s, w);
+    const p = dense.systemAt.get(s);
+    if (p !== undefined) waveAt[p] = w;
+  };
+  for (const w of schedule.waves) {
+    const shown = { number: w.number, start: w.window.start, end: w.window.end };
+    for (const ui of w.units) for (const s of schedule.units[ui].systems) inWave(s, shown);
+  }
+  for (const [s, w] of doneWaveOf(schedule.waves)) inWave(s, w);
+  return { waveOf, waveAt };
+}
+
+/** A warning for each dependency whose consumer cuts over in an earlier wave than its provider (left by loose cycles or pins), consumers in id order. */
+function consumerBeforeProvider(dense: DenseIndex, waveAt: readonly (SystemWave | undefined)[], decisionAt: readonly SystemDecision[], say: (msg: Message) => string): Violation[] {
+  const out: Violation[] = [];
+  for (let p = 0; p < dense.systems.length; p++) {
+    const wc = waveAt[p];
+    if (!wc) continue;
+    const sys = dense.systems[p];
+    const targets = dense.dependsOn[p];
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      const wp = t < 0 ? undefined : waveAt[t];
+      if (!wp || wp.number <= wc.number || decisionAt[t].disposition === "consolidate") continue;
+      const dep = sys.dependsOn![i];
+      out.push({ rule: "consumer-before-provider", subject: sys.id, message: say(MSG.consumerBeforeProvider({ system: sys.id, wave: wc.number, provider: dep.target, providerWave: wp.number, coupling: dep.coupling })) });
+    }
+  }
+  return out;
 }
 
 /** A move group of the plan before its reason is said. */
