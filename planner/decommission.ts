@@ -175,16 +175,17 @@ export function serverFates(input: FateInput): FateResult {
     storagePeak = next;
     return true;
   };
-  const push = (s: Server, direct: string[], fate: PlanServer["fate"], reasons: string[], extra: { freedOn?: string; relocateOn?: string; target?: Size } = {}): void => {
+  // The optional fields as arguments, not an object of varying shape per call (one shape keeps it optimised).
+  const push = (s: Server, direct: string[], fate: PlanServer["fate"], reasons: string[], freedOn?: string, size?: Size, relocateOn?: string): void => {
     const decommission = fate === "decommission";
     out.push(
       planServerEntry({
         id: s.id,
         fate,
-        freedOn: extra.freedOn,
-        decommissionOn: decommission && extra.freedOn ? addDays(extra.freedOn, profile.quietPeriodDays) : undefined,
-        target: extra.target,
-        relocateOn: extra.relocateOn,
+        freedOn,
+        decommissionOn: decommission && freedOn ? addDays(freedOn, profile.quietPeriodDays) : undefined,
+        target: size,
+        relocateOn,
         site: s.site,
         kind: s.kind,
         owner: s.owner,
@@ -217,14 +218,14 @@ export function serverFates(input: FateInput): FateResult {
       const kept = statuses.filter((x) => decisionAt[x.p].disposition === "retain").map((x) => x.id);
       if (kept.length > 0) {
         const t = input.retainedTargets.get(s.id);
-        push(s, direct, "retain", [say(MSG.standaloneKept({ systems: named(kept) }))], t ? { target: t } : {});
+        push(s, direct, "retain", [say(MSG.standaloneKept({ systems: named(kept) }))], undefined, t);
       } else if (statuses.some((x) => x.st.kind === "stays")) {
         const staying = statuses.find((x) => x.st.kind === "stays")!;
         push(s, direct, "retain", [stillRuns(staying.p, s.site)]);
       } else {
         const freedOn = lastOff(statuses, profile.startDate);
         const what = direct.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what: MSG.lastWorkloadLeaves({ date: freedOn }), target });
-        push(s, direct, "decommission", [say(what)], { freedOn });
+        push(s, direct, "decommission", [say(what)], freedOn);
       }
       continue;
     }
@@ -241,11 +242,11 @@ export function serverFates(input: FateInput): FateResult {
           direct.length === 0
             ? say(s.kind === "physical" ? MSG.targetHost() : s.kind === "storage" ? MSG.targetStorage() : MSG.targetNoSystem())
             : oneSystem(runsSaid, runs.length === 1 ? runs[0].p : -1, "", () => MSG.targetRuns({ systems: runs.map((x) => x.id) }));
-        push(s, direct, "retain", [why], t ? { target: t } : {});
+        push(s, direct, "retain", [why], undefined, t);
       } else {
         const freedOn = lastOffSinceFloor(statuses);
         const why = oneSystem(everySaid, only(statuses), freedOn, () => MSG.everySystemLeaves({ systems: statuses.map((x) => ({ id: x.id, disposition: decisionAt[x.p].disposition })), freedOn }));
-        push(s, direct, "decommission", [why], { freedOn });
+        push(s, direct, "decommission", [why], freedOn);
       }
       continue;
     }
@@ -265,7 +266,7 @@ export function serverFates(input: FateInput): FateResult {
     }
     const carried = statuses.find((x) => decisionAt[x.p].disposition === "relocate" && x.st.kind === "moves");
     if (carried && s.kind !== "virtual" && carried.st.kind === "moves") {
-      push(s, direct, "relocate", [say(MSG.carriesHardwareBound({ system: carried.id, target, wave: carried.st.wave, start: carried.st.start }))], { relocateOn: carried.st.start });
+      push(s, direct, "relocate", [say(MSG.carriesHardwareBound({ system: carried.id, target, wave: carried.st.wave, start: carried.st.start }))], undefined, undefined, carried.st.start);
       continue;
     }
     if (s.kind === "virtual") {
@@ -273,13 +274,13 @@ export function serverFates(input: FateInput): FateResult {
       if (moves.length > 0) {
         const freedOn = lastOffSinceFloor(statuses);
         const wave = Math.max(...moves.map((x) => (x.st.kind === "moves" ? x.st.wave : 0)));
-        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave }))], { freedOn, target: incomingAt[q] });
+        push(s, direct, "reuse", [say(MSG.reuseVm({ systems: moves.map((x) => x.id), target, wave }))], freedOn, incomingAt[q]);
       } else if (direct.length === 0) {
-        push(s, direct, "decommission", [say(MSG.noSystemRuns())], { freedOn: profile.startDate });
+        push(s, direct, "decommission", [say(MSG.noSystemRuns())], profile.startDate);
       } else {
         const freedOn = lastOffSinceFloor(statuses);
         const why = oneSystem(withoutSaid, only(statuses), freedOn, () => MSG.leavesWithoutSuccessor({ systems: statuses.map((x) => ({ id: x.id, disposition: decisionAt[x.p].disposition })), freedOn }));
-        push(s, direct, "decommission", [why], { freedOn });
+        push(s, direct, "decommission", [why], freedOn);
       }
       continue;
     }
@@ -290,12 +291,12 @@ export function serverFates(input: FateInput): FateResult {
       const r = input.relocations.get(s.id);
       if (r) {
         relocations.push(r);
-        push(s, direct, "relocate", [say(MSG.hostRelocated({ what, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn, availableFrom: r.availableFrom }))], { freedOn, relocateOn: r.relocateOn, ...(t ? { target: t } : {}) });
+        push(s, direct, "relocate", [say(MSG.hostRelocated({ what, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn, availableFrom: r.availableFrom }))], freedOn, t, r.relocateOn);
       } else if (folded) {
-        push(s, direct, "decommission", [say(workload.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what, target }))], { freedOn, ...(t ? { target: t } : {}) });
+        push(s, direct, "decommission", [say(workload.length === 0 ? MSG.standaloneNoSystem({ target }) : MSG.standaloneSwitchedOff({ what, target }))], freedOn, t);
       } else {
         const why = s.supportEnds === undefined ? MSG.supportUnknown() : s.supportEnds < addDays(freedOn, RELOCATE_MIN_SUPPORT_DAYS) ? MSG.supportTooSoon({ supportEnds: s.supportEnds }) : input.noRoom?.has(s.id) ? MSG.noFootprintRoom() : MSG.noWindowToMove();
-        push(s, direct, "decommission", [say(MSG.hostDecommissioned({ what, why }))], { freedOn, ...(t ? { target: t } : {}) });
+        push(s, direct, "decommission", [say(MSG.hostDecommissioned({ what, why }))], freedOn, t);
       }
       continue;
     }
@@ -310,12 +311,12 @@ export function serverFates(input: FateInput): FateResult {
     const r = candidate && roomFor(s) ? candidate : undefined;
     if (r) {
       relocations.push(r);
-      push(s, direct, "relocate", [say(MSG.storageRelocated({ site: s.site, freedOn, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn }))], { freedOn, relocateOn: r.relocateOn });
+      push(s, direct, "relocate", [say(MSG.storageRelocated({ site: s.site, freedOn, supportEnds: s.supportEnds, target, relocateOn: r.relocateOn }))], freedOn, undefined, r.relocateOn);
     } else {
       const empty = MSG.siteEmpty({ site: s.site, freedOn, ...(s.kind === "storage" ? { storage: { supportEnds: s.supportEnds } } : {}) });
-      push(s, direct, "decommission", [say(candidate ? MSG.hostDecommissioned({ what: empty, why: MSG.noFootprintRoom() }) : empty)], { freedOn });
+      push(s, direct, "decommission", [say(candidate ? MSG.hostDecommissioned({ what: empty, why: MSG.noFootprintRoom() }) : empty)], freedOn);
     }
-  }
+    }
   relocations.sort((a, b) => (a.availableFrom < b.availableFrom ? -1 : a.availableFrom > b.availableFrom ? 1 : a.server < b.server ? -1 : 1));
   return { servers: out, relocations };
 }
