@@ -119,16 +119,18 @@ export function serverFates(input: FateInput): FateResult {
   // Most servers run one system, and a system runs on several servers: a sentence about one system
   // (and a date) is made once per system (`only`: its position; -1 when several run there) instead
   // of once per server.
-  const oneSystem = (cache: ([string, string][] | undefined)[], only: number, date: string, make: () => Message): string => {
+  const oneSystem = (cache: (string[] | undefined)[], only: number, date: string, make: () => Message): string => {
     if (only < 0) return say(make());
-    const known = cache[only] ?? (cache[only] = []);
-    for (const [on, en] of known) if (on === date) return en;
+    // Date and sentence pairs, flat: [date, sentence, date, sentence, …].
+    let known = cache[only];
+    if (known === undefined) cache[only] = known = [];
+    for (let i = 0; i < known.length; i += 2) if (known[i] === date) return known[i + 1];
     const en = say(make());
-    known.push([date, en]);
+    known.push(date, en);
     return en;
   };
   // (Made at full length: an empty array written at position 15,000 would keep its elements in a dictionary.)
-  const saidCache = (): ([string, string][] | undefined)[] => new Array(systems.length).fill(undefined);
+  const saidCache = (): (string[] | undefined)[] => new Array(systems.length).fill(undefined);
   const runsSaid = saidCache();
   const everySaid = saidCache();
   const withoutSaid = saidCache();
