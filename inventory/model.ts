@@ -81,11 +81,20 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
  * alphabetical order, so the answer is stable); undefined for a system with no servers (SaaS).
  */
 export function systemSite(index: InventoryIndex, system: System): string | undefined {
+  return mostCommonSite(system.servers.length, (i) => index.servers.get(system.servers[i])?.site);
+}
+
+/**
+ * The site most of `n` servers stand at, `siteOf(i)` giving the i-th one's (undefined: not known,
+ * left out); ties: the site id first in alphabetical order; undefined for none. systemSite's rule,
+ * shared with the planner's inventory by position (planner/dense.ts).
+ */
+export function mostCommonSite(n: number, siteOf: (i: number) => string | undefined): string | undefined {
   // Most systems run at one site: answer without counting and sorting.
   let only: string | undefined;
   let mixed = false;
-  for (const sid of system.servers) {
-    const site = index.servers.get(sid)?.site;
+  for (let i = 0; i < n; i++) {
+    const site = siteOf(i);
     if (site === undefined) continue;
     if (only === undefined) only = site;
     else if (site !== only) {
@@ -95,16 +104,16 @@ export function systemSite(index: InventoryIndex, system: System): string | unde
   }
   if (!mixed) return only;
   const counts = new Map<string, number>();
-  for (const sid of system.servers) {
-    const site = index.servers.get(sid)?.site;
+  for (let i = 0; i < n; i++) {
+    const site = siteOf(i);
     if (site) counts.set(site, (counts.get(site) ?? 0) + 1);
   }
   let best: string | undefined;
   let bestCount = 0;
-  for (const [site, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (n > bestCount) {
+  for (const [site, count] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (count > bestCount) {
       best = site;
-      bestCount = n;
+      bestCount = count;
     }
   }
   return best;

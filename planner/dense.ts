@@ -8,7 +8,7 @@
 //
 // Per-system and per-server planner state can then be kept in plain arrays indexed by position
 // (dispositions, statuses, waves) alongside the id-keyed maps the plan's other readers use.
-import type { InventoryIndex } from "../inventory/model.js";
+import { type InventoryIndex, mostCommonSite } from "../inventory/model.js";
 import type { Server, System } from "../inventory/schema.js";
 import { serversById, systemsById } from "./by-id.js";
 
@@ -98,29 +98,7 @@ function makeDense(index: InventoryIndex): DenseIndex {
   return { systems, servers, systemAt, serverAt, serversOf, systemsOn, vmsOf, dependsOn, siteOf };
 }
 
-/** model.ts systemSite by position: the site of most of the servers at `own` (ties: the site id first by localeCompare); undefined for none. */
+/** model.ts systemSite by position: the site of most of the servers at `own`. */
 function siteAt(servers: readonly Server[], own: readonly number[]): string | undefined {
-  let only: string | undefined;
-  let mixed = false;
-  for (const q of own) {
-    const site = q < 0 ? undefined : servers[q].site;
-    if (site === undefined) continue;
-    if (only === undefined) only = site;
-    else if (site !== only) {
-      mixed = true;
-      break;
-    }
-  }
-  if (!mixed) return only;
-  const counts = new Map<string, number>();
-  for (const q of own) if (q >= 0 && servers[q].site) counts.set(servers[q].site, (counts.get(servers[q].site) ?? 0) + 1);
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [site, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (n > bestCount) {
-      best = site;
-      bestCount = n;
-    }
-  }
-  return best;
+  return mostCommonSite(own.length, (i) => (own[i] < 0 ? undefined : servers[own[i]].site));
 }
