@@ -10,7 +10,7 @@
 //        security level × (1 + log10(1 + users)): moving the critical ones is the risk to avoid.
 // Ties go to the site id first in alphabetical order.
 import type { InventoryIndex } from "../inventory/model.js";
-import { systemSite } from "../inventory/model.js";
+import { denseIndex } from "./dense.js";
 import { MessageLog, MSG } from "./messages.js";
 
 /** Chosen site and why. */
@@ -42,8 +42,11 @@ export function chooseTargetSite(index: InventoryIndex, given: string | undefine
       st.vcpuUsed += srv.cpuCores ?? 0;
     }
   }
+  // Each system's site from the inventory by position (dense.ts; the planner's stages use it next),
+  // systems in inventory order as ever (the sum below is of floating-point terms).
+  const dense = denseIndex(index);
   for (const sys of index.inventory.systems) {
-    const site = systemSite(index, sys);
+    const site = dense.siteOf[dense.systemAt.get(sys.id)!];
     const st = site ? stats.get(site) : undefined;
     if (st) st.critical += sys.securityLevel * (1 + Math.log10(1 + (sys.users ?? 0)));
   }
