@@ -157,8 +157,10 @@ export const COMMANDS: readonly CommandEntry[] = [
       "dcplan plan --inventory inventory/sample --profile planner/sample/profile.yaml --progress planner/sample/progress.yaml --out plan.json",
       "dcplan plan --profile planner/sample/profile.yaml --prices planner/sample/prices.yaml --out plan.json",
     ],
-    // The read-ahead of a large inventory (inventory/parallel-read.ts) starts while the planner's modules load.
+    // The read-ahead of a large inventory (inventory/parallel-read.ts) starts while the planner's
+    // modules load; V8's compiler is tuned for one long run first (common/compiler-tuning.ts).
     load: async () => async (invocation) => {
+      (await import("../../../common/compiler-tuning.js")).tuneCompilerForLongRun();
       const ahead = await import("../../../inventory/parallel-read.js");
       if (typeof invocation.options.inventory === "string") ahead.prefetchReadAhead(invocation.options.inventory, "auto", { texts: false });
       try {
