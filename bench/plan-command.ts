@@ -15,7 +15,10 @@
 // JSON.parse of the 20k inventory's JSON copy in a fresh process (the `host speed` row), for
 // comparing runs made at different hours; issue 15 gave 460 ms for the same data when it set its
 // targets (HOST_REFERENCE_MS; how, it does not say: in a process that has parsed it before, the
-// same parse takes 5–40 % longer than in a fresh one). The verdicts are the measured times'.
+// same parse takes 5–40 % longer than in a fresh one). The verdicts are the measured times', and
+// beside them the one the issue asks for first ("ratios are what counts; absolute times for
+// orientation"): the 20k wall time ÷ the probe, against 8 s ÷ 460 ms (PLAN_HOST_RATIO). The probe
+// here is the fresh process's, the faster way to measure it, so that ratio is the stricter one.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -33,6 +36,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const PLAN_TARGET = { ms: 8000, mib: 1024, growth: 1.2 } as const;
 /** JSON.parse of the 20k-system inventory's JSON when issue 15 set its targets ("`JSON.parse` of the same data 0.46 s"), ms: orientation only (see file header). */
 export const HOST_REFERENCE_MS = 460;
+/** Issue 15's 8 s for `dcplan plan` at 20k systems as a multiple of the host's speed when it was set: 8 s ÷ 460 ms, rounded down to one decimal (17.3). */
+export const PLAN_HOST_RATIO = Math.floor((10 * PLAN_TARGET.ms) / HOST_REFERENCE_MS) / 10;
 /** Names of the rows (the runner prefixes the module's title, "planner: "). */
 export const PLAN_STAGES = { big: "dcplan plan, 20k systems (command line)", small: "dcplan plan, 2k systems (command line)", baseline: "baseline: JSON.parse + serialise the 20k plan", host: "host speed: JSON.parse of the 20k inventory" } as const;
 
@@ -161,7 +166,7 @@ export function benchPlanCommand(big: InventoryFiles, asOf: string, rounds = 3):
       ms: med[0].wallMs,
       cpuMs: med[0].cpuMs,
       peakRssMiB: med[0].peakMiB,
-      note: `CPU ${Math.round(med[0].cpuMs)} ms: ${verdict(med[0].cpuMs <= PLAN_TARGET.ms)}; wall ${Math.round(med[0].wallMs)} ms: ${verdict(med[0].wallMs <= PLAN_TARGET.ms)}; peak ${Math.round(med[0].peakMiB)} MiB: ${verdict(med[0].peakMiB <= PLAN_TARGET.mib)}; × ${(med[0].cpuMs / baseCpu).toFixed(1)} CPU (× ${(med[0].wallMs / baseWall).toFixed(1)} wall) the baseline`,
+      note: `CPU ${Math.round(med[0].cpuMs)} ms: ${verdict(med[0].cpuMs <= PLAN_TARGET.ms)}; wall ${Math.round(med[0].wallMs)} ms: ${verdict(med[0].wallMs <= PLAN_TARGET.ms)}; wall ÷ host speed × ${(med[0].wallMs / probe).toFixed(1)} (≤ ${PLAN_HOST_RATIO}): ${verdict(med[0].wallMs / probe <= PLAN_HOST_RATIO)}; peak ${Math.round(med[0].peakMiB)} MiB: ${verdict(med[0].peakMiB <= PLAN_TARGET.mib)}; × ${(med[0].cpuMs / baseCpu).toFixed(1)} CPU (× ${(med[0].wallMs / baseWall).toFixed(1)} wall) the baseline`,
     });
     rows.push({ stage: "target: cost growth 2k → 20k ≤ 1.2 (1.00 = linear)", ms: 0, note: `× ${growth.toFixed(2)} CPU per system (× ${growthWall.toFixed(2)} wall): ${verdict(growth <= PLAN_TARGET.growth)}` });
     return rows;
