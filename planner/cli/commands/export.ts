@@ -1,8 +1,10 @@
 // `dcplan export`: roadmap exports for people (HTML, XLSX, CSV, Markdown, Mermaid, the semi-annual
 // report, per-agency plans). Reads and validates the plan file, renders every output in memory, and
 // only then writes the files atomically, so a failure never leaves an output half-written.
+import { statSync } from "node:fs";
 import { extname, join, relative } from "node:path";
 import cliProgress from "cli-progress";
+import { collectGarbage } from "../../../common/collect-garbage.js";
 import { ProgressError, UsageError } from "../../../common/errors.js";
 import type { Inventory } from "../../../inventory/schema.js";
 import { renderByOwner } from "../../export/by-owner.js";
@@ -19,6 +21,9 @@ import { renderXlsx } from "../../export/xlsx.js";
 import { type Io, writeFileAtomic } from "../../../common/io.js";
 import { cliText } from "../messages/index.js";
 import { type CommandAction, EXPORT_FORMATS } from "./index.js";
+
+/** Plan files at least this large (together with the baseline) are followed by a full garbage collection before rendering (common/collect-garbage.ts): about 4,000 systems. */
+const LARGE_PLAN_BYTES = 32 * 2 ** 20;
 
 /** The formats `--format` accepts (declared with the command in index.ts). */
 export { EXPORT_FORMATS };
@@ -76,6 +81,8 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<str
   }
   if (options.progress !== undefined) await checkPlanFacts(plan, options.plan, options.progress);
   const baseline = options.baseline !== undefined ? readPlan(options.baseline) : undefined;
+  // What reading a large plan left behind (its bytes and its text) goes before rendering allocates.
+  if ([options.plan, options.baseline].reduce((n, f) => n + (f === undefined ? 0 : statSync(f).size), 0) >= LARGE_PLAN_BYTES) collectGarbage();
   const input = { plan, lang, inventory, ...(baseline ? { baseline } : {}) };
   const progress = io.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true, format: "dcplan export {bar} {value}/{total} {file}" }, cliProgress.Presets.shades_classic) : undefined;
 
