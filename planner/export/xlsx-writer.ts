@@ -6,8 +6,8 @@
 // cell building objects and XML (a 20,000-system workbook took 20 s and 2 GiB); here a cell is a
 // string append. Deterministic by construction: the zip's entries are in a fixed order, every
 // timestamp is the date given, nothing depends on the clock or the machine.
-import { Writable } from "node:stream";
-import { constants, crc32, createDeflateRaw } from "node:zlib";
+import { type TransformOptions, Writable } from "node:stream";
+import { constants, crc32, createDeflateRaw, type ZlibOptions } from "node:zlib";
 
 /** A cell style of the fixed table (see STYLE_XFS). */
 export type CellStyle = "default" | "header" | "text" | "wrap" | "int" | "number" | "percent" | "date" | "bool" | "title" | "subtitle";
@@ -255,7 +255,10 @@ export class XlsxWriter {
     let size = 0;
     let compressed = 0;
     const out: Buffer[] = [];
-    const deflate = createDeflateRaw({ level: 3, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY });
+    // Room for 4 MB of text ahead of the compressor (it runs on Node's thread pool): with the
+    // stream's default 16 kB every 64 kB of rows waited for the compressor before the next were
+    // made, and at 20k systems the main thread stood idle for about a second.
+    const deflate = createDeflateRaw({ level: 3, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, writableHighWaterMark: 4 << 20 } as ZlibOptions & TransformOptions); // zlib passes stream options on
     const done = new Promise<void>((resolve, reject) => {
       deflate.pipe(
         new Writable({
@@ -278,6 +281,9 @@ export class XlsxWriter {
         crc = crc32(b, crc);
         size += b.length;
         if (!deflate.write(b)) await new Promise<void>((resolve) => deflate.once("drain", () => resolve()));
+        // A turn of the event loop, so that the compressor's finished chunk is taken and the next
+        // one handed to the thread pool while the rows after this text are made.
+        else await new Promise<void>((resolve) => setImmediate(resolve));
       },
       close: async () => {
         deflate.end();
