@@ -59,10 +59,18 @@ export function columnLetters(n: number): string {
   return s;
 }
 
+/** Serial numbers of the dates written so far: a plan's cells hold a few thousand distinct dates, over and over. */
+const serials = new Map<string, number>();
+
 /** Excel's serial day number of an ISO date (days since 1899-12-30, the 1900 date system). */
 export function excelSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  let n = serials.get(iso);
+  if (n === undefined) {
+    const [y, m, d] = iso.split("-").map(Number);
+    n = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    if (serials.size < 100_000) serials.set(iso, n);
+  }
+  return n;
 }
 
 /** A sheet being written: rows are appended in order, then the sheet is closed. */
@@ -123,6 +131,8 @@ export class XlsxWriter {
     head += `<cols>${setup.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols><sheetData>`;
     await entry.write(head);
     let rowNo = 0;
+    // Each column's letters, made once per sheet rather than for every cell.
+    const letters = Array.from({ length: Math.max(cols, 26) }, (_, i) => columnLetters(i + 1));
     const buffer: string[] = [];
     let pending = 0;
     const writer: SheetWriter = {
@@ -131,7 +141,7 @@ export class XlsxWriter {
         let xml = `<row r="${rowNo}"${height > 0 ? ` ht="${height}" customHeight="1"` : ""}>`;
         for (let i = 0; i < cells.length; i++) {
           const c = cells[i];
-          const ref = `${columnLetters(i + 1)}${rowNo}`;
+          const ref = `${i < letters.length ? letters[i] : columnLetters(i + 1)}${rowNo}`;
           const s = STYLE_INDEX[c.style];
           if ("text" in c) {
             const t = xmlText(c.text);
