@@ -17,7 +17,9 @@
 //    per-agency plans, explain of a few systems, validate and graph; the sample plan made from
 //    its progress file exported with it, diff against the plan before the weekend;
 //  - the manifests `dcplan render` writes for the committed stacks.
-// With --compare FILE, prints the lines that differ and exits 1 when any does.
+// With --compare FILE, prints the lines that differ and exits 1 when any does. Text the command
+// line prints has this checkout's path replaced by <checkout>, so a baseline hashed in a second
+// checkout (git worktree) at another path compares.
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -66,7 +68,9 @@ async function cli(argv: string[]): Promise<string> {
   let err = "";
   const code = await run(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, today: () => "2026-11-30" });
   if (code !== 0) throw new Error(`dcplan ${argv.join(" ")} exited ${code}:\n${err}`);
-  return out;
+  // Text naming files (validate's findings) names them under this checkout: the checkout's own
+  // path is replaced, so that two checkouts at different paths (before and after) compare.
+  return out.split(ROOT).join("<checkout>");
 }
 
 /** Hash lines of every file under `path` (a file or a directory), named relative to `base` under `label`. */
