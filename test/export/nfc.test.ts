@@ -1,7 +1,7 @@
 // The fast NFC of the exports equals String.prototype.normalize("NFC") everywhere.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nfc } from "../../planner/export/nfc.js";
+import { NFC_CHECKS, nfc } from "../../planner/export/nfc.js";
 
 describe("nfc", () => {
   it("changes exactly what NFC changes, for every code point", () => {
@@ -12,6 +12,21 @@ describe("nfc", () => {
       if (nfc(s) !== s.normalize("NFC")) wrong.push(cp.toString(16));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("tests each code point the precise checks take with the quick check first", () => {
+    // The quick class only saves time if it holds every code point the others would catch: a
+    // combining mark it missed would leave decomposed text unnormalised (a lone mark is its own NFC,
+    // so the test above would not see it).
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const s = String.fromCodePoint(cp);
+      if ((NFC_CHECKS.full.test(s) || NFC_CHECKS.bmp.test(s)) && !NFC_CHECKS.quick.test(s)) missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+    // and it lets ASCII, Latin-1 and precomposed Vietnamese through without the slower checks
+    expect(NFC_CHECKS.quick.test("Trung tâm tích hợp dữ liệu tỉnh Bắc Ninh – Đợt 3: “ẩn”")).toBe(false);
   });
 
   it("composes decomposed Vietnamese and Hangul, and leaves NFC text alone", () => {
