@@ -21,6 +21,15 @@ const TEXT_AFTER_REF = Array.from({ length: STYLE_COUNT }, (_, s) => `" s="${s}"
 const VALUE_AFTER_REF = Array.from({ length: STYLE_COUNT }, (_, s) => `" s="${s}"><v>`);
 const EMPTY_AFTER_REF = Array.from({ length: STYLE_COUNT }, (_, s) => `" s="${s}"/>`);
 
+/**
+ * Characters of rows a sheet hands its compressor at a time (256 k). The compressor (on Node's
+ * thread pool) takes one batch at each turn of the main thread's event loop; with 64 k batches
+ * it fell behind at 20,000 systems and the main thread waited for it (0.4–0.5 s in 15–19 waits
+ * of a 4 MB backlog), with 256 k batches 0.1–0.2 s in 5–6. The bytes written do not depend on it:
+ * a DEFLATE stream's output is the same however its input is cut.
+ */
+const BATCH_CHARS = 1 << 18;
+
 /** A cell to write: a string, a number, or a date (ISO `YYYY-MM-DD`, written as a serial number), with its style; null leaves only the style. */
 export type CellInput = { readonly style: CellStyle } & ({ readonly text: string } | { readonly number: number } | { readonly date: string } | { readonly empty: true });
 
@@ -186,7 +195,7 @@ export class XlsxWriter {
         xml += "</row>";
         buffer.push(xml);
         pending += xml.length;
-        if (pending >= 1 << 16) {
+        if (pending >= BATCH_CHARS) {
           await entry.write(buffer.join(""));
           buffer.length = 0;
           pending = 0;
@@ -300,8 +309,10 @@ export class XlsxWriter {
     const out: Buffer[] = [];
     // Room for 4 MB of text ahead of the compressor (it runs on Node's thread pool): with the
     // stream's default 16 kB every 64 kB of rows waited for the compressor before the next were
-    // made, and at 20k systems the main thread stood idle for about a second.
-    const deflate = createDeflateRaw({ level: 3, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, writableHighWaterMark: 4 << 20 } as ZlibOptions & TransformOptions); // zlib passes stream options on
+    // made, and at 20k systems the main thread stood idle for about a second. The compressor
+    // takes a batch (BATCH_CHARS) at each turn of the event loop, and its output space holds a
+    // batch's whole output, so each batch costs the main thread one turn.
+    const deflate = createDeflateRaw({ level: 3, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, writableHighWaterMark: 4 << 20, chunkSize: BATCH_CHARS } as ZlibOptions & TransformOptions); // zlib passes stream options on
     const done = new Promise<void>((resolve, reject) => {
       deflate.pipe(
         new Writable({
