@@ -7,20 +7,14 @@
 // plan: common/collect-garbage.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { resourceUsage } from "node:process";
-import { fileURLToPath } from "node:url";
 import { readPlan } from "../planner/read-plan.js";
+import { packageRoot } from "../planner/cli/paths.js";
 import { renderXlsx } from "../planner/export/xlsx.js";
 import { cachedPlan } from "./plan-cache.js";
 import { timeProcesses } from "./process-timing.js";
 import type { BenchContext, StageResult } from "./types.js";
-
-/** The project root (bin/dcplan.js), from the source file or its compiled copy under dist/bench. */
-const ROOT = ((): string => {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return here.endsWith(join("dist", "bench")) ? join(here, "..", "..") : join(here, "..");
-})();
 
 const TARGET_MS = 6000;
 const TARGET_MIB = 800;
@@ -55,7 +49,7 @@ export async function bench(ctx: BenchContext): Promise<StageResult[]> {
   const scratch = mkdtempSync(join(tmpdir(), "dcplan-xlsx-bench-"));
   let command;
   try {
-    [command] = timeProcesses([{ label: "dcplan export --format xlsx", argv: [process.execPath, join(ROOT, "bin", "dcplan.js"), "export", "--plan", file, "--format", "xlsx", "--lang", "vi", "--out", join(scratch, "plan.xlsx")] }], 3);
+    [command] = timeProcesses([{ label: "dcplan export --format xlsx", argv: [process.execPath, join(packageRoot(), "bin", "dcplan.js"), "export", "--plan", file, "--format", "xlsx", "--lang", "vi", "--out", join(scratch, "plan.xlsx")] }], 3);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -14,12 +14,13 @@ export type CellStyle = "default" | "header" | "text" | "wrap" | "int" | "number
 
 const STYLE_INDEX: Readonly<Record<CellStyle, number>> = { default: 0, header: 1, text: 2, wrap: 3, int: 4, number: 5, percent: 6, date: 7, bool: 8, title: 9, subtitle: 10 };
 
-// A cell's markup after its reference, by style index, made once: a text cell's up to the opening
-// of its text element, a value cell's up to its value, an empty cell's to its end.
-const STYLE_COUNT = 11;
-const TEXT_AFTER_REF = Array.from({ length: STYLE_COUNT }, (_, s) => `" s="${s}" t="inlineStr"><is><t`);
-const VALUE_AFTER_REF = Array.from({ length: STYLE_COUNT }, (_, s) => `" s="${s}"><v>`);
-const EMPTY_AFTER_REF = Array.from({ length: STYLE_COUNT }, (_, s) => `" s="${s}"/>`);
+// A cell's markup after its reference, by style, made once: a text cell's up to the opening of its
+// text element, a value cell's up to its value, an empty cell's to its end.
+const markupByStyle = (make: (index: number) => string): Readonly<Record<CellStyle, string>> =>
+  Object.fromEntries(Object.entries(STYLE_INDEX).map(([style, index]) => [style, make(index)])) as Record<CellStyle, string>;
+const TEXT_AFTER_REF = markupByStyle((s) => `" s="${s}" t="inlineStr"><is><t`);
+const VALUE_AFTER_REF = markupByStyle((s) => `" s="${s}"><v>`);
+const EMPTY_AFTER_REF = markupByStyle((s) => `" s="${s}"/>`);
 
 /**
  * Characters of rows a sheet hands its compressor at a time (256 k). The compressor (on Node's
@@ -89,8 +90,8 @@ export function excelSerial(iso: string): number {
   return n;
 }
 
-/** Bytes of the slabs `utf8` encodes into. */
-const SLAB = 1 << 20;
+/** Bytes of the slabs `utf8` encodes into: a batch of sheet text at its longest (3 bytes a character) fits in one. */
+const SLAB = 4 * BATCH_CHARS;
 let slab = Buffer.allocUnsafe(0);
 let slabUsed = 0;
 
@@ -184,7 +185,7 @@ export class XlsxWriter {
           const c = cells[i];
           // <c r="B12" s="3" …: the column's letters and the row's number, then the style's markup
           const start = `<c r="${i < letters.length ? letters[i] : columnLetters(i + 1)}${row}`;
-          const s = STYLE_INDEX[c.style];
+          const s = c.style;
           if ("text" in c) {
             const t = xmlText(c.text);
             xml += `${start}${TEXT_AFTER_REF[s]}${t !== t.trim() || t.includes("\n") ? ' xml:space="preserve">' : ">"}${t}</t></is></c>`;
